@@ -1,0 +1,376 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.action_results import ActionResults
+from ...models.auth_error import AuthError
+from ...models.clone_record_request import CloneRecordRequest
+from ...models.media_type_error import MediaTypeError
+from ...models.method_error import MethodError
+from ...models.not_found_error import NotFoundError
+from ...models.payload_error import PayloadError
+from ...models.permission_error import PermissionError_
+from ...models.rate_limit_error import RateLimitError
+from ...models.server_error import ServerError
+from ...models.write_error import WriteError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    module: str,
+    record_id: str,
+    *,
+    body: CloneRecordRequest | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_external, Unset):
+        headers["X-EXTERNAL"] = x_external
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/{module}/{record_id}/actions/clone".format(
+            module=quote(str(module), safe=""),
+            record_id=quote(str(record_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ActionResults
+    | ActionResults
+    | WriteError
+    | AuthError
+    | MediaTypeError
+    | MethodError
+    | NotFoundError
+    | PayloadError
+    | PermissionError_
+    | RateLimitError
+    | ServerError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ActionResults.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = ActionResults.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> ActionResults | WriteError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_write_bad_request_body_type_0 = WriteError.from_dict(data)
+
+                return componentsschemas_write_bad_request_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_write_bad_request_body_type_1 = ActionResults.from_dict(data)
+
+            return componentsschemas_write_bad_request_body_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = PermissionError_.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NotFoundError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = MethodError.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 413:
+        response_413 = PayloadError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = MediaTypeError.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ServerError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ActionResults
+    | ActionResults
+    | WriteError
+    | AuthError
+    | MediaTypeError
+    | MethodError
+    | NotFoundError
+    | PayloadError
+    | PermissionError_
+    | RateLimitError
+    | ServerError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    module: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloneRecordRequest | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> Response[
+    ActionResults
+    | ActionResults
+    | WriteError
+    | AuthError
+    | MediaTypeError
+    | MethodError
+    | NotFoundError
+    | PayloadError
+    | PermissionError_
+    | RateLimitError
+    | ServerError
+]:
+    """Clone a record
+
+     Creates a copy of the record. The optional body overrides fields of the copy (one item in
+    `data`). File and image uploads, read-only and external fields and `$` properties are not
+    copied. Answers 201 with the new record's id.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+        body (CloneRecordRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        module=module,
+        record_id=record_id,
+        body=body,
+        x_external=x_external,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    module: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloneRecordRequest | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> (
+    ActionResults
+    | ActionResults
+    | WriteError
+    | AuthError
+    | MediaTypeError
+    | MethodError
+    | NotFoundError
+    | PayloadError
+    | PermissionError_
+    | RateLimitError
+    | ServerError
+    | None
+):
+    """Clone a record
+
+     Creates a copy of the record. The optional body overrides fields of the copy (one item in
+    `data`). File and image uploads, read-only and external fields and `$` properties are not
+    copied. Answers 201 with the new record's id.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+        body (CloneRecordRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError
+    """
+
+    return sync_detailed(
+        module=module,
+        record_id=record_id,
+        client=client,
+        body=body,
+        x_external=x_external,
+    ).parsed
+
+
+async def asyncio_detailed(
+    module: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloneRecordRequest | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> Response[
+    ActionResults
+    | ActionResults
+    | WriteError
+    | AuthError
+    | MediaTypeError
+    | MethodError
+    | NotFoundError
+    | PayloadError
+    | PermissionError_
+    | RateLimitError
+    | ServerError
+]:
+    """Clone a record
+
+     Creates a copy of the record. The optional body overrides fields of the copy (one item in
+    `data`). File and image uploads, read-only and external fields and `$` properties are not
+    copied. Answers 201 with the new record's id.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+        body (CloneRecordRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        module=module,
+        record_id=record_id,
+        body=body,
+        x_external=x_external,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    module: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CloneRecordRequest | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> (
+    ActionResults
+    | ActionResults
+    | WriteError
+    | AuthError
+    | MediaTypeError
+    | MethodError
+    | NotFoundError
+    | PayloadError
+    | PermissionError_
+    | RateLimitError
+    | ServerError
+    | None
+):
+    """Clone a record
+
+     Creates a copy of the record. The optional body overrides fields of the copy (one item in
+    `data`). File and image uploads, read-only and external fields and `$` properties are not
+    copied. Answers 201 with the new record's id.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+        body (CloneRecordRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError
+    """
+
+    return (
+        await asyncio_detailed(
+            module=module,
+            record_id=record_id,
+            client=client,
+            body=body,
+            x_external=x_external,
+        )
+    ).parsed

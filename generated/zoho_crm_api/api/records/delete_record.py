@@ -1,0 +1,354 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.action_results import ActionResults
+from ...models.auth_error import AuthError
+from ...models.delete_error import DeleteError
+from ...models.method_error import MethodError
+from ...models.not_found_error import NotFoundError
+from ...models.permission_error import PermissionError_
+from ...models.precondition_error import PreconditionError
+from ...models.rate_limit_error import RateLimitError
+from ...models.server_error import ServerError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    module: str,
+    record_id: str,
+    *,
+    wf_trigger: bool | Unset = True,
+    x_external: str | Unset = UNSET,
+    if_unmodified_since: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_external, Unset):
+        headers["X-EXTERNAL"] = x_external
+
+    if not isinstance(if_unmodified_since, Unset):
+        headers["If-Unmodified-Since"] = if_unmodified_since
+
+    params: dict[str, Any] = {}
+
+    params["wf_trigger"] = wf_trigger
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/{module}/{record_id}".format(
+            module=quote(str(module), safe=""),
+            record_id=quote(str(record_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ActionResults
+    | AuthError
+    | DeleteError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | PreconditionError
+    | RateLimitError
+    | ServerError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ActionResults.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = DeleteError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = PermissionError_.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NotFoundError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = MethodError.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 412:
+        response_412 = PreconditionError.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ServerError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ActionResults
+    | AuthError
+    | DeleteError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | PreconditionError
+    | RateLimitError
+    | ServerError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    module: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    wf_trigger: bool | Unset = True,
+    x_external: str | Unset = UNSET,
+    if_unmodified_since: str | Unset = UNSET,
+) -> Response[
+    ActionResults
+    | AuthError
+    | DeleteError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | PreconditionError
+    | RateLimitError
+    | ServerError
+]:
+    """Delete one record
+
+     Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
+    the path holds the external value.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        wf_trigger (bool | Unset):  Default: True.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+        if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
+            `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        module=module,
+        record_id=record_id,
+        wf_trigger=wf_trigger,
+        x_external=x_external,
+        if_unmodified_since=if_unmodified_since,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    module: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    wf_trigger: bool | Unset = True,
+    x_external: str | Unset = UNSET,
+    if_unmodified_since: str | Unset = UNSET,
+) -> (
+    ActionResults
+    | AuthError
+    | DeleteError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | PreconditionError
+    | RateLimitError
+    | ServerError
+    | None
+):
+    """Delete one record
+
+     Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
+    the path holds the external value.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        wf_trigger (bool | Unset):  Default: True.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+        if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
+            `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError
+    """
+
+    return sync_detailed(
+        module=module,
+        record_id=record_id,
+        client=client,
+        wf_trigger=wf_trigger,
+        x_external=x_external,
+        if_unmodified_since=if_unmodified_since,
+    ).parsed
+
+
+async def asyncio_detailed(
+    module: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    wf_trigger: bool | Unset = True,
+    x_external: str | Unset = UNSET,
+    if_unmodified_since: str | Unset = UNSET,
+) -> Response[
+    ActionResults
+    | AuthError
+    | DeleteError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | PreconditionError
+    | RateLimitError
+    | ServerError
+]:
+    """Delete one record
+
+     Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
+    the path holds the external value.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        wf_trigger (bool | Unset):  Default: True.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+        if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
+            `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        module=module,
+        record_id=record_id,
+        wf_trigger=wf_trigger,
+        x_external=x_external,
+        if_unmodified_since=if_unmodified_since,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    module: str,
+    record_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    wf_trigger: bool | Unset = True,
+    x_external: str | Unset = UNSET,
+    if_unmodified_since: str | Unset = UNSET,
+) -> (
+    ActionResults
+    | AuthError
+    | DeleteError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | PreconditionError
+    | RateLimitError
+    | ServerError
+    | None
+):
+    """Delete one record
+
+     Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
+    the path holds the external value.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        wf_trigger (bool | Unset):  Default: True.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+        if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
+            `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError
+    """
+
+    return (
+        await asyncio_detailed(
+            module=module,
+            record_id=record_id,
+            client=client,
+            wf_trigger=wf_trigger,
+            x_external=x_external,
+            if_unmodified_since=if_unmodified_since,
+        )
+    ).parsed

@@ -1,0 +1,506 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.auth_error import AuthError
+from ...models.method_error import MethodError
+from ...models.not_found_error import NotFoundError
+from ...models.permission_error import PermissionError_
+from ...models.rate_limit_error import RateLimitError
+from ...models.read_error import ReadError
+from ...models.records_page import RecordsPage
+from ...models.server_error import ServerError
+from ...models.sort_by import SortBy
+from ...models.sort_order import SortOrder
+from ...models.tri_state import TriState
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    module: str,
+    record_id: str,
+    related_list: str,
+    *,
+    fields: str,
+    ids: str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 200,
+    page_token: str | Unset = UNSET,
+    sort_by: SortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    converted: TriState | Unset = UNSET,
+    if_modified_since: str | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_modified_since, Unset):
+        headers["If-Modified-Since"] = if_modified_since
+
+    if not isinstance(x_external, Unset):
+        headers["X-EXTERNAL"] = x_external
+
+    params: dict[str, Any] = {}
+
+    params["fields"] = fields
+
+    params["ids"] = ids
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params["page_token"] = page_token
+
+    json_sort_by: str | Unset = UNSET
+    if not isinstance(sort_by, Unset):
+        json_sort_by = sort_by.value
+
+    params["sort_by"] = json_sort_by
+
+    json_sort_order: str | Unset = UNSET
+    if not isinstance(sort_order, Unset):
+        json_sort_order = sort_order.value
+
+    params["sort_order"] = json_sort_order
+
+    json_converted: str | Unset = UNSET
+    if not isinstance(converted, Unset):
+        json_converted = converted.value
+
+    params["converted"] = json_converted
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/{module}/{record_id}/{related_list}".format(
+            module=quote(str(module), safe=""),
+            record_id=quote(str(record_id), safe=""),
+            related_list=quote(str(related_list), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RecordsPage
+    | ServerError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = RecordsPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = ReadError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = PermissionError_.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NotFoundError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = MethodError.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ServerError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RecordsPage
+    | ServerError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    module: str,
+    record_id: str,
+    related_list: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str,
+    ids: str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 200,
+    page_token: str | Unset = UNSET,
+    sort_by: SortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    converted: TriState | Unset = UNSET,
+    if_modified_since: str | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RecordsPage
+    | ServerError
+]:
+    """List related records
+
+     Lists the records in one related list of a record. `fields` is required (at most 50);
+    `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+    `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+    external fields, the path and `ids` hold external values. Nothing related: 204.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        related_list (str):  Example: Notes.
+        fields (str): Comma-separated field API names, at most 50. Example:
+            Last_Name,Email,Company.
+        ids (str | Unset): Comma-separated ids or external values, at most 100, no control
+            characters. Example: 3652397000000624046,3652397000000624047.
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 200.
+        page_token (str | Unset):
+        sort_by (SortBy | Unset):
+        sort_order (SortOrder | Unset):
+        converted (TriState | Unset):
+        if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
+            `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        module=module,
+        record_id=record_id,
+        related_list=related_list,
+        fields=fields,
+        ids=ids,
+        page=page,
+        per_page=per_page,
+        page_token=page_token,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        converted=converted,
+        if_modified_since=if_modified_since,
+        x_external=x_external,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    module: str,
+    record_id: str,
+    related_list: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str,
+    ids: str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 200,
+    page_token: str | Unset = UNSET,
+    sort_by: SortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    converted: TriState | Unset = UNSET,
+    if_modified_since: str | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RecordsPage
+    | ServerError
+    | None
+):
+    """List related records
+
+     Lists the records in one related list of a record. `fields` is required (at most 50);
+    `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+    `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+    external fields, the path and `ids` hold external values. Nothing related: 204.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        related_list (str):  Example: Notes.
+        fields (str): Comma-separated field API names, at most 50. Example:
+            Last_Name,Email,Company.
+        ids (str | Unset): Comma-separated ids or external values, at most 100, no control
+            characters. Example: 3652397000000624046,3652397000000624047.
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 200.
+        page_token (str | Unset):
+        sort_by (SortBy | Unset):
+        sort_order (SortOrder | Unset):
+        converted (TriState | Unset):
+        if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
+            `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError
+    """
+
+    return sync_detailed(
+        module=module,
+        record_id=record_id,
+        related_list=related_list,
+        client=client,
+        fields=fields,
+        ids=ids,
+        page=page,
+        per_page=per_page,
+        page_token=page_token,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        converted=converted,
+        if_modified_since=if_modified_since,
+        x_external=x_external,
+    ).parsed
+
+
+async def asyncio_detailed(
+    module: str,
+    record_id: str,
+    related_list: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str,
+    ids: str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 200,
+    page_token: str | Unset = UNSET,
+    sort_by: SortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    converted: TriState | Unset = UNSET,
+    if_modified_since: str | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RecordsPage
+    | ServerError
+]:
+    """List related records
+
+     Lists the records in one related list of a record. `fields` is required (at most 50);
+    `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+    `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+    external fields, the path and `ids` hold external values. Nothing related: 204.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        related_list (str):  Example: Notes.
+        fields (str): Comma-separated field API names, at most 50. Example:
+            Last_Name,Email,Company.
+        ids (str | Unset): Comma-separated ids or external values, at most 100, no control
+            characters. Example: 3652397000000624046,3652397000000624047.
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 200.
+        page_token (str | Unset):
+        sort_by (SortBy | Unset):
+        sort_order (SortOrder | Unset):
+        converted (TriState | Unset):
+        if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
+            `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        module=module,
+        record_id=record_id,
+        related_list=related_list,
+        fields=fields,
+        ids=ids,
+        page=page,
+        per_page=per_page,
+        page_token=page_token,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        converted=converted,
+        if_modified_since=if_modified_since,
+        x_external=x_external,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    module: str,
+    record_id: str,
+    related_list: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: str,
+    ids: str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 200,
+    page_token: str | Unset = UNSET,
+    sort_by: SortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    converted: TriState | Unset = UNSET,
+    if_modified_since: str | Unset = UNSET,
+    x_external: str | Unset = UNSET,
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RecordsPage
+    | ServerError
+    | None
+):
+    """List related records
+
+     Lists the records in one related list of a record. `fields` is required (at most 50);
+    `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+    `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+    external fields, the path and `ids` hold external values. Nothing related: 204.
+
+    Args:
+        module (str):  Example: Leads.
+        record_id (str):  Example: 3652397000000624046.
+        related_list (str):  Example: Notes.
+        fields (str): Comma-separated field API names, at most 50. Example:
+            Last_Name,Email,Company.
+        ids (str | Unset): Comma-separated ids or external values, at most 100, no control
+            characters. Example: 3652397000000624046,3652397000000624047.
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 200.
+        page_token (str | Unset):
+        sort_by (SortBy | Unset):
+        sort_order (SortOrder | Unset):
+        converted (TriState | Unset):
+        if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
+            `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
+        x_external (str | Unset): One or more external-field paths, comma-separated. Example:
+            Contacts.External_Contact_ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError
+    """
+
+    return (
+        await asyncio_detailed(
+            module=module,
+            record_id=record_id,
+            related_list=related_list,
+            client=client,
+            fields=fields,
+            ids=ids,
+            page=page,
+            per_page=per_page,
+            page_token=page_token,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            converted=converted,
+            if_modified_since=if_modified_since,
+            x_external=x_external,
+        )
+    ).parsed

@@ -1,0 +1,161 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .action_details import ActionDetails
+from .action_error import ActionError
+from .action_error_status import ActionErrorStatus
+from .action_results import ActionResults
+from .action_success import ActionSuccess
+from .action_success_code import ActionSuccessCode
+from .action_success_status import ActionSuccessStatus
+from .auth_error import AuthError
+from .auth_error_code import AuthErrorCode
+from .clone_record_request import CloneRecordRequest
+from .count_error import CountError
+from .count_error_code import CountErrorCode
+from .delete_error import DeleteError
+from .delete_error_code import DeleteErrorCode
+from .deleted_list_error import DeletedListError
+from .deleted_list_error_code import DeletedListErrorCode
+from .deleted_record import DeletedRecord
+from .deleted_record_type import DeletedRecordType
+from .deleted_records_page import DeletedRecordsPage
+from .deleted_type import DeletedType
+from .error_details import ErrorDetails
+from .error_details_ambiguity_due_to_item import ErrorDetailsAmbiguityDueToItem
+from .error_details_duplicate_record import ErrorDetailsDuplicateRecord
+from .error_details_expected_fields_item import ErrorDetailsExpectedFieldsItem
+from .error_status import ErrorStatus
+from .feature_execution import FeatureExecution
+from .insert_records_request import InsertRecordsRequest
+from .media_type_error import MediaTypeError
+from .media_type_error_code import MediaTypeErrorCode
+from .method_error import MethodError
+from .method_error_code import MethodErrorCode
+from .not_found_error import NotFoundError
+from .not_found_error_code import NotFoundErrorCode
+from .nullable_user_lookup_type_0 import NullableUserLookupType0
+from .page_info import PageInfo
+from .payload_error import PayloadError
+from .payload_error_code import PayloadErrorCode
+from .permission_error import PermissionError_
+from .permission_error_code import PermissionErrorCode
+from .precondition_error import PreconditionError
+from .precondition_error_code import PreconditionErrorCode
+from .rate_limit_error import RateLimitError
+from .rate_limit_error_code import RateLimitErrorCode
+from .read_error import ReadError
+from .read_error_code import ReadErrorCode
+from .record import Record
+from .record_append_values import RecordAppendValues
+from .record_count import RecordCount
+from .record_error_code import RecordErrorCode
+from .record_with_id import RecordWithId
+from .records_page import RecordsPage
+from .related_count_filter import RelatedCountFilter
+from .related_count_filter_field import RelatedCountFilterField
+from .related_count_params import RelatedCountParams
+from .related_count_query import RelatedCountQuery
+from .related_count_success import RelatedCountSuccess
+from .related_list_ref import RelatedListRef
+from .related_records_count_request import RelatedRecordsCountRequest
+from .related_records_count_response import RelatedRecordsCountResponse
+from .search_error import SearchError
+from .search_error_code import SearchErrorCode
+from .server_error import ServerError
+from .server_error_code import ServerErrorCode
+from .skip_feature_execution import SkipFeatureExecution
+from .sort_by import SortBy
+from .sort_order import SortOrder
+from .tag import Tag
+from .tri_state import TriState
+from .trigger import Trigger
+from .update_record_request import UpdateRecordRequest
+from .update_records_request import UpdateRecordsRequest
+from .update_related_record_request import UpdateRelatedRecordRequest
+from .update_related_records_request import UpdateRelatedRecordsRequest
+from .upsert_action import UpsertAction
+from .upsert_records_request import UpsertRecordsRequest
+from .user_lookup import UserLookup
+from .write_error import WriteError
+from .write_error_code import WriteErrorCode
+
+__all__ = (
+    "ActionDetails",
+    "ActionError",
+    "ActionErrorStatus",
+    "ActionResults",
+    "ActionSuccess",
+    "ActionSuccessCode",
+    "ActionSuccessStatus",
+    "AuthError",
+    "AuthErrorCode",
+    "CloneRecordRequest",
+    "CountError",
+    "CountErrorCode",
+    "DeletedListError",
+    "DeletedListErrorCode",
+    "DeletedRecord",
+    "DeletedRecordsPage",
+    "DeletedRecordType",
+    "DeletedType",
+    "DeleteError",
+    "DeleteErrorCode",
+    "ErrorDetails",
+    "ErrorDetailsAmbiguityDueToItem",
+    "ErrorDetailsDuplicateRecord",
+    "ErrorDetailsExpectedFieldsItem",
+    "ErrorStatus",
+    "FeatureExecution",
+    "InsertRecordsRequest",
+    "MediaTypeError",
+    "MediaTypeErrorCode",
+    "MethodError",
+    "MethodErrorCode",
+    "NotFoundError",
+    "NotFoundErrorCode",
+    "NullableUserLookupType0",
+    "PageInfo",
+    "PayloadError",
+    "PayloadErrorCode",
+    "PermissionError_",
+    "PermissionErrorCode",
+    "PreconditionError",
+    "PreconditionErrorCode",
+    "RateLimitError",
+    "RateLimitErrorCode",
+    "ReadError",
+    "ReadErrorCode",
+    "Record",
+    "RecordAppendValues",
+    "RecordCount",
+    "RecordErrorCode",
+    "RecordsPage",
+    "RecordWithId",
+    "RelatedCountFilter",
+    "RelatedCountFilterField",
+    "RelatedCountParams",
+    "RelatedCountQuery",
+    "RelatedCountSuccess",
+    "RelatedListRef",
+    "RelatedRecordsCountRequest",
+    "RelatedRecordsCountResponse",
+    "SearchError",
+    "SearchErrorCode",
+    "ServerError",
+    "ServerErrorCode",
+    "SkipFeatureExecution",
+    "SortBy",
+    "SortOrder",
+    "Tag",
+    "Trigger",
+    "TriState",
+    "UpdateRecordRequest",
+    "UpdateRecordsRequest",
+    "UpdateRelatedRecordRequest",
+    "UpdateRelatedRecordsRequest",
+    "UpsertAction",
+    "UpsertRecordsRequest",
+    "UserLookup",
+    "WriteError",
+    "WriteErrorCode",
+)

@@ -1,0 +1,10 @@
+from enum import Enum
+
+
+class SortBy(str, Enum):
+    CREATED_TIME = "Created_Time"
+    ID = "id"
+    MODIFIED_TIME = "Modified_Time"
+
+    def __str__(self) -> str:
+        return str(self.value)

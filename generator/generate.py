@@ -1,0 +1,141 @@
+"""Regenerate ``generated/`` from ``spec/``: what ``nox -s generate`` runs.
+
+Steps: load the spec (one YAML file; a split spec would be bundled here first, since
+openapi-python-client refuses non-local ``$ref``), write it as JSON, run openapi-python-client
+with ``--fail-on-warning`` and our templates, format the result with the pinned ruff, and run
+datamodel-code-generator for the second, independent reading of the schemas (pydantic models
+used by the differential tests). Output is deterministic: running it twice changes nothing.
+
+Usage: ``python generator/generate.py [--out DIR]`` (default: ``generated/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "zoho-crm.yaml"
+CONFIG = ROOT / "generator" / "config.yaml"
+TEMPLATES = ROOT / "generator" / "templates"
+BIN = Path(sys.executable).parent
+
+CLIENT_PACKAGE = "zoho_crm_api"
+MODELS_PACKAGE = "zoho_crm_models"
+README = """# generated/ — do not edit
+
+Output of `nox -s generate` (generator/generate.py) from `spec/zoho-crm.yaml`:
+
+- `zoho_crm_api/`: the attrs + httpx client (openapi-python-client), shipped in the wheel,
+  with the spec itself as `zoho_crm_api/openapi.json`.
+- `zoho_crm_models/`: pydantic models of the same schemas (datamodel-code-generator), the
+  independent second reading used by the differential tests; not shipped.
+
+Change the spec, `generator/config.yaml` or `generator/templates/`, then regenerate.
+A test fails when this folder is stale.
+"""
+
+
+def load_spec() -> dict[str, Any]:
+    """The spec as one document (bundling point for a future multi-file spec)."""
+    with SPEC.open(encoding="utf-8") as f:
+        spec: dict[str, Any] = yaml.safe_load(f)
+    return spec
+
+
+def api_version(spec: dict[str, Any]) -> str:
+    """The API version: the ``version`` variable of the spec's server, the one place it lives."""
+    return str(spec["servers"][0]["variables"]["version"]["default"])
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> None:
+    subprocess.run([str(a) for a in args], check=True, cwd=cwd)
+
+
+def ruff(*args: str | Path) -> None:
+    run(sys.executable, "-m", "ruff", *args)
+
+
+def generate(out: Path) -> None:
+    spec = load_spec()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        spec_json = tmp / "openapi.json"
+        spec_json.write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+        config["package_version_override"] = api_version(spec)
+        config_path = tmp / "config.yaml"
+        config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
+
+        stage = tmp / "out"
+        stage.mkdir()
+        client_dir = stage / CLIENT_PACKAGE
+        run(
+            BIN / "openapi-python-client",
+            "generate",
+            "--path",
+            spec_json,
+            "--config",
+            config_path,
+            "--custom-template-path",
+            TEMPLATES,
+            "--meta",
+            "none",
+            "--output-path",
+            client_dir,
+            "--overwrite",
+            "--fail-on-warning",
+        )
+        shutil.copy(spec_json, client_dir / "openapi.json")
+        (client_dir / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
+
+        models_dir = stage / MODELS_PACKAGE
+        models_dir.mkdir()
+        run(
+            BIN / "datamodel-codegen",
+            "--input",
+            spec_json,
+            "--input-file-type",
+            "openapi",
+            "--output",
+            models_dir / "__init__.py",
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--target-python-version",
+            "3.10",
+            "--use-standard-collections",
+            "--use-union-operator",
+            "--field-constraints",
+            "--use-schema-description",
+            "--disable-timestamp",
+            "--allow-extra-fields",
+            "--formatters",
+            "builtin",
+        )
+        (stage / "README.md").write_text(README, encoding="utf-8")
+
+        fmt = ("--isolated", "--target-version", "py310", "--line-length", "120")
+        ruff("check", *fmt, "--select", "F401,I,UP", "--fix-only", "--quiet", stage)
+        ruff("format", *fmt, "--quiet", stage)
+
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(stage, out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "generated")
+    generate(parser.parse_args().out.resolve())
+
+
+if __name__ == "__main__":
+    main()

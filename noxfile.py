@@ -1,0 +1,65 @@
+"""Every job of the project: ``nox -l`` lists them.
+
+- ``nox -s lint tests``: everything CI runs (the README's test command).
+- ``nox -s generate``: regenerate ``generated/`` from ``spec/``.
+- ``nox -s build``: wheel and sdist into ``dist/``.
+- ``nox -s demo``: the end-to-end example against a local Zoho CRM.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["lint", "tests"]
+nox.options.error_on_missing_interpreters = True
+
+GENERATOR_REQUIREMENTS = "generator/requirements.txt"
+TEST_REQUIREMENTS = "tests/requirements.txt"
+SPECTRAL_DIR = "generator/spectral"
+
+
+def install_spectral(session: nox.Session) -> None:
+    """Spectral (the OpenAPI linter) from the npm registry, at the version the lock file pins."""
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", SPECTRAL_DIR, external=True)
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from spec/ (openapi-python-client and datamodel-code-generator)."""
+    session.install("-r", GENERATOR_REQUIREMENTS)
+    session.run("python", "generator/generate.py")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format) on the hand-written code, mypy --strict on the overlays."""
+    session.install("-r", GENERATOR_REQUIREMENTS, "-r", TEST_REQUIREMENTS, "mypy==2.4.1", "-e", ".[sandbox]")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole test suite: spec lint, generation staleness, wheel install, client and sandbox."""
+    install_spectral(session)
+    session.install("-r", GENERATOR_REQUIREMENTS, "-r", TEST_REQUIREMENTS, "-e", ".[sandbox]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the wheel and the sdist into dist/."""
+    session.install("build")
+    session.run("python", "-m", "build", "--outdir", "dist", ".")
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The main job: the README's end-to-end example, against a local Zoho CRM."""
+    session.install("-e", ".[sandbox]")
+    session.run("python", "-m", "zoho_crm.testing.demo")
