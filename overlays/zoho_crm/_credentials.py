@@ -7,7 +7,6 @@ import attrs
 __all__ = ["AccessTokenCredentials", "ClientCredentials", "Credentials", "RefreshTokenCredentials"]
 
 
-
 @attrs.frozen
 class RefreshTokenCredentials:
     """A client id and secret with a refresh token: the client refreshes access tokens itself."""

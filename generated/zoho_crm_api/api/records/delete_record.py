@@ -22,7 +22,7 @@ def _get_kwargs(
     module: str,
     record_id: str,
     *,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -143,7 +143,7 @@ def sync_detailed(
     record_id: str,
     *,
     client: AuthenticatedClient | Client,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> Response[
@@ -165,7 +165,7 @@ def sync_detailed(
     Args:
         module (str):  Example: Leads.
         record_id (str):  Example: 3652397000000624046.
-        wf_trigger (bool | Unset):  Default: True.
+        wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -199,7 +199,7 @@ def sync(
     record_id: str,
     *,
     client: AuthenticatedClient | Client,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> (
@@ -222,7 +222,7 @@ def sync(
     Args:
         module (str):  Example: Leads.
         record_id (str):  Example: 3652397000000624046.
-        wf_trigger (bool | Unset):  Default: True.
+        wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -251,7 +251,7 @@ async def asyncio_detailed(
     record_id: str,
     *,
     client: AuthenticatedClient | Client,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> Response[
@@ -273,7 +273,7 @@ async def asyncio_detailed(
     Args:
         module (str):  Example: Leads.
         record_id (str):  Example: 3652397000000624046.
-        wf_trigger (bool | Unset):  Default: True.
+        wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -305,7 +305,7 @@ async def asyncio(
     record_id: str,
     *,
     client: AuthenticatedClient | Client,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> (
@@ -328,7 +328,7 @@ async def asyncio(
     Args:
         module (str):  Example: Leads.
         record_id (str):  Example: 3652397000000624046.
-        wf_trigger (bool | Unset):  Default: True.
+        wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example

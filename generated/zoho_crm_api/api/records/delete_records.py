@@ -22,7 +22,7 @@ def _get_kwargs(
     module: str,
     *,
     ids: str,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -149,7 +149,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     ids: str,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> Response[
@@ -173,7 +173,7 @@ def sync_detailed(
         module (str):  Example: Leads.
         ids (str): Comma-separated ids or external values, at most 100, no control characters.
             Example: 3652397000000624046,3652397000000624047.
-        wf_trigger (bool | Unset):  Default: True.
+        wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -207,7 +207,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     ids: str,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> (
@@ -232,7 +232,7 @@ def sync(
         module (str):  Example: Leads.
         ids (str): Comma-separated ids or external values, at most 100, no control characters.
             Example: 3652397000000624046,3652397000000624047.
-        wf_trigger (bool | Unset):  Default: True.
+        wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -261,7 +261,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     ids: str,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> Response[
@@ -285,7 +285,7 @@ async def asyncio_detailed(
         module (str):  Example: Leads.
         ids (str): Comma-separated ids or external values, at most 100, no control characters.
             Example: 3652397000000624046,3652397000000624047.
-        wf_trigger (bool | Unset):  Default: True.
+        wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -317,7 +317,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     ids: str,
-    wf_trigger: bool | Unset = True,
+    wf_trigger: bool | Unset = UNSET,
     x_external: str | Unset = UNSET,
     if_unmodified_since: str | Unset = UNSET,
 ) -> (
@@ -342,7 +342,7 @@ async def asyncio(
         module (str):  Example: Leads.
         ids (str): Comma-separated ids or external values, at most 100, no control characters.
             Example: 3652397000000624046,3652397000000624047.
-        wf_trigger (bool | Unset):  Default: True.
+        wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         if_unmodified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example

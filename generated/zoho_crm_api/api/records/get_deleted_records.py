@@ -22,8 +22,8 @@ def _get_kwargs(
     module: str,
     *,
     type_: DeletedType | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -150,8 +150,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     type_: DeletedType | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
 ) -> Response[
     Any
@@ -173,8 +173,8 @@ def sync_detailed(
     Args:
         module (str):  Example: Leads.
         type_ (DeletedType | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
 
@@ -206,8 +206,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     type_: DeletedType | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
 ) -> (
     Any
@@ -230,8 +230,8 @@ def sync(
     Args:
         module (str):  Example: Leads.
         type_ (DeletedType | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
 
@@ -258,8 +258,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     type_: DeletedType | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
 ) -> Response[
     Any
@@ -281,8 +281,8 @@ async def asyncio_detailed(
     Args:
         module (str):  Example: Leads.
         type_ (DeletedType | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
 
@@ -312,8 +312,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     type_: DeletedType | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
 ) -> (
     Any
@@ -336,8 +336,8 @@ async def asyncio(
     Args:
         module (str):  Example: Leads.
         type_ (DeletedType | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
 

@@ -27,7 +27,7 @@ def _get_kwargs(
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -174,7 +174,7 @@ def sync_detailed(
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> Response[
@@ -203,7 +203,7 @@ def sync_detailed(
         converted (TriState | Unset):
         approved (TriState | Unset):
         territory_id (str | Unset):
-        include_child (bool | Unset):  Default: False.
+        include_child (bool | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
@@ -247,7 +247,7 @@ def sync(
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> (
@@ -277,7 +277,7 @@ def sync(
         converted (TriState | Unset):
         approved (TriState | Unset):
         territory_id (str | Unset):
-        include_child (bool | Unset):  Default: False.
+        include_child (bool | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
@@ -316,7 +316,7 @@ async def asyncio_detailed(
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> Response[
@@ -345,7 +345,7 @@ async def asyncio_detailed(
         converted (TriState | Unset):
         approved (TriState | Unset):
         territory_id (str | Unset):
-        include_child (bool | Unset):  Default: False.
+        include_child (bool | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
@@ -387,7 +387,7 @@ async def asyncio(
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> (
@@ -417,7 +417,7 @@ async def asyncio(
         converted (TriState | Unset):
         approved (TriState | Unset):
         territory_id (str | Unset):
-        include_child (bool | Unset):  Default: False.
+        include_child (bool | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:

@@ -26,15 +26,15 @@ def _get_kwargs(
     fields: str,
     ids: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -197,15 +197,15 @@ def sync_detailed(
     fields: str,
     ids: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> Response[
@@ -235,15 +235,15 @@ def sync_detailed(
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
         cvid (str | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         page_token (str | Unset):
         sort_by (SortBy | Unset):
         sort_order (SortOrder | Unset):
         converted (TriState | Unset):
         approved (TriState | Unset):
         territory_id (str | Unset):
-        include_child (bool | Unset):  Default: False.
+        include_child (bool | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
@@ -289,15 +289,15 @@ def sync(
     fields: str,
     ids: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> (
@@ -328,15 +328,15 @@ def sync(
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
         cvid (str | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         page_token (str | Unset):
         sort_by (SortBy | Unset):
         sort_order (SortOrder | Unset):
         converted (TriState | Unset):
         approved (TriState | Unset):
         territory_id (str | Unset):
-        include_child (bool | Unset):  Default: False.
+        include_child (bool | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
@@ -377,15 +377,15 @@ async def asyncio_detailed(
     fields: str,
     ids: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> Response[
@@ -415,15 +415,15 @@ async def asyncio_detailed(
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
         cvid (str | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         page_token (str | Unset):
         sort_by (SortBy | Unset):
         sort_order (SortOrder | Unset):
         converted (TriState | Unset):
         approved (TriState | Unset):
         territory_id (str | Unset):
-        include_child (bool | Unset):  Default: False.
+        include_child (bool | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
@@ -467,15 +467,15 @@ async def asyncio(
     fields: str,
     ids: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
     territory_id: str | Unset = UNSET,
-    include_child: bool | Unset = False,
+    include_child: bool | Unset = UNSET,
     if_modified_since: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
 ) -> (
@@ -506,15 +506,15 @@ async def asyncio(
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
         cvid (str | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         page_token (str | Unset):
         sort_by (SortBy | Unset):
         sort_order (SortOrder | Unset):
         converted (TriState | Unset):
         approved (TriState | Unset):
         territory_id (str | Unset):
-        include_child (bool | Unset):  Default: False.
+        include_child (bool | Unset):
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
             `2019-07-25T15:26:49+05:30`. Example: 2019-07-25T15:26:49+05:30.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:

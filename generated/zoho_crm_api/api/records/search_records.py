@@ -27,8 +27,8 @@ def _get_kwargs(
     word: str | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     fields: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
@@ -180,8 +180,8 @@ def sync_detailed(
     word: str | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     fields: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
@@ -214,8 +214,8 @@ def sync_detailed(
         word (str | Unset):
         converted (TriState | Unset):
         approved (TriState | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         cvid (str | Unset):
@@ -262,8 +262,8 @@ def sync(
     word: str | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     fields: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
@@ -297,8 +297,8 @@ def sync(
         word (str | Unset):
         converted (TriState | Unset):
         approved (TriState | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         cvid (str | Unset):
@@ -340,8 +340,8 @@ async def asyncio_detailed(
     word: str | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     fields: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
@@ -374,8 +374,8 @@ async def asyncio_detailed(
         word (str | Unset):
         converted (TriState | Unset):
         approved (TriState | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         cvid (str | Unset):
@@ -420,8 +420,8 @@ async def asyncio(
     word: str | Unset = UNSET,
     converted: TriState | Unset = UNSET,
     approved: TriState | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     fields: str | Unset = UNSET,
     cvid: str | Unset = UNSET,
     x_external: str | Unset = UNSET,
@@ -455,8 +455,8 @@ async def asyncio(
         word (str | Unset):
         converted (TriState | Unset):
         approved (TriState | Unset):
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         cvid (str | Unset):

@@ -24,8 +24,8 @@ def _get_kwargs(
     *,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -146,8 +146,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
 ) -> Response[
     Any
     | AuthError
@@ -173,8 +173,8 @@ def sync_detailed(
             Last_Name,Email,Company.
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,8 +209,8 @@ def sync(
     client: AuthenticatedClient | Client,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
 ) -> (
     Any
     | AuthError
@@ -237,8 +237,8 @@ def sync(
             Last_Name,Email,Company.
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,8 +268,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
 ) -> Response[
     Any
     | AuthError
@@ -295,8 +295,8 @@ async def asyncio_detailed(
             Last_Name,Email,Company.
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -329,8 +329,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
 ) -> (
     Any
     | AuthError
@@ -357,8 +357,8 @@ async def asyncio(
             Last_Name,Email,Company.
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

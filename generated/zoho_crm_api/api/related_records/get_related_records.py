@@ -27,8 +27,8 @@ def _get_kwargs(
     *,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
@@ -186,8 +186,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
@@ -220,8 +220,8 @@ def sync_detailed(
             Last_Name,Email,Company.
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         page_token (str | Unset):
         sort_by (SortBy | Unset):
         sort_order (SortOrder | Unset):
@@ -270,8 +270,8 @@ def sync(
     client: AuthenticatedClient | Client,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
@@ -305,8 +305,8 @@ def sync(
             Last_Name,Email,Company.
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         page_token (str | Unset):
         sort_by (SortBy | Unset):
         sort_order (SortOrder | Unset):
@@ -350,8 +350,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
@@ -384,8 +384,8 @@ async def asyncio_detailed(
             Last_Name,Email,Company.
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         page_token (str | Unset):
         sort_by (SortBy | Unset):
         sort_order (SortOrder | Unset):
@@ -432,8 +432,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     fields: str,
     ids: str | Unset = UNSET,
-    page: int | Unset = 1,
-    per_page: int | Unset = 200,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
     sort_by: SortBy | Unset = UNSET,
     sort_order: SortOrder | Unset = UNSET,
@@ -467,8 +467,8 @@ async def asyncio(
             Last_Name,Email,Company.
         ids (str | Unset): Comma-separated ids or external values, at most 100, no control
             characters. Example: 3652397000000624046,3652397000000624047.
-        page (int | Unset):  Default: 1.
-        per_page (int | Unset):  Default: 200.
+        page (int | Unset):
+        per_page (int | Unset):
         page_token (str | Unset):
         sort_by (SortBy | Unset):
         sort_order (SortOrder | Unset):

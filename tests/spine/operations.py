@@ -1,0 +1,27 @@
+"""The operations the spine issue asks for: (method, path) -> operationId."""
+
+RECORDS = {
+    ("get", "/{module}"): "get_records",
+    ("get", "/{module}/{record_id}"): "get_record",
+    ("post", "/{module}"): "insert_records",
+    ("put", "/{module}"): "update_records",
+    ("put", "/{module}/{record_id}"): "update_record",
+    ("delete", "/{module}"): "delete_records",
+    ("delete", "/{module}/{record_id}"): "delete_record",
+    ("post", "/{module}/upsert"): "upsert_records",
+    ("get", "/{module}/search"): "search_records",
+    ("get", "/{module}/deleted"): "get_deleted_records",
+    ("get", "/{module}/actions/count"): "get_record_count",
+    ("post", "/{module}/{record_id}/actions/clone"): "clone_record",
+}
+RELATED = {
+    ("get", "/{module}/{record_id}/{related_list}"): "get_related_records",
+    ("get", "/{module}/{record_id}/{related_list}/{related_record_id}"): "get_related_record",
+    ("put", "/{module}/{record_id}/{related_list}"): "update_related_records",
+    ("put", "/{module}/{record_id}/{related_list}/{related_record_id}"): "update_related_record",
+    ("delete", "/{module}/{record_id}/{related_list}"): "delink_related_records",
+    ("delete", "/{module}/{record_id}/{related_list}/{related_record_id}"): "delink_related_record",
+    ("post", "/{module}/{record_id}/actions/get_related_records_count"): "get_related_records_count",
+    ("get", "/{module}/deleted/{record_id}/{related_list}"): "get_deleted_record_related_records",
+}
+ALL = {**RECORDS, **RELATED}
