@@ -1,15 +1,40 @@
-"""zoho_crm: the Zoho CRM v8 client our services use."""
+"""zoho_crm: the Zoho CRM v8 client our services use.
 
-from ._client import ZohoCRM
+One obvious call per job: batching past 100 records per call, pagination past 2,000 records,
+token refresh, retries and typed errors are handled here. Sync (:class:`ZohoCRM`) and async
+(:class:`AsyncZohoCRM`). A local Zoho CRM for tests lives in :mod:`zoho_crm.testing`.
+"""
+
+from . import errors
+from ._client import AsyncZohoCRM, ZohoCRM
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter, Environment
+from .errors import ZohoError, ZohoValidationError
+from .results import BatchResult, Failure, Outcome, Page, Record, Success
+from .retries import RetryPolicy
+from .tokens import FileTokenStore, MemoryTokenStore, Token, TokenStore
 
 __all__ = [
     "AccessTokenCredentials",
+    "AsyncZohoCRM",
+    "BatchResult",
     "ClientCredentials",
     "Credentials",
     "DataCenter",
     "Environment",
+    "Failure",
+    "FileTokenStore",
+    "MemoryTokenStore",
+    "Outcome",
+    "Page",
+    "Record",
     "RefreshTokenCredentials",
+    "RetryPolicy",
+    "Success",
+    "Token",
+    "TokenStore",
     "ZohoCRM",
+    "ZohoError",
+    "ZohoValidationError",
+    "errors",
 ]

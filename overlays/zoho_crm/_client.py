@@ -1,36 +1,90 @@
-"""The synchronous client facade (thin start: construction and reading a record)."""
+"""The facades: :class:`ZohoCRM` (sync) and :class:`AsyncZohoCRM` (async)."""
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import logging
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
 import httpx
 from zoho_crm_api import API_VERSION
-from zoho_crm_api import Client as _GeneratedClient
-from zoho_crm_api.api.records import get_record
-from zoho_crm_api.models import RecordsPage
 
-from ._credentials import AccessTokenCredentials, Credentials
+from . import _validation as check
+from ._auth import ZohoAuth
+from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
+from ._engine import AsyncEngine, SyncEngine
+from ._oauth import TokenManager
+from ._records import AsyncRecords, Records
+from ._related import AsyncRelated, Related
+from .errors import ZohoValidationError
+from .retries import RetryPolicy
+from .tokens import Token, TokenStore
 
-__all__ = ["ZohoCRM"]
+__all__ = ["AsyncZohoCRM", "ZohoCRM"]
+
+logger = logging.getLogger("zoho_crm")
+
+DEFAULT_CONCURRENCY = 10
+"""Zoho's sub-concurrency limit for bulk writes (10 in every edition); the edition limits are 5 to 25."""
 
 
-class _StaticTokenAuth(httpx.Auth):
-    """Sends ``Authorization: Zoho-oauthtoken <token>``."""
+class _Setup:
+    """What the sync and async facades share: endpoints, token manager, retry policy."""
 
-    def __init__(self, token: str) -> None:
-        self._header = f"Zoho-oauthtoken {token}"
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = self._header
-        yield request
+    def __init__(
+        self,
+        credentials: Credentials,
+        *,
+        data_center: DataCenter,
+        environment: Environment,
+        api_domain: str | None,
+        accounts_url: str | None,
+        token_store: TokenStore | None,
+        retry: RetryPolicy | None,
+        timeout: float | httpx.Timeout,
+        max_concurrency: int,
+        verify: bool,
+        refresh_margin: float,
+        on_refresh: Callable[[Token], None] | None,
+    ) -> None:
+        if not verify:
+            logger.warning("zoho_crm: TLS certificate verification is OFF (verify=False); never do this in production")
+        if max_concurrency < 1:
+            raise ZohoValidationError("max_concurrency must be at least 1")
+        self.api_domain = check.secure_url(api_domain or data_center.api_domain(environment), "api_domain")
+        self.accounts_url = check.secure_url(accounts_url or data_center.accounts_url, "accounts_url")
+        self.base_url = f"{self.api_domain}/crm/{API_VERSION}"
+        self.retry = retry or RetryPolicy()
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout, connect=10.0)
+        self.concurrency = max_concurrency
+        self.verify = verify
+        self.token_kwargs: dict[str, Any] = {
+            "accounts_url": self.accounts_url,
+            "store": token_store,
+            "data_center": None if api_domain else data_center,
+            "refresh_margin": refresh_margin,
+            "on_refresh": on_refresh,
+            "timeout": self.timeout,
+            "verify": verify,
+        }
+        self.credentials = credentials
 
 
 class ZohoCRM:
-    """Client for one Zoho CRM org."""
+    """A Zoho CRM org, synchronously.
+
+    >>> with ZohoCRM(RefreshTokenCredentials(client_id, client_secret, refresh_token),
+    ...              data_center=DataCenter.EU) as crm:
+    ...     result = crm.records.upsert("Leads", leads, duplicate_check_fields=["Email"])
+
+    ``api_domain``/``accounts_url`` override the data center (the sandbox uses them). ``transport``
+    is an httpx transport (in-process sandbox, proxies). Thread-safe: share one client.
+    """
+
+    records: Records
+    related: Related
 
     def __init__(
         self,
@@ -39,18 +93,36 @@ class ZohoCRM:
         data_center: DataCenter = DataCenter.US,
         environment: Environment = Environment.PRODUCTION,
         api_domain: str | None = None,
-        timeout: float = 30.0,
+        accounts_url: str | None = None,
+        token_store: TokenStore | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        max_concurrency: int = DEFAULT_CONCURRENCY,
+        verify: bool = True,
+        refresh_margin: float = 60.0,
+        transport: httpx.BaseTransport | None = None,
+        on_refresh: Callable[[Token], None] | None = None,
     ) -> None:
-        if not isinstance(credentials, AccessTokenCredentials):
-            raise NotImplementedError("only AccessTokenCredentials in this first cut")
-        self.api_domain = (api_domain or data_center.api_domain(environment)).rstrip("/")
+        setup = _Setup(
+            credentials, data_center=data_center, environment=environment, api_domain=api_domain,
+            accounts_url=accounts_url, token_store=token_store, retry=retry, timeout=timeout,
+            max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
+        )  # fmt: skip
+        self.tokens = TokenManager(credentials, transport=transport, **setup.token_kwargs)
+        limits = httpx.Limits(max_connections=max(max_concurrency, 10) + 5, max_keepalive_connections=max_concurrency)
         self._http = httpx.Client(
-            base_url=f"{self.api_domain}/crm/{API_VERSION}",
-            auth=_StaticTokenAuth(credentials.access_token),
-            timeout=timeout,
-        )
-        self._api = _GeneratedClient(base_url=str(self._http.base_url)).set_httpx_client(self._http)
-        self.records = _Records(self._api)
+            base_url=setup.base_url, auth=ZohoAuth(self.tokens), timeout=setup.timeout, transport=transport,
+            verify=verify, limits=limits,
+        )  # fmt: skip
+        self.base_url = setup.base_url
+        self._engine = SyncEngine(self._http, setup.retry)
+        self.records = Records(self._engine, setup.concurrency)
+        self.related = Related(self._engine, setup.concurrency)
+
+    @property
+    def stats(self) -> dict[str, int]:
+        """Calls made and retries by reason, and token refreshes, since the client was made."""
+        return {**self._engine.stats, "refreshes": self.tokens.refreshes}
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -64,16 +136,65 @@ class ZohoCRM:
     ) -> None:
         self.close()
 
+    def __repr__(self) -> str:
+        return f"ZohoCRM(base_url={self.base_url!r})"
 
-class _Records:
-    def __init__(self, api: _GeneratedClient) -> None:
-        self._api = api
 
-    def get(self, module: str, record_id: str) -> dict[str, Any] | None:
-        """One record as a dict, or ``None`` when Zoho has no such record (204)."""
-        response = get_record.sync_detailed(module, record_id, client=self._api)
-        if isinstance(response.parsed, RecordsPage):
-            return response.parsed.data[0].to_dict()
-        if response.status_code == 204:
-            return None
-        raise RuntimeError(f"Zoho answered {response.status_code}")
+class AsyncZohoCRM:
+    """A Zoho CRM org, asynchronously: the same surface as :class:`ZohoCRM`, awaited."""
+
+    records: AsyncRecords
+    related: AsyncRelated
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        *,
+        data_center: DataCenter = DataCenter.US,
+        environment: Environment = Environment.PRODUCTION,
+        api_domain: str | None = None,
+        accounts_url: str | None = None,
+        token_store: TokenStore | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        max_concurrency: int = DEFAULT_CONCURRENCY,
+        verify: bool = True,
+        refresh_margin: float = 60.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+        on_refresh: Callable[[Token], None] | None = None,
+    ) -> None:
+        setup = _Setup(
+            credentials, data_center=data_center, environment=environment, api_domain=api_domain,
+            accounts_url=accounts_url, token_store=token_store, retry=retry, timeout=timeout,
+            max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
+        )  # fmt: skip
+        self.tokens = TokenManager(credentials, async_transport=transport, **setup.token_kwargs)
+        limits = httpx.Limits(max_connections=max(max_concurrency, 10) + 5, max_keepalive_connections=max_concurrency)
+        self._http = httpx.AsyncClient(
+            base_url=setup.base_url, auth=ZohoAuth(self.tokens), timeout=setup.timeout, transport=transport,
+            verify=verify, limits=limits,
+        )  # fmt: skip
+        self.base_url = setup.base_url
+        self._engine = AsyncEngine(self._http, setup.retry)
+        self.records = AsyncRecords(self._engine, setup.concurrency)
+        self.related = AsyncRelated(self._engine, setup.concurrency)
+
+    @property
+    def stats(self) -> dict[str, int]:
+        """Calls made and retries by reason, and token refreshes, since the client was made."""
+        return {**self._engine.stats, "refreshes": self.tokens.refreshes}
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncZohoCRM:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"AsyncZohoCRM(base_url={self.base_url!r})"

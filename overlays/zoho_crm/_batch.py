@@ -1,0 +1,155 @@
+"""Batching: calls of at most 100 items, bounded concurrency, one outcome per input item in input order.
+
+Nothing is dropped: a call that fails as a whole marks each of its items failed with that error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import Any
+
+import httpx
+
+from ._engine import api_error, read_json
+from .errors import APIConnectionError, InvalidResponseError, ZohoError
+from .results import BatchResult, Failure, Outcome, Success
+
+BATCH_SIZE = 100
+ProgressCallback = Callable[[int, int], None]
+"""Called as ``callback(done_items, total_items)`` after each call completes."""
+
+_ITEM_STATUSES = frozenset({200, 201, 202, 207})
+
+
+def chunk(items: Sequence[Any], size: int = BATCH_SIZE) -> list[tuple[int, Sequence[Any]]]:
+    """``(start index, items)`` slices of at most ``size``."""
+    return [(start, items[start : start + size]) for start in range(0, len(items), size)]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _details(item: dict[str, Any]) -> dict[str, Any]:
+    details = item.get("details")
+    return details if isinstance(details, dict) else {}
+
+
+def item_outcome(index: int, given: Any, item: object, status_code: int) -> Outcome:
+    """The outcome of one ``data[]`` entry of Zoho's answer."""
+    if not isinstance(item, dict):
+        return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)
+    details = _details(item)
+    if item.get("status") == "success":
+        record_id = details.get("id")
+        return Success(
+            index,
+            given,
+            record_id if isinstance(record_id, str) else None,
+            _text(item.get("message")),
+            details,
+            item.get("action") if isinstance(item.get("action"), str) else None,
+            item.get("duplicate_field") if isinstance(item.get("duplicate_field"), str) else None,
+        )
+    return Failure(index, given, _text(item.get("code")) or "UNKNOWN", _text(item.get("message")), details, status_code)
+
+
+def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, uncertain: bool) -> list[Outcome]:
+    """Every item of a call that failed as a whole, marked with that call's error."""
+    code = error.code or type(error).__name__
+    return [
+        Failure(start + i, item, code, error.message, dict(error.details), error.status_code, uncertain, error)
+        for i, item in enumerate(items)
+    ]
+
+
+def outcomes(response: httpx.Response, start: int, items: Sequence[Any], *, idempotent: bool) -> list[Outcome]:
+    """Per-item outcomes from an answer, whatever its shape."""
+    status = response.status_code
+    if status in _ITEM_STATUSES or status == 400:
+        try:
+            body = read_json(response)
+        except InvalidResponseError as exc:
+            # A write answered but unreadable: applied or not, we cannot tell for an insert.
+            return whole_call_failed(start, items, exc, uncertain=not idempotent and status != 400)
+        data = body.get("data") if isinstance(body, dict) else None
+        if isinstance(data, list):
+            if len(data) != len(items):
+                mismatch = InvalidResponseError(
+                    f"Zoho answered {len(data)} results for {len(items)} items",
+                    status_code=status,
+                    method=response.request.method,
+                    url=str(response.request.url),
+                )
+                return whole_call_failed(start, items, mismatch, uncertain=not idempotent)
+            return [item_outcome(start + i, items[i], data[i], status) for i in range(len(items))]
+        if status != 400:
+            missing = InvalidResponseError("answer has no data[] results", status_code=status)
+            return whole_call_failed(start, items, missing, uncertain=not idempotent)
+    error = api_error(response)
+    uncertain = not idempotent and status >= 500
+    return whole_call_failed(start, items, error, uncertain=uncertain)
+
+
+def connection_failed(start: int, items: Sequence[Any], exc: APIConnectionError, *, idempotent: bool) -> list[Outcome]:
+    """Every item of a call whose exchange failed after retries."""
+    return whole_call_failed(start, items, exc, uncertain=not idempotent and not exc.never_sent)
+
+
+def assemble(parts: list[list[Outcome]], calls: int) -> BatchResult:
+    """Merge per-call outcomes into one result in input order."""
+    merged = sorted((o for part in parts for o in part), key=lambda o: o.index)
+    return BatchResult(tuple(merged), calls)
+
+
+def run_sync(
+    chunks: list[tuple[int, Sequence[Any]]],
+    call: Callable[[int, Sequence[Any]], list[Outcome]],
+    *,
+    concurrency: int,
+    total: int,
+    on_progress: ProgressCallback | None,
+) -> BatchResult:
+    """Run ``call`` for every chunk on at most ``concurrency`` threads."""
+    if not chunks:
+        return BatchResult((), 0)
+    parts: list[list[Outcome]] = []
+    done = 0
+    with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(chunks))), thread_name_prefix="zoho-crm") as pool:
+        futures = [pool.submit(call, start, items) for start, items in chunks]
+        for future in as_completed(futures):
+            part = future.result()
+            parts.append(part)
+            done += len(part)
+            if on_progress is not None:
+                on_progress(done, total)
+    return assemble(parts, len(chunks))
+
+
+async def run_async(
+    chunks: list[tuple[int, Sequence[Any]]],
+    call: Callable[[int, Sequence[Any]], Awaitable[list[Outcome]]],
+    *,
+    concurrency: int,
+    total: int,
+    on_progress: ProgressCallback | None,
+) -> BatchResult:
+    """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once."""
+    if not chunks:
+        return BatchResult((), 0)
+    gate = asyncio.Semaphore(max(1, concurrency))
+    done = 0
+
+    async def guarded(start: int, items: Sequence[Any]) -> list[Outcome]:
+        nonlocal done
+        async with gate:
+            part = await call(start, items)
+        done += len(part)
+        if on_progress is not None:
+            on_progress(done, total)
+        return part
+
+    parts = await asyncio.gather(*(guarded(start, items) for start, items in chunks))
+    return assemble(list(parts), len(chunks))

@@ -1,0 +1,169 @@
+"""Sending one generated operation: build its request, retry what is safe, map failures to typed errors.
+
+The generated endpoint modules build every request (``_get_kwargs``); this layer only adds what
+a generator cannot: retries, per-call timeouts, and reading error answers leniently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import time
+from collections import Counter
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from .errors import APIConnectionError, APIError, APITimeoutError, InvalidResponseError, error_class
+from .retries import RetryPolicy
+
+logger = logging.getLogger("zoho_crm")
+
+Timeout = float | httpx.Timeout | None
+
+
+def _request(
+    http: httpx.Client | httpx.AsyncClient, op: ModuleType, params: dict[str, Any], timeout: Timeout
+) -> httpx.Request:
+    kwargs = op._get_kwargs(**params)
+    if timeout is not None:
+        kwargs["timeout"] = timeout
+    return http.build_request(**kwargs)
+
+
+def transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    """The typed error for a failed exchange (no token in it: only method and URL)."""
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    error = cls(f"{type(exc).__name__}: {exc or 'connection failed'}", method=request.method, url=str(request.url))
+    error.never_sent = RetryPolicy.never_sent(exc)
+    return error
+
+
+def api_error(response: httpx.Response) -> APIError:
+    """The typed error for an error answer; a body that is not Zoho's envelope still gives a typed error."""
+    request = response.request
+    where: dict[str, Any] = {"method": request.method, "url": str(request.url), "status_code": response.status_code}
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        snippet = response.content[:120].decode("utf-8", "replace")
+        return InvalidResponseError(f"answer is not JSON: {snippet!r}", **where)
+    if not isinstance(body, dict) or not isinstance(body.get("code"), str):
+        return InvalidResponseError(f"answer is not a Zoho error envelope: {str(body)[:120]!r}", **where)
+    code = body["code"]
+    details = body.get("details") if isinstance(body.get("details"), dict) else {}
+    return error_class(response.status_code, code)(str(body.get("message", "")), code=code, details=details, **where)
+
+
+def read_json(response: httpx.Response) -> Any:
+    """The JSON body of a successful answer, or a typed error when it is unreadable."""
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise InvalidResponseError(
+            f"HTTP {response.status_code} answer is not JSON (truncated or an error page)",
+            status_code=response.status_code,
+            method=response.request.method,
+            url=str(response.request.url),
+        ) from None
+
+
+class _EngineBase:
+    def __init__(self, retry: RetryPolicy, clock: Callable[[], float] = time.monotonic) -> None:
+        self.retry = retry
+        self.clock = clock
+        self.stats: Counter[str] = Counter()
+        self._rng = random.Random()  # noqa: S311 - jitter only
+
+    def _wait(self, attempt: int, started: float, retry_after: str | None) -> float | None:
+        """Seconds to wait before the next attempt, or ``None`` when the budget is spent."""
+        if attempt >= self.retry.max_attempts:
+            return None
+        delay = self.retry.backoff(attempt, retry_after, self._rng)
+        if self.clock() - started + delay > self.retry.max_elapsed:
+            return None
+        return delay
+
+    def _log(self, request: httpx.Request, response: httpx.Response | None, attempt: int) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            status = response.status_code if response is not None else "failed"
+            logger.debug("zoho_crm: %s %s -> %s (attempt %d)", request.method, request.url, status, attempt)
+
+
+class SyncEngine(_EngineBase):
+    """Sends operations with an ``httpx.Client``."""
+
+    def __init__(
+        self, http: httpx.Client, retry: RetryPolicy, sleep: Callable[[float], None] = time.sleep, **kw: Any
+    ) -> None:
+        super().__init__(retry, **kw)
+        self.http = http
+        self.sleep = sleep
+
+    def send(
+        self, op: ModuleType, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None
+    ) -> httpx.Response:
+        """Send with retries; return the final answer (any status) or raise a transport error."""
+        request = _request(self.http, op, params, timeout)
+        started, attempt = self.clock(), 0
+        while True:
+            attempt += 1
+            self.stats["calls"] += 1
+            try:
+                response = self.http.send(request)
+            except httpx.TransportError as exc:
+                self._log(request, None, attempt)
+                delay = self._wait(attempt, started, None)
+                if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
+                    raise transport_error(exc, request) from exc
+                self.stats[f"retry:{type(exc).__name__}"] += 1
+                self.sleep(delay)
+                continue
+            self._log(request, response, attempt)
+            if self.retry.retry_status(response.status_code, idempotent=idempotent):
+                delay = self._wait(attempt, started, response.headers.get("Retry-After"))
+                if delay is not None:
+                    self.stats[f"retry:{response.status_code}"] += 1
+                    self.sleep(delay)
+                    continue
+            return response
+
+
+class AsyncEngine(_EngineBase):
+    """Sends operations with an ``httpx.AsyncClient``."""
+
+    def __init__(self, http: httpx.AsyncClient, retry: RetryPolicy, **kw: Any) -> None:
+        super().__init__(retry, **kw)
+        self.http = http
+
+    async def send(
+        self, op: ModuleType, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None
+    ) -> httpx.Response:
+        """Send with retries; return the final answer (any status) or raise a transport error."""
+        request = _request(self.http, op, params, timeout)
+        started, attempt = self.clock(), 0
+        while True:
+            attempt += 1
+            self.stats["calls"] += 1
+            try:
+                response = await self.http.send(request)
+            except httpx.TransportError as exc:
+                self._log(request, None, attempt)
+                delay = self._wait(attempt, started, None)
+                if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
+                    raise transport_error(exc, request) from exc
+                self.stats[f"retry:{type(exc).__name__}"] += 1
+                await asyncio.sleep(delay)
+                continue
+            self._log(request, response, attempt)
+            if self.retry.retry_status(response.status_code, idempotent=idempotent):
+                delay = self._wait(attempt, started, response.headers.get("Retry-After"))
+                if delay is not None:
+                    self.stats[f"retry:{response.status_code}"] += 1
+                    await asyncio.sleep(delay)
+                    continue
+            return response

@@ -1,0 +1,265 @@
+"""Checked arguments for each generated operation: shared by the sync and async resources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+import httpx
+from zoho_crm_api.models import (
+    CloneRecordRequest,
+    DeletedType,
+    InsertRecordsRequest,
+    PageInfo,
+    RelatedRecordsCountRequest,
+    SortBy,
+    SortOrder,
+    TriState,
+    UpdateRecordRequest,
+    UpdateRecordsRequest,
+    UpdateRelatedRecordRequest,
+    UpdateRelatedRecordsRequest,
+    UpsertRecordsRequest,
+)
+
+from . import _validation as check
+from ._batch import item_outcome
+from ._engine import api_error, read_json
+from .errors import InvalidResponseError, ZohoValidationError, error_class
+from .results import Page, Success
+
+DISCRETE_LIMIT = 2000
+"""Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
+
+E = TypeVar("E")
+DateTime = dt.datetime | str | None
+
+
+def enum(cls: Callable[[str], E], value: object, name: str) -> E | None:
+    """A generated enum from its string value."""
+    if value is None:
+        return None
+    try:
+        return cls(str(getattr(value, "value", value)))
+    except ValueError:
+        raise ZohoValidationError(f"invalid {name} {value!r}") from None
+
+
+def tristate(value: bool | str | None, name: str) -> TriState | None:
+    """``True``/``False``/``"both"`` as Zoho's true|false|both."""
+    if isinstance(value, bool):
+        return TriState.TRUE if value else TriState.FALSE
+    return enum(TriState, value, name)
+
+
+def compact(**params: Any) -> dict[str, Any]:
+    """Keyword arguments for a generated function, leaving out the unset ones."""
+    return {k: v for k, v in params.items() if v is not None}
+
+
+def list_params(
+    module: str,
+    *,
+    fields: Iterable[str] | str | None,
+    fields_required: bool = True,
+    ids: Iterable[str] | None = None,
+    external: str | None = None,
+    cvid: str | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    page_token: str | None = None,
+    sort_by: str | None = None,
+    sort_order: str | None = None,
+    converted: bool | str | None = None,
+    approved: bool | str | None = None,
+    territory_id: str | None = None,
+    include_child: bool | None = None,
+    if_modified_since: DateTime = None,
+) -> dict[str, Any]:
+    """Arguments of ``get_records``."""
+    if page is not None and page_token is not None:
+        raise ZohoValidationError("pass page or page_token, not both (Zoho refuses the pair)")
+    if cvid is not None and sort_by is not None:
+        raise ZohoValidationError("cvid cannot be combined with sort_by")
+    return compact(
+        module=check.api_name(module),
+        fields=check.fields(fields, required=fields_required),
+        ids=_ids(ids, external),
+        x_external=check.external(external),
+        cvid=_numeric(cvid, "cvid"),
+        page=check.page(page),
+        per_page=check.per_page(per_page),
+        page_token=page_token,
+        sort_by=enum(SortBy, sort_by, "sort_by"),
+        sort_order=enum(SortOrder, sort_order, "sort_order"),
+        converted=tristate(converted, "converted"),
+        approved=tristate(approved, "approved"),
+        territory_id=_numeric(territory_id, "territory_id"),
+        include_child=include_child,
+        if_modified_since=check.header_datetime(if_modified_since, "if_modified_since"),
+    )
+
+
+def _ids(ids: Iterable[str] | None, external: str | None) -> str | None:
+    if ids is None:
+        return None
+    values = check.record_ids(ids, external=external is not None)
+    if not values or len(values) > check.MAX_BATCH:
+        raise ZohoValidationError(f"ids must hold 1 to {check.MAX_BATCH} ids, got {len(values)}")
+    return ",".join(values)
+
+
+def _numeric(value: str | int | None, name: str) -> str | None:
+    return None if value is None else check.record_id(value, what=name)
+
+
+def search_params(
+    module: str,
+    *,
+    criteria: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    word: str | None = None,
+    fields: Iterable[str] | str | None = None,
+    converted: bool | str | None = None,
+    approved: bool | str | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    cvid: str | None = None,
+    external: str | None = None,
+) -> dict[str, Any]:
+    """Arguments of ``search_records``."""
+    if not any((criteria, email, phone, word)):
+        raise ZohoValidationError("search needs one of criteria, email, phone or word")
+    if word is not None and len(word) < 2:
+        raise ZohoValidationError("word must have at least 2 characters")
+    for name, value in (("criteria", criteria), ("email", email), ("phone", phone), ("word", word)):
+        if value is not None and check.has_control(value):
+            raise ZohoValidationError(f"{name} contains control characters")
+    return compact(
+        module=check.api_name(module),
+        criteria=criteria,
+        email=email,
+        phone=phone,
+        word=word,
+        fields=check.fields(fields),
+        converted=tristate(converted, "converted"),
+        approved=tristate(approved, "approved"),
+        page=check.page(page),
+        per_page=check.per_page(per_page),
+        cvid=_numeric(cvid, "cvid"),
+        x_external=check.external(external),
+    )
+
+
+def record_path(module: str, record_id: object, external: str | None) -> dict[str, Any]:
+    """Module and record id (or external value) path arguments."""
+    return {
+        "module": check.api_name(module),
+        "record_id": check.record_id(record_id, external=external is not None),
+    }
+
+
+def related_path(module: str, record_id: object, related_list: str, external: str | None) -> dict[str, Any]:
+    """Path arguments of a related list."""
+    return {**record_path(module, record_id, external), "related_list": check.api_name(related_list, "related list")}
+
+
+def write_options(
+    trigger: Sequence[str] | None,
+    skip_feature_execution: Sequence[dict[str, Any]] | None,
+) -> dict[str, Any]:
+    """Body keys common to writes."""
+    options: dict[str, Any] = {}
+    if trigger is not None:
+        if isinstance(trigger, str):
+            raise ZohoValidationError("trigger must be a list, e.g. ['workflow'] (use [] to run none)")
+        options["trigger"] = list(trigger)
+    if skip_feature_execution is not None:
+        options["skip_feature_execution"] = list(skip_feature_execution)
+    return options
+
+
+def body(cls: Any, payload: dict[str, Any]) -> Any:
+    """A generated request model from a body dict, with a clear error when it does not fit the spec."""
+    try:
+        return cls.from_dict(payload)
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise ZohoValidationError(f"request body does not fit {cls.__name__}: {exc}") from None
+
+
+BODIES = {
+    "insert": InsertRecordsRequest,
+    "update": UpdateRecordsRequest,
+    "update_one": UpdateRecordRequest,
+    "upsert": UpsertRecordsRequest,
+    "clone": CloneRecordRequest,
+    "related_update": UpdateRelatedRecordsRequest,
+    "related_update_one": UpdateRelatedRecordRequest,
+    "related_count": RelatedRecordsCountRequest,
+}
+
+
+def require_ids(items: list[dict[str, Any]], external: str | None, what: str) -> None:
+    """Each item names its record by ``id`` (or, with ``external``, may use the external field instead)."""
+    if external is not None:
+        return
+    for i, item in enumerate(items):
+        if "id" not in item:
+            raise ZohoValidationError(f"{what}[{i}] has no 'id' (pass external=... to use an external field)")
+        check.record_id(item["id"], what=f"{what}[{i}].id")
+
+
+def page_from(response: httpx.Response) -> Page:
+    """A page from a read's answer: empty on 204 (nothing matched) and 304 (not modified)."""
+    status = response.status_code
+    if status in (204, 304):
+        return Page([], None)
+    if status != 200:
+        raise api_error(response)
+    payload = read_json(response)
+    data = payload.get("data") if isinstance(payload, dict) else None
+    if not isinstance(data, list):
+        raise InvalidResponseError("answer has no data[] list", status_code=status, url=str(response.request.url))
+    info = payload.get("info")
+    return Page(data, PageInfo.from_dict(info) if isinstance(info, dict) else None)
+
+
+def single_outcome(response: httpx.Response, given: Any) -> Success:
+    """The one result of a single-record write; raises a typed error when it failed."""
+    status = response.status_code
+    if status in (200, 201, 202, 207, 400):
+        payload = read_json(response)
+        data = payload.get("data") if isinstance(payload, dict) else None
+        if isinstance(data, list) and len(data) == 1:
+            outcome = item_outcome(0, given, data[0], status)
+            if isinstance(outcome, Success):
+                return outcome
+            raise error_class(400, outcome.code)(
+                outcome.message, status_code=status, code=outcome.code, details=outcome.details,
+                method=response.request.method, url=str(response.request.url),
+            )  # fmt: skip
+    raise api_error(response)
+
+
+def next_list_params(
+    base: dict[str, Any], page: Page, page_no: int, per_page: int
+) -> tuple[dict[str, Any], int] | None:
+    """Arguments for the page after ``page``, or ``None`` when there is nothing more.
+
+    ``page`` numbers while they stay within 2,000 records, then the ``page_token`` Zoho handed out.
+    """
+    if not page.more_records or not page.records:
+        return None
+    if (page_no + 1) * per_page <= DISCRETE_LIMIT:
+        return {**base, "page": page_no + 1}, page_no + 1
+    token = page.next_page_token
+    if token is None:
+        raise InvalidResponseError(f"Zoho reports more records past {page_no * per_page} but gave no page token")
+    return {**base, "page_token": token}, page_no + 1
+
+
+def deleted_type(value: str | None) -> DeletedType | None:
+    """``all``, ``recycle`` or ``permanent``."""
+    return enum(DeletedType, value, "type")

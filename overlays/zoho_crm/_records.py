@@ -1,0 +1,512 @@
+"""``crm.records``: every Records operation, sync (:class:`Records`) and async (:class:`AsyncRecords`)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from typing import Any
+
+from zoho_crm_api.api.records import (
+    clone_record,
+    delete_record,
+    delete_records,
+    get_deleted_records,
+    get_record,
+    get_record_count,
+    get_records,
+    insert_records,
+    search_records,
+    update_record,
+    update_records,
+    upsert_records,
+)
+
+from . import _batch, _plans
+from . import _validation as check
+from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
+from .errors import APIConnectionError, InvalidResponseError
+from .results import BatchResult, Outcome, Page, Record, Success
+
+logger = logging.getLogger("zoho_crm")
+
+_WRITES: dict[str, Any] = {"insert": insert_records, "update": update_records, "upsert": upsert_records}
+
+
+class _Base:
+    def __init__(self, concurrency: int) -> None:
+        self._concurrency = concurrency
+
+    @staticmethod
+    def _write_call(
+        kind: str, module: str, items: Sequence[dict[str, Any]], extra: dict[str, Any], headers: dict[str, Any]
+    ) -> dict[str, Any]:
+        payload = {"data": list(items), **extra}
+        return {"module": module, "body": _plans.body(_plans.BODIES[kind], payload), **headers}
+
+    @staticmethod
+    def _write_plan(
+        kind: str,
+        module: str,
+        records: object,
+        *,
+        external: str | None,
+        if_unmodified_since: _plans.DateTime,
+        extra: dict[str, Any],
+    ) -> tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int]:
+        """Chunks and the generated call arguments of each, all checked before any request is sent."""
+        module = check.api_name(module)
+        items = check.records(records)
+        if kind == "update":
+            _plans.require_ids(items, external, "records")
+        headers = _plans.compact(
+            x_external=check.external(external),
+            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
+        )
+        chunks = _batch.chunk(items)
+        prepared = {start: _Base._write_call(kind, module, part, extra, headers) for start, part in chunks}
+        return chunks, prepared, len(items)
+
+    @staticmethod
+    def _count(response: Any) -> int:
+        if response.status_code == 204:
+            return 0
+        if response.status_code != 200:
+            raise api_error(response)
+        count = read_json(response).get("count")
+        if isinstance(count, bool) or not isinstance(count, (int, str)) or not str(count).isdigit():
+            raise InvalidResponseError(f"count is not a number: {count!r}", status_code=200)
+        return int(count)
+
+
+class Records(_Base):
+    """Records of any module (sync)."""
+
+    def __init__(self, engine: SyncEngine, concurrency: int) -> None:
+        super().__init__(concurrency)
+        self._engine = engine
+
+    def get(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: Iterable[str] | None = None,
+        external: str | None = None,
+        if_modified_since: _plans.DateTime = None,
+        timeout: Timeout = None,
+        **options: Any,
+    ) -> Record | None:
+        """One record, or ``None`` when there is none (or it has not changed since ``if_modified_since``).
+
+        ``external="Contacts.External_Contact_ID"`` reads by external value instead of record id.
+        ``options``: ``cvid``, ``converted``, ``approved``, ``territory_id``, ``include_child``.
+        """
+        params = _plans.list_params(
+            module, fields=fields, fields_required=False, external=external, if_modified_since=if_modified_since,
+            **options,
+        )  # fmt: skip
+        params.update(_plans.record_path(module, record_id, external))
+        page = _plans.page_from(self._engine.send(get_record, params, idempotent=True, timeout=timeout))
+        return page.records[0] if page.records else None
+
+    def list(self, module: str, *, fields: Iterable[str] | str, timeout: Timeout = None, **options: Any) -> Page:
+        """One page of records (``page`` or ``page_token``, ``per_page`` ≤ 200, sorting, filters)."""
+        params = _plans.list_params(module, fields=fields, **options)
+        return _plans.page_from(self._engine.send(get_records, params, idempotent=True, timeout=timeout))
+
+    def iter(
+        self, module: str, *, fields: Iterable[str] | str, per_page: int = 200, timeout: Timeout = None, **options: Any
+    ) -> Iterator[Record]:
+        """Every record, page by page (one page in memory), past 2,000 records with page tokens."""
+        base = _plans.list_params(module, fields=fields, per_page=per_page, **options)
+        params, page_no = base, 1
+        while True:
+            page = _plans.page_from(self._engine.send(get_records, params, idempotent=True, timeout=timeout))
+            yield from page.records
+            step = _plans.next_list_params(base, page, page_no, per_page)
+            if step is None:
+                return
+            params, page_no = step
+
+    def search(self, module: str, *, timeout: Timeout = None, **options: Any) -> Page:
+        """One page of a search: ``criteria``, ``email``, ``phone`` or ``word``."""
+        params = _plans.search_params(module, **options)
+        return _plans.page_from(self._engine.send(search_records, params, idempotent=True, timeout=timeout))
+
+    def iter_search(
+        self, module: str, *, per_page: int = 200, timeout: Timeout = None, **options: Any
+    ) -> Iterator[Record]:
+        """Every search result (Zoho stops searches at 2,000 records)."""
+        page_no = 1
+        while True:
+            params = _plans.search_params(module, page=page_no, per_page=per_page, **options)
+            page = _plans.page_from(self._engine.send(search_records, params, idempotent=True, timeout=timeout))
+            yield from page.records
+            if not page.more_records or not page.records:
+                return
+            if page_no * per_page >= _plans.DISCRETE_LIMIT:
+                logger.warning("zoho_crm: search stopped at Zoho's limit of %d records", _plans.DISCRETE_LIMIT)
+                return
+            page_no += 1
+
+    def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
+        """How many records (optionally of a ``cvid`` or matching ``criteria``/``email``/``phone``/``word``)."""
+        params = {"module": check.api_name(module)}
+        for key in ("criteria", "email", "phone", "word"):
+            if options.get(key) is not None:
+                params[key] = options[key]
+        if options.get("cvid") is not None:
+            params["cvid"] = check.record_id(options["cvid"], what="cvid")
+        return self._count(self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
+
+    def deleted(
+        self, module: str, *, type: str | None = None, page: int | None = None, per_page: int | None = None,
+        timeout: Timeout = None,
+    ) -> Page:  # fmt: skip
+        """One page of deleted records (``type``: all, recycle or permanent)."""
+        params = _plans.compact(
+            module=check.api_name(module), type_=_plans.deleted_type(type), page=check.page(page),
+            per_page=check.per_page(per_page),
+        )  # fmt: skip
+        return _plans.page_from(self._engine.send(get_deleted_records, params, idempotent=True, timeout=timeout))
+
+    def iter_deleted(self, module: str, *, type: str | None = None, per_page: int = 200) -> Iterator[Record]:
+        """Every deleted-record entry."""
+        page_no = 1
+        while True:
+            page = self.deleted(module, type=type, page=page_no, per_page=per_page)
+            yield from page.records
+            if not page.more_records or not page.records:
+                return
+            page_no += 1
+
+    def _run_batch(
+        self, kind: str, module: str, records: object, *, external: str | None = None,
+        if_unmodified_since: _plans.DateTime = None, extra: dict[str, Any], concurrency: int | None,
+        on_progress: _batch.ProgressCallback | None, timeout: Timeout,
+    ) -> BatchResult:  # fmt: skip
+        chunks, prepared, total = self._write_plan(
+            kind, module, records, external=external, if_unmodified_since=if_unmodified_since, extra=extra
+        )
+        idempotent = kind != "insert"
+
+        def call(start: int, part: Sequence[Any]) -> list[Outcome]:
+            params = prepared[start]
+            try:
+                response = self._engine.send(_WRITES[kind], params, idempotent=idempotent, timeout=timeout)
+            except APIConnectionError as exc:
+                return _batch.connection_failed(start, part, exc, idempotent=idempotent)
+            return _batch.outcomes(response, start, part, idempotent=idempotent)
+
+        return _batch.run_sync(
+            chunks, call, concurrency=concurrency or self._concurrency, total=total,
+            on_progress=on_progress,
+        )  # fmt: skip
+
+    def insert(
+        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
+        lar_id: str | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        apply_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
+        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """Insert any number of records (100 per call). Retried only when provably not sent."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        extra.update(_plans.compact(lar_id=lar_id, apply_feature_execution=apply_feature_execution))
+        return self._run_batch("insert", module, records, external=external, extra=extra, concurrency=concurrency,
+                           on_progress=on_progress, timeout=timeout)  # fmt: skip
+
+    def update(
+        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
+        if_unmodified_since: _plans.DateTime = None, concurrency: int | None = None,
+        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """Update any number of records, each naming itself by ``id`` (or by its external field)."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        return self._run_batch("update", module, records, external=external, if_unmodified_since=if_unmodified_since,
+                           extra=extra, concurrency=concurrency, on_progress=on_progress, timeout=timeout)  # fmt: skip
+
+    def upsert(
+        self, module: str, records: Iterable[dict[str, Any]], *, duplicate_check_fields: Sequence[str] | None = None,
+        trigger: Sequence[str] | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None, concurrency: int | None = None,
+        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """Insert or update any number of records, matched by ``duplicate_check_fields`` in order."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        if duplicate_check_fields is not None:
+            extra["duplicate_check_fields"] = [check.api_name(f, "field") for f in duplicate_check_fields]
+        return self._run_batch("upsert", module, records, external=external, extra=extra, concurrency=concurrency,
+                           on_progress=on_progress, timeout=timeout)  # fmt: skip
+
+    def delete(
+        self, module: str, ids: Iterable[str], *, wf_trigger: bool | None = None, external: str | None = None,
+        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """Delete any number of records by id (or external value), 100 per call."""
+        module = check.api_name(module)
+        values = check.record_ids(ids, external=external is not None)
+        headers = _plans.compact(x_external=check.external(external), wf_trigger=wf_trigger)
+
+        def call(start: int, part: Sequence[str]) -> list[Outcome]:
+            params = {"module": module, "ids": ",".join(part), **headers}
+            try:
+                response = self._engine.send(delete_records, params, idempotent=True, timeout=timeout)
+            except APIConnectionError as exc:
+                return _batch.connection_failed(start, part, exc, idempotent=True)
+            return _batch.outcomes(response, start, part, idempotent=True)
+
+        return _batch.run_sync(_batch.chunk(values), call, concurrency=concurrency or self._concurrency,
+                               total=len(values), on_progress=on_progress)  # fmt: skip
+
+    def update_one(
+        self, module: str, record_id: str, record: dict[str, Any], *, external: str | None = None,
+        if_unmodified_since: _plans.DateTime = None, trigger: Sequence[str] | None = None, timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """Update one record; raises a typed error (e.g. ``PreconditionFailedError``) when it fails."""
+        params = _plans.record_path(module, record_id, external)
+        params.update(_plans.compact(
+            x_external=check.external(external),
+            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
+        ))  # fmt: skip
+        body = {"data": check.records([record]), **_plans.write_options(trigger, None)}
+        params["body"] = _plans.body(_plans.BODIES["update_one"], body)
+        return _plans.single_outcome(self._engine.send(update_record, params, idempotent=True, timeout=timeout), record)
+
+    def delete_one(
+        self, module: str, record_id: str, *, external: str | None = None, wf_trigger: bool | None = None,
+        if_unmodified_since: _plans.DateTime = None, timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """Delete one record."""
+        params = _plans.record_path(module, record_id, external)
+        params.update(_plans.compact(
+            x_external=check.external(external), wf_trigger=wf_trigger,
+            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
+        ))  # fmt: skip
+        response = self._engine.send(delete_record, params, idempotent=True, timeout=timeout)
+        return _plans.single_outcome(response, record_id)
+
+    def clone(
+        self, module: str, record_id: str, overrides: dict[str, Any] | None = None, *, external: str | None = None,
+        timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """Clone a record, optionally overriding fields of the copy; returns the new record's id."""
+        params = _plans.record_path(module, record_id, external)
+        params.update(_plans.compact(x_external=check.external(external)))
+        if overrides is not None:
+            params["body"] = _plans.body(_plans.BODIES["clone"], {"data": check.records([overrides])})
+        response = self._engine.send(clone_record, params, idempotent=False, timeout=timeout)
+        return _plans.single_outcome(response, overrides)
+
+
+class AsyncRecords(_Base):
+    """Records of any module (async): the same calls as :class:`Records`, awaited."""
+
+    def __init__(self, engine: AsyncEngine, concurrency: int) -> None:
+        super().__init__(concurrency)
+        self._engine = engine
+
+    async def get(
+        self, module: str, record_id: str, *, fields: Iterable[str] | None = None, external: str | None = None,
+        if_modified_since: _plans.DateTime = None, timeout: Timeout = None, **options: Any,
+    ) -> Record | None:  # fmt: skip
+        """See :meth:`Records.get`."""
+        params = _plans.list_params(
+            module, fields=fields, fields_required=False, external=external, if_modified_since=if_modified_since,
+            **options,
+        )  # fmt: skip
+        params.update(_plans.record_path(module, record_id, external))
+        page = _plans.page_from(await self._engine.send(get_record, params, idempotent=True, timeout=timeout))
+        return page.records[0] if page.records else None
+
+    async def list(self, module: str, *, fields: Iterable[str] | str, timeout: Timeout = None, **options: Any) -> Page:
+        """See :meth:`Records.list`."""
+        params = _plans.list_params(module, fields=fields, **options)
+        return _plans.page_from(await self._engine.send(get_records, params, idempotent=True, timeout=timeout))
+
+    async def iter(
+        self, module: str, *, fields: Iterable[str] | str, per_page: int = 200, timeout: Timeout = None, **options: Any
+    ) -> AsyncIterator[Record]:
+        """See :meth:`Records.iter`."""
+        base = _plans.list_params(module, fields=fields, per_page=per_page, **options)
+        params, page_no = base, 1
+        while True:
+            page = _plans.page_from(await self._engine.send(get_records, params, idempotent=True, timeout=timeout))
+            for record in page.records:
+                yield record
+            step = _plans.next_list_params(base, page, page_no, per_page)
+            if step is None:
+                return
+            params, page_no = step
+
+    async def search(self, module: str, *, timeout: Timeout = None, **options: Any) -> Page:
+        """See :meth:`Records.search`."""
+        params = _plans.search_params(module, **options)
+        return _plans.page_from(await self._engine.send(search_records, params, idempotent=True, timeout=timeout))
+
+    async def iter_search(
+        self, module: str, *, per_page: int = 200, timeout: Timeout = None, **options: Any
+    ) -> AsyncIterator[Record]:
+        """See :meth:`Records.iter_search`."""
+        page_no = 1
+        while True:
+            params = _plans.search_params(module, page=page_no, per_page=per_page, **options)
+            page = _plans.page_from(await self._engine.send(search_records, params, idempotent=True, timeout=timeout))
+            for record in page.records:
+                yield record
+            if not page.more_records or not page.records or page_no * per_page >= _plans.DISCRETE_LIMIT:
+                return
+            page_no += 1
+
+    async def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
+        """See :meth:`Records.count`."""
+        params = {"module": check.api_name(module)}
+        for key in ("criteria", "email", "phone", "word"):
+            if options.get(key) is not None:
+                params[key] = options[key]
+        if options.get("cvid") is not None:
+            params["cvid"] = check.record_id(options["cvid"], what="cvid")
+        return self._count(await self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
+
+    async def deleted(
+        self, module: str, *, type: str | None = None, page: int | None = None, per_page: int | None = None,
+        timeout: Timeout = None,
+    ) -> Page:  # fmt: skip
+        """See :meth:`Records.deleted`."""
+        params = _plans.compact(
+            module=check.api_name(module), type_=_plans.deleted_type(type), page=check.page(page),
+            per_page=check.per_page(per_page),
+        )  # fmt: skip
+        response = await self._engine.send(get_deleted_records, params, idempotent=True, timeout=timeout)
+        return _plans.page_from(response)
+
+    async def iter_deleted(self, module: str, *, type: str | None = None, per_page: int = 200) -> AsyncIterator[Record]:
+        """See :meth:`Records.iter_deleted`."""
+        page_no = 1
+        while True:
+            page = await self.deleted(module, type=type, page=page_no, per_page=per_page)
+            for record in page.records:
+                yield record
+            if not page.more_records or not page.records:
+                return
+            page_no += 1
+
+    async def _run_batch(
+        self, kind: str, module: str, records: object, *, external: str | None = None,
+        if_unmodified_since: _plans.DateTime = None, extra: dict[str, Any], concurrency: int | None,
+        on_progress: _batch.ProgressCallback | None, timeout: Timeout,
+    ) -> BatchResult:  # fmt: skip
+        chunks, prepared, total = self._write_plan(
+            kind, module, records, external=external, if_unmodified_since=if_unmodified_since, extra=extra
+        )
+        idempotent = kind != "insert"
+
+        async def call(start: int, part: Sequence[Any]) -> list[Outcome]:
+            params = prepared[start]
+            try:
+                response = await self._engine.send(_WRITES[kind], params, idempotent=idempotent, timeout=timeout)
+            except APIConnectionError as exc:
+                return _batch.connection_failed(start, part, exc, idempotent=idempotent)
+            return _batch.outcomes(response, start, part, idempotent=idempotent)
+
+        return await _batch.run_async(
+            chunks, call, concurrency=concurrency or self._concurrency, total=total,
+            on_progress=on_progress,
+        )  # fmt: skip
+
+    async def insert(
+        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
+        lar_id: str | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        apply_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
+        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """See :meth:`Records.insert`."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        extra.update(_plans.compact(lar_id=lar_id, apply_feature_execution=apply_feature_execution))
+        return await self._run_batch("insert", module, records, external=external, extra=extra,
+                                 concurrency=concurrency, on_progress=on_progress, timeout=timeout)  # fmt: skip
+
+    async def update(
+        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
+        if_unmodified_since: _plans.DateTime = None, concurrency: int | None = None,
+        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """See :meth:`Records.update`."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        return await self._run_batch("update", module, records, external=external,
+                                 if_unmodified_since=if_unmodified_since, extra=extra, concurrency=concurrency,
+                                 on_progress=on_progress, timeout=timeout)  # fmt: skip
+
+    async def upsert(
+        self, module: str, records: Iterable[dict[str, Any]], *, duplicate_check_fields: Sequence[str] | None = None,
+        trigger: Sequence[str] | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None, concurrency: int | None = None,
+        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """See :meth:`Records.upsert`."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        if duplicate_check_fields is not None:
+            extra["duplicate_check_fields"] = [check.api_name(f, "field") for f in duplicate_check_fields]
+        return await self._run_batch("upsert", module, records, external=external, extra=extra,
+                                 concurrency=concurrency, on_progress=on_progress, timeout=timeout)  # fmt: skip
+
+    async def delete(
+        self, module: str, ids: Iterable[str], *, wf_trigger: bool | None = None, external: str | None = None,
+        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """See :meth:`Records.delete`."""
+        module = check.api_name(module)
+        values = check.record_ids(ids, external=external is not None)
+        headers = _plans.compact(x_external=check.external(external), wf_trigger=wf_trigger)
+
+        async def call(start: int, part: Sequence[str]) -> list[Outcome]:
+            params = {"module": module, "ids": ",".join(part), **headers}
+            try:
+                response = await self._engine.send(delete_records, params, idempotent=True, timeout=timeout)
+            except APIConnectionError as exc:
+                return _batch.connection_failed(start, part, exc, idempotent=True)
+            return _batch.outcomes(response, start, part, idempotent=True)
+
+        return await _batch.run_async(_batch.chunk(values), call, concurrency=concurrency or self._concurrency,
+                                      total=len(values), on_progress=on_progress)  # fmt: skip
+
+    async def update_one(
+        self, module: str, record_id: str, record: dict[str, Any], *, external: str | None = None,
+        if_unmodified_since: _plans.DateTime = None, trigger: Sequence[str] | None = None, timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """See :meth:`Records.update_one`."""
+        params = _plans.record_path(module, record_id, external)
+        params.update(_plans.compact(
+            x_external=check.external(external),
+            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
+        ))  # fmt: skip
+        body = {"data": check.records([record]), **_plans.write_options(trigger, None)}
+        params["body"] = _plans.body(_plans.BODIES["update_one"], body)
+        response = await self._engine.send(update_record, params, idempotent=True, timeout=timeout)
+        return _plans.single_outcome(response, record)
+
+    async def delete_one(
+        self, module: str, record_id: str, *, external: str | None = None, wf_trigger: bool | None = None,
+        if_unmodified_since: _plans.DateTime = None, timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """See :meth:`Records.delete_one`."""
+        params = _plans.record_path(module, record_id, external)
+        params.update(_plans.compact(
+            x_external=check.external(external), wf_trigger=wf_trigger,
+            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
+        ))  # fmt: skip
+        response = await self._engine.send(delete_record, params, idempotent=True, timeout=timeout)
+        return _plans.single_outcome(response, record_id)
+
+    async def clone(
+        self, module: str, record_id: str, overrides: dict[str, Any] | None = None, *, external: str | None = None,
+        timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """See :meth:`Records.clone`."""
+        params = _plans.record_path(module, record_id, external)
+        params.update(_plans.compact(x_external=check.external(external)))
+        if overrides is not None:
+            params["body"] = _plans.body(_plans.BODIES["clone"], {"data": check.records([overrides])})
+        response = await self._engine.send(clone_record, params, idempotent=False, timeout=timeout)
+        return _plans.single_outcome(response, overrides)

@@ -1,0 +1,358 @@
+"""``crm.related``: records related to a parent through a related list, sync and async."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from typing import Any
+
+from zoho_crm_api.api.related_records import (
+    delink_related_record,
+    delink_related_records,
+    get_deleted_record_related_records,
+    get_related_record,
+    get_related_records,
+    get_related_records_count,
+    update_related_record,
+    update_related_records,
+)
+
+from . import _batch, _plans
+from . import _validation as check
+from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
+from .errors import APIConnectionError, InvalidResponseError
+from .results import BatchResult, Outcome, Page, Record, Success
+
+
+def _list_params(
+    module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, external: str | None,
+    **options: Any,
+) -> dict[str, Any]:  # fmt: skip
+    params = _plans.list_params(module, fields=fields, external=external, **options)
+    params.update(_plans.related_path(module, record_id, related_list, external))
+    return params
+
+
+def _deleted_params(
+    module: str, record_id: str, related_list: str, fields: Iterable[str] | str, page: int, per_page: int
+) -> dict[str, Any]:
+    params = _plans.related_path(module, record_id, related_list, None)
+    params.update(fields=check.fields(fields, required=True), page=check.page(page), per_page=check.per_page(per_page))
+    return params
+
+
+def _update_plan(
+    module: str, record_id: str, related_list: str, records: object, external: str | None
+) -> tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int]:
+    path = _plans.related_path(module, record_id, related_list, external)
+    items = check.records(records)
+    _plans.require_ids(items, external, "records")
+    header = _plans.compact(x_external=check.external(external))
+    chunks = _batch.chunk(items)
+    body = _plans.BODIES["related_update"]
+    prepared = {start: {**path, **header, "body": _plans.body(body, {"data": list(part)})} for start, part in chunks}
+    return chunks, prepared, len(items)
+
+
+def _count_body(related_lists: Sequence[str]) -> Any:
+    queries = [{"related_list": {"api_name": check.api_name(name, "related list")}} for name in related_lists]
+    return _plans.body(_plans.BODIES["related_count"], {"get_related_records_count": queries})
+
+
+def _counts(response: Any) -> dict[str, int]:
+    if response.status_code not in (200, 207):
+        raise api_error(response)
+    items = read_json(response).get("get_related_records_count")
+    if not isinstance(items, list):
+        raise InvalidResponseError("answer has no get_related_records_count list", status_code=response.status_code)
+    counts: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("count"), int):
+            counts[str(item.get("related_list", {}).get("api_name"))] = item["count"]
+        else:
+            raise InvalidResponseError(f"related list could not be counted: {item!r}", status_code=response.status_code)
+    return counts
+
+
+class Related:
+    """Related records (sync)."""
+
+    def __init__(self, engine: SyncEngine, concurrency: int) -> None:
+        self._engine = engine
+        self._concurrency = concurrency
+
+    def list(
+        self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str,
+        external: str | None = None, timeout: Timeout = None, **options: Any,
+    ) -> Page:  # fmt: skip
+        """One page of the related list (``page``/``page_token``, ``per_page`` ≤ 200, ``ids``, sorting)."""
+        params = _list_params(module, record_id, related_list, fields=fields, external=external, **options)
+        return _plans.page_from(self._engine.send(get_related_records, params, idempotent=True, timeout=timeout))
+
+    def iter(
+        self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, per_page: int = 200,
+        external: str | None = None, timeout: Timeout = None, **options: Any,
+    ) -> Iterator[Record]:  # fmt: skip
+        """Every related record, page by page, past 2,000 with page tokens."""
+        base = _list_params(module, record_id, related_list, fields=fields, external=external, per_page=per_page,
+                            **options)  # fmt: skip
+        params, page_no = base, 1
+        while True:
+            page = _plans.page_from(self._engine.send(get_related_records, params, idempotent=True, timeout=timeout))
+            yield from page.records
+            step = _plans.next_list_params(base, page, page_no, per_page)
+            if step is None:
+                return
+            params, page_no = step
+
+    def get(
+        self, module: str, record_id: str, related_list: str, related_id: str, *,
+        fields: Iterable[str] | str | None = None, external: str | None = None,
+        if_modified_since: _plans.DateTime = None, timeout: Timeout = None,
+    ) -> Record | None:  # fmt: skip
+        """One related record, or ``None`` when it is not related."""
+        params = _plans.related_path(module, record_id, related_list, external)
+        params.update(_plans.compact(
+            related_record_id=check.record_id(related_id, external=external is not None, what="related id"),
+            fields=check.fields(fields), x_external=check.external(external),
+            if_modified_since=check.header_datetime(if_modified_since, "if_modified_since"),
+        ))  # fmt: skip
+        page = _plans.page_from(self._engine.send(get_related_record, params, idempotent=True, timeout=timeout))
+        return page.records[0] if page.records else None
+
+    def update(
+        self, module: str, record_id: str, related_list: str, records: Iterable[dict[str, Any]], *,
+        external: str | None = None, concurrency: int | None = None,
+        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """Link any number of records (with relation fields such as ``Member_Status``), 100 per call."""
+        chunks, prepared, total = _update_plan(module, record_id, related_list, records, external)
+
+        def call(start: int, part: Sequence[Any]) -> list[Outcome]:
+            try:
+                response = self._engine.send(update_related_records, prepared[start], idempotent=True, timeout=timeout)
+            except APIConnectionError as exc:
+                return _batch.connection_failed(start, part, exc, idempotent=True)
+            return _batch.outcomes(response, start, part, idempotent=True)
+
+        return _batch.run_sync(chunks, call, concurrency=concurrency or self._concurrency, total=total,
+                               on_progress=on_progress)  # fmt: skip
+
+    def update_one(
+        self, module: str, record_id: str, related_list: str, related_id: str, fields: dict[str, Any] | None = None,
+        *, external: str | None = None, timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """Link one record (or update its relation fields)."""
+        params = _plans.related_path(module, record_id, related_list, external)
+        params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
+        params.update(_plans.compact(x_external=check.external(external)))
+        params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": [dict(fields or {})]})
+        return _plans.single_outcome(
+            self._engine.send(update_related_record, params, idempotent=True, timeout=timeout), related_id
+        )
+
+    def delink(
+        self, module: str, record_id: str, related_list: str, ids: Iterable[str], *, external: str | None = None,
+        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """Remove the relation to any number of records, 100 per call; the records stay."""
+        path = _plans.related_path(module, record_id, related_list, external)
+        path.update(_plans.compact(x_external=check.external(external)))
+        values = check.record_ids(ids, external=external is not None)
+
+        def call(start: int, part: Sequence[str]) -> list[Outcome]:
+            params = {**path, "ids": ",".join(part)}
+            try:
+                response = self._engine.send(delink_related_records, params, idempotent=True, timeout=timeout)
+            except APIConnectionError as exc:
+                return _batch.connection_failed(start, part, exc, idempotent=True)
+            return _batch.outcomes(response, start, part, idempotent=True)
+
+        return _batch.run_sync(_batch.chunk(values), call, concurrency=concurrency or self._concurrency,
+                               total=len(values), on_progress=on_progress)  # fmt: skip
+
+    def delink_one(
+        self, module: str, record_id: str, related_list: str, related_id: str, *, external: str | None = None,
+        timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """Remove one relation."""
+        params = _plans.related_path(module, record_id, related_list, external)
+        params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
+        params.update(_plans.compact(x_external=check.external(external)))
+        return _plans.single_outcome(
+            self._engine.send(delink_related_record, params, idempotent=True, timeout=timeout), related_id
+        )
+
+    def count(
+        self, module: str, record_id: str, related_lists: Sequence[str], *, external: str | None = None,
+        timeout: Timeout = None,
+    ) -> dict[str, int]:  # fmt: skip
+        """How many records each related list holds: ``{"Notes": 3, ...}``."""
+        params = _plans.record_path(module, record_id, external)
+        params.update(_plans.compact(x_external=check.external(external)), body=_count_body(related_lists))
+        return _counts(self._engine.send(get_related_records_count, params, idempotent=True, timeout=timeout))
+
+    def list_of_deleted(
+        self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, page: int = 1,
+        per_page: int = 200, timeout: Timeout = None,
+    ) -> Page:  # fmt: skip
+        """One page of the related records of a record in the recycle bin."""
+        params = _deleted_params(module, record_id, related_list, fields, page, per_page)
+        response = self._engine.send(get_deleted_record_related_records, params, idempotent=True, timeout=timeout)
+        return _plans.page_from(response)
+
+    def iter_of_deleted(
+        self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, per_page: int = 200
+    ) -> Iterator[Record]:
+        """Every related record of a record in the recycle bin."""
+        page_no = 1
+        while True:
+            page = self.list_of_deleted(module, record_id, related_list, fields=fields, page=page_no, per_page=per_page)
+            yield from page.records
+            if not page.more_records or not page.records:
+                return
+            page_no += 1
+
+
+class AsyncRelated:
+    """Related records (async): the same calls as :class:`Related`, awaited."""
+
+    def __init__(self, engine: AsyncEngine, concurrency: int) -> None:
+        self._engine = engine
+        self._concurrency = concurrency
+
+    async def list(
+        self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str,
+        external: str | None = None, timeout: Timeout = None, **options: Any,
+    ) -> Page:  # fmt: skip
+        """See :meth:`Related.list`."""
+        params = _list_params(module, record_id, related_list, fields=fields, external=external, **options)
+        return _plans.page_from(await self._engine.send(get_related_records, params, idempotent=True, timeout=timeout))
+
+    async def iter(
+        self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, per_page: int = 200,
+        external: str | None = None, timeout: Timeout = None, **options: Any,
+    ) -> AsyncIterator[Record]:  # fmt: skip
+        """See :meth:`Related.iter`."""
+        base = _list_params(module, record_id, related_list, fields=fields, external=external, per_page=per_page,
+                            **options)  # fmt: skip
+        params, page_no = base, 1
+        while True:
+            response = await self._engine.send(get_related_records, params, idempotent=True, timeout=timeout)
+            page = _plans.page_from(response)
+            for record in page.records:
+                yield record
+            step = _plans.next_list_params(base, page, page_no, per_page)
+            if step is None:
+                return
+            params, page_no = step
+
+    async def get(
+        self, module: str, record_id: str, related_list: str, related_id: str, *,
+        fields: Iterable[str] | str | None = None, external: str | None = None,
+        if_modified_since: _plans.DateTime = None, timeout: Timeout = None,
+    ) -> Record | None:  # fmt: skip
+        """See :meth:`Related.get`."""
+        params = _plans.related_path(module, record_id, related_list, external)
+        params.update(_plans.compact(
+            related_record_id=check.record_id(related_id, external=external is not None, what="related id"),
+            fields=check.fields(fields), x_external=check.external(external),
+            if_modified_since=check.header_datetime(if_modified_since, "if_modified_since"),
+        ))  # fmt: skip
+        page = _plans.page_from(await self._engine.send(get_related_record, params, idempotent=True, timeout=timeout))
+        return page.records[0] if page.records else None
+
+    async def update(
+        self, module: str, record_id: str, related_list: str, records: Iterable[dict[str, Any]], *,
+        external: str | None = None, concurrency: int | None = None,
+        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """See :meth:`Related.update`."""
+        chunks, prepared, total = _update_plan(module, record_id, related_list, records, external)
+
+        async def call(start: int, part: Sequence[Any]) -> list[Outcome]:
+            try:
+                response = await self._engine.send(
+                    update_related_records, prepared[start], idempotent=True, timeout=timeout
+                )
+            except APIConnectionError as exc:
+                return _batch.connection_failed(start, part, exc, idempotent=True)
+            return _batch.outcomes(response, start, part, idempotent=True)
+
+        return await _batch.run_async(chunks, call, concurrency=concurrency or self._concurrency, total=total,
+                                      on_progress=on_progress)  # fmt: skip
+
+    async def update_one(
+        self, module: str, record_id: str, related_list: str, related_id: str, fields: dict[str, Any] | None = None,
+        *, external: str | None = None, timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """See :meth:`Related.update_one`."""
+        params = _plans.related_path(module, record_id, related_list, external)
+        params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
+        params.update(_plans.compact(x_external=check.external(external)))
+        params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": [dict(fields or {})]})
+        response = await self._engine.send(update_related_record, params, idempotent=True, timeout=timeout)
+        return _plans.single_outcome(response, related_id)
+
+    async def delink(
+        self, module: str, record_id: str, related_list: str, ids: Iterable[str], *, external: str | None = None,
+        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
+    ) -> BatchResult:  # fmt: skip
+        """See :meth:`Related.delink`."""
+        path = _plans.related_path(module, record_id, related_list, external)
+        path.update(_plans.compact(x_external=check.external(external)))
+        values = check.record_ids(ids, external=external is not None)
+
+        async def call(start: int, part: Sequence[str]) -> list[Outcome]:
+            params = {**path, "ids": ",".join(part)}
+            try:
+                response = await self._engine.send(delink_related_records, params, idempotent=True, timeout=timeout)
+            except APIConnectionError as exc:
+                return _batch.connection_failed(start, part, exc, idempotent=True)
+            return _batch.outcomes(response, start, part, idempotent=True)
+
+        return await _batch.run_async(_batch.chunk(values), call, concurrency=concurrency or self._concurrency,
+                                      total=len(values), on_progress=on_progress)  # fmt: skip
+
+    async def delink_one(
+        self, module: str, record_id: str, related_list: str, related_id: str, *, external: str | None = None,
+        timeout: Timeout = None,
+    ) -> Success:  # fmt: skip
+        """See :meth:`Related.delink_one`."""
+        params = _plans.related_path(module, record_id, related_list, external)
+        params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
+        params.update(_plans.compact(x_external=check.external(external)))
+        response = await self._engine.send(delink_related_record, params, idempotent=True, timeout=timeout)
+        return _plans.single_outcome(response, related_id)
+
+    async def count(
+        self, module: str, record_id: str, related_lists: Sequence[str], *, external: str | None = None,
+        timeout: Timeout = None,
+    ) -> dict[str, int]:  # fmt: skip
+        """See :meth:`Related.count`."""
+        params = _plans.record_path(module, record_id, external)
+        params.update(_plans.compact(x_external=check.external(external)), body=_count_body(related_lists))
+        return _counts(await self._engine.send(get_related_records_count, params, idempotent=True, timeout=timeout))
+
+    async def list_of_deleted(
+        self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, page: int = 1,
+        per_page: int = 200, timeout: Timeout = None,
+    ) -> Page:  # fmt: skip
+        """See :meth:`Related.list_of_deleted`."""
+        params = _deleted_params(module, record_id, related_list, fields, page, per_page)
+        response = await self._engine.send(get_deleted_record_related_records, params, idempotent=True, timeout=timeout)
+        return _plans.page_from(response)
+
+    async def iter_of_deleted(
+        self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, per_page: int = 200
+    ) -> AsyncIterator[Record]:
+        """See :meth:`Related.iter_of_deleted`."""
+        page_no = 1
+        while True:
+            page = await self.list_of_deleted(
+                module, record_id, related_list, fields=fields, page=page_no, per_page=per_page
+            )
+            for record in page.records:
+                yield record
+            if not page.more_records or not page.records:
+                return
+            page_no += 1

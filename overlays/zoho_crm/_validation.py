@@ -1,0 +1,149 @@
+"""Client-side checks: bad input is refused before any request is sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from .errors import InsecureTransportError, ZohoValidationError
+
+MAX_FIELDS = 50
+MAX_PER_PAGE = 200
+MAX_BATCH = 100
+
+_API_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
+_FIELD_NAME = re.compile(r"\$?[A-Za-z][A-Za-z0-9_]{0,99}")
+_RECORD_ID = re.compile(r"[0-9]{1,19}")
+_EXTERNAL = re.compile(
+    r"[A-Za-z][A-Za-z0-9_]*((\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\.|->)[A-Za-z][A-Za-z0-9_]*)+)*"
+)
+_HEADER_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})"
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def api_name(value: object, what: str = "module") -> str:
+    """A module or related-list API name (``Leads``, ``Custom_Module1``)."""
+    if not isinstance(value, str) or not _API_NAME.fullmatch(value):
+        raise ZohoValidationError(
+            f"invalid {what} API name {value!r}: letters, digits and underscores, starting with a letter"
+        )
+    return value
+
+
+def record_id(value: object, *, external: bool = False, what: str = "record id") -> str:
+    """A record id (numeric string), or an external value when an external field is named."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ZohoValidationError(f"{what} must be a string, got {type(value).__name__}")
+    if external:
+        if not value or len(value) > 255 or _CONTROL.search(value) or value in (".", ".."):
+            raise ZohoValidationError(f"invalid external {what} {value!r}: 1-255 characters, no control characters")
+        return value
+    if not _RECORD_ID.fullmatch(value):
+        raise ZohoValidationError(
+            f"invalid {what} {value!r}: Zoho ids are numeric strings (pass external=... to use an external id)"
+        )
+    return value
+
+
+def record_ids(values: Iterable[object], *, external: bool = False) -> list[str]:
+    """Several record ids (or external values)."""
+    if isinstance(values, (str, bytes)):
+        raise ZohoValidationError("ids must be a list of ids, not a single string")
+    ids = [record_id(v, external=external) for v in values]
+    for v in ids:
+        if "," in v:
+            raise ZohoValidationError(f"id {v!r} contains a comma, which Zoho uses to separate ids")
+    return ids
+
+
+def fields(values: Iterable[str] | str | None, *, required: bool = False) -> str | None:
+    """Field API names, at most 50, joined with commas as Zoho expects."""
+    if values is None:
+        if required:
+            raise ZohoValidationError("fields is required for this call: name the fields to return (at most 50)")
+        return None
+    names = values.split(",") if isinstance(values, str) else list(values)
+    if not names:
+        raise ZohoValidationError("fields must name at least one field")
+    if len(names) > MAX_FIELDS:
+        raise ZohoValidationError(f"at most {MAX_FIELDS} fields per call, got {len(names)}")
+    for name in names:
+        if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
+            raise ZohoValidationError(f"invalid field API name {name!r}")
+    return ",".join(names)
+
+
+def per_page(value: int | None) -> int | None:
+    """A page size between 1 and 200."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PER_PAGE:
+        raise ZohoValidationError(f"per_page must be an integer from 1 to {MAX_PER_PAGE}, got {value!r}")
+    return value
+
+
+def page(value: int | None) -> int | None:
+    """A 1-based page number."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ZohoValidationError(f"page must be a positive integer, got {value!r}")
+    return value
+
+
+def external(value: str | None) -> str | None:
+    """An ``X-EXTERNAL`` header value: ``Module.Field`` paths, comma-separated; no header injection."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or _CONTROL.search(value) or not _EXTERNAL.fullmatch(value):
+        raise ZohoValidationError(
+            f"invalid external field path {value!r}: expected Module.Field (or Module.Lookup.Field, "
+            "Module.Field->Module.Field), several separated by commas"
+        )
+    return value
+
+
+def header_datetime(value: dt.datetime | str | None, name: str) -> str | None:
+    """An ``If-Modified-Since``/``If-Unmodified-Since`` value: an aware datetime or ISO-8601 with offset."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ZohoValidationError(f"{name} needs a timezone-aware datetime")
+        return value.isoformat(timespec="seconds")
+    if not isinstance(value, str) or not _HEADER_DATETIME.fullmatch(value):
+        raise ZohoValidationError(f"{name} must be an aware datetime or ISO-8601 with an offset, got {value!r}")
+    return value
+
+
+def records(values: object, *, what: str = "records") -> list[dict[str, object]]:
+    """A list of record dicts."""
+    if isinstance(values, dict) or not isinstance(values, Iterable) or isinstance(values, (str, bytes)):
+        raise ZohoValidationError(f"{what} must be a list of dicts")
+    items = list(values)
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ZohoValidationError(f"{what}[{i}] must be a dict, got {type(item).__name__}")
+    return items
+
+
+def secure_url(url: str, what: str) -> str:
+    """An https URL, or plain http to a loopback host only (the sandbox)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return url.rstrip("/")
+    if parts.scheme == "http" and parts.hostname in _LOOPBACK:
+        return url.rstrip("/")
+    raise InsecureTransportError(f"{what} {url!r} must use https (plain http is allowed only to loopback)")
+
+
+def has_control(value: str) -> bool:
+    """Whether ``value`` holds a control character (CR, LF, NUL, ...)."""
+    return bool(_CONTROL.search(value))

@@ -1,0 +1,192 @@
+"""Typed errors. Every error Zoho or the network can cause is a :class:`ZohoError`.
+
+- Client-side checks (bad input caught before any request) raise :class:`ZohoValidationError`,
+  which is also a :class:`ValueError`.
+- An API answer that refuses a request raises a :class:`APIError` subclass chosen by family; match a
+  specific Zoho code with ``err.code == "INVALID_DATA"`` or ``err.matches("INVALID_DATA")``.
+- Token-endpoint failures raise :class:`TokenError` subclasses that say what to fix.
+
+No message, repr or attribute ever holds an access token, refresh token or client secret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BatchError",
+    "ConflictError",
+    "InsecureTransportError",
+    "InvalidClientError",
+    "InvalidRequestError",
+    "InvalidResponseError",
+    "InvalidTokenGrantError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "ServerError",
+    "TokenEndpointError",
+    "TokenError",
+    "TokenRefreshThrottledError",
+    "ZohoError",
+    "ZohoValidationError",
+]
+
+
+class ZohoError(Exception):
+    """Base of every error this package raises."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        code: str | None = None,
+        details: Mapping[str, Any] | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+        self.code = code
+        self.details: dict[str, Any] = dict(details or {})
+        self.method = method
+        self.url = url
+
+    def matches(self, *codes: str) -> bool:
+        """Whether Zoho's code is one of ``codes``."""
+        return self.code in codes
+
+    def __str__(self) -> str:
+        parts = [self.message]
+        if self.code:
+            parts.insert(0, f"[{self.code}]")
+        if self.status_code is not None:
+            parts.insert(0, f"HTTP {self.status_code}")
+        if self.method and self.url:
+            parts.append(f"({self.method} {self.url})")
+        if self.details:
+            parts.append(f"details={self.details}")
+        return " ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code!r}, code={self.code!r}, message={self.message!r})"
+
+
+class ZohoValidationError(ZohoError, ValueError):
+    """Input refused on our side, before any request was sent."""
+
+
+class InsecureTransportError(ZohoValidationError):
+    """Refused to send a token over plain HTTP to a host other than loopback."""
+
+
+class APIError(ZohoError):
+    """Zoho answered with an error status."""
+
+
+class InvalidRequestError(APIError):
+    """400: invalid request or data (``INVALID_DATA``, ``MANDATORY_NOT_FOUND``, ``LIMIT_EXCEEDED``, ...)."""
+
+
+class ConflictError(InvalidRequestError):
+    """A duplicate (``DUPLICATE_DATA``) or a locked record (``RECORD_LOCKED``)."""
+
+
+class AuthenticationError(APIError):
+    """401: the access token is missing, invalid or expired even after a refresh, or lacks the scope."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the user may not do this (``NO_PERMISSION``, ``NOT_SUPPORTED``)."""
+
+
+class NotFoundError(APIError):
+    """404: no such API (``INVALID_URL_PATTERN``)."""
+
+
+class PreconditionFailedError(APIError):
+    """412: the record changed after ``If-Unmodified-Since`` (``ALREADY_MODIFIED``); nothing was written."""
+
+
+class RateLimitError(APIError):
+    """429: daily credits or the concurrency limit exhausted (``TOO_MANY_REQUESTS``), after retries."""
+
+
+class ServerError(APIError):
+    """5xx: Zoho failed (``INTERNAL_ERROR``), after retries."""
+
+
+class InvalidResponseError(APIError):
+    """Zoho's answer could not be read (not JSON, truncated, an HTML error page, an unexpected status)."""
+
+
+class APIConnectionError(ZohoError):
+    """The request could not be completed: connection refused, dropped, or a protocol error.
+
+    ``never_sent`` is true when the failure proves the request never reached Zoho (connect errors).
+    """
+
+    never_sent: bool = False
+
+
+class APITimeoutError(APIConnectionError):
+    """The request did not complete within its timeout."""
+
+
+class TokenError(ZohoError):
+    """The token endpoint refused to issue an access token."""
+
+
+class InvalidClientError(TokenError):
+    """``invalid_client``: wrong client id or secret, or an accounts server of another data center."""
+
+
+class InvalidTokenGrantError(TokenError):
+    """``invalid_code``: the refresh token (or grant code) is revoked, expired or wrong."""
+
+
+class TokenRefreshThrottledError(TokenError):
+    """``Access Denied``: more than 10 access tokens asked for one refresh token within 10 minutes."""
+
+
+class TokenEndpointError(TokenError):
+    """The token endpoint is unreachable or answered something unreadable, after bounded retries."""
+
+
+class BatchError(ZohoError):
+    """Raised by ``BatchResult.raise_for_errors()``: some items failed; ``failures`` lists them."""
+
+    def __init__(self, message: str, failures: list[Any]) -> None:
+        super().__init__(message)
+        self.failures = failures
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: InvalidRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    405: InvalidRequestError,
+    412: PreconditionFailedError,
+    413: InvalidRequestError,
+    415: InvalidRequestError,
+    429: RateLimitError,
+}
+_CONFLICT_CODES = frozenset({"DUPLICATE_DATA", "RECORD_LOCKED"})
+
+
+def error_class(status_code: int, code: str | None) -> type[APIError]:
+    """The exception class for an error answer."""
+    if code in _CONFLICT_CODES:
+        return ConflictError
+    if status_code >= 500:
+        return ServerError
+    return _BY_STATUS.get(status_code, APIError)

@@ -1,0 +1,118 @@
+"""What calls return: pages of records, and batch results with one outcome per input item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
+
+import attrs
+from zoho_crm_api.models import PageInfo
+
+from .errors import BatchError, ZohoError
+
+__all__ = ["BatchResult", "Failure", "Outcome", "Page", "PageInfo", "Record", "Success"]
+
+Record = dict[str, Any]
+"""A record: Zoho's JSON object as a dict, custom fields included."""
+
+
+@attrs.frozen
+class Page:
+    """One page of records and Zoho's paging information (``None`` for single-record reads)."""
+
+    records: list[Record]
+    info: PageInfo | None = None
+
+    @property
+    def more_records(self) -> bool:
+        """Whether Zoho has more records after this page."""
+        return bool(self.info is not None and self.info.more_records)
+
+    @property
+    def next_page_token(self) -> str | None:
+        """The token for the next page, when Zoho gave one."""
+        token = self.info.next_page_token if self.info is not None else None
+        return token if isinstance(token, str) and token else None
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+@attrs.frozen
+class Success:
+    """An input item Zoho accepted."""
+
+    index: int
+    input: Any
+    id: str | None
+    message: str
+    details: dict[str, Any]
+    action: str | None = None
+    duplicate_field: str | None = None
+    ok: bool = attrs.field(default=True, init=False)
+
+
+@attrs.frozen
+class Failure:
+    """An input item that failed, with Zoho's code, message and details.
+
+    ``uncertain`` is true when the request that carried it may or may not have been applied (the
+    connection dropped after an insert was sent): check before inserting it again.
+    """
+
+    index: int
+    input: Any
+    code: str
+    message: str
+    details: dict[str, Any]
+    status_code: int | None = None
+    uncertain: bool = False
+    error: ZohoError | None = attrs.field(default=None, eq=False)
+    ok: bool = attrs.field(default=False, init=False)
+
+
+Outcome = Success | Failure
+
+
+@attrs.frozen
+class BatchResult(Sequence[Outcome]):
+    """One outcome per input item, in input order."""
+
+    outcomes: tuple[Outcome, ...]
+    calls: int = 0
+
+    @overload
+    def __getitem__(self, index: int) -> Outcome: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Outcome]: ...
+    def __getitem__(self, index: int | slice) -> Outcome | Sequence[Outcome]:
+        return self.outcomes[index]
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def succeeded(self) -> list[Success]:
+        """The items Zoho accepted."""
+        return [o for o in self.outcomes if isinstance(o, Success)]
+
+    @property
+    def failed(self) -> list[Failure]:
+        """The items that failed."""
+        return [o for o in self.outcomes if isinstance(o, Failure)]
+
+    @property
+    def ids(self) -> list[str | None]:
+        """The record id of each item (``None`` where it failed), in input order."""
+        return [o.id if isinstance(o, Success) else None for o in self.outcomes]
+
+    def raise_for_errors(self) -> BatchResult:
+        """Raise :class:`BatchError` if any item failed; return ``self`` otherwise."""
+        failed = self.failed
+        if failed:
+            codes = sorted({f.code for f in failed})
+            raise BatchError(f"{len(failed)} of {len(self.outcomes)} items failed ({', '.join(codes)})", failed)
+        return self

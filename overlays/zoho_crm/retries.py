@@ -1,0 +1,61 @@
+"""Retry policy: what is retried, how often and how long to wait.
+
+- Retried: 429 ``TOO_MANY_REQUESTS``, 5xx, and transport failures (connection refused or dropped,
+  timeouts), with exponential backoff and full jitter, honouring ``Retry-After`` if Zoho ever sends
+  it, within ``max_attempts`` and ``max_elapsed`` seconds.
+- Only what is safe: reads, updates, upserts, deletes and delinks are idempotent and retried on all
+  of the above. An **insert** (and a clone) is retried only when Zoho provably did not act on it:
+  the connection was never made (connect errors, pool timeouts) or Zoho refused it with 429 before
+  processing. After any other failure its outcome is *uncertain* and reported as such, never
+  retried blindly (a retry could create the record twice).
+"""
+
+from __future__ import annotations
+
+import random
+
+import attrs
+import httpx
+
+__all__ = ["RetryPolicy"]
+
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+@attrs.frozen
+class RetryPolicy:
+    """How the client retries. ``RetryPolicy(max_attempts=1)`` disables retries."""
+
+    max_attempts: int = 5
+    max_elapsed: float = 60.0
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
+
+    def backoff(self, attempt: int, retry_after: str | None = None, rng: random.Random | None = None) -> float:
+        """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 1)."""
+        if retry_after is not None:
+            try:
+                return min(max(float(retry_after), 0.0), self.max_backoff)
+            except ValueError:
+                pass
+        cap = min(self.max_backoff, self.initial_backoff * 2 ** (attempt - 1))
+        return (rng or random).uniform(0, cap)
+
+    def retry_status(self, status: int, *, idempotent: bool) -> bool:
+        """Whether an answer with ``status`` may be retried."""
+        if status not in self.retry_statuses:
+            return False
+        return idempotent or status == 429
+
+    @staticmethod
+    def retry_exception(exc: BaseException, *, idempotent: bool) -> bool:
+        """Whether a transport failure may be retried."""
+        if isinstance(exc, _NEVER_SENT):
+            return True
+        return idempotent and isinstance(exc, httpx.TransportError)
+
+    @staticmethod
+    def never_sent(exc: BaseException) -> bool:
+        """Whether the failure proves the request never reached Zoho."""
+        return isinstance(exc, _NEVER_SENT)
