@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
 import httpx
+
 from zoho_crm_api import API_VERSION
 
 from . import _validation as check
@@ -80,7 +82,8 @@ class ZohoCRM:
     ...     result = crm.records.upsert("Leads", leads, duplicate_check_fields=["Email"])
 
     ``api_domain``/``accounts_url`` override the data center (the sandbox uses them). ``transport``
-    is an httpx transport (in-process sandbox, proxies). Thread-safe: share one client.
+    is an httpx transport (in-process sandbox, proxies). ``clock`` (``time.time`` by default) decides
+    token expiry; tests pass the sandbox's manual clock. Thread-safe: share one client.
     """
 
     records: Records
@@ -102,13 +105,14 @@ class ZohoCRM:
         refresh_margin: float = 60.0,
         transport: httpx.BaseTransport | None = None,
         on_refresh: Callable[[Token], None] | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         setup = _Setup(
             credentials, data_center=data_center, environment=environment, api_domain=api_domain,
             accounts_url=accounts_url, token_store=token_store, retry=retry, timeout=timeout,
             max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
         )  # fmt: skip
-        self.tokens = TokenManager(credentials, transport=transport, **setup.token_kwargs)
+        self.tokens = TokenManager(credentials, transport=transport, clock=clock, **setup.token_kwargs)
         limits = httpx.Limits(max_connections=max(max_concurrency, 10) + 5, max_keepalive_connections=max_concurrency)
         self._http = httpx.Client(
             base_url=setup.base_url, auth=ZohoAuth(self.tokens), timeout=setup.timeout, transport=transport,
@@ -162,13 +166,14 @@ class AsyncZohoCRM:
         refresh_margin: float = 60.0,
         transport: httpx.AsyncBaseTransport | None = None,
         on_refresh: Callable[[Token], None] | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         setup = _Setup(
             credentials, data_center=data_center, environment=environment, api_domain=api_domain,
             accounts_url=accounts_url, token_store=token_store, retry=retry, timeout=timeout,
             max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
         )  # fmt: skip
-        self.tokens = TokenManager(credentials, async_transport=transport, **setup.token_kwargs)
+        self.tokens = TokenManager(credentials, async_transport=transport, clock=clock, **setup.token_kwargs)
         limits = httpx.Limits(max_connections=max(max_concurrency, 10) + 5, max_keepalive_connections=max_concurrency)
         self._http = httpx.AsyncClient(
             base_url=setup.base_url, auth=ZohoAuth(self.tokens), timeout=setup.timeout, transport=transport,

@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import random
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -59,8 +60,24 @@ def api_error(response: httpx.Response) -> APIError:
     return error_class(response.status_code, code)(str(body.get("message", "")), code=code, details=details, **where)
 
 
+_PARSED = "_zoho_crm_json"
+
+
+def _parse_success(response: httpx.Response) -> bool:
+    """Parse a 2xx body once and keep it on the response; ``False`` when it is not JSON (truncated)."""
+    if not 200 <= response.status_code < 300 or not response.content:
+        return True
+    try:
+        setattr(response, _PARSED, json.loads(response.content))
+    except ValueError:
+        return False
+    return True
+
+
 def read_json(response: httpx.Response) -> Any:
     """The JSON body of a successful answer, or a typed error when it is unreadable."""
+    if hasattr(response, _PARSED):
+        return getattr(response, _PARSED)
     try:
         return json.loads(response.content)
     except ValueError:
@@ -77,7 +94,12 @@ class _EngineBase:
         self.retry = retry
         self.clock = clock
         self.stats: Counter[str] = Counter()
+        self._stats_lock = threading.Lock()
         self._rng = random.Random()  # noqa: S311 - jitter only
+
+    def _count(self, key: str) -> None:
+        with self._stats_lock:
+            self.stats[key] += 1
 
     def _wait(self, attempt: int, started: float, retry_after: str | None) -> float | None:
         """Seconds to wait before the next attempt, or ``None`` when the budget is spent."""
@@ -112,7 +134,7 @@ class SyncEngine(_EngineBase):
         started, attempt = self.clock(), 0
         while True:
             attempt += 1
-            self.stats["calls"] += 1
+            self._count("calls")
             try:
                 response = self.http.send(request)
             except httpx.TransportError as exc:
@@ -120,14 +142,20 @@ class SyncEngine(_EngineBase):
                 delay = self._wait(attempt, started, None)
                 if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
                     raise transport_error(exc, request) from exc
-                self.stats[f"retry:{type(exc).__name__}"] += 1
+                self._count(f"retry:{type(exc).__name__}")
                 self.sleep(delay)
                 continue
             self._log(request, response, attempt)
+            if not _parse_success(response) and idempotent:
+                delay = self._wait(attempt, started, None)
+                if delay is not None:  # a truncated answer to a safe call: ask again
+                    self._count("retry:unreadable")
+                    self.sleep(delay)
+                    continue
             if self.retry.retry_status(response.status_code, idempotent=idempotent):
                 delay = self._wait(attempt, started, response.headers.get("Retry-After"))
                 if delay is not None:
-                    self.stats[f"retry:{response.status_code}"] += 1
+                    self._count(f"retry:{response.status_code}")
                     self.sleep(delay)
                     continue
             return response
@@ -148,7 +176,7 @@ class AsyncEngine(_EngineBase):
         started, attempt = self.clock(), 0
         while True:
             attempt += 1
-            self.stats["calls"] += 1
+            self._count("calls")
             try:
                 response = await self.http.send(request)
             except httpx.TransportError as exc:
@@ -156,14 +184,20 @@ class AsyncEngine(_EngineBase):
                 delay = self._wait(attempt, started, None)
                 if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
                     raise transport_error(exc, request) from exc
-                self.stats[f"retry:{type(exc).__name__}"] += 1
+                self._count(f"retry:{type(exc).__name__}")
                 await asyncio.sleep(delay)
                 continue
             self._log(request, response, attempt)
+            if not _parse_success(response) and idempotent:
+                delay = self._wait(attempt, started, None)
+                if delay is not None:  # a truncated answer to a safe call: ask again
+                    self._count("retry:unreadable")
+                    await asyncio.sleep(delay)
+                    continue
             if self.retry.retry_status(response.status_code, idempotent=idempotent):
                 delay = self._wait(attempt, started, response.headers.get("Retry-After"))
                 if delay is not None:
-                    self.stats[f"retry:{response.status_code}"] += 1
+                    self._count(f"retry:{response.status_code}")
                     await asyncio.sleep(delay)
                     continue
             return response

@@ -76,11 +76,14 @@ class TokenManager:
         return not isinstance(self.credentials, AccessTokenCredentials)
 
     def _usable(self, token: Token | None, stale: str | None) -> bool:
-        return (
-            token is not None
-            and token.access_token != stale
-            and token.valid_for(self.refresh_margin if self.can_refresh else 0, self._clock())
-        )
+        if token is None or token.access_token == stale:
+            return False
+        if not self.can_refresh:
+            return True
+        now = self._clock()
+        # Renew `refresh_margin` early, but never more than a tenth of the token's lifetime early.
+        lifetime = token.expires_at - token.issued_at if token.issued_at else self.refresh_margin * 10
+        return token.valid_for(min(self.refresh_margin, lifetime / 10), now)
 
     def get(self, stale: str | None = None) -> Token:
         """A valid token; ``stale`` is one the API refused, which is never handed out again."""
@@ -180,7 +183,8 @@ class TokenManager:
         expires_in = float(body.get("expires_in", 3600))
         if "expires_in_sec" in body:  # legacy: expires_in was in milliseconds
             expires_in = float(body["expires_in_sec"])
-        token = Token(str(body["access_token"]), self._clock() + expires_in, self._domain(body.get("api_domain")))
+        now = self._clock()
+        token = Token(str(body["access_token"]), now + expires_in, self._domain(body.get("api_domain")), now)
         self.store.save(token)
         self.refreshes += 1
         logger.debug("zoho_crm: access token refreshed, valid %.0f s", expires_in)

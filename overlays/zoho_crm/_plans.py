@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import httpx
+
 from zoho_crm_api.models import (
     CloneRecordRequest,
     DeletedType,

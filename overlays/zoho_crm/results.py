@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
 import attrs
+
 from zoho_crm_api.models import PageInfo
 
 from .errors import BatchError, ZohoError

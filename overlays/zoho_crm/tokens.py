@@ -28,6 +28,7 @@ class Token:
     access_token: str = attrs.field(repr=False)
     expires_at: float
     api_domain: str | None = None
+    issued_at: float | None = None
 
     def valid_for(self, seconds: float, now: float | None = None) -> bool:
         """Whether the token is still valid ``seconds`` from now."""
@@ -78,14 +79,25 @@ class FileTokenStore:
         """The stored token, or ``None`` when the file is missing or unreadable."""
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
-            return Token(str(raw["access_token"]), float(raw["expires_at"]), raw.get("api_domain"))
+            issued = raw.get("issued_at")
+            return Token(
+                str(raw["access_token"]),
+                float(raw["expires_at"]),
+                raw.get("api_domain"),
+                float(issued) if issued is not None else None,
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def save(self, token: Token) -> None:
         """Write the token atomically, mode 0600."""
         payload = json.dumps(
-            {"access_token": token.access_token, "expires_at": token.expires_at, "api_domain": token.api_domain}
+            {
+                "access_token": token.access_token,
+                "expires_at": token.expires_at,
+                "api_domain": token.api_domain,
+                "issued_at": token.issued_at,
+            }
         )
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)

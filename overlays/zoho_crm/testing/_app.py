@@ -1,0 +1,294 @@
+"""The ASGI app: routing, OAuth, limits, injected faults, contract checks, then the handlers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import parse_qsl, unquote
+
+import anyio
+
+from ._context import Context, Reply
+from ._contract import Contract, Operation, load_contract, raise_violations
+from ._errors import DroppedConnection, ZohoError, error_body
+from ._external import parse_external
+from ._records_api import HANDLERS as RECORD_HANDLERS
+from ._records_api import write_cost
+from ._related_api import HANDLERS as RELATED_HANDLERS
+from ._state import SandboxState
+
+__all__ = ["SandboxApp"]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+HANDLERS = {**RECORD_HANDLERS, **RELATED_HANDLERS}
+TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
+REVOKE_PATH = "/oauth/v2/token/revoke"
+JSON_TYPE = "application/json;charset=UTF-8"
+
+
+class _Drop(Exception):
+    """Close the connection without (the rest of) a response."""
+
+
+class _Request:
+    def __init__(self, scope: Scope, body: bytes) -> None:
+        self.method: str = scope["method"].upper()
+        raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+        self.raw_path = raw_path.split(b"?", 1)[0].decode("latin-1")
+        self.path = unquote(self.raw_path)
+        query_string: bytes = scope.get("query_string", b"")
+        self.query: dict[str, str] = {}
+        for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, encoding="utf-8"):
+            self.query.setdefault(key, value)
+        self.headers: dict[str, str] = {}
+        for name, value in scope.get("headers", []):
+            self.headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
+        self.body = body
+
+
+class SandboxApp:
+    """The sandbox's ASGI application.
+
+    ``connection_dropper`` is set by the loopback server: it closes the socket of a request's
+    connection. Without it (in-process), a drop raises :class:`DroppedConnection` to the transport.
+    """
+
+    def __init__(self, state: SandboxState, contract: Contract | None = None) -> None:
+        self.state = state
+        self.contract = contract or load_contract()
+        self.connection_dropper: Callable[[Scope], Awaitable[None]] | None = None
+        missing = set(self.contract.operations) - set(HANDLERS)
+        if missing:
+            raise RuntimeError(f"operations without a handler: {sorted(missing)}")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """ASGI entry point."""
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        body = bytearray()
+        while True:
+            message = await receive()
+            body.extend(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        request = _Request(scope, bytes(body))
+        try:
+            status, payload, headers = await self._handle(request)
+        except _Drop:
+            if self.connection_dropper is not None:
+                await self.connection_dropper(scope)
+                return
+            raise DroppedConnection("connection dropped by the sandbox (injected fault)") from None
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": payload})
+
+    @staticmethod
+    async def _lifespan(receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    # pipeline ------------------------------------------------------------------------------------
+
+    async def _handle(self, request: _Request) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+        if request.path in (TOKEN_PATH, REVOKE_PATH):
+            reply = self._accounts(request)
+            return self._encode(reply)
+        base = self.contract.base_path + "/"
+        routed = None
+        if request.raw_path.startswith(base):
+            segments = [unquote(s) for s in request.raw_path[len(base) :].split("/")]
+            routed = self.contract.route(segments)
+        if routed is None:
+            return self._encode(self._generic(404, "INVALID_URL_PATTERN"))
+        operations, path_params = routed
+        op = operations.get(request.method)
+        if op is None:
+            return self._encode(self._generic(405, "INVALID_REQUEST_METHOD"))
+        state = self.state
+        with state.lock:
+            state.counters.requests[op.operation_id] += 1
+            config = state.config
+            try:
+                state.auth.authenticate(request.headers.get("authorization"), state.now())
+            except ZohoError as unauthorized:
+                return self._encode(self._checked(op, self._error(unauthorized)))
+            limit = config.concurrency_limit
+            if limit is not None and state.counters.in_flight >= limit:
+                busy = ZohoError(429, "TOO_MANY_REQUESTS", {"limit": limit}, "concurrency limit exceeded")
+                return self._encode(self._checked(op, self._error(busy)))
+            state.counters.in_flight += 1
+            state.counters.max_in_flight = max(state.counters.max_in_flight, state.counters.in_flight)
+            faulty = config.fault_operations is None or op.operation_id in config.fault_operations
+            draws = state.faults.draw() if faulty else (1.0, 1.0)
+            before = state.faults.before(draws[0], config.drop_rate, config.fault_rate_5xx)
+            after = (
+                None if before else state.faults.after(draws[1], config.drop_after_commit_rate, config.truncate_rate)
+            )
+            if before:
+                state.counters.faults[before] += 1
+        try:
+            if config.latency:
+                await anyio.sleep(config.latency)
+            if before == "drop":
+                raise _Drop
+            if before == "http_500":
+                reply = Reply(500, error_body("INTERNAL_ERROR"))
+            else:
+                reply = self._process(op, request, path_params)
+        finally:
+            with state.lock:
+                state.counters.in_flight -= 1
+        reply = self._checked(op, reply)
+        status, payload, headers = self._encode(reply)
+        if after == "truncate" and not payload:
+            after = None  # nothing to cut: no fault
+        if after:
+            with state.lock:
+                state.counters.faults[after] += 1
+        if after == "drop_after_commit":
+            raise _Drop
+        if after == "truncate":
+            payload = payload[: len(payload) // 2]
+            headers = [(k, str(len(payload)).encode() if k == b"content-length" else v) for k, v in headers]
+        return status, payload, headers
+
+    def _process(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Reply:
+        state = self.state
+        with state.lock:
+            now = state.now()
+            config = state.config
+            state.store.sweep(now, config.recycle_retention, config.permanent_retention)
+            try:
+                module = state.store.modules.get(path_params["module"])
+                if module is None:
+                    raise ZohoError(400, "INVALID_MODULE", {"resource_path_index": 0})
+                params = op.parse_params(path_params, request.query, request.headers)
+                body = self._body(op, request)
+                externals = parse_external(params.get("X-EXTERNAL"), state.store.modules)
+                extra: dict[str, str] = {}
+                if config.daily_credits is not None:
+                    remaining = state.credits.remaining(now, config.daily_credits)
+                    cost = write_cost(op.operation_id, body)
+                    if remaining < cost:
+                        raise ZohoError(
+                            429,
+                            "TOO_MANY_REQUESTS",
+                            {"limit": config.daily_credits},
+                            "the daily API credits are used up",
+                            {"X-API-CREDITS-REMAINING": str(remaining)},
+                        )
+                    state.credits.spend(now, cost)
+                    if state.credits.used * 2 >= config.daily_credits:
+                        extra["X-API-CREDITS-REMAINING"] = str(config.daily_credits - state.credits.used)
+                else:
+                    state.credits.spend(now, write_cost(op.operation_id, body))
+                ctx = Context(state, op, params, request.query, request.headers, body, module, externals, now)
+                reply = HANDLERS[op.operation_id](ctx)
+                reply.headers.update(extra)
+                return reply
+            except ZohoError as refused:
+                return self._error(refused)
+
+    def _body(self, op: Operation, request: _Request) -> Any:
+        if op.body is None:
+            return None
+        if not request.body.strip():
+            if op.body_required:
+                raise ZohoError(400, "REQUIRED_PARAM_MISSING", {"param_name": "body"}, "the request body is missing")
+            return None
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media != "application/json":
+            raise ZohoError(415, "INVALID_DATA", {"expected": "application/json"}, "unsupported media type")
+        try:
+            body = json.loads(request.body)
+        except (ValueError, UnicodeDecodeError):
+            raise ZohoError(
+                400, "INVALID_DATA", {"reason": "the body is not valid JSON"}, "invalid JSON body"
+            ) from None
+        refused = op.body_envelope_error(body)
+        if refused is not None:
+            raise refused
+        return body
+
+    def _error(self, refused: ZohoError) -> Reply:
+        self.state.counters.rejected[refused.code] += 1
+        return Reply(refused.status, refused.body(), refused.headers)
+
+    def _generic(self, status: int, code: str) -> Reply:
+        with self.state.lock:
+            self.state.counters.rejected[code] += 1
+        reply = Reply(status, error_body(code))
+        self._enforce("(no operation)", self.contract.check_generic(status, reply.body))
+        return reply
+
+    def _checked(self, op: Operation, reply: Reply) -> Reply:
+        mode = self.state.config.response_validation
+        violations = op.response_violations(reply.status, reply.body, mode)
+        if violations and self._enforce(f"{op.operation_id} -> {reply.status}", violations):
+            return Reply(500, error_body("INTERNAL_ERROR", {"reason": "sandbox contract violation"}))
+        return reply
+
+    def _enforce(self, where: str, violations: list[str]) -> bool:
+        """Record violations; raise them in-process, or tell the caller to answer 500 (strict, over HTTP)."""
+        if not violations:
+            return False
+        with self.state.lock:
+            self.state.violations.append(f"{where}: " + "; ".join(violations[:5]))
+        if not self.state.config.strict_responses:
+            return False
+        if self.connection_dropper is None:
+            raise_violations(where, violations)
+        return True
+
+    # accounts server -------------------------------------------------------------------------------
+
+    def _accounts(self, request: _Request) -> Reply:
+        state = self.state
+        if request.method != "POST":
+            return Reply(405, {"error": "invalid_request_method"})
+        form = dict(request.query)
+        if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+            form.update(parse_qsl(request.body.decode("latin-1"), keep_blank_values=True, encoding="utf-8"))
+        with state.lock:
+            now, config = state.now(), state.config
+            if request.path == REVOKE_PATH:
+                state.counters.requests["oauth_revoke"] += 1
+                status, body = state.auth.revoke(form.get("token", ""))
+                return Reply(status, body)
+            state.counters.requests["oauth_token"] += 1
+            body = state.auth.grant(
+                form,
+                now,
+                lifetime=config.token_lifetime,
+                api_domain=state.api_domain,
+                refresh_limit=config.refresh_limit,
+                refresh_window=config.refresh_window,
+                max_active=config.max_active_tokens,
+            )
+            if "access_token" in body:
+                state.counters.token_refreshes += 1
+            else:
+                state.counters.token_errors[str(body.get("error"))] += 1
+            return Reply(200, body)
+
+    @staticmethod
+    def _encode(reply: Reply) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+        headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in reply.headers.items()]
+        if reply.body is None:
+            return reply.status, b"", headers
+        payload = json.dumps(reply.body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        headers += [(b"content-type", JSON_TYPE.encode()), (b"content-length", str(len(payload)).encode())]
+        return reply.status, payload, headers

@@ -1,0 +1,192 @@
+"""The modules a sandbox knows: required fields, duplicate-check fields, lookups and related lists."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+__all__ = ["ANY_MODULE", "ModuleDef", "RelatedListDef", "default_modules", "link_related_lists"]
+
+ANY_MODULE = "*"
+"""Target of a multi-module lookup (a Note's ``Parent_Id``)."""
+
+MODULE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,99}$")
+FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+@dataclasses.dataclass
+class RelatedListDef:
+    """A related list of a module.
+
+    ``kind`` is ``"lookup"`` (records of ``related_module`` whose ``lookup_field`` points at the parent)
+    or ``"m2m"`` (links kept in the relation ``relation``, carrying ``relation_fields``).
+    """
+
+    api_name: str
+    id: str
+    kind: str
+    related_module: str
+    lookup_field: str | None = None
+    relation: tuple[str, str] | None = None
+    relation_fields: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass
+class ModuleDef:
+    """What the sandbox knows of one module."""
+
+    api_name: str
+    id: str
+    required: tuple[str, ...]
+    duplicate_check_field: str | None
+    name_field: str
+    unique: list[str] = dataclasses.field(default_factory=list)
+    external: list[str] = dataclasses.field(default_factory=list)
+    lookups: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Lookup field → target module (:data:`ANY_MODULE` for a multi-module lookup)."""
+    email_fields: tuple[str, ...] = ()
+    phone_fields: tuple[str, ...] = ()
+    max_lengths: dict[str, int] = dataclasses.field(default_factory=dict)
+    territories: bool = False
+    view_id: str = ""
+    """Id of the module's one custom view ("All records"): the only ``cvid`` it accepts."""
+    related_lists: dict[str, RelatedListDef] = dataclasses.field(default_factory=dict)
+
+    def key_fields(self) -> list[str]:
+        """Fields with a value index: the duplicate-check field, unique, external and lookup fields."""
+        fields = [self.duplicate_check_field] if self.duplicate_check_field else []
+        return list(dict.fromkeys([*fields, *self.unique, *self.external, *self.lookups]))
+
+    def display_name(self, fields: dict[str, object]) -> str | None:
+        """The name lookups to this record show (``Full_Name`` for people)."""
+        value = fields.get(self.name_field)
+        return value if isinstance(value, str) else None
+
+
+_PEOPLE_EMAILS = ("Email", "Secondary_Email")
+_PEOPLE_PHONES = ("Phone", "Mobile", "Home_Phone", "Other_Phone", "Fax")
+
+_STANDARD: tuple[tuple[str, tuple[str, ...], str | None, str, dict[str, str], dict[str, int], bool], ...] = (
+    # api_name, required, duplicate-check field, name field, lookups, max lengths, territories
+    ("Leads", ("Last_Name",), "Email", "Full_Name", {}, {"Last_Name": 80, "First_Name": 40, "Email": 100}, False),
+    (
+        "Contacts",
+        ("Last_Name",),
+        "Email",
+        "Full_Name",
+        {"Account_Name": "Accounts"},
+        {"Last_Name": 80, "First_Name": 40, "Email": 100},
+        True,
+    ),
+    ("Accounts", ("Account_Name",), "Account_Name", "Account_Name", {}, {"Account_Name": 200}, True),
+    (
+        "Deals",
+        ("Deal_Name", "Stage"),
+        "Deal_Name",
+        "Deal_Name",
+        {"Account_Name": "Accounts", "Contact_Name": "Contacts", "Campaign_Source": "Campaigns"},
+        {"Deal_Name": 120},
+        True,
+    ),
+    ("Campaigns", ("Campaign_Name",), "Campaign_Name", "Campaign_Name", {}, {"Campaign_Name": 120}, False),
+    ("Products", ("Product_Name",), "Product_Name", "Product_Name", {}, {"Product_Name": 120}, False),
+    ("Notes", ("Note_Content",), None, "Note_Title", {"Parent_Id": ANY_MODULE}, {"Note_Title": 120}, False),
+)
+
+_CAMPAIGN_MEMBERS = ("Member_Status",)
+
+
+def default_modules(new_id: Iterable[str]) -> dict[str, ModuleDef]:
+    """The standard modules, with ids drawn from ``new_id``."""
+    ids = iter(new_id)
+    modules: dict[str, ModuleDef] = {}
+    for api_name, required, duplicate, name_field, lookups, lengths, territories in _STANDARD:
+        people = api_name in ("Leads", "Contacts")
+        modules[api_name] = ModuleDef(
+            api_name=api_name,
+            id=next(ids),
+            required=required,
+            duplicate_check_field=duplicate,
+            name_field=name_field,
+            lookups=dict(lookups),
+            email_fields=_PEOPLE_EMAILS if people else (),
+            phone_fields=_PEOPLE_PHONES if people else ("Phone",) if api_name == "Accounts" else (),
+            max_lengths={**lengths, "Note_Content": 32000} if api_name == "Notes" else dict(lengths),
+            territories=territories,
+            view_id=next(ids),
+        )
+    return modules
+
+
+def custom_module(
+    api_name: str,
+    module_id: str,
+    view_id: str,
+    *,
+    required: Iterable[str],
+    duplicate_check_field: str | None,
+    unique: Iterable[str],
+    external: Iterable[str],
+    lookups: dict[str, str],
+) -> ModuleDef:
+    """A module a test registers."""
+    return ModuleDef(
+        api_name=api_name,
+        id=module_id,
+        required=tuple(required),
+        duplicate_check_field=duplicate_check_field,
+        name_field="Name",
+        unique=list(unique),
+        external=list(external),
+        lookups=dict(lookups),
+        email_fields=("Email",),
+        phone_fields=("Phone",),
+        max_lengths={"Name": 120},
+        view_id=view_id,
+    )
+
+
+def link_related_lists(modules: dict[str, ModuleDef], list_id: dict[tuple[str, str], str]) -> None:
+    """(Re)build every module's related lists from the lookups and the campaign-member relations.
+
+    ``list_id`` maps (module, related list) to a stable id and is filled for new lists.
+    """
+
+    def make(
+        parent: str,
+        related: str,
+        kind: str,
+        lookup_field: str | None = None,
+        relation: tuple[str, str] | None = None,
+    ) -> None:
+        if related in modules[parent].related_lists:
+            return
+        key = (parent, related)
+        if key not in list_id:
+            list_id[key] = str(int(modules[parent].id) + 100 + len(list_id))
+        modules[parent].related_lists[related] = RelatedListDef(
+            api_name=related,
+            id=list_id[key],
+            kind=kind,
+            related_module=related,
+            lookup_field=lookup_field,
+            relation=relation,
+            relation_fields=_CAMPAIGN_MEMBERS if relation else (),
+        )
+
+    for module in modules.values():
+        module.related_lists.clear()
+    for campaigns, member in (("Campaigns", "Leads"), ("Campaigns", "Contacts")):
+        if campaigns in modules and member in modules:
+            relation = (campaigns, member)
+            make(campaigns, member, "m2m", relation=relation)
+            make(member, campaigns, "m2m", relation=relation)
+    for child in modules.values():
+        for field, target in child.lookups.items():
+            if target == ANY_MODULE:
+                for parent in modules.values():
+                    if parent.api_name != child.api_name:
+                        make(parent.api_name, child.api_name, "lookup", lookup_field=field)
+            elif target in modules:
+                make(target, child.api_name, "lookup", lookup_field=field)

@@ -1,0 +1,185 @@
+"""Validating one incoming record: required fields, lookups, formats, duplicates; and result items."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._clock import format_time
+from ._context import Context
+from ._modules import ANY_MODULE, ModuleDef
+from ._store import SYSTEM_FIELDS, StoredRecord, copy_json
+
+__all__ = ["ItemError", "clean_record", "item_schema_error", "success", "write_status"]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_TEXT = 32000
+_IGNORED = frozenset({*SYSTEM_FIELDS, "Full_Name"})
+
+
+class ItemError(Exception):
+    """One item of a bulk call failed; becomes an error entry of ``data[]``."""
+
+    def __init__(self, code: str, details: dict[str, Any], message: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.details = details
+        self.message = message
+
+    def result(self) -> dict[str, Any]:
+        """The ``data[]`` entry."""
+        return {"code": self.code, "details": self.details, "message": self.message, "status": "error"}
+
+
+def _at(index: int, field: str, key: str = "data") -> dict[str, Any]:
+    return {"api_name": field, "json_path": f"$.{key}[{index}].{field}"}
+
+
+def item_schema_error(ctx: Context, item: Any, index: int) -> ItemError | None:
+    """The per-item error for an item outside the item schema (``INVALID_DATA``), if any."""
+    assert ctx.op.body is not None
+    errors = ctx.op.body.item_errors(item)
+    if not errors:
+        return None
+    error = errors[0]
+    path = [str(part) for part in error.absolute_path]
+    if not path:
+        return ItemError(
+            "INVALID_DATA", {"json_path": f"$.data[{index}]", "expected_data_type": "jsonobject"}, "invalid data"
+        )
+    details = _at(index, path[0])
+    if error.validator == "type":
+        details["expected_data_type"] = str(error.validator_value)
+    return ItemError("INVALID_DATA", details, f"invalid data: {error.message}")
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}
+
+
+def _resolve_lookup(
+    ctx: Context, module: ModuleDef, field: str, value: Any, item: dict[str, Any], index: int
+) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    target: Any = module.lookups[field]
+    if target == ANY_MODULE:
+        named = value.get("module") if isinstance(value, dict) else None
+        target = named.get("api_name") if isinstance(named, dict) else item.get("$se_module")
+        if not isinstance(target, str) or target not in ctx.store.modules or target == module.api_name:
+            raise ItemError(
+                "INVALID_DATA", {**_at(index, field), "reason": "module of the lookup"}, "invalid module of the lookup"
+            )
+    external = ctx.externals.lookup_field(module.api_name, field, target)
+    record: StoredRecord | None = None
+    given: Any = value
+    if isinstance(value, dict):
+        if external is not None and not _empty(value.get(external)):
+            given = value[external]
+            found = ctx.store.find(target, external, given)
+            record = found[0] if found else None
+        elif isinstance(value.get("id"), str | int):
+            given = str(value["id"])
+            record = ctx.store.get(target, given)
+        elif external is not None:
+            raise ItemError("MANDATORY_NOT_FOUND", _at(index, f"{field}.{external}"), "required field not found")
+    elif isinstance(value, str | int):
+        given = str(value)
+        if external is not None:
+            found = ctx.store.find(target, external, given)
+            record = found[0] if found else None
+        else:
+            record = ctx.store.get(target, given)
+    if record is None:
+        raise ItemError(
+            "INVALID_DATA", {**_at(index, field), "id": str(given)}, f"the {field} given seems to be invalid"
+        )
+    shown: dict[str, Any] = {"name": ctx.store.modules[target].display_name(record.fields), "id": record.id}
+    if module.lookups[field] == ANY_MODULE:
+        shown["module"] = {"api_name": target, "id": ctx.store.modules[target].id}
+    return shown
+
+
+def clean_record(
+    ctx: Context,
+    module: ModuleDef,
+    item: dict[str, Any],
+    index: int,
+    *,
+    existing: StoredRecord | None,
+    skip: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """The changes an incoming record makes (system fields dropped, lookups resolved).
+
+    Checks in Zoho's order: mandatory fields, then values, then duplicates; :class:`ItemError` on
+    the first failure.
+    """
+    for field in module.required:
+        if (existing is None and _empty(item.get(field))) or (field in item and _empty(item[field])):
+            raise ItemError("MANDATORY_NOT_FOUND", _at(index, field), "required field not found")
+    changes: dict[str, Any] = {}
+    for field, value in item.items():
+        if field in _IGNORED or field in skip or field.startswith("$") or field == "_delete":
+            continue
+        if field == "Owner":
+            if not isinstance(value, dict) or str(value.get("id")) != ctx.store.user["id"]:
+                raise ItemError("INVALID_DATA", {**_at(index, field), "reason": "unknown user"}, "invalid owner")
+            changes[field] = dict(ctx.store.user)
+        elif field in module.lookups:
+            changes[field] = _resolve_lookup(ctx, module, field, value, item, index)
+        elif isinstance(value, str):
+            limit = module.max_lengths.get(field, MAX_TEXT)
+            if len(value) > limit:
+                raise ItemError("INVALID_DATA", {**_at(index, field), "maximum_length": limit}, "value too long")
+            if field in module.email_fields and value and not _EMAIL.match(value):
+                raise ItemError("INVALID_DATA", {**_at(index, field), "expected_data_type": "email"}, "invalid email")
+            changes[field] = value
+        else:
+            changes[field] = copy_json(value)
+    append = item.get("$append_values")
+    if isinstance(append, dict) and existing is not None:
+        for field, flag in append.items():
+            old, new = existing.fields.get(field), changes.get(field)
+            if flag is True and isinstance(old, list) and isinstance(new, list):
+                changes[field] = old + [value for value in new if value not in old]
+    for field in dict.fromkeys([*module.unique, *module.external]):
+        value = changes.get(field) if field in changes else None
+        if _empty(value):
+            continue
+        clash = [r for r in ctx.store.find(module.api_name, field, value) if existing is None or r.id != existing.id]
+        if clash:
+            owner = clash[0].fields.get("Owner") or ctx.store.user
+            raise ItemError(
+                "DUPLICATE_DATA",
+                {
+                    **_at(index, field),
+                    "duplicate_record": {
+                        "id": clash[0].id,
+                        "module": {"api_name": module.api_name, "id": module.id},
+                        "Owner": {"name": owner.get("name"), "id": owner.get("id")},
+                    },
+                },
+                "duplicate data",
+            )
+    return changes
+
+
+def success(message: str, record: StoredRecord, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A ``SUCCESS`` entry of ``data[]`` for a written record."""
+    created, modified = record.fields.get("Created_By", {}), record.fields.get("Modified_By", {})
+    details = {
+        "Modified_Time": format_time(record.modified_at),
+        "Modified_By": {"name": modified.get("name"), "id": modified.get("id")},
+        "Created_Time": format_time(record.created_at),
+        "id": record.id,
+        "Created_By": {"name": created.get("name"), "id": created.get("id")},
+    }
+    return {"code": "SUCCESS", "details": details, "message": message, "status": "success", **(extra or {})}
+
+
+def write_status(results: list[dict[str, Any]], all_ok: int, *, all_failed: int = 400) -> int:
+    """``all_ok`` when every item succeeded, 207 when mixed, ``all_failed`` when none did."""
+    ok = sum(1 for result in results if result["status"] == "success")
+    if ok == len(results):
+        return all_ok
+    return 207 if ok else all_failed

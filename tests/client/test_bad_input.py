@@ -1,0 +1,168 @@
+"""Every client-side check refuses bad input with a typed error, before any request is sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, ZohoCRM
+from zoho_crm.errors import InsecureTransportError, ZohoValidationError
+
+GOOD_ID = "3652397000000624046"
+
+
+def _no_request(request: httpx.Request) -> httpx.Response:
+    pytest.fail(f"a request was sent for bad input: {request.method} {request.url}")
+
+
+@pytest.fixture
+def crm() -> ZohoCRM:
+    return ZohoCRM(
+        AccessTokenCredentials("t"), api_domain="http://127.0.0.1:9", transport=httpx.MockTransport(_no_request)
+    )
+
+
+@pytest.fixture
+def acrm() -> AsyncZohoCRM:
+    return AsyncZohoCRM(
+        AccessTokenCredentials("t"), api_domain="http://127.0.0.1:9", transport=httpx.MockTransport(_no_request)
+    )
+
+
+Call = Callable[[Any], Any]
+CASES: dict[str, Call] = {
+    # module and related-list names
+    "module_empty": lambda c: c.records.get("", GOOD_ID),
+    "module_path_traversal": lambda c: c.records.get("../Leads", GOOD_ID),
+    "module_with_slash": lambda c: c.records.list("Leads/x", fields=["Email"]),
+    "module_with_space": lambda c: c.records.insert("Le ads", [{"Last_Name": "x"}]),
+    "module_starts_with_digit": lambda c: c.records.count("1Leads"),
+    "module_not_a_string": lambda c: c.records.list(42, fields=["Email"]),
+    "module_with_query": lambda c: c.records.delete("Leads?x=1", [GOOD_ID]),
+    "module_crlf": lambda c: c.records.search("Leads\r\nX: y", word="abc"),
+    "related_list_traversal": lambda c: c.related.list("Leads", GOOD_ID, "..", fields=["Note_Title"]),
+    "related_list_with_slash": lambda c: c.related.update("Campaigns", GOOD_ID, "Leads/1", [{"id": GOOD_ID}]),
+    # record ids
+    "id_not_numeric": lambda c: c.records.get("Leads", "abc"),
+    "id_path_traversal": lambda c: c.records.get("Leads", "../../etc/passwd"),
+    "id_too_long": lambda c: c.records.get("Leads", "1" * 20),
+    "id_negative": lambda c: c.records.delete_one("Leads", "-5"),
+    "id_float": lambda c: c.records.get("Leads", 1.5),
+    "ids_single_string": lambda c: c.records.delete("Leads", GOOD_ID),
+    "ids_with_comma": lambda c: c.records.delete("Leads", ["1,2"], external="Leads.Ext_Id"),
+    "related_id_not_numeric": lambda c: c.related.get("Leads", GOOD_ID, "Notes", "x1"),
+    "external_value_dotdot": lambda c: c.records.get("Contacts", "..", external="Contacts.External_Contact_ID"),
+    "external_value_newline": lambda c: c.records.get("Contacts", "a\nb", external="Contacts.External_Contact_ID"),
+    "external_value_empty": lambda c: c.records.get("Contacts", "", external="Contacts.External_Contact_ID"),
+    "update_record_without_id": lambda c: c.records.update("Leads", [{"Last_Name": "x"}]),
+    "update_record_bad_id": lambda c: c.records.update("Leads", [{"id": "nope"}]),
+    # X-EXTERNAL header injection and shape
+    "external_crlf_injection": lambda c: c.records.get("Contacts", "x", external="Contacts.Ext\r\nX-Evil: 1"),
+    "external_lf_injection": lambda c: c.records.get("Contacts", "x", external="Contacts.Ext\nEvil"),
+    "external_no_field": lambda c: c.records.get("Contacts", "x", external="Contacts"),
+    "external_trailing_dot": lambda c: c.records.get("Contacts", "x", external="Contacts."),
+    "external_nul": lambda c: c.records.get("Contacts", "x", external="Contacts.E\x00x"),
+    "external_on_delete_bad": lambda c: c.records.delete("Contacts", ["x"], external="Contacts Ext"),
+    # If-* headers
+    "if_modified_since_crlf": lambda c: c.records.get("Leads", GOOD_ID, if_modified_since="2024-01-01\r\nX: y"),
+    "if_modified_since_naive": lambda c: c.records.get("Leads", GOOD_ID, if_modified_since=dt.datetime(2024, 1, 1)),
+    "if_modified_since_garbage": lambda c: c.records.list("Leads", fields=["Email"], if_modified_since="yesterday"),
+    "if_unmodified_since_crlf": lambda c: c.records.update_one(
+        "Leads", GOOD_ID, {"Last_Name": "x"}, if_unmodified_since="2024-01-01T00:00:00+00:00\r\nX: y"
+    ),
+    "if_unmodified_since_no_offset": lambda c: c.records.update(
+        "Leads", [{"id": GOOD_ID}], if_unmodified_since="2024-01-01T00:00:00"
+    ),
+    # fields and paging
+    "fields_51": lambda c: c.records.list("Leads", fields=[f"F{i}" for i in range(51)]),
+    "fields_missing_on_list": lambda c: c.records.list("Leads", fields=None),
+    "fields_empty_list": lambda c: c.records.list("Leads", fields=[]),
+    "fields_bad_name": lambda c: c.records.list("Leads", fields=["Email", "bad name"]),
+    "fields_injection": lambda c: c.related.list("Leads", GOOD_ID, "Notes", fields=["a&b=c"]),
+    "per_page_zero": lambda c: c.records.list("Leads", fields=["Email"], per_page=0),
+    "per_page_201": lambda c: c.records.list("Leads", fields=["Email"], per_page=201),
+    "per_page_not_int": lambda c: c.records.list("Leads", fields=["Email"], per_page="200"),
+    "page_zero": lambda c: c.records.list("Leads", fields=["Email"], page=0),
+    "page_and_page_token": lambda c: c.records.list("Leads", fields=["Email"], page=2, page_token="abc"),
+    "cvid_with_sort_by": lambda c: c.records.list("Leads", fields=["Email"], cvid="123", sort_by="id"),
+    "sort_order_unknown": lambda c: c.records.list("Leads", fields=["Email"], sort_order="sideways"),
+    "converted_unknown": lambda c: c.records.list("Leads", fields=["Email"], converted="maybe"),
+    "deleted_type_unknown": lambda c: c.records.deleted("Leads", type="shredded"),
+    "ids_101": lambda c: c.records.list("Leads", fields=["Email"], ids=[str(i) for i in range(1, 102)]),
+    # search
+    "search_without_key": lambda c: c.records.search("Leads"),
+    "search_word_too_short": lambda c: c.records.search("Leads", word="a"),
+    "search_criteria_crlf": lambda c: c.records.search("Leads", criteria="(Email:equals:a)\r\n"),
+    # bodies
+    "records_not_a_list": lambda c: c.records.insert("Leads", {"Last_Name": "x"}),
+    "records_item_not_dict": lambda c: c.records.upsert("Leads", [{"Last_Name": "x"}, "oops"]),
+    "records_a_string": lambda c: c.records.insert("Leads", "Last_Name"),
+    "trigger_a_string": lambda c: c.records.insert("Leads", [{"Last_Name": "x"}], trigger="workflow"),
+    "trigger_unknown": lambda c: c.records.insert("Leads", [{"Last_Name": "x"}], trigger=["fireworks"]),
+    "duplicate_check_field_bad": lambda c: c.records.upsert(
+        "Leads", [{"Last_Name": "x"}], duplicate_check_fields=["E mail"]
+    ),
+    "related_update_without_id": lambda c: c.related.update("Campaigns", GOOD_ID, "Leads", [{"Member_Status": "x"}]),
+    "related_count_bad_list": lambda c: c.related.count("Leads", GOOD_ID, ["No tes"]),
+}
+
+
+def invoke(client: ZohoCRM, case: str) -> None:
+    result = CASES[case](client)
+    if hasattr(result, "__next__"):  # iterators check on their first step
+        next(result)
+
+
+async def ainvoke(client: AsyncZohoCRM, case: str) -> None:
+    result = CASES[case](client)
+    if hasattr(result, "__anext__"):
+        await result.__anext__()
+    elif hasattr(result, "__await__"):
+        await result
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_refused_before_any_request(crm: ZohoCRM, case: str) -> None:
+    with pytest.raises(ZohoValidationError) as info:
+        invoke(crm, case)
+    assert isinstance(info.value, ValueError)
+    assert str(info.value)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", sorted(CASES))
+async def test_bad_input_is_refused_before_any_request_async(acrm: AsyncZohoCRM, case: str) -> None:
+    with pytest.raises(ZohoValidationError):
+        await ainvoke(acrm, case)
+
+
+def test_iterators_check_before_the_first_request(crm: ZohoCRM) -> None:
+    with pytest.raises(ZohoValidationError):
+        next(crm.records.iter("Leads", fields=["Email"], per_page=500))
+
+
+@pytest.mark.parametrize(
+    "domain",
+    ["http://www.zohoapis.com", "http://10.0.0.5:8080", "ftp://127.0.0.1", "http://evil.example", "www.zohoapis.com"],
+)
+def test_tokens_are_never_sent_over_plain_http_off_loopback(domain: str) -> None:
+    with pytest.raises(InsecureTransportError):
+        ZohoCRM(AccessTokenCredentials("t"), api_domain=domain)
+
+
+def test_plain_http_to_loopback_is_allowed() -> None:
+    for domain in ("http://127.0.0.1:8765", "http://localhost:1", "https://www.zohoapis.eu"):
+        ZohoCRM(AccessTokenCredentials("t"), api_domain=domain).close()
+
+
+def test_tls_verification_is_on_by_default_and_off_only_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    crm = ZohoCRM(AccessTokenCredentials("t"))
+    assert crm._http._transport._pool._ssl_context.verify_mode.name == "CERT_REQUIRED"  # type: ignore[attr-defined]
+    assert not caplog.records
+    with caplog.at_level("WARNING", logger="zoho_crm"):
+        ZohoCRM(AccessTokenCredentials("t"), verify=False).close()
+    assert any("verification is OFF" in r.getMessage() for r in caplog.records)

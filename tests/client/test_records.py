@@ -1,0 +1,159 @@
+"""Records through the client against the in-process sandbox, sync and async."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+from tests.client.conftest import AsyncRecorder, Recorder, client_kwargs
+from zoho_crm import AsyncZohoCRM, Failure, RetryPolicy, Success, ZohoCRM
+from zoho_crm.errors import BatchError, InvalidRequestError, PreconditionFailedError
+from zoho_crm.testing import Sandbox
+
+
+def leads(n: int, start: int = 0) -> list[dict[str, str]]:
+    return [{"Last_Name": f"Lead {i}", "Email": f"lead{i}@example.com"} for i in range(start, start + n)]
+
+
+def calls(recorder: Recorder | AsyncRecorder, method: str, path_suffix: str) -> list[httpx.Request]:
+    return [r for r in recorder.requests if r.method == method and r.url.path.endswith(path_suffix)]
+
+
+def batch_sizes(requests: list[httpx.Request]) -> list[int]:
+    return [len(json.loads(r.content)["data"]) for r in requests]
+
+
+def test_upsert_250_makes_3_calls_and_returns_250_outcomes_in_order(
+    sb: Sandbox, crm: ZohoCRM, recorder: Recorder
+) -> None:
+    existing = sb.seed("Leads", leads(40))  # the first 40 exist: updated; the other 210 are inserted
+    result = crm.records.upsert("Leads", leads(250), duplicate_check_fields=["Email"])
+    assert sorted(batch_sizes(calls(recorder, "POST", "/Leads/upsert"))) == [50, 100, 100]
+    assert len(result) == 250
+    assert [o.index for o in result] == list(range(250))
+    assert all(isinstance(o, Success) for o in result)
+    assert [o.action for o in result] == ["update"] * 40 + ["insert"] * 210  # type: ignore[union-attr]
+    assert result.ids[:40] == existing
+    assert all(o.input == lead for o, lead in zip(result, leads(250), strict=True))
+    assert len(sb.records("Leads")) == 250
+
+
+@pytest.mark.anyio
+async def test_upsert_250_async(sb: Sandbox, acrm: AsyncZohoCRM, arecorder: AsyncRecorder) -> None:
+    sb.seed("Leads", leads(40))
+    result = await acrm.records.upsert("Leads", leads(250), duplicate_check_fields=["Email"])
+    assert sorted(batch_sizes(calls(arecorder, "POST", "/Leads/upsert"))) == [50, 100, 100]
+    assert [o.index for o in result] == list(range(250))
+    assert [o.action for o in result.succeeded] == ["update"] * 40 + ["insert"] * 210
+    assert len(sb.records("Leads")) == 250
+
+
+def test_listing_2500_records_crosses_into_page_token(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
+    ids = sb.seed("Leads", leads(2500))
+    seen = [r["id"] for r in crm.records.iter("Leads", fields=["Last_Name", "Email"])]
+    assert sorted(seen) == sorted(ids)
+    assert len(set(seen)) == 2500
+    queries = [parse_qs(urlsplit(str(r.url)).query) for r in calls(recorder, "GET", "/Leads")]
+    assert len(queries) == 13
+    assert all(not ("page" in q and "page_token" in q) for q in queries)
+    assert max(int(q["page"][0]) for q in queries if "page" in q) == 10
+    assert sum("page_token" in q for q in queries) == 3
+
+
+@pytest.mark.anyio
+async def test_listing_2500_records_async(sb: Sandbox, acrm: AsyncZohoCRM, arecorder: AsyncRecorder) -> None:
+    ids = sb.seed("Leads", leads(2500))
+    seen = [r["id"] async for r in acrm.records.iter("Leads", fields=["Last_Name"])]
+    assert sorted(seen) == sorted(ids)
+    assert sum("page_token" in str(r.url) for r in arecorder.requests) == 3
+
+
+def test_per_record_errors_come_back_with_their_input_items(crm: ZohoCRM) -> None:
+    records = [*leads(3), {"Email": "nameless@example.com"}, *leads(2, start=10)]
+    result = crm.records.insert("Leads", records)
+    assert [o.ok for o in result] == [True, True, True, False, True, True]
+    failure = result[3]
+    assert isinstance(failure, Failure)
+    assert failure.code == "MANDATORY_NOT_FOUND"
+    assert failure.details["api_name"] == "Last_Name"
+    assert failure.input == {"Email": "nameless@example.com"}
+    assert failure.index == 3
+    assert not failure.uncertain
+    with pytest.raises(BatchError) as info:
+        result.raise_for_errors()
+    assert info.value.failures == [failure]
+
+
+@pytest.mark.anyio
+async def test_per_record_errors_async(acrm: AsyncZohoCRM) -> None:
+    result = await acrm.records.insert("Leads", [{"Email": "x@example.com"}, *leads(1)])
+    assert [type(o) for o in result] == [Failure, Success]
+    assert result.failed[0].input == {"Email": "x@example.com"}
+
+
+def test_crud_search_count_clone_deleted(sb: Sandbox, crm: ZohoCRM) -> None:
+    inserted = crm.records.insert("Leads", leads(3)).raise_for_errors()
+    first = inserted.ids[0]
+    assert first is not None
+    assert crm.records.get("Leads", first, fields=["Email"])["Email"] == "lead0@example.com"  # type: ignore[index]
+    assert crm.records.update("Leads", [{"id": first, "Company": "Zylker"}]).raise_for_errors()
+    assert crm.records.get("Leads", first)["Company"] == "Zylker"  # type: ignore[index]
+    found = crm.records.search("Leads", email="lead1@example.com")
+    assert [r["Email"] for r in found] == ["lead1@example.com"]
+    assert crm.records.count("Leads") == 3
+    clone = crm.records.clone("Leads", first, {"Email": "clone@example.com"})
+    assert clone.id not in inserted.ids
+    assert crm.records.count("Leads") == 4
+    assert crm.records.delete("Leads", [first]).raise_for_errors()
+    assert crm.records.get("Leads", first) is None
+    deleted = crm.records.deleted("Leads", type="recycle")
+    assert [r["id"] for r in deleted] == [first]
+
+
+def test_stale_if_unmodified_since_gets_412_and_changes_nothing(sb: Sandbox, crm: ZohoCRM) -> None:
+    (record_id,) = sb.seed("Leads", leads(1))
+    long_ago = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    with pytest.raises(PreconditionFailedError) as info:
+        crm.records.update_one("Leads", record_id, {"Company": "Late"}, if_unmodified_since=long_ago)
+    assert info.value.code == "ALREADY_MODIFIED"
+    assert info.value.status_code == 412
+    assert "Company" not in sb.records("Leads")[0]
+
+
+def test_single_record_failure_raises_a_typed_error(crm: ZohoCRM) -> None:
+    with pytest.raises(InvalidRequestError) as info:
+        crm.records.update_one("Leads", "3652397000000000001", {"Company": "Nobody"})
+    assert info.value.code is not None
+
+
+def test_get_by_external_id(sb: Sandbox, crm: ZohoCRM) -> None:
+    sb.mark_external("Contacts", "External_Contact_ID")
+    sb.seed("Contacts", [{"Last_Name": "Ext", "External_Contact_ID": "ext-42"}])
+    contact = crm.records.get("Contacts", "ext-42", external="Contacts.External_Contact_ID")
+    assert contact is not None
+    assert contact["Last_Name"] == "Ext"
+    assert crm.records.get("Contacts", "ext-missing", external="Contacts.External_Contact_ID") is None
+
+
+def test_forced_429_is_retried(sb: Sandbox) -> None:
+    sb.configure(concurrency_limit=1, latency=0.01)
+    patient = RetryPolicy(max_attempts=50, initial_backoff=0.005, max_backoff=0.02, max_elapsed=30)
+    with ZohoCRM(sb.credentials, transport=sb.transport(), **{**client_kwargs(sb), "retry": patient}) as crm:
+        result = crm.records.insert("Leads", leads(600), concurrency=6)
+        assert [o.ok for o in result] == [True] * 600
+        assert crm.stats["retry:429"] > 0
+    assert sb.counters.rejected.get("TOO_MANY_REQUESTS", 0) == crm.stats["retry:429"]
+    assert len(sb.records("Leads")) == 600
+
+
+def test_progress_callback_sees_every_item(crm: ZohoCRM) -> None:
+    seen: list[tuple[int, int]] = []
+    crm.records.insert("Leads", leads(250), on_progress=lambda done, total: seen.append((done, total)))
+    assert [total for _, total in seen] == [250, 250, 250]
+    done = [d for d, _ in seen]
+    assert done == sorted(done)
+    assert done[-1] == 250

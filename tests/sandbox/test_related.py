@@ -1,0 +1,225 @@
+"""Related records: campaign members (many-to-many), lookup lists, counts, lists of a deleted parent."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.sandbox.conftest import error_of, leads
+from zoho_crm.testing import ManualClock, Sandbox
+
+
+@pytest.fixture
+def campaign(sb: Sandbox) -> str:
+    (campaign_id,) = sb.seed("Campaigns", [{"Campaign_Name": "Launch"}])
+    return campaign_id
+
+
+def test_link_members_with_relation_fields_and_list_both_ways(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
+    lead_ids = sb.seed("Leads", leads(3))
+    items = [{"id": lead_ids[0], "Member_Status": "Invited"}, {"id": lead_ids[1]}, {"id": "3652397000000000001"}]
+    response = api.put(f"/Campaigns/{campaign}/Leads", json={"data": items})
+    assert response.status_code == 207
+    results = response.json()["data"]
+    assert results[0] == {
+        "code": "SUCCESS",
+        "details": {"id": lead_ids[0]},
+        "message": "relation added",
+        "status": "success",
+    }
+    assert results[2]["code"] == "INVALID_DATA"
+    members = api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name,Member_Status"}).json()
+    assert [(m["id"], m.get("Member_Status")) for m in members["data"]] == [
+        (lead_ids[1], None),
+        (lead_ids[0], "Invited"),
+    ]
+    assert members["info"]["more_records"] is False
+    assert "next_page_token" in members["info"]
+    campaigns = api.get(f"/Leads/{lead_ids[0]}/Campaigns", params={"fields": "Campaign_Name,Member_Status"}).json()
+    assert campaigns["data"] == [{"id": campaign, "Campaign_Name": "Launch", "Member_Status": "Invited"}]
+    assert api.get(f"/Leads/{lead_ids[2]}/Campaigns", params={"fields": "Campaign_Name"}).status_code == 204
+
+
+def test_update_one_member_and_get_it(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
+    (lead,) = sb.seed("Leads", leads(1))
+    (contact,) = sb.seed("Contacts", [{"Last_Name": "C"}])
+    assert api.get(f"/Campaigns/{campaign}/Leads/{lead}", params={"fields": "Last_Name"}).status_code == 204
+    linked = api.put(f"/Campaigns/{campaign}/Leads/{lead}", json={"data": [{"Member_Status": "Sent"}]})
+    assert linked.status_code == 200
+    updated = api.put(f"/Leads/{lead}/Campaigns/{campaign}", json={"data": [{"Member_Status": "Opened"}]})
+    assert updated.json()["data"][0]["message"] == "relation added"
+    one = api.get(f"/Campaigns/{campaign}/Leads/{lead}", params={"fields": "Last_Name,Member_Status"}).json()
+    assert one == {"data": [{"id": lead, "Last_Name": "Lead 0", "Member_Status": "Opened"}]}
+    api.put(f"/Campaigns/{campaign}/Contacts", json={"data": [{"id": contact, "Member_Status": "Sent"}]})
+    assert [
+        c["id"] for c in api.get(f"/Campaigns/{campaign}/Contacts", params={"fields": "Last_Name"}).json()["data"]
+    ] == [contact]
+
+
+def test_delink_bulk_and_single_keeps_the_records(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
+    lead_ids = sb.seed("Leads", leads(4))
+    for lead in lead_ids:
+        sb.relate("Campaigns", campaign, "Leads", lead, Member_Status="Planned")
+    response = api.delete(f"/Campaigns/{campaign}/Leads", params={"ids": f"{lead_ids[0]},{lead_ids[1]},1"})
+    assert response.status_code == 207
+    assert [r["message"] for r in response.json()["data"][:2]] == ["relation removed"] * 2
+    single = api.delete(f"/Campaigns/{campaign}/Leads/{lead_ids[2]}")
+    assert single.json()["data"][0]["details"] == {"id": lead_ids[2]}
+    assert error_of(api.delete(f"/Campaigns/{campaign}/Leads/{lead_ids[2]}")) == (400, "INVALID_DATA")
+    remaining = api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name"}).json()["data"]
+    assert [m["id"] for m in remaining] == [lead_ids[3]]
+    assert len(sb.records("Leads")) == 4
+    assert error_of(api.delete(f"/Campaigns/{campaign}/Leads")) == (400, "REQUIRED_PARAM_MISSING")
+
+
+def test_notes_follow_their_parent_id_lookup(sb: Sandbox, api: httpx.Client) -> None:
+    (lead,) = sb.seed("Leads", leads(1))
+    (deal,) = sb.seed("Deals", [{"Deal_Name": "D", "Stage": "New"}])
+    notes = [
+        {"Note_Title": "A", "Note_Content": "a", "Parent_Id": {"id": lead}, "$se_module": "Leads"},
+        {"Note_Title": "B", "Note_Content": "b", "Parent_Id": {"id": deal, "module": {"api_name": "Deals"}}},
+        {"Note_Title": "C", "Note_Content": "c", "Parent_Id": {"id": lead}},
+        {"Note_Title": "D", "Note_Content": "d", "Parent_Id": {"id": deal}, "$se_module": "Leads"},
+    ]
+    results = api.post("/Notes", json={"data": notes}).json()["data"]
+    assert [r["status"] for r in results] == ["success", "success", "error", "error"]
+    of_lead = api.get(f"/Leads/{lead}/Notes", params={"fields": "Note_Title,Parent_Id"}).json()["data"]
+    assert [n["Note_Title"] for n in of_lead] == ["A"]
+    assert of_lead[0]["Parent_Id"]["id"] == lead
+    assert of_lead[0]["Parent_Id"]["module"]["api_name"] == "Leads"
+    assert [
+        n["Note_Title"] for n in api.get(f"/Deals/{deal}/Notes", params={"fields": "Note_Title"}).json()["data"]
+    ] == ["B"]
+    note_id = of_lead[0]["id"]
+    not_allowed = api.delete(f"/Leads/{lead}/Notes", params={"ids": note_id})
+    assert not_allowed.json()["data"][0]["code"] == "NOT_SUPPORTED"
+
+
+def test_contacts_and_deals_of_an_account(sb: Sandbox, api: httpx.Client) -> None:
+    (account, other) = sb.seed("Accounts", [{"Account_Name": "Zylker"}, {"Account_Name": "Acme"}])
+    contact_ids = sb.seed("Contacts", [{"Last_Name": "A", "Account_Name": {"id": account}}, {"Last_Name": "B"}])
+    api.post("/Deals", json={"data": [{"Deal_Name": "Big", "Stage": "New", "Account_Name": {"id": account}}]})
+    contacts = api.get(f"/Accounts/{account}/Contacts", params={"fields": "Last_Name,Account_Name"}).json()["data"]
+    assert [(c["id"], c["Account_Name"]["name"]) for c in contacts] == [(contact_ids[0], "Zylker")]
+    deals = api.get(f"/Accounts/{account}/Deals", params={"fields": "Deal_Name"}).json()["data"]
+    assert [d["Deal_Name"] for d in deals] == ["Big"]
+    moved = api.put(f"/Accounts/{other}/Contacts/{contact_ids[1]}", json={"data": [{}]})
+    assert moved.status_code == 200
+    assert sb.record("Contacts", contact_ids[1])["Account_Name"] == {"name": "Acme", "id": other}  # type: ignore[index]
+    api.delete(f"/Accounts/{account}/Contacts", params={"ids": contact_ids[0]})
+    assert sb.record("Contacts", contact_ids[0])["Account_Name"] is None  # type: ignore[index]
+    assert api.get(f"/Accounts/{account}/Contacts", params={"fields": "Last_Name"}).status_code == 204
+
+
+def test_related_list_errors(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
+    bad_list = api.get(f"/Campaigns/{campaign}/Nope", params={"fields": "Last_Name"})
+    assert error_of(bad_list) == (400, "INVALID_DATA")
+    assert error_of(api.get(f"/Campaigns/{campaign}/Leads")) == (400, "REQUIRED_PARAM_MISSING")
+    assert api.get("/Campaigns/3652397000000000001/Leads", params={"fields": "Last_Name"}).status_code == 204
+    unknown_parent = api.put("/Campaigns/3652397000000000001/Leads", json={"data": [{"id": "1"}]})
+    assert error_of(unknown_parent) == (400, "INVALID_DATA")
+    no_id = api.put(f"/Campaigns/{campaign}/Leads", json={"data": [{"Member_Status": "x"}]})
+    assert no_id.json()["data"][0]["code"] == "MANDATORY_NOT_FOUND"
+    too_many = api.put(f"/Campaigns/{campaign}/Leads", json={"data": [{"id": str(i)} for i in range(101)]})
+    assert error_of(too_many) == (400, "LIMIT_EXCEEDED")
+
+
+def test_related_records_count(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
+    lead_ids = sb.seed("Leads", leads(3))
+    for lead in lead_ids:
+        sb.relate("Campaigns", campaign, "Leads", lead)
+    response = api.post(
+        f"/Campaigns/{campaign}/actions/get_related_records_count",
+        json={
+            "get_related_records_count": [
+                {"related_list": {"api_name": "Leads"}},
+                {"related_list": {"api_name": "Notes"}},
+            ]
+        },
+    )
+    assert response.status_code == 200
+    counts = response.json()["get_related_records_count"]
+    assert [(c["related_list"]["api_name"], c["count"]) for c in counts] == [("Leads", 3), ("Notes", 0)]
+    by_id = api.post(
+        f"/Campaigns/{campaign}/actions/get_related_records_count",
+        json={"get_related_records_count": [{"related_list": {"id": counts[0]["related_list"]["id"]}}]},
+    )
+    assert by_id.json()["get_related_records_count"][0]["count"] == 3
+    mixed = api.post(
+        f"/Campaigns/{campaign}/actions/get_related_records_count",
+        json={
+            "get_related_records_count": [
+                {"related_list": {"api_name": "Leads"}},
+                {"related_list": {}},
+                {"related_list": {"api_name": "Nope"}},
+                {"related_list": {"api_name": "Leads", "id": counts[1]["related_list"]["id"]}},
+            ]
+        },
+    )
+    assert mixed.status_code == 207
+    assert [item.get("code") for item in mixed.json()["get_related_records_count"]] == [
+        None,
+        "EXPECTED_FIELD_MISSING",
+        "INVALID_DATA",
+        "AMBIGUITY_DURING_PROCESSING",
+    ]
+    missing = api.post(
+        f"/Campaigns/{campaign}/actions/get_related_records_count", json={"get_related_records_count": [{}]}
+    )
+    assert error_of(missing) == (400, "REQUIRED_PARAM_MISSING")
+    too_many = {"get_related_records_count": [{"related_list": {"api_name": "Leads"}}] * 101}
+    response = api.post(f"/Campaigns/{campaign}/actions/get_related_records_count", json=too_many)
+    assert error_of(response) == (400, "INVALID_DATA")  # the count family has no LIMIT_EXCEEDED in the spec
+    assert response.json()["details"]["limit"] == 100
+
+
+def test_related_records_of_a_deleted_parent(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
+    (lead, alive) = sb.seed("Leads", leads(2))
+    notes = [
+        {"Note_Title": f"N{i}", "Note_Content": "c", "Parent_Id": {"id": lead}, "$se_module": "Leads"} for i in range(3)
+    ]
+    api.post("/Notes", json={"data": notes})
+    not_deleted = api.get(f"/Leads/deleted/{lead}/Notes", params={"fields": "Note_Title"})
+    assert error_of(not_deleted) == (400, "INVALID_DATA")
+    api.delete(f"/Leads/{lead}")
+    listed = api.get(f"/Leads/deleted/{lead}/Notes", params={"fields": "Note_Title"}).json()
+    assert sorted(n["Note_Title"] for n in listed["data"]) == ["N0", "N1", "N2"]
+    assert "next_page_token" not in listed["info"]
+    assert error_of(api.get(f"/Leads/deleted/{lead}/Campaigns", params={"fields": "Campaign_Name"})) == (
+        400,
+        "NOT_SUPPORTED",
+    )
+    assert error_of(api.get(f"/Leads/deleted/{lead}/Notes")) == (400, "REQUIRED_PARAM_MISSING")
+    sb.empty_recycle_bin()
+    assert error_of(api.get(f"/Leads/deleted/{lead}/Notes", params={"fields": "Note_Title"})) == (400, "INVALID_DATA")
+    assert alive
+
+
+def test_related_lists_page_with_tokens_past_2000(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
+    lead_ids = sb.seed("Leads", [{"Last_Name": f"L{i}"} for i in range(2050)])
+    for lead in lead_ids:
+        sb.relate("Campaigns", campaign, "Leads", lead)
+    seen: list[str] = []
+    for page in range(1, 11):
+        body = api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name", "page": page}).json()
+        seen += [m["id"] for m in body["data"]]
+    assert error_of(api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name", "page": 11})) == (
+        400,
+        "DISCRETE_PAGINATION_LIMIT_EXCEEDED",
+    )
+    rest = api.get(
+        f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name", "page_token": body["info"]["next_page_token"]}
+    ).json()
+    seen += [m["id"] for m in rest["data"]]
+    assert seen == lead_ids[::-1]
+
+
+def test_related_if_modified_since(sb: Sandbox, api: httpx.Client, campaign: str, clock: ManualClock) -> None:
+    (lead,) = sb.seed("Leads", leads(1))
+    sb.relate("Campaigns", campaign, "Leads", lead)
+    since = {"If-Modified-Since": "2023-11-14T22:13:20+00:00"}
+    assert api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name"}, headers=since).status_code == 304
+    assert api.get(f"/Campaigns/{campaign}/Leads/{lead}", headers=since).status_code == 304
+    clock.advance(1)
+    api.put(f"/Leads/{lead}", json={"data": [{"Company": "x"}]})
+    assert api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name"}, headers=since).status_code == 200
