@@ -4,6 +4,7 @@
 - ``nox -s generate``: regenerate ``generated/`` from ``spec/``.
 - ``nox -s build``: wheel and sdist into ``dist/``.
 - ``nox -s demo``: the end-to-end example against a local Zoho CRM.
+- ``nox -s chaos``: faults, load and hostile input at full scale.
 """
 
 from __future__ import annotations
@@ -49,6 +50,20 @@ def tests(session: nox.Session) -> None:
     install_spectral(session)
     session.install("-r", GENERATOR_REQUIREMENTS, "-r", TEST_REQUIREMENTS, "-e", ".[sandbox]")
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def chaos(session: nox.Session) -> None:
+    """Load, faults and hostile input at full scale (10,000-record chaos batch); prints a summary."""
+    session.install("-r", TEST_REQUIREMENTS, "-e", ".[sandbox]")
+    session.run(
+        "pytest",
+        "tests/chaos",
+        "tests/client/test_bad_input.py",
+        "-q",
+        *session.posargs,
+        env={"CHAOS_SCALE": "full"},
+    )
 
 
 @nox.session

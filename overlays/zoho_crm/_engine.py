@@ -45,16 +45,21 @@ def transport_error(exc: httpx.TransportError, request: httpx.Request) -> APICon
 
 
 def api_error(response: httpx.Response) -> APIError:
-    """The typed error for an error answer; a body that is not Zoho's envelope still gives a typed error."""
+    """The typed error for an error answer, chosen by status family (and Zoho's code when there is one).
+
+    A body that is not Zoho's envelope (an HTML gateway page, plain text) still gives the family's
+    error, with the start of the body in the message.
+    """
     request = response.request
     where: dict[str, Any] = {"method": request.method, "url": str(request.url), "status_code": response.status_code}
     try:
         body = json.loads(response.content)
     except ValueError:
         snippet = response.content[:120].decode("utf-8", "replace")
-        return InvalidResponseError(f"answer is not JSON: {snippet!r}", **where)
+        return error_class(response.status_code, None)(f"answer is not JSON: {snippet!r}", **where)
     if not isinstance(body, dict) or not isinstance(body.get("code"), str):
-        return InvalidResponseError(f"answer is not a Zoho error envelope: {str(body)[:120]!r}", **where)
+        shown = str(body)[:120]
+        return error_class(response.status_code, None)(f"answer is not a Zoho error envelope: {shown!r}", **where)
     code = body["code"]
     details = body.get("details") if isinstance(body.get("details"), dict) else {}
     return error_class(response.status_code, code)(str(body.get("message", "")), code=code, details=details, **where)

@@ -143,7 +143,8 @@ class TokenManager:
                 return self._accept(response)
             except (httpx.TransportError, TokenEndpointError) as exc:
                 last = exc
-                self._sleep(min(0.5 * 2**attempt, 4.0))
+                if attempt + 1 < _ENDPOINT_ATTEMPTS:
+                    self._sleep(min(0.5 * 2**attempt, 4.0))
         raise self._down(last)
 
     async def _refresh_async(self) -> Token:
@@ -157,7 +158,8 @@ class TokenManager:
                 return self._accept(response)
             except (httpx.TransportError, TokenEndpointError) as exc:
                 last = exc
-                await asyncio.sleep(min(0.5 * 2**attempt, 4.0))
+                if attempt + 1 < _ENDPOINT_ATTEMPTS:
+                    await asyncio.sleep(min(0.5 * 2**attempt, 4.0))
         raise self._down(last)
 
     def _down(self, last: Exception | None) -> TokenEndpointError:

@@ -184,9 +184,9 @@ _CONFLICT_CODES = frozenset({"DUPLICATE_DATA", "RECORD_LOCKED"})
 
 
 def error_class(status_code: int, code: str | None) -> type[APIError]:
-    """The exception class for an error answer."""
+    """The exception class for an error answer (an unexpected status: :class:`InvalidResponseError`)."""
     if code in _CONFLICT_CODES:
         return ConflictError
     if status_code >= 500:
         return ServerError
-    return _BY_STATUS.get(status_code, APIError)
+    return _BY_STATUS.get(status_code, InvalidResponseError)

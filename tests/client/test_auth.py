@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import stat
 import threading
@@ -157,3 +158,12 @@ def test_secrets_never_in_reprs(sb: Sandbox) -> None:
     for text in texts:
         for secret in (creds.client_secret, creds.refresh_token, token.access_token):
             assert secret not in text
+
+
+def test_the_leak_check_sees_debug_logs_and_the_secrets(
+    sb: Sandbox, crm: ZohoCRM, no_secret_in_any_log: set[str]
+) -> None:
+    crm.records.count("Leads")
+    assert sb.credentials.client_secret in no_secret_in_any_log
+    assert len(no_secret_in_any_log) >= 3  # secret, refresh token, at least one access token
+    assert logging.getLogger().isEnabledFor(logging.DEBUG)

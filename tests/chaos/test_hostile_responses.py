@@ -1,0 +1,180 @@
+"""Hostile or broken answers: each gives a clear typed error or a safe result, never a crash or a hang."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from zoho_crm import AccessTokenCredentials, Failure, RetryPolicy, ZohoCRM
+from zoho_crm.errors import (
+    APIError,
+    AuthenticationError,
+    InvalidRequestError,
+    InvalidResponseError,
+    RateLimitError,
+    ServerError,
+)
+
+NO_WAIT = RetryPolicy(max_attempts=3, initial_backoff=0.0, max_backoff=0.0)
+GOOD_ID = "3652397000000624046"
+
+
+def answering(handler: Callable[[httpx.Request], httpx.Response]) -> ZohoCRM:
+    return ZohoCRM(AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com",
+                   transport=httpx.MockTransport(handler), retry=NO_WAIT)  # fmt: skip
+
+
+def always(status: int, body: bytes | str = b"", headers: dict[str, str] | None = None) -> ZohoCRM:
+    content = body.encode() if isinstance(body, str) else body
+    return answering(lambda request: httpx.Response(status, content=content, headers=headers))
+
+
+def page(records: list[dict[str, Any]], **info: Any) -> str:
+    return json.dumps({"data": records, "info": {"page": 1, "per_page": 200, "count": len(records),
+                                                 "more_records": False, **info}})  # fmt: skip
+
+
+def test_html_error_page_is_a_typed_error() -> None:
+    with pytest.raises(ServerError) as info:
+        always(502, "<html><body><h1>502 Bad Gateway</h1></body></html>").records.count("Leads")
+    assert info.value.status_code == 502
+    assert isinstance(info.value, APIError)
+
+
+def test_non_json_400_is_an_invalid_request_error_quoting_the_body() -> None:
+    with pytest.raises(InvalidRequestError) as info:
+        always(400, "oops, not json").records.count("Leads")
+    assert "not JSON" in str(info.value)
+
+
+def test_empty_200_body_on_a_read_is_a_typed_error() -> None:
+    with pytest.raises(InvalidResponseError):
+        always(200, b"").records.list("Leads", fields=["Email"])
+
+
+def test_empty_json_object_on_a_read_is_a_typed_error() -> None:
+    with pytest.raises(InvalidResponseError):
+        always(200, "{}").records.list("Leads", fields=["Email"])
+
+
+def test_truncated_json_on_a_read_is_retried_then_typed() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(200, content=page([{"id": "1"}])[:25].encode())
+
+    with pytest.raises(InvalidResponseError):
+        answering(handler).records.list("Leads", fields=["Email"])
+    assert len(calls) == 3
+
+
+def test_unknown_error_code_is_kept() -> None:
+    body = {"code": "BRAND_NEW_CODE", "details": {"why": "future"}, "message": "new", "status": "error"}
+    with pytest.raises(InvalidRequestError) as info:
+        always(400, json.dumps(body)).records.list("Leads", fields=["Email"])
+    assert info.value.code == "BRAND_NEW_CODE"
+    assert info.value.matches("BRAND_NEW_CODE")
+    assert info.value.details == {"why": "future"}
+
+
+def test_error_envelope_with_wrong_shape_is_typed() -> None:
+    with pytest.raises(InvalidRequestError, match="not a Zoho error envelope"):
+        always(400, json.dumps({"error": "x"})).records.count("Leads")
+
+
+def test_unknown_fields_and_enum_values_in_records_are_kept() -> None:
+    record = {"id": "1", "Brand_New_Field__c": {"nested": True}, "Lead_Status": "A Value Added Later"}
+    crm = always(200, page([record], sort_by="Some_New_Sort", brand_new_info_key=7))
+    result = crm.records.list("Leads", fields=["Email"])
+    assert result.records == [record]
+    assert result.info is not None
+    assert result.info.additional_properties["brand_new_info_key"] == 7
+
+
+def test_unknown_per_record_code_and_status_are_kept_as_failures() -> None:
+    items = [{"code": "SUCCESS", "details": {"id": "1"}, "message": "record added", "status": "success"},
+             {"code": "NEW_ITEM_CODE", "details": {}, "message": "?", "status": "something_else"}]  # fmt: skip
+    result = always(207, json.dumps({"data": items})).records.insert("Leads", [{"Last_Name": "a"}, {"Last_Name": "b"}])
+    assert [o.ok for o in result] == [True, False]
+    assert isinstance(result[1], Failure)
+    assert result[1].code == "NEW_ITEM_CODE"
+
+
+def test_fewer_results_than_items_fails_every_item_and_loses_none() -> None:
+    one = {"code": "SUCCESS", "details": {"id": "1"}, "message": "ok", "status": "success"}
+    result = always(200, json.dumps({"data": [one]})).records.update("Leads", [{"id": "1"}, {"id": "2"}])
+    assert len(result) == 2
+    assert all(isinstance(o, Failure) and o.code == "InvalidResponseError" for o in result)
+
+
+def test_results_that_are_not_objects_are_failures() -> None:
+    result = always(200, json.dumps({"data": ["nope"]})).records.update("Leads", [{"id": "1"}])
+    assert isinstance(result[0], Failure)
+    assert result[0].code == "INVALID_RESPONSE"
+
+
+def test_truncated_insert_answer_is_reported_uncertain_not_retried() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(201, content=b'{"data": [{"code": "SUC')
+
+    result = answering(handler).records.insert("Leads", [{"Last_Name": "a"}])
+    assert len(calls) == 1
+    assert isinstance(result[0], Failure)
+    assert result[0].uncertain
+
+
+def test_html_401_is_an_authentication_error() -> None:
+    with pytest.raises(AuthenticationError) as info:
+        always(401, "<html>login</html>").records.count("Leads")
+    assert info.value.status_code == 401
+
+
+def test_401_envelope_with_fixed_token_is_authentication_error() -> None:
+    body = {"code": "AUTHENTICATION_FAILURE", "details": {}, "message": "Authentication failed", "status": "error"}
+    with pytest.raises(AuthenticationError):
+        always(401, json.dumps(body)).records.count("Leads")
+
+
+def test_retry_after_is_honoured_and_429_ends_typed() -> None:
+    waits: list[float] = []
+    crm = always(429, json.dumps({"code": "TOO_MANY_REQUESTS", "details": {}, "message": "slow", "status": "error"}),
+                 headers={"Retry-After": "0"})  # fmt: skip
+    crm._engine.sleep = waits.append
+    with pytest.raises(RateLimitError):
+        crm.records.count("Leads")
+    assert waits == [0.0, 0.0]
+
+
+def test_huge_page_parses_without_trouble() -> None:
+    records = [{"id": str(i), "Description": "x" * 2000, **{f"F{j}": j for j in range(40)}} for i in range(5000)]
+    result = always(200, page(records)).records.list("Leads", fields=["Email"])
+    assert len(result) == 5000
+
+
+def test_more_records_without_a_token_past_2000_is_a_typed_error() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=page([{"id": "1"}] * 200, more_records=True, next_page_token=None))
+
+    with pytest.raises(InvalidResponseError, match="no page token"):
+        list(answering(handler).records.iter("Leads", fields=["Email"]))
+
+
+def test_count_that_is_not_a_number_is_typed() -> None:
+    with pytest.raises(InvalidResponseError):
+        always(200, json.dumps({"count": "many"})).records.count("Leads")
+
+
+def test_unexpected_status_is_typed() -> None:
+    teapot = {"code": "TEAPOT", "details": {}, "message": "short and stout", "status": "error"}
+    with pytest.raises(InvalidResponseError) as info:
+        always(418, json.dumps(teapot)).records.get("Leads", GOOD_ID)
+    assert info.value.status_code == 418
+    assert info.value.code == "TEAPOT"
