@@ -10,6 +10,7 @@ from ._client import AsyncZohoCRM, ZohoCRM
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter, Environment
 from .errors import ZohoError, ZohoValidationError
+from .progress import progress_bar
 from .results import BatchResult, Failure, Outcome, Page, Record, Success
 from .retries import RetryPolicy
 from .tokens import FileTokenStore, MemoryTokenStore, Token, TokenStore
@@ -37,4 +38,5 @@ __all__ = [
     "ZohoError",
     "ZohoValidationError",
     "errors",
+    "progress_bar",
 ]

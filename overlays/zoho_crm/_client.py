@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -17,6 +16,7 @@ from ._auth import ZohoAuth
 from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
 from ._engine import AsyncEngine, SyncEngine
+from ._logging import logger
 from ._oauth import TokenManager
 from ._records import AsyncRecords, Records
 from ._related import AsyncRelated, Related
@@ -26,7 +26,6 @@ from .tokens import Token, TokenStore
 
 __all__ = ["AsyncZohoCRM", "ZohoCRM"]
 
-logger = logging.getLogger("zoho_crm")
 
 DEFAULT_CONCURRENCY = 10
 """Zoho's sub-concurrency limit for bulk writes (10 in every edition); the edition limits are 5 to 25."""
@@ -72,6 +71,7 @@ class _Setup:
             "verify": verify,
         }
         self.credentials = credentials
+        self.follow_api_domain = api_domain is None
 
 
 class ZohoCRM:
@@ -115,7 +115,8 @@ class ZohoCRM:
         self.tokens = TokenManager(credentials, transport=transport, clock=clock, **setup.token_kwargs)
         limits = httpx.Limits(max_connections=max(max_concurrency, 10) + 5, max_keepalive_connections=max_concurrency)
         self._http = httpx.Client(
-            base_url=setup.base_url, auth=ZohoAuth(self.tokens), timeout=setup.timeout, transport=transport,
+            base_url=setup.base_url, auth=ZohoAuth(self.tokens, follow_api_domain=setup.follow_api_domain),
+            timeout=setup.timeout, transport=transport,
             verify=verify, limits=limits,
         )  # fmt: skip
         self.base_url = setup.base_url
@@ -176,7 +177,8 @@ class AsyncZohoCRM:
         self.tokens = TokenManager(credentials, async_transport=transport, clock=clock, **setup.token_kwargs)
         limits = httpx.Limits(max_connections=max(max_concurrency, 10) + 5, max_keepalive_connections=max_concurrency)
         self._http = httpx.AsyncClient(
-            base_url=setup.base_url, auth=ZohoAuth(self.tokens), timeout=setup.timeout, transport=transport,
+            base_url=setup.base_url, auth=ZohoAuth(self.tokens, follow_api_domain=setup.follow_api_domain),
+            timeout=setup.timeout, transport=transport,
             verify=verify, limits=limits,
         )  # fmt: skip
         self.base_url = setup.base_url

@@ -7,6 +7,8 @@ a generator cannot: retries, per-call timeouts, and reading error answers lenien
 from __future__ import annotations
 
 import asyncio
+import functools
+import inspect
 import json
 import logging
 import random
@@ -19,17 +21,33 @@ from typing import Any
 
 import httpx
 
-from .errors import APIConnectionError, APIError, APITimeoutError, InvalidResponseError, error_class
+from ._logging import logger
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    InvalidResponseError,
+    ZohoValidationError,
+    error_class,
+)
 from .retries import RetryPolicy
 
-logger = logging.getLogger("zoho_crm")
-
 Timeout = float | httpx.Timeout | None
+
+
+@functools.cache
+def accepted(op: ModuleType) -> frozenset[str]:
+    """The arguments a generated operation takes (read from its signature, once)."""
+    return frozenset(inspect.signature(op._get_kwargs).parameters)
 
 
 def _request(
     http: httpx.Client | httpx.AsyncClient, op: ModuleType, params: dict[str, Any], timeout: Timeout
 ) -> httpx.Request:
+    unknown = set(params) - accepted(op)
+    if unknown:
+        names = ", ".join(sorted(n.removeprefix("x_").removesuffix("_") for n in unknown))
+        raise ZohoValidationError(f"{op.__name__.rsplit('.', 1)[-1]} does not take: {names}")
     kwargs = op._get_kwargs(**params)
     if timeout is not None:
         kwargs["timeout"] = timeout

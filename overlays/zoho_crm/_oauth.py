@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -13,6 +12,7 @@ import httpx
 
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
+from ._logging import logger
 from .errors import (
     InvalidClientError,
     InvalidTokenGrantError,
@@ -21,8 +21,6 @@ from .errors import (
     TokenRefreshThrottledError,
 )
 from .tokens import MemoryTokenStore, Token, TokenStore
-
-logger = logging.getLogger("zoho_crm")
 
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
 _ENDPOINT_ATTEMPTS = 3

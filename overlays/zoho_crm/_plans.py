@@ -154,6 +154,33 @@ def search_params(
     )
 
 
+def count_params(
+    module: str,
+    *,
+    cvid: str | None = None,
+    criteria: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    word: str | None = None,
+    converted: bool | str | None = None,
+    approved: bool | str | None = None,
+) -> dict[str, Any]:
+    """Arguments of ``get_record_count``."""
+    search = {"criteria": criteria, "email": email, "phone": phone, "word": word}
+    if cvid is not None and any(v is not None for v in search.values()):
+        raise ZohoValidationError("cvid cannot be combined with criteria, email, phone or word")
+    for name, value in search.items():
+        if value is not None and check.has_control(value):
+            raise ZohoValidationError(f"{name} contains control characters")
+    return compact(
+        module=check.api_name(module),
+        cvid=_numeric(cvid, "cvid"),
+        converted=tristate(converted, "converted"),
+        approved=tristate(approved, "approved"),
+        **search,
+    )
+
+
 def record_path(module: str, record_id: object, external: str | None) -> dict[str, Any]:
     """Module and record id (or external value) path arguments."""
     return {

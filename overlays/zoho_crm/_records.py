@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -24,10 +23,9 @@ from zoho_crm_api.api.records import (
 from . import _batch, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
+from ._logging import logger
 from .errors import APIConnectionError, InvalidResponseError
 from .results import BatchResult, Outcome, Page, Record, Success
-
-logger = logging.getLogger("zoho_crm")
 
 _WRITES: dict[str, Any] = {"insert": insert_records, "update": update_records, "upsert": upsert_records}
 
@@ -151,12 +149,7 @@ class Records(_Base):
 
     def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
         """How many records (optionally of a ``cvid`` or matching ``criteria``/``email``/``phone``/``word``)."""
-        params = {"module": check.api_name(module)}
-        for key in ("criteria", "email", "phone", "word"):
-            if options.get(key) is not None:
-                params[key] = options[key]
-        if options.get("cvid") is not None:
-            params["cvid"] = check.record_id(options["cvid"], what="cvid")
+        params = _plans.count_params(module, **options)
         return self._count(self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
 
     def deleted(
@@ -360,12 +353,7 @@ class AsyncRecords(_Base):
 
     async def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
         """See :meth:`Records.count`."""
-        params = {"module": check.api_name(module)}
-        for key in ("criteria", "email", "phone", "word"):
-            if options.get(key) is not None:
-                params[key] = options[key]
-        if options.get("cvid") is not None:
-            params["cvid"] = check.record_id(options["cvid"], what="cvid")
+        params = _plans.count_params(module, **options)
         return self._count(await self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
 
     async def deleted(
