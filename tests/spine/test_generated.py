@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openapi_schema_validator import OAS30Validator
+
 import zoho_crm_api
 import zoho_crm_models
-from openapi_schema_validator import OAS30Validator
-from zoho_crm_api import models
-
 from tests.conftest import ROOT
 from tests.spine.operations import ALL, RECORDS
+from zoho_crm_api import models
 
 
 def tree_diff(left: Path, right: Path) -> list[str]:
