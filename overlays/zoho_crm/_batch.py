@@ -8,11 +8,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from types import ModuleType
 from typing import Any
 
 import httpx
 
-from ._engine import api_error, read_json
+from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
 from .errors import APIConnectionError, InvalidResponseError, ZohoError
 from .results import BatchResult, Failure, Outcome, Success
 
@@ -153,3 +154,43 @@ async def run_async(
 
     parts = await asyncio.gather(*(guarded(start, items) for start, items in chunks))
     return assemble(list(parts), len(chunks))
+
+
+Prepared = tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int]
+"""A planned batch: ``(chunks, generated-call arguments by chunk start, total items)``."""
+
+
+def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, Any]]) -> Prepared:
+    """Chunk ``items`` and build every call's arguments up front, so bad input fails before any request."""
+    chunks = chunk(items)
+    return chunks, {start: arguments(part) for start, part in chunks}, len(items)
+
+
+def sync_caller(
+    engine: SyncEngine, op: ModuleType, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
+) -> Callable[[int, Sequence[Any]], list[Outcome]]:
+    """The per-chunk call of a sync batch: never raises, always one outcome per item."""
+
+    def call(start: int, part: Sequence[Any]) -> list[Outcome]:
+        try:
+            response = engine.send(op, prepared[start], idempotent=idempotent, timeout=timeout)
+        except APIConnectionError as exc:
+            return connection_failed(start, part, exc, idempotent=idempotent)
+        return outcomes(response, start, part, idempotent=idempotent)
+
+    return call
+
+
+def async_caller(
+    engine: AsyncEngine, op: ModuleType, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
+) -> Callable[[int, Sequence[Any]], Awaitable[list[Outcome]]]:
+    """The per-chunk call of an async batch: never raises, always one outcome per item."""
+
+    async def call(start: int, part: Sequence[Any]) -> list[Outcome]:
+        try:
+            response = await engine.send(op, prepared[start], idempotent=idempotent, timeout=timeout)
+        except APIConnectionError as exc:
+            return connection_failed(start, part, exc, idempotent=idempotent)
+        return outcomes(response, start, part, idempotent=idempotent)
+
+    return call

@@ -73,6 +73,18 @@ class _Setup:
         self.credentials = credentials
         self.follow_api_domain = api_domain is None
 
+    def http_kwargs(self, tokens: TokenManager) -> dict[str, Any]:
+        """Arguments of the ``httpx.Client``/``AsyncClient``: base URL, auth, timeouts, TLS, pool size."""
+        return {
+            "base_url": self.base_url,
+            "auth": ZohoAuth(tokens, follow_api_domain=self.follow_api_domain),
+            "timeout": self.timeout,
+            "verify": self.verify,
+            "limits": httpx.Limits(
+                max_connections=max(self.concurrency, 10) + 5, max_keepalive_connections=self.concurrency
+            ),
+        }
+
 
 class ZohoCRM:
     """A Zoho CRM org, synchronously.
@@ -113,12 +125,7 @@ class ZohoCRM:
             max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
         )  # fmt: skip
         self.tokens = TokenManager(credentials, transport=transport, clock=clock, **setup.token_kwargs)
-        limits = httpx.Limits(max_connections=max(max_concurrency, 10) + 5, max_keepalive_connections=max_concurrency)
-        self._http = httpx.Client(
-            base_url=setup.base_url, auth=ZohoAuth(self.tokens, follow_api_domain=setup.follow_api_domain),
-            timeout=setup.timeout, transport=transport,
-            verify=verify, limits=limits,
-        )  # fmt: skip
+        self._http = httpx.Client(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = SyncEngine(self._http, setup.retry)
         self.records = Records(self._engine, setup.concurrency)
@@ -175,12 +182,7 @@ class AsyncZohoCRM:
             max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
         )  # fmt: skip
         self.tokens = TokenManager(credentials, async_transport=transport, clock=clock, **setup.token_kwargs)
-        limits = httpx.Limits(max_connections=max(max_concurrency, 10) + 5, max_keepalive_connections=max_concurrency)
-        self._http = httpx.AsyncClient(
-            base_url=setup.base_url, auth=ZohoAuth(self.tokens, follow_api_domain=setup.follow_api_domain),
-            timeout=setup.timeout, transport=transport,
-            verify=verify, limits=limits,
-        )  # fmt: skip
+        self._http = httpx.AsyncClient(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = AsyncEngine(self._http, setup.retry)
         self.records = AsyncRecords(self._engine, setup.concurrency)

@@ -28,7 +28,7 @@ from . import _validation as check
 from ._batch import item_outcome
 from ._engine import api_error, read_json
 from .errors import InvalidResponseError, ZohoValidationError, error_class
-from .results import Page, Success
+from .results import Page, Record, Success
 
 DISCRETE_LIMIT = 2000
 """Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
@@ -291,3 +291,135 @@ def next_list_params(
 def deleted_type(value: str | None) -> DeletedType | None:
     """``all``, ``recycle`` or ``permanent``."""
     return enum(DeletedType, value, "type")
+
+
+def conditional(external: str | None, if_unmodified_since: DateTime = None, **extra: Any) -> dict[str, Any]:
+    """The ``X-EXTERNAL`` and ``If-Unmodified-Since`` headers (and any extra arguments), checked."""
+    return compact(
+        x_external=check.external(external),
+        if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
+        **extra,
+    )
+
+
+def get_params(
+    module: str,
+    record_id: object,
+    *,
+    fields: Iterable[str] | str | None,
+    external: str | None,
+    if_modified_since: DateTime,
+    **options: Any,
+) -> dict[str, Any]:
+    """Arguments of ``get_record``."""
+    params = list_params(
+        module, fields=fields, fields_required=False, external=external, if_modified_since=if_modified_since, **options
+    )
+    params.update(record_path(module, record_id, external))
+    return params
+
+
+def write_arguments(
+    kind: str, module: str, extra: dict[str, Any], headers: dict[str, Any]
+) -> Callable[[Sequence[Any]], dict[str, Any]]:
+    """Builds a bulk write's generated-call arguments for one chunk of records."""
+    model = BODIES[kind]
+    return lambda part: {"module": module, "body": body(model, {"data": list(part), **extra}), **headers}
+
+
+def ids_arguments(path: dict[str, Any]) -> Callable[[Sequence[Any]], dict[str, Any]]:
+    """Builds a bulk delete's (or delink's) arguments for one chunk of ids."""
+    return lambda part: {**path, "ids": ",".join(part)}
+
+
+def update_one_params(
+    module: str, record_id: object, record: dict[str, Any], *, external: str | None, if_unmodified_since: DateTime,
+    trigger: Sequence[str] | None,
+) -> dict[str, Any]:  # fmt: skip
+    """Arguments of ``update_record``."""
+    params = {**record_path(module, record_id, external), **conditional(external, if_unmodified_since)}
+    params["body"] = body(BODIES["update_one"], {"data": check.records([record]), **write_options(trigger, None)})
+    return params
+
+
+def delete_one_params(
+    module: str, record_id: object, *, external: str | None, wf_trigger: bool | None, if_unmodified_since: DateTime
+) -> dict[str, Any]:
+    """Arguments of ``delete_record``."""
+    return {
+        **record_path(module, record_id, external),
+        **conditional(external, if_unmodified_since, wf_trigger=wf_trigger),
+    }
+
+
+def clone_params(
+    module: str, record_id: object, overrides: dict[str, Any] | None, external: str | None
+) -> dict[str, Any]:
+    """Arguments of ``clone_record``."""
+    params = {**record_path(module, record_id, external), **conditional(external)}
+    if overrides is not None:
+        params["body"] = body(BODIES["clone"], {"data": check.records([overrides])})
+    return params
+
+
+def deleted_params(module: str, type_: str | None, page: int | None, per_page: int | None) -> dict[str, Any]:
+    """Arguments of ``get_deleted_records``."""
+    return compact(
+        module=check.api_name(module),
+        type_=deleted_type(type_),
+        page=check.page(page),
+        per_page=check.per_page(per_page),
+    )
+
+
+def related_one_params(
+    module: str, record_id: object, related_list: str, related_id: object, external: str | None, **extra: Any
+) -> dict[str, Any]:
+    """Path and header arguments of an operation on one related record."""
+    params = related_path(module, record_id, related_list, external)
+    params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
+    params.update(conditional(external, **extra))
+    return params
+
+
+def count_body(related_lists: Sequence[str]) -> Any:
+    """The body of ``get_related_records_count``."""
+    if isinstance(related_lists, str):
+        raise ZohoValidationError("related_lists must be a list of related-list API names")
+    queries = [{"related_list": {"api_name": check.api_name(name, "related list")}} for name in related_lists]
+    return body(BODIES["related_count"], {"get_related_records_count": queries})
+
+
+def related_counts(response: httpx.Response) -> dict[str, int]:
+    """``{related list: count}`` from ``get_related_records_count``'s answer."""
+    if response.status_code not in (200, 207):
+        raise api_error(response)
+    payload = read_json(response)
+    items = payload.get("get_related_records_count") if isinstance(payload, dict) else None
+    if not isinstance(items, list):
+        raise InvalidResponseError("answer has no get_related_records_count list", status_code=response.status_code)
+    counts: dict[str, int] = {}
+    for item in items:
+        if not (isinstance(item, dict) and isinstance(item.get("count"), int)):
+            raise InvalidResponseError(f"related list could not be counted: {item!r}", status_code=response.status_code)
+        related = item.get("related_list")
+        counts[str(related.get("api_name") if isinstance(related, dict) else related)] = item["count"]
+    return counts
+
+
+def record_count(response: httpx.Response) -> int:
+    """The number in ``get_record_count``'s answer (0 on 204)."""
+    if response.status_code == 204:
+        return 0
+    if response.status_code != 200:
+        raise api_error(response)
+    payload = read_json(response)
+    count = payload.get("count") if isinstance(payload, dict) else None
+    if isinstance(count, bool) or not isinstance(count, (int, str)) or not str(count).isdigit():
+        raise InvalidResponseError(f"count is not a number: {count!r}", status_code=200)
+    return int(count)
+
+
+def first_record(page: Page) -> Record | None:
+    """The single record of a single-record read, or ``None``."""
+    return page.records[0] if page.records else None

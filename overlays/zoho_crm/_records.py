@@ -22,10 +22,9 @@ from zoho_crm_api.api.records import (
 
 from . import _batch, _plans
 from . import _validation as check
-from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
+from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._logging import logger
-from .errors import APIConnectionError, InvalidResponseError
-from .results import BatchResult, Outcome, Page, Record, Success
+from .results import BatchResult, Page, Record, Success
 
 _WRITES: dict[str, Any] = {"insert": insert_records, "update": update_records, "upsert": upsert_records}
 
@@ -35,45 +34,24 @@ class _Base:
         self._concurrency = concurrency
 
     @staticmethod
-    def _write_call(
-        kind: str, module: str, items: Sequence[dict[str, Any]], extra: dict[str, Any], headers: dict[str, Any]
-    ) -> dict[str, Any]:
-        payload = {"data": list(items), **extra}
-        return {"module": module, "body": _plans.body(_plans.BODIES[kind], payload), **headers}
-
-    @staticmethod
     def _write_plan(
-        kind: str,
-        module: str,
-        records: object,
-        *,
-        external: str | None,
-        if_unmodified_since: _plans.DateTime,
+        kind: str, module: str, records: object, *, external: str | None, if_unmodified_since: _plans.DateTime,
         extra: dict[str, Any],
-    ) -> tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int]:
+    ) -> _batch.Prepared:  # fmt: skip
         """Chunks and the generated call arguments of each, all checked before any request is sent."""
         module = check.api_name(module)
         items = check.records(records)
         if kind == "update":
             _plans.require_ids(items, external, "records")
-        headers = _plans.compact(
-            x_external=check.external(external),
-            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
-        )
-        chunks = _batch.chunk(items)
-        prepared = {start: _Base._write_call(kind, module, part, extra, headers) for start, part in chunks}
-        return chunks, prepared, len(items)
+        headers = _plans.conditional(external, if_unmodified_since)
+        return _batch.plan(items, _plans.write_arguments(kind, module, extra, headers))
 
     @staticmethod
-    def _count(response: Any) -> int:
-        if response.status_code == 204:
-            return 0
-        if response.status_code != 200:
-            raise api_error(response)
-        count = read_json(response).get("count")
-        if isinstance(count, bool) or not isinstance(count, (int, str)) or not str(count).isdigit():
-            raise InvalidResponseError(f"count is not a number: {count!r}", status_code=200)
-        return int(count)
+    def _delete_plan(
+        module: str, ids: Iterable[str], *, wf_trigger: bool | None, external: str | None
+    ) -> _batch.Prepared:
+        path = {"module": check.api_name(module), **_plans.conditional(external, wf_trigger=wf_trigger)}
+        return _batch.plan(check.record_ids(ids, external=external is not None), _plans.ids_arguments(path))
 
 
 class Records(_Base):
@@ -99,13 +77,12 @@ class Records(_Base):
         ``external="Contacts.External_Contact_ID"`` reads by external value instead of record id.
         ``options``: ``cvid``, ``converted``, ``approved``, ``territory_id``, ``include_child``.
         """
-        params = _plans.list_params(
-            module, fields=fields, fields_required=False, external=external, if_modified_since=if_modified_since,
-            **options,
-        )  # fmt: skip
-        params.update(_plans.record_path(module, record_id, external))
-        page = _plans.page_from(self._engine.send(get_record, params, idempotent=True, timeout=timeout))
-        return page.records[0] if page.records else None
+        params = _plans.get_params(
+            module, record_id, fields=fields, external=external, if_modified_since=if_modified_since, **options
+        )
+        return _plans.first_record(
+            _plans.page_from(self._engine.send(get_record, params, idempotent=True, timeout=timeout))
+        )
 
     def list(self, module: str, *, fields: Iterable[str] | str, timeout: Timeout = None, **options: Any) -> Page:
         """One page of records (``page`` or ``page_token``, ``per_page`` ≤ 200, sorting, filters)."""
@@ -150,17 +127,14 @@ class Records(_Base):
     def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
         """How many records (optionally of a ``cvid`` or matching ``criteria``/``email``/``phone``/``word``)."""
         params = _plans.count_params(module, **options)
-        return self._count(self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
+        return _plans.record_count(self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
 
     def deleted(
         self, module: str, *, type: str | None = None, page: int | None = None, per_page: int | None = None,
         timeout: Timeout = None,
     ) -> Page:  # fmt: skip
         """One page of deleted records (``type``: all, recycle or permanent)."""
-        params = _plans.compact(
-            module=check.api_name(module), type_=_plans.deleted_type(type), page=check.page(page),
-            per_page=check.per_page(per_page),
-        )  # fmt: skip
+        params = _plans.deleted_params(module, type, page, per_page)
         return _plans.page_from(self._engine.send(get_deleted_records, params, idempotent=True, timeout=timeout))
 
     def iter_deleted(self, module: str, *, type: str | None = None, per_page: int = 200) -> Iterator[Record]:
@@ -181,20 +155,10 @@ class Records(_Base):
         chunks, prepared, total = self._write_plan(
             kind, module, records, external=external, if_unmodified_since=if_unmodified_since, extra=extra
         )
-        idempotent = kind != "insert"
-
-        def call(start: int, part: Sequence[Any]) -> list[Outcome]:
-            params = prepared[start]
-            try:
-                response = self._engine.send(_WRITES[kind], params, idempotent=idempotent, timeout=timeout)
-            except APIConnectionError as exc:
-                return _batch.connection_failed(start, part, exc, idempotent=idempotent)
-            return _batch.outcomes(response, start, part, idempotent=idempotent)
-
+        call = _batch.sync_caller(self._engine, _WRITES[kind], prepared, idempotent=kind != "insert", timeout=timeout)
         return _batch.run_sync(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total,
-            on_progress=on_progress,
-        )  # fmt: skip
+            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+        )
 
     def insert(
         self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
@@ -237,33 +201,20 @@ class Records(_Base):
         concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
     ) -> BatchResult:  # fmt: skip
         """Delete any number of records by id (or external value), 100 per call."""
-        module = check.api_name(module)
-        values = check.record_ids(ids, external=external is not None)
-        headers = _plans.compact(x_external=check.external(external), wf_trigger=wf_trigger)
-
-        def call(start: int, part: Sequence[str]) -> list[Outcome]:
-            params = {"module": module, "ids": ",".join(part), **headers}
-            try:
-                response = self._engine.send(delete_records, params, idempotent=True, timeout=timeout)
-            except APIConnectionError as exc:
-                return _batch.connection_failed(start, part, exc, idempotent=True)
-            return _batch.outcomes(response, start, part, idempotent=True)
-
-        return _batch.run_sync(_batch.chunk(values), call, concurrency=concurrency or self._concurrency,
-                               total=len(values), on_progress=on_progress)  # fmt: skip
+        chunks, prepared, total = self._delete_plan(module, ids, wf_trigger=wf_trigger, external=external)
+        call = _batch.sync_caller(self._engine, delete_records, prepared, idempotent=True, timeout=timeout)
+        return _batch.run_sync(
+            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+        )
 
     def update_one(
         self, module: str, record_id: str, record: dict[str, Any], *, external: str | None = None,
         if_unmodified_since: _plans.DateTime = None, trigger: Sequence[str] | None = None, timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """Update one record; raises a typed error (e.g. ``PreconditionFailedError``) when it fails."""
-        params = _plans.record_path(module, record_id, external)
-        params.update(_plans.compact(
-            x_external=check.external(external),
-            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
-        ))  # fmt: skip
-        body = {"data": check.records([record]), **_plans.write_options(trigger, None)}
-        params["body"] = _plans.body(_plans.BODIES["update_one"], body)
+        params = _plans.update_one_params(
+            module, record_id, record, external=external, if_unmodified_since=if_unmodified_since, trigger=trigger
+        )
         return _plans.single_outcome(self._engine.send(update_record, params, idempotent=True, timeout=timeout), record)
 
     def delete_one(
@@ -271,11 +222,9 @@ class Records(_Base):
         if_unmodified_since: _plans.DateTime = None, timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """Delete one record."""
-        params = _plans.record_path(module, record_id, external)
-        params.update(_plans.compact(
-            x_external=check.external(external), wf_trigger=wf_trigger,
-            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
-        ))  # fmt: skip
+        params = _plans.delete_one_params(
+            module, record_id, external=external, wf_trigger=wf_trigger, if_unmodified_since=if_unmodified_since
+        )
         response = self._engine.send(delete_record, params, idempotent=True, timeout=timeout)
         return _plans.single_outcome(response, record_id)
 
@@ -284,10 +233,7 @@ class Records(_Base):
         timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """Clone a record, optionally overriding fields of the copy; returns the new record's id."""
-        params = _plans.record_path(module, record_id, external)
-        params.update(_plans.compact(x_external=check.external(external)))
-        if overrides is not None:
-            params["body"] = _plans.body(_plans.BODIES["clone"], {"data": check.records([overrides])})
+        params = _plans.clone_params(module, record_id, overrides, external)
         response = self._engine.send(clone_record, params, idempotent=False, timeout=timeout)
         return _plans.single_outcome(response, overrides)
 
@@ -304,13 +250,11 @@ class AsyncRecords(_Base):
         if_modified_since: _plans.DateTime = None, timeout: Timeout = None, **options: Any,
     ) -> Record | None:  # fmt: skip
         """See :meth:`Records.get`."""
-        params = _plans.list_params(
-            module, fields=fields, fields_required=False, external=external, if_modified_since=if_modified_since,
-            **options,
-        )  # fmt: skip
-        params.update(_plans.record_path(module, record_id, external))
-        page = _plans.page_from(await self._engine.send(get_record, params, idempotent=True, timeout=timeout))
-        return page.records[0] if page.records else None
+        params = _plans.get_params(
+            module, record_id, fields=fields, external=external, if_modified_since=if_modified_since, **options
+        )
+        response = await self._engine.send(get_record, params, idempotent=True, timeout=timeout)
+        return _plans.first_record(_plans.page_from(response))
 
     async def list(self, module: str, *, fields: Iterable[str] | str, timeout: Timeout = None, **options: Any) -> Page:
         """See :meth:`Records.list`."""
@@ -354,17 +298,14 @@ class AsyncRecords(_Base):
     async def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
         """See :meth:`Records.count`."""
         params = _plans.count_params(module, **options)
-        return self._count(await self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
+        return _plans.record_count(await self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
 
     async def deleted(
         self, module: str, *, type: str | None = None, page: int | None = None, per_page: int | None = None,
         timeout: Timeout = None,
     ) -> Page:  # fmt: skip
         """See :meth:`Records.deleted`."""
-        params = _plans.compact(
-            module=check.api_name(module), type_=_plans.deleted_type(type), page=check.page(page),
-            per_page=check.per_page(per_page),
-        )  # fmt: skip
+        params = _plans.deleted_params(module, type, page, per_page)
         response = await self._engine.send(get_deleted_records, params, idempotent=True, timeout=timeout)
         return _plans.page_from(response)
 
@@ -387,20 +328,10 @@ class AsyncRecords(_Base):
         chunks, prepared, total = self._write_plan(
             kind, module, records, external=external, if_unmodified_since=if_unmodified_since, extra=extra
         )
-        idempotent = kind != "insert"
-
-        async def call(start: int, part: Sequence[Any]) -> list[Outcome]:
-            params = prepared[start]
-            try:
-                response = await self._engine.send(_WRITES[kind], params, idempotent=idempotent, timeout=timeout)
-            except APIConnectionError as exc:
-                return _batch.connection_failed(start, part, exc, idempotent=idempotent)
-            return _batch.outcomes(response, start, part, idempotent=idempotent)
-
+        call = _batch.async_caller(self._engine, _WRITES[kind], prepared, idempotent=kind != "insert", timeout=timeout)
         return await _batch.run_async(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total,
-            on_progress=on_progress,
-        )  # fmt: skip
+            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+        )
 
     async def insert(
         self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
@@ -444,33 +375,20 @@ class AsyncRecords(_Base):
         concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
     ) -> BatchResult:  # fmt: skip
         """See :meth:`Records.delete`."""
-        module = check.api_name(module)
-        values = check.record_ids(ids, external=external is not None)
-        headers = _plans.compact(x_external=check.external(external), wf_trigger=wf_trigger)
-
-        async def call(start: int, part: Sequence[str]) -> list[Outcome]:
-            params = {"module": module, "ids": ",".join(part), **headers}
-            try:
-                response = await self._engine.send(delete_records, params, idempotent=True, timeout=timeout)
-            except APIConnectionError as exc:
-                return _batch.connection_failed(start, part, exc, idempotent=True)
-            return _batch.outcomes(response, start, part, idempotent=True)
-
-        return await _batch.run_async(_batch.chunk(values), call, concurrency=concurrency or self._concurrency,
-                                      total=len(values), on_progress=on_progress)  # fmt: skip
+        chunks, prepared, total = self._delete_plan(module, ids, wf_trigger=wf_trigger, external=external)
+        call = _batch.async_caller(self._engine, delete_records, prepared, idempotent=True, timeout=timeout)
+        return await _batch.run_async(
+            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+        )
 
     async def update_one(
         self, module: str, record_id: str, record: dict[str, Any], *, external: str | None = None,
         if_unmodified_since: _plans.DateTime = None, trigger: Sequence[str] | None = None, timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """See :meth:`Records.update_one`."""
-        params = _plans.record_path(module, record_id, external)
-        params.update(_plans.compact(
-            x_external=check.external(external),
-            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
-        ))  # fmt: skip
-        body = {"data": check.records([record]), **_plans.write_options(trigger, None)}
-        params["body"] = _plans.body(_plans.BODIES["update_one"], body)
+        params = _plans.update_one_params(
+            module, record_id, record, external=external, if_unmodified_since=if_unmodified_since, trigger=trigger
+        )
         response = await self._engine.send(update_record, params, idempotent=True, timeout=timeout)
         return _plans.single_outcome(response, record)
 
@@ -479,11 +397,9 @@ class AsyncRecords(_Base):
         if_unmodified_since: _plans.DateTime = None, timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """See :meth:`Records.delete_one`."""
-        params = _plans.record_path(module, record_id, external)
-        params.update(_plans.compact(
-            x_external=check.external(external), wf_trigger=wf_trigger,
-            if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
-        ))  # fmt: skip
+        params = _plans.delete_one_params(
+            module, record_id, external=external, wf_trigger=wf_trigger, if_unmodified_since=if_unmodified_since
+        )
         response = await self._engine.send(delete_record, params, idempotent=True, timeout=timeout)
         return _plans.single_outcome(response, record_id)
 
@@ -492,9 +408,6 @@ class AsyncRecords(_Base):
         timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """See :meth:`Records.clone`."""
-        params = _plans.record_path(module, record_id, external)
-        params.update(_plans.compact(x_external=check.external(external)))
-        if overrides is not None:
-            params["body"] = _plans.body(_plans.BODIES["clone"], {"data": check.records([overrides])})
+        params = _plans.clone_params(module, record_id, overrides, external)
         response = await self._engine.send(clone_record, params, idempotent=False, timeout=timeout)
         return _plans.single_outcome(response, overrides)

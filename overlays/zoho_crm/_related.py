@@ -18,9 +18,8 @@ from zoho_crm_api.api.related_records import (
 
 from . import _batch, _plans
 from . import _validation as check
-from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
-from .errors import APIConnectionError, InvalidResponseError
-from .results import BatchResult, Outcome, Page, Record, Success
+from ._engine import AsyncEngine, SyncEngine, Timeout
+from .results import BatchResult, Page, Record, Success
 
 
 def _list_params(
@@ -42,35 +41,24 @@ def _deleted_params(
 
 def _update_plan(
     module: str, record_id: str, related_list: str, records: object, external: str | None
-) -> tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int]:
-    path = _plans.related_path(module, record_id, related_list, external)
+) -> _batch.Prepared:
+    path = {**_plans.related_path(module, record_id, related_list, external), **_plans.conditional(external)}
     items = check.records(records)
     _plans.require_ids(items, external, "records")
-    header = _plans.compact(x_external=check.external(external))
-    chunks = _batch.chunk(items)
-    body = _plans.BODIES["related_update"]
-    prepared = {start: {**path, **header, "body": _plans.body(body, {"data": list(part)})} for start, part in chunks}
-    return chunks, prepared, len(items)
+    model = _plans.BODIES["related_update"]
+    return _batch.plan(items, lambda part: {**path, "body": _plans.body(model, {"data": list(part)})})
 
 
-def _count_body(related_lists: Sequence[str]) -> Any:
-    queries = [{"related_list": {"api_name": check.api_name(name, "related list")}} for name in related_lists]
-    return _plans.body(_plans.BODIES["related_count"], {"get_related_records_count": queries})
+def _delink_plan(
+    module: str, record_id: str, related_list: str, ids: Iterable[str], external: str | None
+) -> _batch.Prepared:
+    path = {**_plans.related_path(module, record_id, related_list, external), **_plans.conditional(external)}
+    return _batch.plan(check.record_ids(ids, external=external is not None), _plans.ids_arguments(path))
 
 
-def _counts(response: Any) -> dict[str, int]:
-    if response.status_code not in (200, 207):
-        raise api_error(response)
-    items = read_json(response).get("get_related_records_count")
-    if not isinstance(items, list):
-        raise InvalidResponseError("answer has no get_related_records_count list", status_code=response.status_code)
-    counts: dict[str, int] = {}
-    for item in items:
-        if isinstance(item, dict) and isinstance(item.get("count"), int):
-            counts[str(item.get("related_list", {}).get("api_name"))] = item["count"]
-        else:
-            raise InvalidResponseError(f"related list could not be counted: {item!r}", status_code=response.status_code)
-    return counts
+def _count_params(module: str, record_id: str, related_lists: Sequence[str], external: str | None) -> dict[str, Any]:
+    return {**_plans.record_path(module, record_id, external), **_plans.conditional(external),
+            "body": _plans.count_body(related_lists)}  # fmt: skip
 
 
 class Related:
@@ -110,14 +98,12 @@ class Related:
         if_modified_since: _plans.DateTime = None, timeout: Timeout = None,
     ) -> Record | None:  # fmt: skip
         """One related record, or ``None`` when it is not related."""
-        params = _plans.related_path(module, record_id, related_list, external)
-        params.update(_plans.compact(
-            related_record_id=check.record_id(related_id, external=external is not None, what="related id"),
-            fields=check.fields(fields), x_external=check.external(external),
+        params = _plans.related_one_params(
+            module, record_id, related_list, related_id, external, fields=check.fields(fields),
             if_modified_since=check.header_datetime(if_modified_since, "if_modified_since"),
-        ))  # fmt: skip
-        page = _plans.page_from(self._engine.send(get_related_record, params, idempotent=True, timeout=timeout))
-        return page.records[0] if page.records else None
+        )  # fmt: skip
+        response = self._engine.send(get_related_record, params, idempotent=True, timeout=timeout)
+        return _plans.first_record(_plans.page_from(response))
 
     def update(
         self, module: str, record_id: str, related_list: str, records: Iterable[dict[str, Any]], *,
@@ -126,25 +112,17 @@ class Related:
     ) -> BatchResult:  # fmt: skip
         """Link any number of records (with relation fields such as ``Member_Status``), 100 per call."""
         chunks, prepared, total = _update_plan(module, record_id, related_list, records, external)
-
-        def call(start: int, part: Sequence[Any]) -> list[Outcome]:
-            try:
-                response = self._engine.send(update_related_records, prepared[start], idempotent=True, timeout=timeout)
-            except APIConnectionError as exc:
-                return _batch.connection_failed(start, part, exc, idempotent=True)
-            return _batch.outcomes(response, start, part, idempotent=True)
-
-        return _batch.run_sync(chunks, call, concurrency=concurrency or self._concurrency, total=total,
-                               on_progress=on_progress)  # fmt: skip
+        call = _batch.sync_caller(self._engine, update_related_records, prepared, idempotent=True, timeout=timeout)
+        return _batch.run_sync(
+            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+        )
 
     def update_one(
         self, module: str, record_id: str, related_list: str, related_id: str, fields: dict[str, Any] | None = None,
         *, external: str | None = None, timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """Link one record (or update its relation fields)."""
-        params = _plans.related_path(module, record_id, related_list, external)
-        params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
-        params.update(_plans.compact(x_external=check.external(external)))
+        params = _plans.related_one_params(module, record_id, related_list, related_id, external)
         params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": [dict(fields or {})]})
         return _plans.single_outcome(
             self._engine.send(update_related_record, params, idempotent=True, timeout=timeout), related_id
@@ -155,29 +133,18 @@ class Related:
         concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
     ) -> BatchResult:  # fmt: skip
         """Remove the relation to any number of records, 100 per call; the records stay."""
-        path = _plans.related_path(module, record_id, related_list, external)
-        path.update(_plans.compact(x_external=check.external(external)))
-        values = check.record_ids(ids, external=external is not None)
-
-        def call(start: int, part: Sequence[str]) -> list[Outcome]:
-            params = {**path, "ids": ",".join(part)}
-            try:
-                response = self._engine.send(delink_related_records, params, idempotent=True, timeout=timeout)
-            except APIConnectionError as exc:
-                return _batch.connection_failed(start, part, exc, idempotent=True)
-            return _batch.outcomes(response, start, part, idempotent=True)
-
-        return _batch.run_sync(_batch.chunk(values), call, concurrency=concurrency or self._concurrency,
-                               total=len(values), on_progress=on_progress)  # fmt: skip
+        chunks, prepared, total = _delink_plan(module, record_id, related_list, ids, external)
+        call = _batch.sync_caller(self._engine, delink_related_records, prepared, idempotent=True, timeout=timeout)
+        return _batch.run_sync(
+            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+        )
 
     def delink_one(
         self, module: str, record_id: str, related_list: str, related_id: str, *, external: str | None = None,
         timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """Remove one relation."""
-        params = _plans.related_path(module, record_id, related_list, external)
-        params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
-        params.update(_plans.compact(x_external=check.external(external)))
+        params = _plans.related_one_params(module, record_id, related_list, related_id, external)
         return _plans.single_outcome(
             self._engine.send(delink_related_record, params, idempotent=True, timeout=timeout), related_id
         )
@@ -187,9 +154,10 @@ class Related:
         timeout: Timeout = None,
     ) -> dict[str, int]:  # fmt: skip
         """How many records each related list holds: ``{"Notes": 3, ...}``."""
-        params = _plans.record_path(module, record_id, external)
-        params.update(_plans.compact(x_external=check.external(external)), body=_count_body(related_lists))
-        return _counts(self._engine.send(get_related_records_count, params, idempotent=True, timeout=timeout))
+        params = _count_params(module, record_id, related_lists, external)
+        return _plans.related_counts(
+            self._engine.send(get_related_records_count, params, idempotent=True, timeout=timeout)
+        )
 
     def list_of_deleted(
         self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, page: int = 1,
@@ -252,14 +220,12 @@ class AsyncRelated:
         if_modified_since: _plans.DateTime = None, timeout: Timeout = None,
     ) -> Record | None:  # fmt: skip
         """See :meth:`Related.get`."""
-        params = _plans.related_path(module, record_id, related_list, external)
-        params.update(_plans.compact(
-            related_record_id=check.record_id(related_id, external=external is not None, what="related id"),
-            fields=check.fields(fields), x_external=check.external(external),
+        params = _plans.related_one_params(
+            module, record_id, related_list, related_id, external, fields=check.fields(fields),
             if_modified_since=check.header_datetime(if_modified_since, "if_modified_since"),
-        ))  # fmt: skip
-        page = _plans.page_from(await self._engine.send(get_related_record, params, idempotent=True, timeout=timeout))
-        return page.records[0] if page.records else None
+        )  # fmt: skip
+        response = await self._engine.send(get_related_record, params, idempotent=True, timeout=timeout)
+        return _plans.first_record(_plans.page_from(response))
 
     async def update(
         self, module: str, record_id: str, related_list: str, records: Iterable[dict[str, Any]], *,
@@ -268,27 +234,17 @@ class AsyncRelated:
     ) -> BatchResult:  # fmt: skip
         """See :meth:`Related.update`."""
         chunks, prepared, total = _update_plan(module, record_id, related_list, records, external)
-
-        async def call(start: int, part: Sequence[Any]) -> list[Outcome]:
-            try:
-                response = await self._engine.send(
-                    update_related_records, prepared[start], idempotent=True, timeout=timeout
-                )
-            except APIConnectionError as exc:
-                return _batch.connection_failed(start, part, exc, idempotent=True)
-            return _batch.outcomes(response, start, part, idempotent=True)
-
-        return await _batch.run_async(chunks, call, concurrency=concurrency or self._concurrency, total=total,
-                                      on_progress=on_progress)  # fmt: skip
+        call = _batch.async_caller(self._engine, update_related_records, prepared, idempotent=True, timeout=timeout)
+        return await _batch.run_async(
+            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+        )
 
     async def update_one(
         self, module: str, record_id: str, related_list: str, related_id: str, fields: dict[str, Any] | None = None,
         *, external: str | None = None, timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """See :meth:`Related.update_one`."""
-        params = _plans.related_path(module, record_id, related_list, external)
-        params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
-        params.update(_plans.compact(x_external=check.external(external)))
+        params = _plans.related_one_params(module, record_id, related_list, related_id, external)
         params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": [dict(fields or {})]})
         response = await self._engine.send(update_related_record, params, idempotent=True, timeout=timeout)
         return _plans.single_outcome(response, related_id)
@@ -298,29 +254,18 @@ class AsyncRelated:
         concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
     ) -> BatchResult:  # fmt: skip
         """See :meth:`Related.delink`."""
-        path = _plans.related_path(module, record_id, related_list, external)
-        path.update(_plans.compact(x_external=check.external(external)))
-        values = check.record_ids(ids, external=external is not None)
-
-        async def call(start: int, part: Sequence[str]) -> list[Outcome]:
-            params = {**path, "ids": ",".join(part)}
-            try:
-                response = await self._engine.send(delink_related_records, params, idempotent=True, timeout=timeout)
-            except APIConnectionError as exc:
-                return _batch.connection_failed(start, part, exc, idempotent=True)
-            return _batch.outcomes(response, start, part, idempotent=True)
-
-        return await _batch.run_async(_batch.chunk(values), call, concurrency=concurrency or self._concurrency,
-                                      total=len(values), on_progress=on_progress)  # fmt: skip
+        chunks, prepared, total = _delink_plan(module, record_id, related_list, ids, external)
+        call = _batch.async_caller(self._engine, delink_related_records, prepared, idempotent=True, timeout=timeout)
+        return await _batch.run_async(
+            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+        )
 
     async def delink_one(
         self, module: str, record_id: str, related_list: str, related_id: str, *, external: str | None = None,
         timeout: Timeout = None,
     ) -> Success:  # fmt: skip
         """See :meth:`Related.delink_one`."""
-        params = _plans.related_path(module, record_id, related_list, external)
-        params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
-        params.update(_plans.compact(x_external=check.external(external)))
+        params = _plans.related_one_params(module, record_id, related_list, related_id, external)
         response = await self._engine.send(delink_related_record, params, idempotent=True, timeout=timeout)
         return _plans.single_outcome(response, related_id)
 
@@ -329,9 +274,10 @@ class AsyncRelated:
         timeout: Timeout = None,
     ) -> dict[str, int]:  # fmt: skip
         """See :meth:`Related.count`."""
-        params = _plans.record_path(module, record_id, external)
-        params.update(_plans.compact(x_external=check.external(external)), body=_count_body(related_lists))
-        return _counts(await self._engine.send(get_related_records_count, params, idempotent=True, timeout=timeout))
+        params = _count_params(module, record_id, related_lists, external)
+        return _plans.related_counts(
+            await self._engine.send(get_related_records_count, params, idempotent=True, timeout=timeout)
+        )
 
     async def list_of_deleted(
         self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, page: int = 1,
