@@ -5,10 +5,8 @@ Nothing is dropped: a call that fails as a whole marks each of its items failed 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -140,6 +138,8 @@ async def run_async(
     """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once."""
     if not chunks:
         return BatchResult((), 0)
+    import asyncio  # only async users pay for it
+
     gate = asyncio.Semaphore(max(1, concurrency))
     done = 0
 
@@ -167,7 +167,7 @@ def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, An
 
 
 def sync_caller(
-    engine: SyncEngine, op: ModuleType, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
+    engine: SyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
 ) -> Callable[[int, Sequence[Any]], list[Outcome]]:
     """The per-chunk call of a sync batch: never raises, always one outcome per item."""
 
@@ -182,7 +182,7 @@ def sync_caller(
 
 
 def async_caller(
-    engine: AsyncEngine, op: ModuleType, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
+    engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
 ) -> Callable[[int, Sequence[Any]], Awaitable[list[Outcome]]]:
     """The per-chunk call of an async batch: never raises, always one outcome per item."""
 

@@ -6,8 +6,8 @@ a generator cannot: retries, per-call timeouts, and reading error answers lenien
 
 from __future__ import annotations
 
-import asyncio
 import functools
+import importlib
 import inspect
 import json
 import logging
@@ -16,7 +16,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -36,19 +35,25 @@ Timeout = float | httpx.Timeout | None
 
 
 @functools.cache
-def accepted(op: ModuleType) -> frozenset[str]:
-    """The arguments a generated operation takes (read from its signature, once)."""
-    return frozenset(inspect.signature(op._get_kwargs).parameters)
+def operation(name: str) -> tuple[Callable[..., dict[str, Any]], frozenset[str]]:
+    """A generated operation (``"records.get_records"``): its request builder and the arguments it takes.
+
+    Imported on first use, once.
+    """
+    module = importlib.import_module(f"zoho_crm_api.api.{name}")
+    build: Callable[..., dict[str, Any]] = module._get_kwargs
+    return build, frozenset(inspect.signature(build).parameters)
 
 
 def _request(
-    http: httpx.Client | httpx.AsyncClient, op: ModuleType, params: dict[str, Any], timeout: Timeout
+    http: httpx.Client | httpx.AsyncClient, op: str, params: dict[str, Any], timeout: Timeout
 ) -> httpx.Request:
-    unknown = set(params) - accepted(op)
+    build, accepted = operation(op)
+    unknown = set(params) - accepted
     if unknown:
         names = ", ".join(sorted(n.removeprefix("x_").removesuffix("_") for n in unknown))
-        raise ZohoValidationError(f"{op.__name__.rsplit('.', 1)[-1]} does not take: {names}")
-    kwargs = op._get_kwargs(**params)
+        raise ZohoValidationError(f"{op.rsplit('.', 1)[-1]} does not take: {names}")
+    kwargs = build(**params)
     if timeout is not None:
         kwargs["timeout"] = timeout
     return http.build_request(**kwargs)
@@ -86,6 +91,13 @@ def api_error(response: httpx.Response) -> APIError:
 _PARSED = "_zoho_crm_json"
 
 
+def _asyncio() -> Any:
+    """asyncio, imported when the async client first needs it (sync users never pay for it)."""
+    import asyncio
+
+    return asyncio
+
+
 def _parse_success(response: httpx.Response) -> bool:
     """Parse a 2xx body once and keep it on the response; ``False`` when it is not JSON (truncated)."""
     if not 200 <= response.status_code < 300 or not response.content:
@@ -99,8 +111,8 @@ def _parse_success(response: httpx.Response) -> bool:
 
 def read_json(response: httpx.Response) -> Any:
     """The JSON body of a successful answer, or a typed error when it is unreadable."""
-    if hasattr(response, _PARSED):
-        return getattr(response, _PARSED)
+    if _PARSED in response.__dict__:
+        return response.__dict__.pop(_PARSED)  # read once: do not keep a page alive with its response
     try:
         return json.loads(response.content)
     except ValueError:
@@ -149,9 +161,7 @@ class SyncEngine(_EngineBase):
         self.http = http
         self.sleep = sleep
 
-    def send(
-        self, op: ModuleType, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None
-    ) -> httpx.Response:
+    def send(self, op: str, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None) -> httpx.Response:
         """Send with retries; return the final answer (any status) or raise a transport error."""
         request = _request(self.http, op, params, timeout)
         started, attempt = self.clock(), 0
@@ -192,7 +202,7 @@ class AsyncEngine(_EngineBase):
         self.http = http
 
     async def send(
-        self, op: ModuleType, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None
+        self, op: str, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None
     ) -> httpx.Response:
         """Send with retries; return the final answer (any status) or raise a transport error."""
         request = _request(self.http, op, params, timeout)
@@ -208,19 +218,19 @@ class AsyncEngine(_EngineBase):
                 if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
                     raise transport_error(exc, request) from exc
                 self._count(f"retry:{type(exc).__name__}")
-                await asyncio.sleep(delay)
+                await _asyncio().sleep(delay)
                 continue
             self._log(request, response, attempt)
             if not _parse_success(response) and idempotent:
                 delay = self._wait(attempt, started, None)
                 if delay is not None:  # a truncated answer to a safe call: ask again
                     self._count("retry:unreadable")
-                    await asyncio.sleep(delay)
+                    await _asyncio().sleep(delay)
                     continue
             if self.retry.retry_status(response.status_code, idempotent=idempotent):
                 delay = self._wait(attempt, started, response.headers.get("Retry-After"))
                 if delay is not None:
                     self._count(f"retry:{response.status_code}")
-                    await asyncio.sleep(delay)
+                    await _asyncio().sleep(delay)
                     continue
             return response

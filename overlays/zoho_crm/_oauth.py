@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
+
+if TYPE_CHECKING:
+    import asyncio
 
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
@@ -99,6 +101,8 @@ class TokenManager:
         token = self.store.load()
         if self._usable(token, stale) or not self.can_refresh:
             return self._require(token)
+        import asyncio  # only async users pay for it
+
         loop = asyncio.get_running_loop()
         lock = self._task_locks.setdefault(loop, asyncio.Lock())
         async with lock:
@@ -157,6 +161,8 @@ class TokenManager:
             except (httpx.TransportError, TokenEndpointError) as exc:
                 last = exc
                 if attempt + 1 < _ENDPOINT_ATTEMPTS:
+                    import asyncio
+
                     await asyncio.sleep(min(0.5 * 2**attempt, 4.0))
         raise self._down(last)
 

@@ -5,28 +5,28 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from typing import Any
 
-from zoho_crm_api.api.records import (
-    clone_record,
-    delete_record,
-    delete_records,
-    get_deleted_records,
-    get_record,
-    get_record_count,
-    get_records,
-    insert_records,
-    search_records,
-    update_record,
-    update_records,
-    upsert_records,
-)
-
 from . import _batch, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._logging import logger
 from .results import BatchResult, Page, Record, Success
 
-_WRITES: dict[str, Any] = {"insert": insert_records, "update": update_records, "upsert": upsert_records}
+# Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
+clone_record = "records.clone_record"
+delete_record = "records.delete_record"
+delete_records = "records.delete_records"
+get_deleted_records = "records.get_deleted_records"
+get_record = "records.get_record"
+get_record_count = "records.get_record_count"
+get_records = "records.get_records"
+insert_records = "records.insert_records"
+search_records = "records.search_records"
+update_record = "records.update_record"
+update_records = "records.update_records"
+upsert_records = "records.upsert_records"
+
+
+_WRITES: dict[str, str] = {"insert": insert_records, "update": update_records, "upsert": upsert_records}
 
 
 class _Base:

@@ -5,21 +5,20 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from typing import Any
 
-from zoho_crm_api.api.related_records import (
-    delink_related_record,
-    delink_related_records,
-    get_deleted_record_related_records,
-    get_related_record,
-    get_related_records,
-    get_related_records_count,
-    update_related_record,
-    update_related_records,
-)
-
 from . import _batch, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from .results import BatchResult, Page, Record, Success
+
+# Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
+delink_related_record = "related_records.delink_related_record"
+delink_related_records = "related_records.delink_related_records"
+get_deleted_record_related_records = "related_records.get_deleted_record_related_records"
+get_related_record = "related_records.get_related_record"
+get_related_records = "related_records.get_related_records"
+get_related_records_count = "related_records.get_related_records_count"
+update_related_record = "related_records.update_related_record"
+update_related_records = "related_records.update_related_records"
 
 
 def _list_params(

@@ -78,7 +78,7 @@ class Failure:
 Outcome = Success | Failure
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class BatchResult(Sequence[Outcome]):
     """One outcome per input item, in input order."""
 
@@ -94,6 +94,11 @@ class BatchResult(Sequence[Outcome]):
 
     def __len__(self) -> int:
         return len(self.outcomes)
+
+    def __repr__(self) -> str:
+        failed = len(self.failed)
+        total = len(self.outcomes)
+        return f"BatchResult({total} outcomes: {total - failed} succeeded, {failed} failed, {self.calls} calls)"
 
     @property
     def succeeded(self) -> list[Success]:

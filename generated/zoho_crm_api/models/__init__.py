@@ -1,83 +1,188 @@
-"""Contains all the data models used in inputs/outputs"""
+"""Contains all the data models used in inputs/outputs.
 
-from .action_details import ActionDetails
-from .action_error import ActionError
-from .action_error_status import ActionErrorStatus
-from .action_results import ActionResults
-from .action_success import ActionSuccess
-from .action_success_code import ActionSuccessCode
-from .action_success_status import ActionSuccessStatus
-from .auth_error import AuthError
-from .auth_error_code import AuthErrorCode
-from .clone_record_request import CloneRecordRequest
-from .count_error import CountError
-from .count_error_code import CountErrorCode
-from .delete_error import DeleteError
-from .delete_error_code import DeleteErrorCode
-from .deleted_list_error import DeletedListError
-from .deleted_list_error_code import DeletedListErrorCode
-from .deleted_record import DeletedRecord
-from .deleted_record_type import DeletedRecordType
-from .deleted_records_page import DeletedRecordsPage
-from .deleted_type import DeletedType
-from .error_details import ErrorDetails
-from .error_details_ambiguity_due_to_item import ErrorDetailsAmbiguityDueToItem
-from .error_details_duplicate_record import ErrorDetailsDuplicateRecord
-from .error_details_expected_fields_item import ErrorDetailsExpectedFieldsItem
-from .error_status import ErrorStatus
-from .feature_execution import FeatureExecution
-from .insert_records_request import InsertRecordsRequest
-from .media_type_error import MediaTypeError
-from .media_type_error_code import MediaTypeErrorCode
-from .method_error import MethodError
-from .method_error_code import MethodErrorCode
-from .not_found_error import NotFoundError
-from .not_found_error_code import NotFoundErrorCode
-from .nullable_user_lookup_type_0 import NullableUserLookupType0
-from .page_info import PageInfo
-from .payload_error import PayloadError
-from .payload_error_code import PayloadErrorCode
-from .permission_error import PermissionError_
-from .permission_error_code import PermissionErrorCode
-from .precondition_error import PreconditionError
-from .precondition_error_code import PreconditionErrorCode
-from .rate_limit_error import RateLimitError
-from .rate_limit_error_code import RateLimitErrorCode
-from .read_error import ReadError
-from .read_error_code import ReadErrorCode
-from .record import Record
-from .record_append_values import RecordAppendValues
-from .record_count import RecordCount
-from .record_error_code import RecordErrorCode
-from .record_with_id import RecordWithId
-from .records_page import RecordsPage
-from .related_count_filter import RelatedCountFilter
-from .related_count_filter_field import RelatedCountFilterField
-from .related_count_params import RelatedCountParams
-from .related_count_query import RelatedCountQuery
-from .related_count_success import RelatedCountSuccess
-from .related_list_ref import RelatedListRef
-from .related_records_count_request import RelatedRecordsCountRequest
-from .related_records_count_response import RelatedRecordsCountResponse
-from .search_error import SearchError
-from .search_error_code import SearchErrorCode
-from .server_error import ServerError
-from .server_error_code import ServerErrorCode
-from .skip_feature_execution import SkipFeatureExecution
-from .sort_by import SortBy
-from .sort_order import SortOrder
-from .tag import Tag
-from .tri_state import TriState
-from .trigger import Trigger
-from .update_record_request import UpdateRecordRequest
-from .update_records_request import UpdateRecordsRequest
-from .update_related_record_request import UpdateRelatedRecordRequest
-from .update_related_records_request import UpdateRelatedRecordsRequest
-from .upsert_action import UpsertAction
-from .upsert_records_request import UpsertRecordsRequest
-from .user_lookup import UserLookup
-from .write_error import WriteError
-from .write_error_code import WriteErrorCode
+Each model is imported on first use (module ``__getattr__``), so importing one model, or the client,
+does not import all of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .action_details import ActionDetails
+    from .action_error import ActionError
+    from .action_error_status import ActionErrorStatus
+    from .action_results import ActionResults
+    from .action_success import ActionSuccess
+    from .action_success_code import ActionSuccessCode
+    from .action_success_status import ActionSuccessStatus
+    from .auth_error import AuthError
+    from .auth_error_code import AuthErrorCode
+    from .clone_record_request import CloneRecordRequest
+    from .count_error import CountError
+    from .count_error_code import CountErrorCode
+    from .delete_error import DeleteError
+    from .delete_error_code import DeleteErrorCode
+    from .deleted_list_error import DeletedListError
+    from .deleted_list_error_code import DeletedListErrorCode
+    from .deleted_record import DeletedRecord
+    from .deleted_record_type import DeletedRecordType
+    from .deleted_records_page import DeletedRecordsPage
+    from .deleted_type import DeletedType
+    from .error_details import ErrorDetails
+    from .error_details_ambiguity_due_to_item import ErrorDetailsAmbiguityDueToItem
+    from .error_details_duplicate_record import ErrorDetailsDuplicateRecord
+    from .error_details_expected_fields_item import ErrorDetailsExpectedFieldsItem
+    from .error_status import ErrorStatus
+    from .feature_execution import FeatureExecution
+    from .insert_records_request import InsertRecordsRequest
+    from .media_type_error import MediaTypeError
+    from .media_type_error_code import MediaTypeErrorCode
+    from .method_error import MethodError
+    from .method_error_code import MethodErrorCode
+    from .not_found_error import NotFoundError
+    from .not_found_error_code import NotFoundErrorCode
+    from .nullable_user_lookup_type_0 import NullableUserLookupType0
+    from .page_info import PageInfo
+    from .payload_error import PayloadError
+    from .payload_error_code import PayloadErrorCode
+    from .permission_error import PermissionError_
+    from .permission_error_code import PermissionErrorCode
+    from .precondition_error import PreconditionError
+    from .precondition_error_code import PreconditionErrorCode
+    from .rate_limit_error import RateLimitError
+    from .rate_limit_error_code import RateLimitErrorCode
+    from .read_error import ReadError
+    from .read_error_code import ReadErrorCode
+    from .record import Record
+    from .record_append_values import RecordAppendValues
+    from .record_count import RecordCount
+    from .record_error_code import RecordErrorCode
+    from .record_with_id import RecordWithId
+    from .records_page import RecordsPage
+    from .related_count_filter import RelatedCountFilter
+    from .related_count_filter_field import RelatedCountFilterField
+    from .related_count_params import RelatedCountParams
+    from .related_count_query import RelatedCountQuery
+    from .related_count_success import RelatedCountSuccess
+    from .related_list_ref import RelatedListRef
+    from .related_records_count_request import RelatedRecordsCountRequest
+    from .related_records_count_response import RelatedRecordsCountResponse
+    from .search_error import SearchError
+    from .search_error_code import SearchErrorCode
+    from .server_error import ServerError
+    from .server_error_code import ServerErrorCode
+    from .skip_feature_execution import SkipFeatureExecution
+    from .sort_by import SortBy
+    from .sort_order import SortOrder
+    from .tag import Tag
+    from .tri_state import TriState
+    from .trigger import Trigger
+    from .update_record_request import UpdateRecordRequest
+    from .update_records_request import UpdateRecordsRequest
+    from .update_related_record_request import UpdateRelatedRecordRequest
+    from .update_related_records_request import UpdateRelatedRecordsRequest
+    from .upsert_action import UpsertAction
+    from .upsert_records_request import UpsertRecordsRequest
+    from .user_lookup import UserLookup
+    from .write_error import WriteError
+    from .write_error_code import WriteErrorCode
+
+_MODULE_OF = {
+    "ActionDetails": ".action_details",
+    "ActionError": ".action_error",
+    "ActionErrorStatus": ".action_error_status",
+    "ActionResults": ".action_results",
+    "ActionSuccess": ".action_success",
+    "ActionSuccessCode": ".action_success_code",
+    "ActionSuccessStatus": ".action_success_status",
+    "AuthError": ".auth_error",
+    "AuthErrorCode": ".auth_error_code",
+    "CloneRecordRequest": ".clone_record_request",
+    "CountError": ".count_error",
+    "CountErrorCode": ".count_error_code",
+    "DeleteError": ".delete_error",
+    "DeleteErrorCode": ".delete_error_code",
+    "DeletedListError": ".deleted_list_error",
+    "DeletedListErrorCode": ".deleted_list_error_code",
+    "DeletedRecord": ".deleted_record",
+    "DeletedRecordType": ".deleted_record_type",
+    "DeletedRecordsPage": ".deleted_records_page",
+    "DeletedType": ".deleted_type",
+    "ErrorDetails": ".error_details",
+    "ErrorDetailsAmbiguityDueToItem": ".error_details_ambiguity_due_to_item",
+    "ErrorDetailsDuplicateRecord": ".error_details_duplicate_record",
+    "ErrorDetailsExpectedFieldsItem": ".error_details_expected_fields_item",
+    "ErrorStatus": ".error_status",
+    "FeatureExecution": ".feature_execution",
+    "InsertRecordsRequest": ".insert_records_request",
+    "MediaTypeError": ".media_type_error",
+    "MediaTypeErrorCode": ".media_type_error_code",
+    "MethodError": ".method_error",
+    "MethodErrorCode": ".method_error_code",
+    "NotFoundError": ".not_found_error",
+    "NotFoundErrorCode": ".not_found_error_code",
+    "NullableUserLookupType0": ".nullable_user_lookup_type_0",
+    "PageInfo": ".page_info",
+    "PayloadError": ".payload_error",
+    "PayloadErrorCode": ".payload_error_code",
+    "PermissionError_": ".permission_error",
+    "PermissionErrorCode": ".permission_error_code",
+    "PreconditionError": ".precondition_error",
+    "PreconditionErrorCode": ".precondition_error_code",
+    "RateLimitError": ".rate_limit_error",
+    "RateLimitErrorCode": ".rate_limit_error_code",
+    "ReadError": ".read_error",
+    "ReadErrorCode": ".read_error_code",
+    "Record": ".record",
+    "RecordAppendValues": ".record_append_values",
+    "RecordCount": ".record_count",
+    "RecordErrorCode": ".record_error_code",
+    "RecordWithId": ".record_with_id",
+    "RecordsPage": ".records_page",
+    "RelatedCountFilter": ".related_count_filter",
+    "RelatedCountFilterField": ".related_count_filter_field",
+    "RelatedCountParams": ".related_count_params",
+    "RelatedCountQuery": ".related_count_query",
+    "RelatedCountSuccess": ".related_count_success",
+    "RelatedListRef": ".related_list_ref",
+    "RelatedRecordsCountRequest": ".related_records_count_request",
+    "RelatedRecordsCountResponse": ".related_records_count_response",
+    "SearchError": ".search_error",
+    "SearchErrorCode": ".search_error_code",
+    "ServerError": ".server_error",
+    "ServerErrorCode": ".server_error_code",
+    "SkipFeatureExecution": ".skip_feature_execution",
+    "SortBy": ".sort_by",
+    "SortOrder": ".sort_order",
+    "Tag": ".tag",
+    "TriState": ".tri_state",
+    "Trigger": ".trigger",
+    "UpdateRecordRequest": ".update_record_request",
+    "UpdateRecordsRequest": ".update_records_request",
+    "UpdateRelatedRecordRequest": ".update_related_record_request",
+    "UpdateRelatedRecordsRequest": ".update_related_records_request",
+    "UpsertAction": ".upsert_action",
+    "UpsertRecordsRequest": ".upsert_records_request",
+    "UserLookup": ".user_lookup",
+    "WriteError": ".write_error",
+    "WriteErrorCode": ".write_error_code",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULE_OF])
+
 
 __all__ = (
     "ActionDetails",

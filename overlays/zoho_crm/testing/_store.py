@@ -118,6 +118,8 @@ class Store:
         self.user: dict[str, Any] = {"name": "Sandbox Admin", "id": self.new_id(), "email": "admin@zoho-sandbox.test"}
         self._next_sweep = float("inf")
         self.query_cache: dict[tuple[Any, ...], tuple[int, list[str]]] = {}
+        for name in self.modules:  # value indexes (duplicate checks, external ids) from the start
+            self.reindex(name)
 
     # ids and modules ---------------------------------------------------------------------------
 
