@@ -5,6 +5,7 @@
 - ``nox -s build``: wheel and sdist into ``dist/``.
 - ``nox -s demo``: the end-to-end example against a local Zoho CRM.
 - ``nox -s chaos``: faults, load and hostile input at full scale.
+- ``nox -s bench``: performance figures, each against a baseline measured in the same run.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ nox.options.error_on_missing_interpreters = True
 GENERATOR_REQUIREMENTS = "generator/requirements.txt"
 TEST_REQUIREMENTS = "tests/requirements.txt"
 SPECTRAL_DIR = "generator/spectral"
+OFFICIAL_SDK = "zohocrmsdk8-0==7.0.0"
+"""Zoho's official SDK for API v8: the parse and import-time baseline of ``nox -s bench`` only."""
 
 
 def install_spectral(session: nox.Session) -> None:
@@ -64,6 +67,13 @@ def chaos(session: nox.Session) -> None:
         *session.posargs,
         env={"CHAOS_SCALE": "full"},
     )
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Performance figures against same-run baselines (bench/README.md); writes bench/results/latest.{md,json}."""
+    session.install("-r", GENERATOR_REQUIREMENTS, "-e", ".[sandbox]", OFFICIAL_SDK)
+    session.run("python", "bench/run.py", *session.posargs)
 
 
 @nox.session
