@@ -135,7 +135,7 @@ def clean_record(
                 raise ItemError("INVALID_DATA", {**_at(index, field), "expected_data_type": "email"}, "invalid email")
             changes[field] = value
         else:
-            changes[field] = copy_json(value)
+            changes[field] = copy_json(value) if isinstance(value, (dict, list)) else value
     append = item.get("$append_values")
     if isinstance(append, dict) and existing is not None:
         for field, flag in append.items():
