@@ -19,7 +19,7 @@ FAULTS: dict[str, Any] = {
     "truncate_rate": 0.01,
     "drop_after_commit_rate": 0.02,
     "concurrency_limit": 6,  # the client runs 10 calls at once: bursts of 429
-    "latency": 0.002,
+    "latency": 0.02,  # calls overlap, so the 10 in flight pass the limit of 6
     "seed": 20261125,
 }
 
@@ -69,8 +69,8 @@ def test_chaos_upsert_by_external_id_loses_and_duplicates_nothing(report: Counte
             assert outcome.code
             assert outcome.message
     assert stats["retry:RemoteProtocolError"] + stats.get("retry:ReadError", 0) > 0, stats
-    assert stats["retry:500"] > 0
-    assert stats["retry:429"] > 0
+    assert stats.get("retry:500", 0) > 0, stats
+    assert stats.get("retry:429", 0) > 0, stats
     assert stats["refreshes"] == 2
     report["records in"] += n
     report["outcomes out"] += len(result)
