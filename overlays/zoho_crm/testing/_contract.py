@@ -177,7 +177,7 @@ class Operation:
                 raw = query.get(param.name)
             else:
                 raw = headers.get(param.name.lower())
-            if raw is None or (raw == "" and param.location != "path"):
+            if raw is None or (raw == "" and param.location != "path" and param.required):
                 if param.required:
                     raise ZohoError(400, "REQUIRED_PARAM_MISSING", {"param_name": param.name})
                 if param.default is not None:
