@@ -5,6 +5,7 @@
 - ``nox -s build``: wheel and sdist into ``dist/``.
 - ``nox -s demo``: the end-to-end example against a local Zoho CRM.
 - ``nox -s chaos``: faults, load and hostile input at full scale.
+- ``nox -s fuzz``: the property tests with ten times the examples, with hypothesis statistics.
 - ``nox -s bench``: performance figures, each against a baseline measured in the same run.
 """
 
@@ -66,6 +67,16 @@ def chaos(session: nox.Session) -> None:
         "-q",
         *session.posargs,
         env={"CHAOS_SCALE": "full"},
+    )
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Property tests with ten times the examples (hypothesis profile 'fuzz'), with hypothesis statistics."""
+    session.install("-r", TEST_REQUIREMENTS, "-e", ".[sandbox]")
+    session.run(
+        "pytest", "tests/properties", "--hypothesis-show-statistics", *session.posargs,
+        env={"HYPOTHESIS_PROFILE": "fuzz", "SCHEMATHESIS_MAX_EXAMPLES": "100"},
     )
 
 

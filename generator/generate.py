@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -56,8 +57,8 @@ def api_version(spec: dict[str, Any]) -> str:
     return str(spec["servers"][0]["variables"]["version"]["default"])
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> None:
-    subprocess.run([str(a) for a in args], check=True, cwd=cwd)
+def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
+    subprocess.run([str(a) for a in args], check=True, env={**os.environ, **(env or {})})
 
 
 def ruff(*args: str | Path) -> None:
@@ -99,6 +100,8 @@ def generate(out: Path) -> None:
 
         models_dir = stage / MODELS_PACKAGE
         models_dir.mkdir()
+        # The pydantic reading cannot carry a pattern on a date-time (AwareDatetime); it keeps microseconds
+        # anyway, which is what the pattern says. That one notice is expected, so it is not shown.
         run(
             BIN / "datamodel-codegen",
             "--input",
@@ -117,8 +120,11 @@ def generate(out: Path) -> None:
             "--use-schema-description",
             "--disable-timestamp",
             "--allow-extra-fields",
+            "--field-type-collision-strategy",
+            "rename-type",
             "--formatters",
             "builtin",
+            env={"PYTHONWARNINGS": "ignore:Pydantic does not take pattern on AwareDatetime"},
         )
         (stage / "README.md").write_text(README, encoding="utf-8")
 

@@ -9,6 +9,28 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
+class PathId(RootModel[str]):
+    model_config = ConfigDict(
+        regex_engine="python-re",
+    )
+    root: str = Field(
+        ...,
+        description="A record id, or an external value; never `.` or `..` (they would change the path).",
+        examples=["3652397000000624046"],
+        max_length=255,
+        min_length=1,
+        pattern="^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+    )
+
+
+class DateTime(RootModel[AwareDatetime]):
+    root: AwareDatetime = Field(
+        ...,
+        description="ISO-8601 with an offset; Zoho sends seconds, at most microseconds are kept.",
+        examples=["2022-11-10T15:08:14+05:30"],
+    )
+
+
 class FieldList(RootModel[str]):
     root: str = Field(
         ...,
@@ -122,7 +144,7 @@ class NullableUserLookup(BaseModel):
     email: str | None = None
 
 
-class Tag(BaseModel):
+class Tag_1(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -145,9 +167,9 @@ class Record(BaseModel):
     Owner: UserLookup | None = None
     Created_By: UserLookup | None = None
     Modified_By: UserLookup | None = None
-    Created_Time: AwareDatetime | None = None
-    Modified_Time: AwareDatetime | None = None
-    Tag_1: list[Tag] | None = Field(None, alias="Tag")
+    Created_Time: DateTime | None = None
+    Modified_Time: DateTime | None = None
+    Tag: list[Tag_1] | None = None
     field_approval_state: str | None = Field(
         None,
         alias="$approval_state",
@@ -218,7 +240,7 @@ class DeletedRecord(BaseModel):
     type: Type
     deleted_by: NullableUserLookup | None = None
     created_by: NullableUserLookup | None = None
-    deleted_time: AwareDatetime | None = None
+    deleted_time: DateTime | None = None
 
 
 class DeletedRecordsPage(BaseModel):
@@ -326,8 +348,8 @@ class ActionDetails(BaseModel):
         extra="allow",
     )
     id: str | None = None
-    Created_Time: AwareDatetime | None = None
-    Modified_Time: AwareDatetime | None = None
+    Created_Time: DateTime | None = None
+    Modified_Time: DateTime | None = None
     Created_By: UserLookup | None = None
     Modified_By: UserLookup | None = None
     field_approval_state: str | None = Field(None, alias="$approval_state")
@@ -869,4 +891,4 @@ class RelatedRecordsCountResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    get_related_records_count: list[RelatedCountSuccess | ActionError]
+    get_related_records_count: list[ActionError | RelatedCountSuccess]

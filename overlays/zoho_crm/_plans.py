@@ -182,17 +182,27 @@ def count_params(
     )
 
 
+LITERAL_SEGMENTS = frozenset({"search", "deleted", "upsert", "actions"})
+"""Path segments that name operations: an external value spelt like one would reach another operation."""
+
+
 def record_path(module: str, record_id: object, external: str | None) -> dict[str, Any]:
     """Module and record id (or external value) path arguments."""
-    return {
-        "module": check.api_name(module),
-        "record_id": check.record_id(record_id, external=external is not None),
-    }
+    value = check.record_id(record_id, external=external is not None)
+    if value in LITERAL_SEGMENTS:
+        raise ZohoValidationError(
+            f"external value {value!r} spells an API path segment and would reach another operation; "
+            "read it with records.list(ids=[...], external=...) instead"
+        )
+    return {"module": check.api_name(module), "record_id": value}
 
 
 def related_path(module: str, record_id: object, related_list: str, external: str | None) -> dict[str, Any]:
     """Path arguments of a related list."""
-    return {**record_path(module, record_id, external), "related_list": check.api_name(related_list, "related list")}
+    name = check.api_name(related_list, "related list")
+    if name in LITERAL_SEGMENTS:
+        raise ZohoValidationError(f"{name!r} is an API path segment, not a related list")
+    return {**record_path(module, record_id, external), "related_list": name}
 
 
 def write_options(
@@ -202,10 +212,14 @@ def write_options(
     """Body keys common to writes."""
     options: dict[str, Any] = {}
     if trigger is not None:
-        if isinstance(trigger, str):
+        if isinstance(trigger, (str, bytes)) or not isinstance(trigger, (list, tuple)):
             raise ZohoValidationError("trigger must be a list, e.g. ['workflow'] (use [] to run none)")
         options["trigger"] = list(trigger)
     if skip_feature_execution is not None:
+        if not isinstance(skip_feature_execution, (list, tuple)) or not all(
+            isinstance(item, dict) for item in skip_feature_execution
+        ):
+            raise ZohoValidationError("skip_feature_execution must be a list of {'name': ...} dicts")
         options["skip_feature_execution"] = list(skip_feature_execution)
     return options
 
@@ -405,8 +419,10 @@ def related_one_params(
 
 def count_body(related_lists: Sequence[str]) -> Any:
     """The body of ``get_related_records_count``."""
-    if isinstance(related_lists, str):
-        raise ZohoValidationError("related_lists must be a list of related-list API names")
+    if not isinstance(related_lists, (list, tuple)) or not related_lists:
+        raise ZohoValidationError("related_lists must be a non-empty list of related-list API names")
+    if len(related_lists) > check.MAX_BATCH:
+        raise ZohoValidationError(f"at most {check.MAX_BATCH} related lists per call")
     queries = [{"related_list": {"api_name": check.api_name(name, "related list")}} for name in related_lists]
     return body(BODIES["related_count"], {"get_related_records_count": queries})
 
@@ -421,7 +437,14 @@ def related_counts(response: httpx.Response) -> dict[str, int]:
         raise InvalidResponseError("answer has no get_related_records_count list", status_code=response.status_code)
     counts: dict[str, int] = {}
     for item in items:
-        if not (isinstance(item, dict) and isinstance(item.get("count"), int)):
+        if isinstance(item, dict) and item.get("status") == "error":
+            code = str(item.get("code") or "UNKNOWN")
+            details = item.get("details") if isinstance(item.get("details"), dict) else {}
+            raise error_class(400, code)(  # the item's own failure; the answer as a whole was a 200 or 207
+                str(item.get("message", "")), status_code=400, code=code, details=details,
+                method=response.request.method, url=str(response.request.url),
+            )  # fmt: skip
+        if not (isinstance(item, dict) and isinstance(item.get("count"), int) and "code" not in item):
             raise InvalidResponseError(f"related list could not be counted: {item!r}", status_code=response.status_code)
         related = item.get("related_list")
         counts[str(related.get("api_name") if isinstance(related, dict) else related)] = item["count"]

@@ -122,7 +122,7 @@ class Related:
     ) -> Success:  # fmt: skip
         """Link one record (or update its relation fields)."""
         params = _plans.related_one_params(module, record_id, related_list, related_id, external)
-        params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": [dict(fields or {})]})
+        params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": check.records([fields or {}])})
         return _plans.single_outcome(
             self._engine.send(update_related_record, params, idempotent=True, timeout=timeout), related_id
         )
@@ -244,7 +244,7 @@ class AsyncRelated:
     ) -> Success:  # fmt: skip
         """See :meth:`Related.update_one`."""
         params = _plans.related_one_params(module, record_id, related_list, related_id, external)
-        params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": [dict(fields or {})]})
+        params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": check.records([fields or {}])})
         response = await self._engine.send(update_related_record, params, idempotent=True, timeout=timeout)
         return _plans.single_outcome(response, related_id)
 

@@ -22,7 +22,9 @@ class ActionDetails:
 
     id: str | Unset = UNSET
     created_time: datetime.datetime | Unset = UNSET
+    """ ISO-8601 with an offset; Zoho sends seconds, at most microseconds are kept. """
     modified_time: datetime.datetime | Unset = UNSET
+    """ ISO-8601 with an offset; Zoho sends seconds, at most microseconds are kept. """
     created_by: UserLookup | Unset = UNSET
     """ A user reference (Owner, Created_By, Modified_By). """
     modified_by: UserLookup | Unset = UNSET

@@ -27,6 +27,7 @@ class DeletedRecord:
     created_by: None | NullableUserLookupType0 | Unset = UNSET
     """ A user reference, or null (deleted-record entries of permanently deleted records). """
     deleted_time: datetime.datetime | Unset = UNSET
+    """ ISO-8601 with an offset; Zoho sends seconds, at most microseconds are kept. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

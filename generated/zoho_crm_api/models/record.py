@@ -34,7 +34,9 @@ class Record:
     modified_by: UserLookup | Unset = UNSET
     """ A user reference (Owner, Created_By, Modified_By). """
     created_time: datetime.datetime | Unset = UNSET
+    """ ISO-8601 with an offset; Zoho sends seconds, at most microseconds are kept. """
     modified_time: datetime.datetime | Unset = UNSET
+    """ ISO-8601 with an offset; Zoho sends seconds, at most microseconds are kept. """
     tag: list[Tag] | Unset = UNSET
     approval_state: str | Unset = UNSET
     """ approved, approval_process_pending, ... (read with `fields=$approval_state`). """

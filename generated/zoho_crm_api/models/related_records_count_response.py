@@ -20,12 +20,12 @@ class RelatedRecordsCountResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.related_count_success import RelatedCountSuccess  # noqa: PLC0415
+        from ..models.action_error import ActionError  # noqa: PLC0415
 
         get_related_records_count = []
         for get_related_records_count_item_data in self.get_related_records_count:
             get_related_records_count_item: dict[str, Any]
-            if isinstance(get_related_records_count_item_data, RelatedCountSuccess):
+            if isinstance(get_related_records_count_item_data, ActionError):
                 get_related_records_count_item = get_related_records_count_item_data.to_dict()
             else:
                 get_related_records_count_item = get_related_records_count_item_data.to_dict()
@@ -56,14 +56,14 @@ class RelatedRecordsCountResponse:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    get_related_records_count_item_type_0 = RelatedCountSuccess.from_dict(data)
+                    get_related_records_count_item_type_0 = ActionError.from_dict(data)
 
                     return get_related_records_count_item_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                get_related_records_count_item_type_1 = ActionError.from_dict(data)
+                get_related_records_count_item_type_1 = RelatedCountSuccess.from_dict(data)
 
                 return get_related_records_count_item_type_1
 

@@ -192,7 +192,8 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         body (CloneRecordRequest | Unset):
@@ -248,7 +249,8 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         body (CloneRecordRequest | Unset):
@@ -298,7 +300,8 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         body (CloneRecordRequest | Unset):
@@ -352,7 +355,8 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         body (CloneRecordRequest | Unset):

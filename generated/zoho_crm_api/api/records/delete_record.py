@@ -164,7 +164,8 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
@@ -221,7 +222,8 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
@@ -272,7 +274,8 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
@@ -327,7 +330,8 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         wf_trigger (bool | Unset):
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.

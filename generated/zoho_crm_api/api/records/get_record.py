@@ -196,7 +196,8 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         cvid (str | Unset):
@@ -270,7 +271,8 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         cvid (str | Unset):
@@ -338,7 +340,8 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         cvid (str | Unset):
@@ -410,7 +413,8 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         cvid (str | Unset):

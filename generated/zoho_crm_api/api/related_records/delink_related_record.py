@@ -146,9 +146,11 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
-        related_record_id (str):  Example: 3652397000000327001.
+        related_record_id (str): A record id, or an external value; never `.` or `..` (they would
+            change the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
 
@@ -200,9 +202,11 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
-        related_record_id (str):  Example: 3652397000000327001.
+        related_record_id (str): A record id, or an external value; never `.` or `..` (they would
+            change the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
 
@@ -248,9 +252,11 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
-        related_record_id (str):  Example: 3652397000000327001.
+        related_record_id (str): A record id, or an external value; never `.` or `..` (they would
+            change the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
 
@@ -300,9 +306,11 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
-        related_record_id (str):  Example: 3652397000000327001.
+        related_record_id (str): A record id, or an external value; never `.` or `..` (they would
+            change the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
 

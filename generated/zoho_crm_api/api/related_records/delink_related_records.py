@@ -158,7 +158,8 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         ids (str): Comma-separated ids or external values, at most 100, no control characters.
             Example: 3652397000000624046,3652397000000624047.
@@ -214,7 +215,8 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         ids (str): Comma-separated ids or external values, at most 100, no control characters.
             Example: 3652397000000624046,3652397000000624047.
@@ -264,7 +266,8 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         ids (str): Comma-separated ids or external values, at most 100, no control characters.
             Example: 3652397000000624046,3652397000000624047.
@@ -318,7 +321,8 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         ids (str): Comma-separated ids or external values, at most 100, no control characters.
             Example: 3652397000000624046,3652397000000624047.

@@ -167,7 +167,8 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         fields (str): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
@@ -231,7 +232,8 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         fields (str): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
@@ -289,7 +291,8 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         fields (str): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
@@ -351,7 +354,8 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         fields (str): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.

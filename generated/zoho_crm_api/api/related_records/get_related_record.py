@@ -172,9 +172,11 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
-        related_record_id (str):  Example: 3652397000000327001.
+        related_record_id (str): A record id, or an external value; never `.` or `..` (they would
+            change the path). Example: 3652397000000624046.
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -236,9 +238,11 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
-        related_record_id (str):  Example: 3652397000000327001.
+        related_record_id (str): A record id, or an external value; never `.` or `..` (they would
+            change the path). Example: 3652397000000624046.
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -294,9 +298,11 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
-        related_record_id (str):  Example: 3652397000000327001.
+        related_record_id (str): A record id, or an external value; never `.` or `..` (they would
+            change the path). Example: 3652397000000624046.
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example
@@ -356,9 +362,11 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
-        related_record_id (str):  Example: 3652397000000327001.
+        related_record_id (str): A record id, or an external value; never `.` or `..` (they would
+            change the path). Example: 3652397000000624046.
         fields (str | Unset): Comma-separated field API names, at most 50. Example:
             Last_Name,Email,Company.
         if_modified_since (str | Unset): ISO-8601 date-time with an offset or `Z`, for example

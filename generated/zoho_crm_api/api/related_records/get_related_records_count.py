@@ -164,7 +164,8 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         body (RelatedRecordsCountRequest):
@@ -219,7 +220,8 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         body (RelatedRecordsCountRequest):
@@ -268,7 +270,8 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         body (RelatedRecordsCountRequest):
@@ -321,7 +324,8 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
         body (RelatedRecordsCountRequest):

@@ -195,7 +195,8 @@ def sync_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
@@ -255,7 +256,8 @@ def sync(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
@@ -309,7 +311,8 @@ async def asyncio_detailed(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.
@@ -367,7 +370,8 @@ async def asyncio(
 
     Args:
         module (str):  Example: Leads.
-        record_id (str):  Example: 3652397000000624046.
+        record_id (str): A record id, or an external value; never `.` or `..` (they would change
+            the path). Example: 3652397000000624046.
         related_list (str):  Example: Notes.
         x_external (str | Unset): One or more external-field paths, comma-separated. Example:
             Contacts.External_Contact_ID.

@@ -1,0 +1,1 @@
+"""Property tests: the spec, the generated models, the overlays and the sandbox agree (hypothesis)."""
