@@ -75,7 +75,10 @@ def fuzz(session: nox.Session) -> None:
     """Property tests with ten times the examples (hypothesis profile 'fuzz'), with hypothesis statistics."""
     session.install("-r", TEST_REQUIREMENTS, "-e", ".[sandbox]")
     session.run(
-        "pytest", "tests/properties", "--hypothesis-show-statistics", *session.posargs,
+        "pytest",
+        "tests/properties",
+        "--hypothesis-show-statistics",
+        *session.posargs,
         env={"HYPOTHESIS_PROFILE": "fuzz", "SCHEMATHESIS_MAX_EXAMPLES": "100"},
     )
 
