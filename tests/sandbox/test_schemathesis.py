@@ -74,7 +74,7 @@ CHECKS = [
 UNKNOWN_MODULE_ANSWERS = {(400, "INVALID_MODULE"), (404, "INVALID_URL_PATTERN"), (405, "INVALID_REQUEST_METHOD")}
 """What a request naming no module of the org gets (404/405: when its path no longer routes to the operation)."""
 PATH_PARAMETERS = {
-    spec["name"]: jsonschema.Draft4Validator(spec["schema"])
+    spec["name"]: jsonschema.Draft4Validator({**spec["schema"], "components": SPEC["components"]})
     for spec in SPEC["components"]["parameters"].values()
     if spec["in"] == "path"
 }
