@@ -9,6 +9,7 @@ from . import _batch, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._logging import logger
+from ._pagination import awalk, walk
 from .results import BatchResult, Page, Record, Success
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
@@ -94,14 +95,7 @@ class Records(_Base):
     ) -> Iterator[Record]:
         """Every record, page by page (one page in memory), past 2,000 records with page tokens."""
         base = _plans.list_params(module, fields=fields, per_page=per_page, **options)
-        params, page_no = base, 1
-        while True:
-            page = _plans.page_from(self._engine.send(get_records, params, idempotent=True, timeout=timeout))
-            yield from page.records
-            step = _plans.next_list_params(base, page, page_no, per_page)
-            if step is None:
-                return
-            params, page_no = step
+        yield from walk(self._engine, get_records, base, per_page, timeout)
 
     def search(self, module: str, *, timeout: Timeout = None, **options: Any) -> Page:
         """One page of a search: ``criteria``, ``email``, ``phone`` or ``word``."""
@@ -266,15 +260,8 @@ class AsyncRecords(_Base):
     ) -> AsyncIterator[Record]:
         """See :meth:`Records.iter`."""
         base = _plans.list_params(module, fields=fields, per_page=per_page, **options)
-        params, page_no = base, 1
-        while True:
-            page = _plans.page_from(await self._engine.send(get_records, params, idempotent=True, timeout=timeout))
-            for record in page.records:
-                yield record
-            step = _plans.next_list_params(base, page, page_no, per_page)
-            if step is None:
-                return
-            params, page_no = step
+        async for record in awalk(self._engine, get_records, base, per_page, timeout):
+            yield record
 
     async def search(self, module: str, *, timeout: Timeout = None, **options: Any) -> Page:
         """See :meth:`Records.search`."""

@@ -8,6 +8,7 @@ from typing import Any
 from . import _batch, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
+from ._pagination import awalk, walk
 from .results import BatchResult, Page, Record, Success
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
@@ -82,14 +83,7 @@ class Related:
         """Every related record, page by page, past 2,000 with page tokens."""
         base = _list_params(module, record_id, related_list, fields=fields, external=external, per_page=per_page,
                             **options)  # fmt: skip
-        params, page_no = base, 1
-        while True:
-            page = _plans.page_from(self._engine.send(get_related_records, params, idempotent=True, timeout=timeout))
-            yield from page.records
-            step = _plans.next_list_params(base, page, page_no, per_page)
-            if step is None:
-                return
-            params, page_no = step
+        yield from walk(self._engine, get_related_records, base, per_page, timeout)
 
     def get(
         self, module: str, record_id: str, related_list: str, related_id: str, *,
@@ -202,16 +196,8 @@ class AsyncRelated:
         """See :meth:`Related.iter`."""
         base = _list_params(module, record_id, related_list, fields=fields, external=external, per_page=per_page,
                             **options)  # fmt: skip
-        params, page_no = base, 1
-        while True:
-            response = await self._engine.send(get_related_records, params, idempotent=True, timeout=timeout)
-            page = _plans.page_from(response)
-            for record in page.records:
-                yield record
-            step = _plans.next_list_params(base, page, page_no, per_page)
-            if step is None:
-                return
-            params, page_no = step
+        async for record in awalk(self._engine, get_related_records, base, per_page, timeout):
+            yield record
 
     async def get(
         self, module: str, record_id: str, related_list: str, related_id: str, *,
