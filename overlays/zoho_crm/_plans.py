@@ -205,6 +205,13 @@ def related_path(module: str, record_id: object, related_list: str, external: st
     return {**record_path(module, record_id, external), "related_list": name}
 
 
+def field_names(values: object, what: str) -> list[str]:
+    """A list of field API names (``duplicate_check_fields``)."""
+    if not isinstance(values, (list, tuple)):
+        raise ZohoValidationError(f"{what} must be a list of field API names, e.g. ['Email']")
+    return [check.api_name(value, "field") for value in values]
+
+
 def write_options(
     trigger: Sequence[str] | None,
     skip_feature_execution: Sequence[dict[str, Any]] | None,

@@ -186,7 +186,7 @@ class Records(_Base):
         """Insert or update any number of records, matched by ``duplicate_check_fields`` in order."""
         extra = _plans.write_options(trigger, skip_feature_execution)
         if duplicate_check_fields is not None:
-            extra["duplicate_check_fields"] = [check.api_name(f, "field") for f in duplicate_check_fields]
+            extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
         return self._run_batch("upsert", module, records, external=external, extra=extra, concurrency=concurrency,
                            on_progress=on_progress, timeout=timeout)  # fmt: skip
 
@@ -353,7 +353,7 @@ class AsyncRecords(_Base):
         """See :meth:`Records.upsert`."""
         extra = _plans.write_options(trigger, skip_feature_execution)
         if duplicate_check_fields is not None:
-            extra["duplicate_check_fields"] = [check.api_name(f, "field") for f in duplicate_check_fields]
+            extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
         return await self._run_batch("upsert", module, records, external=external, extra=extra,
                                  concurrency=concurrency, on_progress=on_progress, timeout=timeout)  # fmt: skip
 

@@ -166,3 +166,10 @@ def test_tls_verification_is_on_by_default_and_off_only_with_a_warning(caplog: p
     with caplog.at_level("WARNING", logger="zoho_crm"):
         ZohoCRM(AccessTokenCredentials("t"), verify=False).close()
     assert any("verification is OFF" in r.getMessage() for r in caplog.records)
+
+
+def test_duplicate_check_fields_that_is_not_a_list_is_refused(crm: ZohoCRM) -> None:
+    """Found by ``nox -s fuzz``: ``duplicate_check_fields=False`` raised ``TypeError``."""
+    for value in (False, "Email", 5):
+        with pytest.raises(ZohoValidationError, match="duplicate_check_fields"):
+            crm.records.upsert("Leads", [{"Last_Name": "x"}], duplicate_check_fields=value)  # type: ignore[arg-type]
