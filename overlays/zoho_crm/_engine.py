@@ -145,6 +145,34 @@ class _EngineBase:
             return None
         return delay
 
+    def _retry_failure(
+        self, exc: httpx.TransportError, request: httpx.Request, attempt: int, started: float, idempotent: bool
+    ) -> float:
+        """Seconds to wait before retrying a failed exchange; raises its typed error when it may not be retried."""
+        self._log(request, None, attempt)
+        delay = self._wait(attempt, started, None)
+        if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
+            raise transport_error(exc, request) from exc
+        self._count(f"retry:{type(exc).__name__}")
+        return delay
+
+    def _retry_answer(
+        self, request: httpx.Request, response: httpx.Response, attempt: int, started: float, idempotent: bool
+    ) -> float | None:
+        """Seconds to wait before asking again for this answer, or ``None`` to return it."""
+        self._log(request, response, attempt)
+        if not _parse_success(response) and idempotent:
+            delay = self._wait(attempt, started, None)
+            if delay is not None:  # a truncated answer to a safe call: ask again
+                self._count("retry:unreadable")
+                return delay
+        if self.retry.retry_status(response.status_code, idempotent=idempotent):
+            delay = self._wait(attempt, started, response.headers.get("Retry-After"))
+            if delay is not None:
+                self._count(f"retry:{response.status_code}")
+                return delay
+        return None
+
     def _log(self, request: httpx.Request, response: httpx.Response | None, attempt: int) -> None:
         if logger.isEnabledFor(logging.DEBUG):
             status = response.status_code if response is not None else "failed"
@@ -171,27 +199,12 @@ class SyncEngine(_EngineBase):
             try:
                 response = self.http.send(request)
             except httpx.TransportError as exc:
-                self._log(request, None, attempt)
-                delay = self._wait(attempt, started, None)
-                if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
-                    raise transport_error(exc, request) from exc
-                self._count(f"retry:{type(exc).__name__}")
-                self.sleep(delay)
+                self.sleep(self._retry_failure(exc, request, attempt, started, idempotent))
                 continue
-            self._log(request, response, attempt)
-            if not _parse_success(response) and idempotent:
-                delay = self._wait(attempt, started, None)
-                if delay is not None:  # a truncated answer to a safe call: ask again
-                    self._count("retry:unreadable")
-                    self.sleep(delay)
-                    continue
-            if self.retry.retry_status(response.status_code, idempotent=idempotent):
-                delay = self._wait(attempt, started, response.headers.get("Retry-After"))
-                if delay is not None:
-                    self._count(f"retry:{response.status_code}")
-                    self.sleep(delay)
-                    continue
-            return response
+            delay = self._retry_answer(request, response, attempt, started, idempotent)
+            if delay is None:
+                return response
+            self.sleep(delay)
 
 
 class AsyncEngine(_EngineBase):
@@ -213,24 +226,9 @@ class AsyncEngine(_EngineBase):
             try:
                 response = await self.http.send(request)
             except httpx.TransportError as exc:
-                self._log(request, None, attempt)
-                delay = self._wait(attempt, started, None)
-                if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
-                    raise transport_error(exc, request) from exc
-                self._count(f"retry:{type(exc).__name__}")
-                await _asyncio().sleep(delay)
+                await _asyncio().sleep(self._retry_failure(exc, request, attempt, started, idempotent))
                 continue
-            self._log(request, response, attempt)
-            if not _parse_success(response) and idempotent:
-                delay = self._wait(attempt, started, None)
-                if delay is not None:  # a truncated answer to a safe call: ask again
-                    self._count("retry:unreadable")
-                    await _asyncio().sleep(delay)
-                    continue
-            if self.retry.retry_status(response.status_code, idempotent=idempotent):
-                delay = self._wait(attempt, started, response.headers.get("Retry-After"))
-                if delay is not None:
-                    self._count(f"retry:{response.status_code}")
-                    await _asyncio().sleep(delay)
-                    continue
-            return response
+            delay = self._retry_answer(request, response, attempt, started, idempotent)
+            if delay is None:
+                return response
+            await _asyncio().sleep(delay)
