@@ -12,7 +12,8 @@ from typing import Any
 import httpx
 
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
-from .errors import APIConnectionError, InvalidResponseError, ZohoError
+from ._json import UnencodableItem
+from .errors import APIConnectionError, InvalidResponseError, ZohoError, ZohoValidationError
 from .results import BatchResult, Failure, Outcome, Success
 
 BATCH_SIZE = 100
@@ -160,10 +161,16 @@ Prepared = tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int
 """A planned batch: ``(chunks, generated-call arguments by chunk start, total items)``."""
 
 
-def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, Any]]) -> Prepared:
-    """Chunk ``items`` and build every call's arguments up front, so bad input fails before any request."""
+def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, Any]], what: str = "records") -> Prepared:
+    """Chunk ``items`` and build every call's arguments, bodies encoded, so bad input fails before any request."""
     chunks = chunk(items)
-    return chunks, {start: arguments(part) for start, part in chunks}, len(items)
+    prepared: dict[int, dict[str, Any]] = {}
+    for start, part in chunks:
+        try:
+            prepared[start] = arguments(part)
+        except UnencodableItem as bad:
+            raise ZohoValidationError(f"{what}[{start + bad.position}]{bad.where}: {bad.reason}") from None
+    return chunks, prepared, len(items)
 
 
 def sync_caller(

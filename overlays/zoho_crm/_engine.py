@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from ._json import EncodedJSON, encode
 from ._logging import logger
 from .errors import (
     APIConnectionError,
@@ -54,6 +55,9 @@ def _request(
         names = ", ".join(sorted(n.removeprefix("x_").removesuffix("_") for n in unknown))
         raise ZohoValidationError(f"{op.rsplit('.', 1)[-1]} does not take: {names}")
     kwargs = build(**params)
+    if "json" in kwargs:  # our encoding: typed errors, and bulk bodies already encoded when planned
+        payload = kwargs.pop("json")
+        kwargs["content"] = payload if isinstance(payload, EncodedJSON) else encode(payload)
     if timeout is not None:
         kwargs["timeout"] = timeout
     return http.build_request(**kwargs)

@@ -28,6 +28,7 @@ from zoho_crm_api.models import (
 from . import _validation as check
 from ._batch import item_outcome
 from ._engine import api_error, read_json
+from ._json import EncodedJSON, encode_items
 from .errors import InvalidResponseError, ZohoValidationError, error_class
 from .results import Page, Record, Success
 
@@ -343,18 +344,20 @@ def get_params(
 
 @attrs.frozen
 class RawBody:
-    """A request body already in JSON form, for the generated request builder (it calls ``to_dict``).
+    """A request body already encoded, for the generated request builder (it calls ``to_dict``).
 
-    Bulk writes use it for the records themselves: they are open objects (custom fields per org) that
-    the generated ``Record`` model would only copy, at about 8 µs a record, before the first request.
-    The options around them are still checked against the generated model (see ``write_arguments``).
+    Bulk writes encode each chunk when the batch is planned, so a value JSON cannot hold is refused
+    before the first request, and no call pays for encoding on its way out. The records themselves
+    skip the generated ``Record`` model: they are open objects (custom fields per org) that it would
+    only copy, at about 8 µs a record. The options around them are still checked against the
+    generated model (see ``write_arguments``).
     """
 
-    payload: dict[str, Any]
+    encoded: EncodedJSON
 
-    def to_dict(self) -> dict[str, Any]:
-        """The body, as sent."""
-        return self.payload
+    def to_dict(self) -> Any:
+        """The body, as sent (the engine passes :class:`EncodedJSON` through)."""
+        return self.encoded
 
 
 def write_arguments(
@@ -366,7 +369,7 @@ def write_arguments(
     generated request model.
     """
     body(BODIES[kind], {"data": [], **extra})
-    return lambda part: {"module": module, "body": RawBody({"data": list(part), **extra}), **headers}
+    return lambda part: {"module": module, "body": RawBody(encode_items({"data": list(part), **extra})), **headers}
 
 
 def ids_arguments(path: dict[str, Any]) -> Callable[[Sequence[Any]], dict[str, Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 from . import _batch, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
+from ._json import encode_items
 from ._pagination import awalk, walk
 from .results import BatchResult, Page, Record, Success
 
@@ -46,7 +47,10 @@ def _update_plan(
     items = check.records(records)
     _plans.require_ids(items, external, "records")
     model = _plans.BODIES["related_update"]
-    return _batch.plan(items, lambda part: {**path, "body": _plans.body(model, {"data": list(part)})})
+    return _batch.plan(
+        items,
+        lambda part: {**path, "body": _plans.RawBody(encode_items(_plans.body(model, {"data": list(part)}).to_dict()))},
+    )
 
 
 def _delink_plan(

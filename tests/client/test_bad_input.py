@@ -33,6 +33,12 @@ def acrm() -> AsyncZohoCRM:
     )
 
 
+def _circular() -> dict[str, Any]:
+    record: dict[str, Any] = {"Last_Name": "x"}
+    record["Self"] = record
+    return record
+
+
 Call = Callable[[Any], Any]
 CASES: dict[str, Call] = {
     # module and related-list names
@@ -107,6 +113,15 @@ CASES: dict[str, Call] = {
         "Leads", [{"Last_Name": "x"}], duplicate_check_fields=["E mail"]
     ),
     "related_update_without_id": lambda c: c.related.update("Campaigns", GOOD_ID, "Leads", [{"Member_Status": "x"}]),
+    # values JSON has no form for, anywhere in a batch (found by review: chunk 2's bad value raised a bare
+    # TypeError after chunk 1 had been written)
+    "value_object_in_chunk_2": lambda c: c.records.insert("Leads", [{"Last_Name": "x"}] * 120 + [{"X": object()}]),
+    "value_nan": lambda c: c.records.upsert("Leads", [{"Last_Name": "x", "Annual_Revenue": float("nan")}]),
+    "value_infinity_nested": lambda c: c.records.update("Leads", [{"id": GOOD_ID, "Sub": [{"Rate": float("inf")}]}]),
+    "value_naive_datetime": lambda c: c.records.insert("Leads", [{"Last_Name": "x", "Met": dt.datetime(2024, 1, 1)}]),
+    "value_set": lambda c: c.related.update("Campaigns", GOOD_ID, "Leads", [{"id": GOOD_ID, "Tags": {"a"}}]),
+    "value_bytes_single": lambda c: c.records.update_one("Leads", GOOD_ID, {"Last_Name": b"x"}),
+    "value_circular": lambda c: c.records.insert("Leads", [_circular()]),
     "related_count_bad_list": lambda c: c.related.count("Leads", GOOD_ID, ["No tes"]),
 }
 
@@ -173,3 +188,16 @@ def test_duplicate_check_fields_that_is_not_a_list_is_refused(crm: ZohoCRM) -> N
     for value in (False, "Email", 5):
         with pytest.raises(ZohoValidationError, match="duplicate_check_fields"):
             crm.records.upsert("Leads", [{"Last_Name": "x"}], duplicate_check_fields=value)  # type: ignore[arg-type]
+
+
+def test_a_value_without_json_form_is_named_with_its_place(crm: ZohoCRM) -> None:
+    records: list[dict[str, Any]] = [{"Last_Name": f"r{i}"} for i in range(250)]
+    records[231]["Lines"] = [{"Qty": 1}, {"Qty": float("nan")}]
+    with pytest.raises(ZohoValidationError, match=r"^records\[231\]\['Lines'\]\[1\]\['Qty'\]: NaN or infinity"):
+        crm.records.insert("Leads", records)
+    with pytest.raises(ZohoValidationError, match=r"records\[0\]\['Met'\]: a naive datetime"):
+        crm.records.upsert("Leads", [{"Last_Name": "x", "Met": dt.datetime(2024, 1, 1)}])
+    with pytest.raises(ZohoValidationError, match=r"^request body\['data'\]\[0\]\['Last_Name'\]: a value"):
+        crm.records.update_one("Leads", GOOD_ID, {"Last_Name": b"x"})
+    with pytest.raises(ZohoValidationError, match=r"^records\[1\]\['Self'\]: a circular reference$"):
+        crm.records.insert("Leads", [{"Last_Name": "x"}, _circular()])

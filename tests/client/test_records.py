@@ -157,3 +157,18 @@ def test_progress_callback_sees_every_item(crm: ZohoCRM) -> None:
     done = [d for d, _ in seen]
     assert done == sorted(done)
     assert done[-1] == 250
+
+
+def test_dates_and_aware_datetimes_are_written_as_zoho_reads_them(
+    sb: Sandbox, crm: ZohoCRM, recorder: Recorder
+) -> None:
+    ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    met = dt.datetime(2024, 3, 4, 9, 30, 15, 123456, tzinfo=ist)
+    inserted = crm.records.insert("Leads", [{"Last_Name": "Dated", "Met": met, "Born": dt.date(1990, 7, 1)}])
+    assert inserted.raise_for_errors()
+    sent = json.loads(recorder.requests[-1].content)["data"][0]
+    assert sent == {"Last_Name": "Dated", "Met": "2024-03-04T09:30:15+05:30", "Born": "1990-07-01"}
+    stored = sb.records("Leads")[0]
+    assert (stored["Met"], stored["Born"]) == ("2024-03-04T09:30:15+05:30", "1990-07-01")
+    assert crm.records.update_one("Leads", stored["id"], {"Met": met.astimezone(dt.timezone.utc)}).id == stored["id"]
+    assert json.loads(recorder.requests[-1].content)["data"][0]["Met"] == "2024-03-04T04:00:15+00:00"

@@ -1,0 +1,99 @@
+"""Request bodies as JSON bytes: encoded once, before anything is sent, with typed errors.
+
+Dates and aware datetimes are written as Zoho expects them (``2024-03-04``, ``2024-03-04T09:30:00+05:30``);
+anything else JSON has no form for (NaN, infinities, objects, naive datetimes) is refused with a
+:class:`ZohoValidationError` that names where it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .errors import ZohoValidationError
+
+__all__ = ["EncodedJSON", "UnencodableItem", "encode", "encode_items"]
+
+
+class EncodedJSON(bytes):
+    """A request body already encoded: the engine sends it as is."""
+
+
+class UnencodableItem(ValueError):
+    """Item ``position`` of a batch chunk cannot be written as JSON (``where``: the key path in it)."""
+
+    def __init__(self, position: int, where: str, reason: str) -> None:
+        super().__init__(f"[{position}]{where}: {reason}")
+        self.position = position
+        self.where = where
+        self.reason = reason
+
+
+def _default(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        if value.utcoffset() is None:
+            raise TypeError("a naive datetime (give it a time zone)")
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"a value of type {type(value).__name__} has no JSON form")
+
+
+_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"), default=_default)
+_FAILURES = (TypeError, ValueError, RecursionError)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, ValueError) and "Out of range float" in str(exc):
+        return "NaN or infinity is not JSON"
+    return str(exc)
+
+
+def _locate(value: Any, ancestors: frozenset[int] = frozenset()) -> tuple[str, str]:
+    """``(key path, reason)`` of the first part of ``value`` that cannot be encoded."""
+    children: list[tuple[str, Any]] = []
+    if isinstance(value, dict):
+        children = [(f"[{key!r}]", item) for key, item in value.items()]
+    elif isinstance(value, (list, tuple)):
+        children = [(f"[{index}]", item) for index, item in enumerate(value)]
+    ancestors |= {id(value)}
+    for where, child in children:
+        if id(child) in ancestors:
+            return where, "a circular reference"
+        try:
+            _ENCODER.encode(child)
+        except _FAILURES:
+            inner, reason = _locate(child, ancestors)
+            return where + inner, reason
+    try:
+        _ENCODER.encode(value)
+    except _FAILURES as exc:
+        return "", _reason(exc)
+    return "", "cannot be written as JSON"
+
+
+def encode(value: Any, what: str = "request body") -> EncodedJSON:
+    """``value`` as compact JSON bytes; :class:`ZohoValidationError` naming the bad part otherwise."""
+    try:
+        return EncodedJSON(_ENCODER.encode(value).encode())
+    except _FAILURES:
+        where, reason = _locate(value)
+        raise ZohoValidationError(f"{what}{where}: {reason}") from None
+
+
+def encode_items(body: dict[str, Any], key: str = "data") -> EncodedJSON:
+    """A batch chunk's body; :class:`UnencodableItem` names the first item of ``body[key]`` that cannot be sent."""
+    try:
+        return EncodedJSON(_ENCODER.encode(body).encode())
+    except _FAILURES:
+        for position, item in enumerate(body.get(key) or ()):
+            try:
+                _ENCODER.encode(item)
+            except _FAILURES:
+                where, reason = _locate(item)
+                raise UnencodableItem(position, where, reason) from None
+        where, reason = _locate({k: v for k, v in body.items() if k != key})
+        raise ZohoValidationError(f"request body{where}: {reason}") from None
