@@ -19,7 +19,9 @@ FAULTS: dict[str, Any] = {
     "truncate_rate": 0.01,
     "drop_after_commit_rate": 0.02,
     "concurrency_limit": 6,  # the client runs 10 calls at once: bursts of 429
-    "latency": 0.02,  # calls overlap, so the 10 in flight pass the limit of 6
+    # Calls overlap, so the 10 in flight pass the limit of 6: each is answered 0.1 s after it arrived,
+    # with room for the sandbox to do the work of all 10 (a few ms each) in that time.
+    "latency": 0.1,
     "seed": 20261125,
 }
 

@@ -31,6 +31,24 @@ async def test_concurrency_limit_answers_429_past_n_in_flight(sb: Sandbox, aapi:
 
 
 @pytest.mark.anyio
+async def test_latency_runs_from_arrival_with_the_work_done_inside_it(sb: Sandbox, aapi: httpx.AsyncClient) -> None:
+    """A call is answered ``latency`` after it arrived, its work done first (as on a server whose calls run
+    in parallel): a write is committed while its answer is still held back, and holds its slot meanwhile."""
+    sb.configure(latency=60, concurrency_limit=1)
+
+    async def insert() -> None:
+        await aapi.post("/Leads", json={"data": leads(2)})
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(insert)
+        await anyio.wait_all_tasks_blocked()  # the call is in the sandbox, waiting out its latency
+        assert sb.counters.max_in_flight == 1
+        assert [r["Last_Name"] for r in sb.records("Leads")] == ["Lead 0", "Lead 1"]  # committed, not yet answered
+        assert error_of(await aapi.get("/Leads/actions/count")) == (429, "TOO_MANY_REQUESTS")  # slot still held
+        group.cancel_scope.cancel()
+
+
+@pytest.mark.anyio
 async def test_429_body_is_the_envelope(sb: Sandbox, aapi: httpx.AsyncClient) -> None:
     sb.configure(concurrency_limit=0)
     response = await aapi.get("/Leads/actions/count")

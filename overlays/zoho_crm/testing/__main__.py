@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--drop-after-commit-rate", type=float, default=0.0)
     parser.add_argument("--truncate-rate", type=float, default=0.0)
     parser.add_argument("--seed", type=int, help="seed of the fault sequence (printed when left out)")
-    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every API call")
+    parser.add_argument("--latency", type=float, default=0.0, help="least seconds from a call's arrival to its answer")
     parser.add_argument("--concurrency-limit", type=int, help="API calls in flight at once (429 past it)")
     parser.add_argument("--daily-credits", type=int, help="API credits per rolling 24 h (429 past it)")
     return parser

@@ -35,6 +35,13 @@ class _Drop(Exception):
     """Close the connection without (the rest of) a response."""
 
 
+async def _until(deadline: float) -> None:
+    """Sleep until ``deadline`` on the event loop's clock (not at all if it has passed)."""
+    remaining = deadline - anyio.current_time()
+    if remaining > 0:
+        await anyio.sleep(remaining)
+
+
 class _Request:
     def __init__(self, scope: Scope, body: bytes) -> None:
         self.method: str = scope["method"].upper()
@@ -73,6 +80,7 @@ class SandboxApp:
             return
         if scope["type"] != "http":
             return
+        arrived = anyio.current_time()
         body = bytearray()
         while True:
             message = await receive()
@@ -81,7 +89,7 @@ class SandboxApp:
                 break
         request = _Request(scope, bytes(body))
         try:
-            status, payload, headers = await self._handle(request)
+            status, payload, headers = await self._handle(request, arrived)
         except _Drop:
             if self.connection_dropper is not None:
                 await self.connection_dropper(scope)
@@ -102,7 +110,7 @@ class SandboxApp:
 
     # pipeline ------------------------------------------------------------------------------------
 
-    async def _handle(self, request: _Request) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+    async def _handle(self, request: _Request, arrived: float) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
         if request.path in (TOKEN_PATH, REVOKE_PATH):
             reply = self._accounts(request)
             return self._encode(reply)
@@ -140,19 +148,20 @@ class SandboxApp:
             if before:
                 state.counters.faults[before] += 1
         try:
-            if config.latency:
-                await anyio.sleep(config.latency)
             if before == "drop":
+                await _until(arrived + config.latency)
                 raise _Drop
             if before == "http_500":
                 reply = Reply(500, error_body("INTERNAL_ERROR"))
             else:
                 reply = self._process(op, request, path_params)
+            status, payload, headers = self._encode(self._checked(op, reply))
+            # The latency runs from the call's arrival: the work above happens within it, as on a
+            # server whose calls run in parallel, so concurrent calls do not queue behind each other.
+            await _until(arrived + config.latency)
         finally:
             with state.lock:
                 state.counters.in_flight -= 1
-        reply = self._checked(op, reply)
-        status, payload, headers = self._encode(reply)
         if after == "truncate" and not payload:
             after = None  # nothing to cut: no fault
         if after:

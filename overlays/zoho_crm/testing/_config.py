@@ -34,7 +34,11 @@ class SandboxConfig:
     daily_credits: int | None = None
     """API credits per rolling 24 h; exhausted, 429 ``TOO_MANY_REQUESTS``."""
     latency: float = 0.0
-    """Seconds every API call waits (asynchronously) while holding its concurrency slot."""
+    """Seconds from an API call's arrival to its answer, at least, holding its concurrency slot.
+
+    The sandbox does its work within that time and waits out the rest (asynchronously), as a server
+    whose calls run in parallel would: concurrent calls do not queue behind each other's processing.
+    """
     fault_rate_5xx: float = 0.0
     """Fraction of API calls answered 500 ``INTERNAL_ERROR`` before any processing."""
     drop_rate: float = 0.0
