@@ -48,7 +48,12 @@ def format_time(now: float, offset_minutes: int = 0) -> str:
 
     Cached: a batch stamps many records within the same second.
     """
-    return datetime.fromtimestamp(math.floor(now), tz=_zone(offset_minutes)).isoformat()
+    return _format_second(math.floor(now), offset_minutes)
+
+
+@functools.lru_cache(maxsize=256)
+def _format_second(second: int, offset_minutes: int) -> str:
+    return datetime.fromtimestamp(second, tz=_zone(offset_minutes)).isoformat()
 
 
 @functools.lru_cache(maxsize=64)

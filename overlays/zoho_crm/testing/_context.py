@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from ._clock import parse_time
@@ -39,6 +40,8 @@ class Context:
     module: ModuleDef
     externals: Externals
     now: float
+    memo: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """Per-request memos of the handlers (how each field of a module is written)."""
 
     @property
     def store(self) -> Store:
@@ -62,8 +65,11 @@ class Context:
             return found[0] if found else None
         return self.store.get(module, raw)
 
-    def unmodified_since(self, records: list[StoredRecord]) -> None:
-        """Raise 412 ``ALREADY_MODIFIED`` if any record changed after ``If-Unmodified-Since``."""
+    def unmodified_since(self, records: Iterable[StoredRecord]) -> None:
+        """Raise 412 ``ALREADY_MODIFIED`` if any record changed after ``If-Unmodified-Since``.
+
+        ``records`` is only iterated when the header is set (a generator costs nothing otherwise).
+        """
         limit = self.params.get("If-Unmodified-Since")
         if limit is None:
             return

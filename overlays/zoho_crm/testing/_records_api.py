@@ -10,7 +10,7 @@ from ._context import Context, Reply
 from ._criteria import CriteriaError, Predicate, parse_criteria
 from ._errors import ZohoError
 from ._listing import field_names, page_of, project, record_key
-from ._store import StoredRecord
+from ._store import StoredRecord, copy_json
 from ._writes import ItemError, clean_record, item_schema_error, success, write_status
 
 __all__ = ["HANDLERS", "write_cost"]
@@ -400,7 +400,7 @@ def upsert_records(ctx: Context) -> Reply:
                     return found[0], field
         return None
 
-    ctx.unmodified_since([m[0] for m in map(match, items) if m is not None])
+    ctx.unmodified_since(m[0] for m in map(match, items) if m is not None)  # matched only if the header is set
     results: list[dict[str, Any]] = []
     for index, item in enumerate(items):
         try:
@@ -457,7 +457,7 @@ def clone_record(ctx: Context) -> Reply:
         for field, value in lookups.items():
             if field not in overrides:
                 merged[field] = {"id": value["id"], **({"module": value["module"]} if "module" in value else {})}
-        changes = clean_record(ctx, ctx.module, merged, 0, existing=None)
+        changes = clean_record(ctx, ctx.module, copy_json(merged), 0, existing=None)  # not the source's values
         record = ctx.store.insert(ctx.module.api_name, changes, ctx.now)
         return Reply(201, {"data": [success("record added", record)]})
     except ItemError as failure:

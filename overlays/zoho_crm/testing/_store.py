@@ -116,6 +116,7 @@ class Store:
         self.links: dict[tuple[str, str], dict[str, dict[str, dict[str, Any]]]] = {}
         """Relation → left record id → right record id → relation fields (and the mirror, keyed by "~")."""
         self.user: dict[str, Any] = {"name": "Sandbox Admin", "id": self.new_id(), "email": "admin@zoho-sandbox.test"}
+        """The org's one user; records share this dict as their owner and creator (never change it in place)."""
         self._next_sweep = float("inf")
         self.query_cache: dict[tuple[Any, ...], tuple[int, list[str]]] = {}
         for name in self.modules:  # value indexes (duplicate checks, external ids) from the start
@@ -179,7 +180,11 @@ class Store:
         table = self.tables[module]
         index = table.indexes.get(field)
         if index is not None:
-            ids = index.get(key, ())
+            ids = index.get(key)
+            if not ids:
+                return []
+            if len(ids) == 1:
+                return [table.records[next(iter(ids))]]
             return sorted((table.records[i] for i in ids), key=lambda record: record.num)
         return [record for record in self.live(module) if index_key(record.fields.get(field)) == key]
 
@@ -189,16 +194,16 @@ class Store:
         num = int(record_id) if record_id is not None else int(self.new_id())
         record = StoredRecord(module, num, {}, now)
         stamp = format_time(now)
-        user = dict(self.user)
+        user = self.user  # shared by every record, never changed in place (fewer objects for the collector)
         record.fields = {
             "id": record.id,
             **fields,
             "Created_Time": stamp,
             "Modified_Time": stamp,
-            "Created_By": dict(user),
-            "Modified_By": dict(user),
+            "Created_By": user,
+            "Modified_By": user,
         }
-        record.fields.setdefault("Owner", dict(user))
+        record.fields.setdefault("Owner", user)
         self._derive(module, record.fields)
         table.records[record.id] = record
         if not table.order or num > table.order[-1]:
@@ -215,7 +220,7 @@ class Store:
         self._index(table, record, add=False)
         record.fields.update(changes)
         record.fields["Modified_Time"] = format_time(now)
-        record.fields["Modified_By"] = dict(self.user)
+        record.fields["Modified_By"] = self.user
         record.modified_at = now
         self._derive(record.module, record.fields)
         self._index(table, record, add=True)

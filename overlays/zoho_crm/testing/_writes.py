@@ -8,7 +8,7 @@ from typing import Any
 from ._clock import format_time
 from ._context import Context
 from ._modules import ANY_MODULE, ModuleDef
-from ._store import SYSTEM_FIELDS, StoredRecord, copy_json
+from ._store import SYSTEM_FIELDS, StoredRecord
 
 __all__ = ["ItemError", "clean_record", "item_schema_error", "success", "write_status"]
 
@@ -100,16 +100,41 @@ def _resolve_lookup(
     return shown
 
 
+class _FieldKinds(dict[str, tuple[int, int, bool]]):
+    """How each field name of one module is written: (kind, text limit, is an email field), memoised.
+
+    Made per request (``Context.field_kinds``): a module's definition may change between requests.
+    """
+
+    def __init__(self, module: ModuleDef) -> None:
+        super().__init__()
+        self.module = module
+        self.unique = tuple(dict.fromkeys([*module.unique, *module.external]))
+        """Fields whose values must not repeat across records."""
+
+    def __missing__(self, field: str) -> tuple[int, int, bool]:
+        module = self.module
+        if field in _IGNORED or field.startswith("$") or field == "_delete":
+            kind = (_SKIP, 0, False)
+        elif field == "Owner":
+            kind = (_OWNER, 0, False)
+        elif field in module.lookups:
+            kind = (_LOOKUP, 0, False)
+        else:
+            kind = (_VALUE, module.max_lengths.get(field, MAX_TEXT), field in module.email_fields)
+        self[field] = kind
+        return kind
+
+
+_SKIP, _OWNER, _LOOKUP, _VALUE = range(4)
+
+
 def clean_record(
-    ctx: Context,
-    module: ModuleDef,
-    item: dict[str, Any],
-    index: int,
-    *,
-    existing: StoredRecord | None,
-    skip: frozenset[str] = frozenset(),
+    ctx: Context, module: ModuleDef, item: dict[str, Any], index: int, *, existing: StoredRecord | None
 ) -> dict[str, Any]:
     """The changes an incoming record makes (system fields dropped, lookups resolved).
+
+    The changes share ``item``'s values, which must be the caller's own (a parsed request body).
 
     Checks in Zoho's order: mandatory fields, then values, then duplicates; :class:`ItemError` on
     the first failure.
@@ -117,33 +142,37 @@ def clean_record(
     for field in module.required:
         if (existing is None and _empty(item.get(field))) or (field in item and _empty(item[field])):
             raise ItemError("MANDATORY_NOT_FOUND", _at(index, field), "required field not found")
+    kinds = ctx.memo.get(module.api_name)
+    if kinds is None or kinds.module is not module:
+        kinds = ctx.memo[module.api_name] = _FieldKinds(module)
     changes: dict[str, Any] = {}
     for field, value in item.items():
-        if field in _IGNORED or field in skip or field.startswith("$") or field == "_delete":
-            continue
-        if field == "Owner":
+        kind, limit, email = kinds[field]
+        if kind == _VALUE:
+            if isinstance(value, str):
+                if len(value) > limit:
+                    raise ItemError("INVALID_DATA", {**_at(index, field), "maximum_length": limit}, "value too long")
+                if email and value and not _EMAIL.match(value):
+                    raise ItemError(
+                        "INVALID_DATA", {**_at(index, field), "expected_data_type": "email"}, "invalid email"
+                    )
+                changes[field] = value
+            else:
+                changes[field] = value
+        elif kind == _LOOKUP:
+            changes[field] = _resolve_lookup(ctx, module, field, value, item, index)
+        elif kind == _OWNER:
             if not isinstance(value, dict) or str(value.get("id")) != ctx.store.user["id"]:
                 raise ItemError("INVALID_DATA", {**_at(index, field), "reason": "unknown user"}, "invalid owner")
-            changes[field] = dict(ctx.store.user)
-        elif field in module.lookups:
-            changes[field] = _resolve_lookup(ctx, module, field, value, item, index)
-        elif isinstance(value, str):
-            limit = module.max_lengths.get(field, MAX_TEXT)
-            if len(value) > limit:
-                raise ItemError("INVALID_DATA", {**_at(index, field), "maximum_length": limit}, "value too long")
-            if field in module.email_fields and value and not _EMAIL.match(value):
-                raise ItemError("INVALID_DATA", {**_at(index, field), "expected_data_type": "email"}, "invalid email")
-            changes[field] = value
-        else:
-            changes[field] = copy_json(value) if isinstance(value, (dict, list)) else value
+            changes[field] = ctx.store.user
     append = item.get("$append_values")
     if isinstance(append, dict) and existing is not None:
         for field, flag in append.items():
             old, new = existing.fields.get(field), changes.get(field)
             if flag is True and isinstance(old, list) and isinstance(new, list):
                 changes[field] = old + [value for value in new if value not in old]
-    for field in dict.fromkeys([*module.unique, *module.external]):
-        value = changes.get(field) if field in changes else None
+    for field in kinds.unique:
+        value = changes.get(field)
         if _empty(value):
             continue
         clash = [r for r in ctx.store.find(module.api_name, field, value) if existing is None or r.id != existing.id]
