@@ -7,10 +7,10 @@ The sandbox's response validation is off here: its cost is the test double's, no
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -78,35 +78,15 @@ def stored_records(count: int, tag: str) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def sandbox_workarounds(sb: Any) -> list[str]:
-    """Work around two sandbox bugs that would otherwise dominate the figures; the list of those applied.
+def settle_heap() -> None:
+    """Collect, then freeze what survives (``gc.freeze``): call between rounds, outside the timings.
 
-    Each is a no-op once the sandbox is fixed (see bench/README.md, "Sandbox workarounds"):
-
-    - ``nodelay``: ``LoopbackServer`` makes its listening socket with ``proto=0``, so asyncio does not set
-      ``TCP_NODELAY`` on accepted connections; uvicorn writes headers and body separately, and Nagle plus
-      the client's delayed ACK stall every small answer ~40 ms. Set on the listening socket, Linux
-      passes it on to accepted sockets.
-    - ``index``: ``Store.__init__`` never builds the default modules' value indexes, so every upsert
-      item's duplicate check scans all live records (``Store.find``), O(n²) over a bulk load.
+    The sandbox serves from this process and keeps every record the rounds write (tens of thousands,
+    a few million objects). Left in the collected generations, each full collection would rescan
+    them all while a later round is being timed: a cost of the test double's heap, not the client's.
     """
-    applied = []
-    server = getattr(sb, "_server", None)
-    listening = getattr(server, "_socket", None)
-    if listening is not None and not listening.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY):
-        listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        applied.append("nodelay")
-    store = sb.state.store
-    with sb.state.lock:
-        if store.modules[MODULE].key_fields() and not store.tables[MODULE].indexes:
-            store.reindex(MODULE)
-            applied.append("index")
-    return applied
-
-
-def workaround_note(applied: list[str]) -> str:
-    """The notes' mention of the sandbox workarounds in force."""
-    return f"; sandbox workarounds: {', '.join(applied)}" if applied else ""
+    gc.collect()
+    gc.freeze()
 
 
 def bench_e2e(repeat: int) -> Figure:
@@ -114,8 +94,8 @@ def bench_e2e(repeat: int) -> Figure:
     from zoho_crm.testing import sandbox
 
     with sandbox(mode="http", **SANDBOX_SETTINGS) as sb:
-        applied = sandbox_workarounds(sb)
         sb.seed(MODULE, stored_records(200, "e2e"))
+        settle_heap()
         out = worker("e2e", {**endpoints(sb), "fields": LIST_FIELDS, "repeat": repeat, "number": 3})
     ours, raw = out["ours_median"], out["raw_median"]
     figure = Figure(
@@ -126,8 +106,7 @@ def bench_e2e(repeat: int) -> Figure:
         "raw httpx.Client + json.loads",
         raw * 1e3,
         E2E_GOAL,
-        notes=f"client overhead {(ours - raw) * 1e3:+.2f} ms per request; {repeat}x3 requests each, interleaved"
-        + workaround_note(applied),
+        notes=f"client overhead {(ours - raw) * 1e3:+.2f} ms per request; {repeat}x3 requests each, interleaved",
         details=out,
         paired_ratio=paired(out["ours"], out["raw"]),
     )
@@ -146,11 +125,11 @@ def bench_batch(reps: int, count: int = 10_000, latency: float = 0.05, concurren
     floor = math.ceil(count / 100) / concurrency * latency
     runs: dict[str, list[dict[str, Any]]] = {"sync": [], "async": [], "raw": []}
     with sandbox(mode="http", latency=latency, concurrency_limit=concurrency, **SANDBOX_SETTINGS) as sb:
-        applied = sandbox_workarounds(sb)
         base = {**endpoints(sb), "count": count, "concurrency": concurrency}
         for i in range(reps):
             for mode in runs:
                 job = "raw_batch" if mode == "raw" else "batch"
+                settle_heap()
                 cpu = time.process_time()  # this process only serves: its CPU time is the sandbox's
                 run = worker(job, {**base, "mode": mode, "tag": f"{mode}{i}"})
                 run["sandbox_cpu_s"] = time.process_time() - cpu
@@ -179,8 +158,7 @@ def bench_batch(reps: int, count: int = 10_000, latency: float = 0.05, concurren
             f"{runs[mode][0]['calls']} calls; sandbox CPU {per_call_ms:.1f} ms per call; client CPU during the "
             f"upsert {client_cpu[mode]:.2f} s (raw: {client_cpu['raw']:.2f} s)"
             + (f"; retries {retries}" if retries else "")
-            + (f"; FAILED items: {problems or incomplete}" if problems or incomplete else "")
-            + workaround_note(applied),
+            + (f"; FAILED items: {problems or incomplete}" if problems or incomplete else ""),
             details={"runs": runs[mode], "raw_runs": runs["raw"], "raw_median_s": raw},
         )
         figure.passed = figure.ratio is not None and figure.ratio <= 1.2 and not problems and not incomplete
@@ -194,8 +172,8 @@ def bench_stream(count: int = 100_000) -> Figure:
 
     yardstick = worker("one_page", {})
     with sandbox(mode="http", **SANDBOX_SETTINGS) as sb:
-        applied = sandbox_workarounds(sb)
         sb.seed(MODULE, stored_records(count, "stream"))
+        settle_heap()
         out = worker("stream", {**endpoints(sb), "fields": LIST_FIELDS})
     mb = out["peak_growth_bytes"] / 1e6
     page_mb = yardstick["page_bytes"] / 1e6
@@ -210,7 +188,7 @@ def bench_stream(count: int = 100_000) -> Figure:
         notes=f"{out['records']:,} records per pass, {out['calls']} calls for both passes; untraced pass: "
         f"peak RSS growth {out['rss_growth_bytes'] / 1e6:.1f} MB, {out['records'] / out['seconds_untraced']:,.0f} "
         f"records/s; still allocated after the traced pass {out['retained_bytes'] / 1e6:.1f} MB "
-        f"(cyclic garbage awaiting a collection)" + workaround_note(applied),
+        f"(cyclic garbage awaiting a collection)",
         details={**out, **yardstick},
     )
     figure.passed = out["records"] == count and mb <= 50
