@@ -100,10 +100,13 @@ def _resolve_lookup(
     return shown
 
 
+_SKIP, _OWNER, _LOOKUP, _VALUE = range(4)
+
+
 class _FieldKinds(dict[str, tuple[int, int, bool]]):
     """How each field name of one module is written: (kind, text limit, is an email field), memoised.
 
-    Made per request (``Context.field_kinds``): a module's definition may change between requests.
+    Kept per request (in ``Context.memo``): a module's definition may change between requests.
     """
 
     def __init__(self, module: ModuleDef) -> None:
@@ -124,9 +127,6 @@ class _FieldKinds(dict[str, tuple[int, int, bool]]):
             kind = (_VALUE, module.max_lengths.get(field, MAX_TEXT), field in module.email_fields)
         self[field] = kind
         return kind
-
-
-_SKIP, _OWNER, _LOOKUP, _VALUE = range(4)
 
 
 def clean_record(
