@@ -58,28 +58,15 @@ def e2e(cfg: dict[str, Any]) -> dict[str, Any]:
     return {"ours": samples["ours"], "raw": samples["raw"], "stats": stats, "keys_per_record": keys}
 
 
-class PlainBody:
-    """Prototype (``prototype: plain_body``): the body dict passed through as is, no generated-model round trip."""
-
-    def __init__(self, payload: dict[str, Any]) -> None:
-        self.payload = payload
-
-    def to_dict(self) -> dict[str, Any]:
-        return self.payload
-
-
 def apply_prototype(name: str | None) -> None:
     """Monkeypatch a proposed fix into this worker's client, to measure its gain (never in the real figures).
 
-    - ``plain_body``: write bodies go out as the caller's dicts (no ``from_dict``/``to_dict`` round trip).
     - ``pop_parsed``: the parsed body cached on the ``httpx.Response`` is taken off it when read, so it
       is not kept alive by httpx's Response ↔ BoundSyncStream reference cycle until a full collection.
     - ``pop_parsed_unbind``: the same, and that cycle broken once the body is read.
     """
     from zoho_crm import _batch, _engine, _plans, _records, _related
 
-    if name == "plain_body":
-        _plans.body = lambda cls, payload: PlainBody(payload)
     if name in ("pop_parsed", "pop_parsed_unbind"):
         original = _engine.read_json
         key = getattr(_engine, "_PARSED", None)
