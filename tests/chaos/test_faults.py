@@ -12,7 +12,8 @@ from zoho_crm import Failure, RetryPolicy, Success, ZohoCRM
 from zoho_crm.errors import APITimeoutError
 from zoho_crm.testing import Sandbox, sandbox
 
-RETRY = RetryPolicy(max_attempts=10, initial_backoff=0.01, max_backoff=0.2, max_elapsed=120)
+# Backoff up to 1 s: a call refused for concurrency waits out the 0.1 s the others hold their slots.
+RETRY = RetryPolicy(max_attempts=10, initial_backoff=0.05, max_backoff=1.0, max_elapsed=120)
 FAULTS: dict[str, Any] = {
     "fault_rate_5xx": 0.10,
     "drop_rate": 0.05,
