@@ -161,7 +161,7 @@ Prepared = tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int
 """A planned batch: ``(chunks, generated-call arguments by chunk start, total items)``."""
 
 
-def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, Any]], what: str = "records") -> Prepared:
+def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, Any]]) -> Prepared:
     """Chunk ``items`` and build every call's arguments, bodies encoded, so bad input fails before any request."""
     chunks = chunk(items)
     prepared: dict[int, dict[str, Any]] = {}
@@ -169,7 +169,7 @@ def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, An
         try:
             prepared[start] = arguments(part)
         except UnencodableItem as bad:
-            raise ZohoValidationError(f"{what}[{start + bad.position}]{bad.where}: {bad.reason}") from None
+            raise ZohoValidationError(f"records[{start + bad.position}]{bad.where}: {bad.reason}") from None
     return chunks, prepared, len(items)
 
 

@@ -44,6 +44,10 @@ _ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"), default=_def
 _FAILURES = (TypeError, ValueError, RecursionError)
 
 
+def _dumps(value: Any) -> EncodedJSON:
+    return EncodedJSON(_ENCODER.encode(value).encode())
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "nested too deeply"
@@ -78,7 +82,7 @@ def _locate(value: Any, ancestors: frozenset[int] = frozenset()) -> tuple[str, s
 def encode(value: Any, what: str = "request body") -> EncodedJSON:
     """``value`` as compact JSON bytes; :class:`ZohoValidationError` naming the bad part otherwise."""
     try:
-        return EncodedJSON(_ENCODER.encode(value).encode())
+        return _dumps(value)
     except _FAILURES:
         where, reason = _locate(value)
         raise ZohoValidationError(f"{what}{where}: {reason}") from None
@@ -87,7 +91,7 @@ def encode(value: Any, what: str = "request body") -> EncodedJSON:
 def encode_items(body: dict[str, Any], key: str = "data") -> EncodedJSON:
     """A batch chunk's body; :class:`UnencodableItem` names the first item of ``body[key]`` that cannot be sent."""
     try:
-        return EncodedJSON(_ENCODER.encode(body).encode())
+        return _dumps(body)
     except _FAILURES:
         for position, item in enumerate(body.get(key) or ()):
             try:

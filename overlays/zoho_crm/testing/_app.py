@@ -148,20 +148,23 @@ class SandboxApp:
             if before:
                 state.counters.faults[before] += 1
         try:
-            if before == "drop":
-                await _until(arrived + config.latency)
-                raise _Drop
-            if before == "http_500":
-                reply = Reply(500, error_body("INTERNAL_ERROR"))
-            else:
-                reply = self._process(op, request, path_params)
-            status, payload, headers = self._encode(self._checked(op, reply))
+            answer = None
+            if before != "drop":
+                reply = (
+                    Reply(500, error_body("INTERNAL_ERROR"))
+                    if before == "http_500"
+                    else self._process(op, request, path_params)
+                )
+                answer = self._encode(self._checked(op, reply))
             # The latency runs from the call's arrival: the work above happens within it, as on a
             # server whose calls run in parallel, so concurrent calls do not queue behind each other.
             await _until(arrived + config.latency)
         finally:
             with state.lock:
                 state.counters.in_flight -= 1
+        if answer is None:
+            raise _Drop
+        status, payload, headers = answer
         if after == "truncate" and not payload:
             after = None  # nothing to cut: no fault
         if after:

@@ -89,6 +89,17 @@ def _type_of(kind: str) -> Check:
     return checks[kind]
 
 
+def _length_check(kind: type[str] | type[list[Any]], low: int | None, high: int | None) -> Check | None:
+    """``minLength``/``maxLength`` (``kind`` str) or ``minItems``/``maxItems`` (``kind`` list), if either is set."""
+    if low is None and high is None:
+        return None
+    return lambda x: (
+        VALID
+        if not isinstance(x, kind) or ((low is None or len(x) >= low) and (high is None or len(x) <= high))
+        else INVALID
+    )
+
+
 def compile_check(schema: Any) -> Check | None:
     """The pre-check of ``schema``, or ``None`` if it uses a keyword the pre-check does not model."""
     if not isinstance(schema, dict):
@@ -121,15 +132,9 @@ def compile_check(schema: Any) -> Check | None:
             return VALID if regex.search(x) else INVALID
 
         checks.append(pattern)
-    low, high = schema.get("minLength"), schema.get("maxLength")
-    if low is not None or high is not None:
-        checks.append(
-            lambda x: (
-                VALID
-                if not isinstance(x, str) or ((low is None or len(x) >= low) and (high is None or len(x) <= high))
-                else INVALID
-            )
-        )
+    length = _length_check(str, schema.get("minLength"), schema.get("maxLength"))
+    if length is not None:
+        checks.append(length)
     minimum, maximum = schema.get("minimum"), schema.get("maximum")
     if minimum is not None or maximum is not None:
 
@@ -140,16 +145,9 @@ def compile_check(schema: Any) -> Check | None:
             return VALID if ok else INVALID
 
         checks.append(bounds)
-    fewest, most = schema.get("minItems"), schema.get("maxItems")
-    if fewest is not None or most is not None:
-        checks.append(
-            lambda x: (
-                VALID
-                if not isinstance(x, list)
-                or ((fewest is None or len(x) >= fewest) and (most is None or len(x) <= most))
-                else INVALID
-            )
-        )
+    size = _length_check(list, schema.get("minItems"), schema.get("maxItems"))
+    if size is not None:
+        checks.append(size)
     if "items" in schema:
         item = compile_check(schema["items"])
         if item is None:

@@ -122,17 +122,19 @@ class FaultPlan:
     @staticmethod
     def before(draw: float, drop_rate: float, rate_5xx: float) -> str | None:
         """The fault to inject before processing, if any."""
-        if draw < drop_rate:
-            return "drop"
-        if draw < drop_rate + rate_5xx:
-            return "http_500"
-        return None
+        return _pick(draw, ("drop", drop_rate), ("http_500", rate_5xx))
 
     @staticmethod
     def after(draw: float, drop_after_commit_rate: float, truncate_rate: float) -> str | None:
         """The fault to inject after processing, if any."""
-        if draw < drop_after_commit_rate:
-            return "drop_after_commit"
-        if draw < drop_after_commit_rate + truncate_rate:
-            return "truncate"
-        return None
+        return _pick(draw, ("drop_after_commit", drop_after_commit_rate), ("truncate", truncate_rate))
+
+
+def _pick(draw: float, *faults: tuple[str, float]) -> str | None:
+    """The fault whose share of [0, 1) holds ``draw`` (shares laid end to end), or ``None``."""
+    edge = 0.0
+    for fault, rate in faults:
+        edge += rate
+        if draw < edge:
+            return fault
+    return None

@@ -237,6 +237,11 @@ def delink_related_record(ctx: Context) -> Reply:
         raise ZohoError(400, "INVALID_DATA", failure.details, failure.message) from None
 
 
+def _both_keys(where: str) -> list[dict[str, str]]:
+    """A related-list reference's ``api_name`` and ``id``, as error details list them."""
+    return [{"api_name": key, "json_path": f"{where}.{key}"} for key in ("api_name", "id")]
+
+
 def get_related_records_count(ctx: Context) -> Reply:
     """``POST /{module}/{record_id}/actions/get_related_records_count``."""
     parent = _write_parent(ctx)
@@ -250,12 +255,7 @@ def get_related_records_count(ctx: Context) -> Reply:
             results.append(
                 ItemError(
                     "EXPECTED_FIELD_MISSING",
-                    {
-                        "expected_fields": [
-                            {"api_name": "api_name", "json_path": f"{where}.api_name"},
-                            {"api_name": "id", "json_path": f"{where}.id"},
-                        ]
-                    },
+                    {"expected_fields": _both_keys(where)},
                     "either api_name or id is expected",
                 ).result()
             )
@@ -266,12 +266,7 @@ def get_related_records_count(ctx: Context) -> Reply:
             results.append(
                 ItemError(
                     "AMBIGUITY_DURING_PROCESSING",
-                    {
-                        "ambiguity_due_to": [
-                            {"api_name": "api_name", "json_path": f"{where}.api_name"},
-                            {"api_name": "id", "json_path": f"{where}.id"},
-                        ]
-                    },
+                    {"ambiguity_due_to": _both_keys(where)},
                     "api_name and id name different related lists",
                 ).result()
             )
