@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
-import json
 import logging
 import random
 import threading
@@ -20,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from ._json import EncodedJSON, encode
+from ._json import EncodedJSON, encode, loads
 from ._logging import logger
 from .errors import (
     APIConnectionError,
@@ -57,7 +56,7 @@ def _request(
     kwargs = build(**params)
     if "json" in kwargs:  # our encoding: typed errors, and bulk bodies already encoded when planned
         payload = kwargs.pop("json")
-        kwargs["content"] = payload if isinstance(payload, EncodedJSON) else encode(payload)
+        kwargs["content"] = (payload if isinstance(payload, EncodedJSON) else encode(payload)).content
     if timeout is not None:
         kwargs["timeout"] = timeout
     return http.build_request(**kwargs)
@@ -80,7 +79,7 @@ def api_error(response: httpx.Response) -> APIError:
     request = response.request
     where: dict[str, Any] = {"method": request.method, "url": str(request.url), "status_code": response.status_code}
     try:
-        body = json.loads(response.content)
+        body = loads(response.content)
     except ValueError:
         snippet = response.content[:120].decode("utf-8", "replace")
         return error_class(response.status_code, None)(f"answer is not JSON: {snippet!r}", **where)
@@ -107,7 +106,7 @@ def _parse_success(response: httpx.Response) -> bool:
     if not 200 <= response.status_code < 300 or not response.content:
         return True
     try:
-        setattr(response, _PARSED, json.loads(response.content))
+        setattr(response, _PARSED, loads(response.content))
     except ValueError:
         return False
     return True
@@ -118,7 +117,7 @@ def read_json(response: httpx.Response) -> Any:
     if _PARSED in response.__dict__:
         return response.__dict__.pop(_PARSED)  # read once: do not keep a page alive with its response
     try:
-        return json.loads(response.content)
+        return loads(response.content)
     except ValueError:
         raise InvalidResponseError(
             f"HTTP {response.status_code} answer is not JSON (truncated or an error page)",

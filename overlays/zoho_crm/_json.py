@@ -1,23 +1,43 @@
-"""Request bodies as JSON bytes: encoded once, before anything is sent, with typed errors.
+"""JSON in and out: request bodies encoded once, before anything is sent, with typed errors; answers parsed.
 
-Dates and aware datetimes are written as Zoho expects them (``2024-03-04``, ``2024-03-04T09:30:00+05:30``);
-anything else JSON has no form for (NaN, infinities, objects, naive datetimes) is refused with a
-:class:`ZohoValidationError` that names where it is.
+Dates and aware datetimes are written as Zoho expects them (``2024-03-04``, ``2024-03-04T09:30:00+05:30``),
+enums by their value and UUIDs as strings; anything else JSON has no form for (NaN, infinities,
+objects, naive datetimes) is refused with a :class:`ZohoValidationError` that names where it is.
+
+Bodies are encoded by orjson (about 5x faster than the standard library), which cannot refuse
+NaN: it writes it as ``null``. So an orjson body is only used when it holds no ``null`` at all;
+otherwise, or when orjson refuses a value, the standard library's strict encoder writes the body
+(the same JSON, with ``null`` only for ``None``) or says what is wrong with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
+import uuid
 from typing import Any
+
+import orjson
 
 from .errors import ZohoValidationError
 
-__all__ = ["EncodedJSON", "UnencodableItem", "encode", "encode_items"]
+__all__ = ["EncodedJSON", "UnencodableItem", "encode", "encode_items", "loads"]
+
+loads = orjson.loads
+"""Parse JSON bytes (orjson: about 1.5x faster than ``json.loads``); ``ValueError`` when they are not JSON."""
 
 
-class EncodedJSON(bytes):
-    """A request body already encoded: the engine sends it as is."""
+class EncodedJSON:
+    """A request body already encoded (``content``): the engine sends it as is."""
+
+    __slots__ = ("content",)
+
+    def __init__(self, content: bytes) -> None:
+        self.content = content
+
+    def __repr__(self) -> str:
+        return f"EncodedJSON(<{len(self.content)} bytes>)"
 
 
 class UnencodableItem(ValueError):
@@ -37,14 +57,26 @@ def _default(value: object) -> object:
         return value.isoformat(timespec="seconds")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
     raise TypeError(f"a value of type {type(value).__name__} has no JSON form")
 
 
 _ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"), default=_default)
 _FAILURES = (TypeError, ValueError, RecursionError)
+_ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS  # both go to _default
 
 
 def _dumps(value: Any) -> EncodedJSON:
+    try:
+        fast = orjson.dumps(value, default=_default, option=_ORJSON_OPTIONS)
+    except orjson.JSONEncodeError:
+        pass  # the strict encoder below writes it (non-string keys, big integers) or says what is wrong
+    else:
+        if b"null" not in fast:  # no None, hence no NaN or infinity written as null
+            return EncodedJSON(fast)
     return EncodedJSON(_ENCODER.encode(value).encode())
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 import anyio
+import orjson
 
 from ._context import Context, Reply
 from ._contract import Contract, Operation, load_contract, raise_violations
@@ -225,8 +226,8 @@ class SandboxApp:
         if media != "application/json":
             raise ZohoError(415, "INVALID_DATA", {"expected": "application/json"}, "unsupported media type")
         try:
-            body = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError):
+            body = orjson.loads(request.body)  # strict, as Zoho is: no NaN, no lone surrogates
+        except ValueError:
             raise ZohoError(
                 400, "INVALID_DATA", {"reason": "the body is not valid JSON"}, "invalid JSON body"
             ) from None
@@ -301,6 +302,9 @@ class SandboxApp:
         headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in reply.headers.items()]
         if reply.body is None:
             return reply.status, b"", headers
-        payload = json.dumps(reply.body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        try:
+            payload = orjson.dumps(reply.body)
+        except TypeError:  # a key that is not a string: the standard library writes it as one
+            payload = json.dumps(reply.body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         headers += [(b"content-type", JSON_TYPE.encode()), (b"content-length", str(len(payload)).encode())]
         return reply.status, payload, headers

@@ -1,0 +1,112 @@
+"""``zoho_crm._json``: orjson's fast path and the strict standard-library path write the same JSON.
+
+orjson writes NaN and infinities as ``null``; a body is taken from it only when it holds no ``null``
+at all. These tests pin that both paths agree on everything JSON can hold, and that a NaN is refused
+wherever it is, beside a ``None`` or not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import math
+import uuid
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zoho_crm import _json
+from zoho_crm.errors import ZohoValidationError
+
+_KEYS = st.text(max_size=8)
+_SCALARS = (
+    st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**64 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+_VALUES = st.recursive(
+    st.none() | _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def _strict(value: Any) -> Any:
+    """What the standard library's strict encoder makes of ``value`` (the reference)."""
+    return json.loads(_json._ENCODER.encode(value))
+
+
+@settings(max_examples=300)
+@given(_VALUES)
+def test_every_json_value_is_written_as_the_standard_library_writes_it(value: Any) -> None:
+    encoded = _json.encode(value)
+    assert orjson.loads(encoded.content) == _strict(value) == json.loads(encoded.content)
+
+
+@settings(max_examples=200)
+@given(_VALUES, st.sampled_from([math.nan, math.inf, -math.inf]), st.booleans())
+def test_nan_and_infinity_are_refused_wherever_they_are(value: Any, bad: float, beside_none: bool) -> None:
+    body = {"data": [{"Kept": value, "Bad": [bad], **({"Cleared": None} if beside_none else {})}]}
+    with pytest.raises(ZohoValidationError, match=r"\['Bad'\]\[0\]: NaN or infinity is not JSON"):
+        _json.encode(body)
+
+
+class Stage(enum.Enum):
+    NEW = "New"
+
+
+class Rank(enum.IntEnum):
+    TOP = 1
+
+
+@pytest.mark.parametrize("cleared", [False, True], ids=["orjson", "strict"])
+def test_values_beyond_plain_json_are_written_the_same_by_both_paths(cleared: bool) -> None:
+    """A ``None`` sends the body down the strict path: the JSON must not change with it."""
+    ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    record: dict[Any, Any] = {
+        "Stage": Stage.NEW,
+        "Rank": Rank.TOP,
+        "Ref": uuid.UUID(int=7),
+        "Met": dt.datetime(2024, 3, 4, 9, 30, 15, 999, tzinfo=ist),
+        "Born": dt.date(1990, 7, 1),
+        "Big": 2**70,
+        "Row": (1, 2),
+        "Name": "Ünïcode ✓",
+    }
+    if cleared:
+        record["Phone"] = None
+    sent = orjson.loads(_json.encode(record).content)
+    assert sent == {
+        "Stage": "New",
+        "Rank": 1,
+        "Ref": "00000000-0000-0000-0000-000000000007",
+        "Met": "2024-03-04T09:30:15+05:30",
+        "Born": "1990-07-01",
+        "Big": 2**70,
+        "Row": [1, 2],
+        "Name": "Ünïcode ✓",
+        **({"Phone": None} if cleared else {}),
+    }
+
+
+def test_what_orjson_refuses_is_written_or_named_by_the_strict_path() -> None:
+    assert orjson.loads(_json.encode({1: "a", False: "b"}).content) == {"1": "a", "false": "b"}
+    deep: Any = "x"
+    for _ in range(300):  # past orjson's nesting limit (254), within the standard library's
+        deep = [deep]
+    assert _json.encode(deep).content == json.dumps(deep).encode()
+    with pytest.raises(ZohoValidationError, match=r"\['Met'\]: a naive datetime"):
+        _json.encode({"Met": dt.datetime(2024, 1, 1)})
+    with pytest.raises(ZohoValidationError, match=r"\['Blob'\]: a value of type bytes has no JSON form"):
+        _json.encode({"Blob": b"x"})
+
+
+def test_encoded_bodies_do_not_show_their_content() -> None:
+    encoded = _json.encode({"Secret_Note": "do not log me"})
+    assert "do not log me" not in repr(encoded)
+    assert repr(encoded) == f"EncodedJSON(<{len(encoded.content)} bytes>)"
