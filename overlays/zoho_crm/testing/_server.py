@@ -9,7 +9,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from ._app import SandboxApp
 
@@ -28,10 +28,14 @@ class _Server(uvicorn.Server):
         self._ready.set()
 
 
-def _tracking_protocol(registry: dict[tuple[str, int], H11Protocol]) -> type[H11Protocol]:
-    """An h11 protocol class that records its connections by peer address (to drop them on purpose)."""
+def _tracking_protocol(registry: dict[tuple[str, int], HttpToolsProtocol]) -> type[HttpToolsProtocol]:
+    """The httptools protocol of uvicorn, recording its connections by peer address (to drop them on purpose).
 
-    class TrackingH11Protocol(H11Protocol):
+    httptools (C) rather than h11 (pure Python): h11 added about 0.6 ms of parsing to each
+    100-record upsert, on the one loop every concurrent call shares.
+    """
+
+    class TrackingProtocol(HttpToolsProtocol):
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
             if self.client is not None:
@@ -42,14 +46,14 @@ def _tracking_protocol(registry: dict[tuple[str, int], H11Protocol]) -> type[H11
                 del registry[self.client]
             super().connection_lost(exc)
 
-    return TrackingH11Protocol
+    return TrackingProtocol
 
 
 class LoopbackServer:
     """uvicorn serving ``app`` on ``host:port`` (port 0: a free one) until :meth:`stop`."""
 
     def __init__(self, app: SandboxApp, host: str = "127.0.0.1", port: int = 0) -> None:
-        self._connections: dict[tuple[str, int], H11Protocol] = {}
+        self._connections: dict[tuple[str, int], HttpToolsProtocol] = {}
         # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets that say so, and without it
         # Nagle's algorithm plus delayed ACKs stall every small answer (headers and body are two writes).
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
