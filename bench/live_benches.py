@@ -7,6 +7,7 @@ The sandbox's response validation is off here: its cost is the test double's, no
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import math
@@ -78,15 +79,22 @@ def stored_records(count: int, tag: str) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def settle_heap() -> None:
-    """Collect, then freeze what survives (``gc.freeze``): call between rounds, outside the timings.
+@contextlib.contextmanager
+def quiet_heap() -> Iterator[None]:
+    """Around each client run: collect, freeze what survives (``gc.freeze``), and collect nothing more until it ends.
 
     The sandbox serves from this process and keeps every record the rounds write (tens of thousands,
-    a few million objects). Left in the collected generations, each full collection would rescan
-    them all while a later round is being timed: a cost of the test double's heap, not the client's.
+    a few million objects). Collections while a round is timed (full ones rescanning that heap,
+    young ones scanning the records the round writes) would be the test double's cost, not the
+    client's; each run's garbage is collected before the next. The client's process collects as usual.
     """
     gc.collect()
     gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def bench_e2e(repeat: int) -> Figure:
@@ -95,8 +103,8 @@ def bench_e2e(repeat: int) -> Figure:
 
     with sandbox(mode="http", **SANDBOX_SETTINGS) as sb:
         sb.seed(MODULE, stored_records(200, "e2e"))
-        settle_heap()
-        out = worker("e2e", {**endpoints(sb), "fields": LIST_FIELDS, "repeat": repeat, "number": 3})
+        with quiet_heap():
+            out = worker("e2e", {**endpoints(sb), "fields": LIST_FIELDS, "repeat": repeat, "number": 3})
     ours, raw = out["ours_median"], out["raw_median"]
     figure = Figure(
         "e2e_overhead",
@@ -129,10 +137,10 @@ def bench_batch(reps: int, count: int = 10_000, latency: float = 0.05, concurren
         for i in range(reps):
             for mode in runs:
                 job = "raw_batch" if mode == "raw" else "batch"
-                settle_heap()
-                cpu = time.process_time()  # this process only serves: its CPU time is the sandbox's
-                run = worker(job, {**base, "mode": mode, "tag": f"{mode}{i}"})
-                run["sandbox_cpu_s"] = time.process_time() - cpu
+                with quiet_heap():
+                    cpu = time.process_time()  # this process only serves: its CPU time is the sandbox's
+                    run = worker(job, {**base, "mode": mode, "tag": f"{mode}{i}"})
+                    run["sandbox_cpu_s"] = time.process_time() - cpu
                 runs[mode].append(run)
     raw = median([run["seconds"] for run in runs["raw"]])
     server_cpu = median([run["sandbox_cpu_s"] for mode_runs in runs.values() for run in mode_runs])
@@ -173,8 +181,8 @@ def bench_stream(count: int = 100_000) -> Figure:
     yardstick = worker("one_page", {})
     with sandbox(mode="http", **SANDBOX_SETTINGS) as sb:
         sb.seed(MODULE, stored_records(count, "stream"))
-        settle_heap()
-        out = worker("stream", {**endpoints(sb), "fields": LIST_FIELDS})
+        with quiet_heap():
+            out = worker("stream", {**endpoints(sb), "fields": LIST_FIELDS})
     mb = out["peak_growth_bytes"] / 1e6
     page_mb = yardstick["page_bytes"] / 1e6
     figure = Figure(
