@@ -4,8 +4,8 @@ Dates and aware datetimes are written as Zoho expects them (``2024-03-04``, ``20
 enums by their value and UUIDs as strings; anything else JSON has no form for (NaN, infinities,
 objects, naive datetimes) is refused with a :class:`ZohoValidationError` that names where it is.
 
-Bodies are encoded by orjson (about 5x faster than the standard library), which cannot refuse
-NaN: it writes it as ``null``. So an orjson body is only used when it holds no ``null`` at all;
+Bodies are encoded by orjson (about 4x faster than the standard library, its check included), which
+cannot refuse NaN: it writes it as ``null``. So an orjson body is only used when it holds no ``null`` at all;
 otherwise, or when orjson refuses a value, the standard library's strict encoder writes the body
 (the same JSON, with ``null`` only for ``None``) or says what is wrong with it.
 """
