@@ -25,7 +25,11 @@ from .errors import ZohoValidationError
 __all__ = ["EncodedJSON", "UnencodableItem", "encode", "encode_items", "loads"]
 
 loads = orjson.loads
-"""Parse JSON bytes (orjson: about 1.5x faster than ``json.loads``); ``ValueError`` when they are not JSON."""
+"""Parse JSON bytes (orjson: about 1.5x faster than ``json.loads``); ``ValueError`` when they are not JSON.
+
+Integers are exact within 64 bits (Zoho's widest, a Long Integer field, has 18 digits); a wider
+one would come back as a float.
+"""
 
 
 class EncodedJSON:
