@@ -32,7 +32,8 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _details(item: dict[str, Any]) -> dict[str, Any]:
+def details_of(item: dict[str, Any]) -> dict[str, Any]:
+    """An answer item's ``details`` object (``{}`` when it has none)."""
     details = item.get("details")
     return details if isinstance(details, dict) else {}
 
@@ -41,7 +42,7 @@ def item_outcome(index: int, given: Any, item: object, status_code: int) -> Outc
     """The outcome of one ``data[]`` entry of Zoho's answer."""
     if not isinstance(item, dict):
         return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)
-    details = _details(item)
+    details = details_of(item)
     if item.get("status") == "success":
         record_id = details.get("id")
         return Success(

@@ -26,10 +26,10 @@ from zoho_crm_api.models import (
 )
 
 from . import _validation as check
-from ._batch import item_outcome
+from ._batch import details_of, item_outcome
 from ._engine import api_error, read_json
 from ._json import EncodedJSON, encode_items
-from .errors import InvalidResponseError, ZohoValidationError, error_class
+from .errors import InvalidResponseError, ZohoError, ZohoValidationError, error_class
 from .results import Page, Record, Success
 
 DISCRETE_LIMIT = 2000
@@ -220,7 +220,7 @@ def write_options(
     """Body keys common to writes."""
     options: dict[str, Any] = {}
     if trigger is not None:
-        if isinstance(trigger, (str, bytes)) or not isinstance(trigger, (list, tuple)):
+        if not isinstance(trigger, (list, tuple)):
             raise ZohoValidationError("trigger must be a list, e.g. ['workflow'] (use [] to run none)")
         options["trigger"] = list(trigger)
     if skip_feature_execution is not None:
@@ -287,11 +287,16 @@ def single_outcome(response: httpx.Response, given: Any) -> Success:
             outcome = item_outcome(0, given, data[0], status)
             if isinstance(outcome, Success):
                 return outcome
-            raise error_class(400, outcome.code)(
-                outcome.message, status_code=status, code=outcome.code, details=outcome.details,
-                method=response.request.method, url=str(response.request.url),
-            )  # fmt: skip
+            raise _item_error(response, status, outcome.code, outcome.message, outcome.details)
     raise api_error(response)
+
+
+def _item_error(response: httpx.Response, status: int, code: str, message: str, details: dict[str, Any]) -> ZohoError:
+    """The typed error of one failed item of an answer (a 400's family: the item's own failure)."""
+    return error_class(400, code)(
+        message, status_code=status, code=code, details=details,
+        method=response.request.method, url=str(response.request.url),
+    )  # fmt: skip
 
 
 def next_list_params(
@@ -447,13 +452,9 @@ def related_counts(response: httpx.Response) -> dict[str, int]:
         raise InvalidResponseError("answer has no get_related_records_count list", status_code=response.status_code)
     counts: dict[str, int] = {}
     for item in items:
-        if isinstance(item, dict) and item.get("status") == "error":
-            code = str(item.get("code") or "UNKNOWN")
-            details = item.get("details") if isinstance(item.get("details"), dict) else {}
-            raise error_class(400, code)(  # the item's own failure; the answer as a whole was a 200 or 207
-                str(item.get("message", "")), status_code=400, code=code, details=details,
-                method=response.request.method, url=str(response.request.url),
-            )  # fmt: skip
+        if isinstance(item, dict) and item.get("status") == "error":  # the answer as a whole was a 200 or 207
+            code, message = str(item.get("code") or "UNKNOWN"), str(item.get("message", ""))
+            raise _item_error(response, 400, code, message, details_of(item))
         if not (isinstance(item, dict) and isinstance(item.get("count"), int) and "code" not in item):
             raise InvalidResponseError(f"related list could not be counted: {item!r}", status_code=response.status_code)
         related = item.get("related_list")

@@ -31,6 +31,8 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
+from tests import _openapi
+
 SPEC: dict[str, Any] = json.loads((files("zoho_crm_api") / "openapi.json").read_text(encoding="utf-8"))
 COMPONENTS: dict[str, Any] = SPEC["components"]["schemas"]
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -54,13 +56,8 @@ BASE_PATH = _server_base_path()
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """A node with its ``$ref`` chain followed (parameters, responses, request bodies, schemas)."""
-    while "$ref" in node:
-        target: Any = SPEC
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+    """A node of the shipped spec with its ``$ref`` chain followed."""
+    return _openapi.resolve(SPEC, node)
 
 
 def ref_name(node: dict[str, Any]) -> str | None:

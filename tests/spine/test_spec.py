@@ -13,6 +13,7 @@ import yaml
 from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename
 
+from tests._openapi import resolve
 from tests.conftest import ROOT
 from tests.spine.operations import ALL, RECORDS, RELATED
 
@@ -25,15 +26,6 @@ def operations(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     return {
         (method, path): op for path, item in spec["paths"].items() for method, op in item.items() if method in METHODS
     }
-
-
-def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def test_yaml_source_and_shipped_json_are_the_same_document(spec: dict[str, Any]) -> None:

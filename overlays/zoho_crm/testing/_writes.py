@@ -156,9 +156,7 @@ def clean_record(
                     raise ItemError(
                         "INVALID_DATA", {**_at(index, field), "expected_data_type": "email"}, "invalid email"
                     )
-                changes[field] = value
-            else:
-                changes[field] = value
+            changes[field] = value
         elif kind == _LOOKUP:
             changes[field] = _resolve_lookup(ctx, module, field, value, item, index)
         elif kind == _OWNER:
