@@ -1,4 +1,5 @@
-"""Properties: the fast schema pre-check never accepts what the validator refuses; paging is exact."""
+"""Properties: the fast schema pre-check never accepts what the validator refuses; paging is exact; the
+write shortcut agrees with the field-by-field check."""
 
 from __future__ import annotations
 
@@ -12,9 +13,13 @@ from hypothesis import strategies as st
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
 from tests.sandbox.conftest import auth
-from zoho_crm.testing import ManualClock, sandbox
+from zoho_crm.testing import ManualClock, Sandbox, sandbox
+from zoho_crm.testing._context import Context
 from zoho_crm.testing._contract import _inline
+from zoho_crm.testing._external import parse_external
 from zoho_crm.testing._fastcheck import VALID, compile_check
+from zoho_crm.testing._modules import ModuleDef
+from zoho_crm.testing._writes import ItemError, _changes, _changes_if_valid, _FieldKinds
 
 SPEC = json.loads((files("zoho_crm_api") / "openapi.json").read_text(encoding="utf-8"))
 INLINED = _inline(SPEC, SPEC)
@@ -193,3 +198,65 @@ def test_any_request_gets_an_answer_the_spec_allows(data: st.DataObject, operati
             )
         assert response.status_code < 500, (operation_id, response.text)
         assert box.violations == []
+
+
+START_TIME = 1_700_000_000.0
+WRITE_FIELDS = ["First_Name", "Last_Name", "Email", "Secondary_Email", "Phone", "Description", "Account_Name",
+                "Owner", "id", "Created_Time", "Full_Name", "$approved", "_delete", "Custom_Text"]  # fmt: skip
+
+
+def _write_context(box: Sandbox) -> tuple[Context, ModuleDef, str]:
+    """A Contacts upsert context on ``box``'s org, and the id of the one Account its lookups may name."""
+    state = box.state
+    [account] = box.seed("Accounts", [{"Account_Name": "Acme"}])
+    op = box.app.contract.operations["upsert_records"]
+    module = state.store.modules["Contacts"]
+    ctx = Context(state, op, {}, {}, {}, None, module, parse_external(None, state.store.modules), START_TIME)
+    return ctx, module, account
+
+
+def _write_values(account: str, user: str) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        st.sampled_from(["", " ", "Ada", "a@b.co", "not-an-email", "x" * 40, "x" * 41, "x" * 80, "x" * 81]),
+        st.sampled_from(["x" * 32000, "x" * 32001, 7, 2.5, True, None, [], ["a"], {}]),
+        st.sampled_from([{"id": account}, {"id": int(account)}, {"id": "1"}, {"id": user}, {"name": "n"}]),
+        st.just(account),
+    )
+
+
+@settings(max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_write_shortcut_agrees_with_the_field_by_field_check(data: st.DataObject) -> None:
+    """``_changes_if_valid`` (every valid item's path) gives what ``_changes`` gives, or defers to it.
+
+    Whenever the field-by-field check refuses an item, the shortcut must have deferred (``None``);
+    when the shortcut answers, its changes equal the field-by-field ones, in the same order.
+    """
+    with sandbox(mode="asgi", clock=ManualClock(START_TIME)) as box:
+        ctx, module, account = _write_context(box)
+        values = _write_values(account, ctx.store.user["id"])
+        shared = _FieldKinds(module)  # carries what earlier items taught it, as within one request
+        for _ in range(data.draw(st.integers(1, 3))):
+            item = data.draw(st.dictionaries(st.sampled_from(WRITE_FIELDS), values, max_size=8))
+            quick = _changes_if_valid(ctx, module, shared, item, 0)
+            try:
+                exact = _changes(ctx, module, _FieldKinds(module), item, 0)
+            except ItemError:
+                assert quick is None
+                continue
+            if quick is not None:
+                assert list(quick.items()) == list(exact.items())
+
+
+def test_the_write_shortcut_takes_valid_items() -> None:
+    """A valid item with a lookup, an owner, emails and skipped fields is written by the shortcut."""
+    with sandbox(mode="asgi", clock=ManualClock(START_TIME)) as box:
+        ctx, module, account = _write_context(box)
+        user = ctx.store.user
+        item = {"id": "9", "Last_Name": "Lovelace", "Email": "ada@example.com", "Account_Name": {"id": account},
+                "Owner": {"id": user["id"]}, "Description": "x" * 32000, "$approved": True}  # fmt: skip
+        quick = _changes_if_valid(ctx, module, _FieldKinds(module), item, 0)
+        assert quick is not None
+        assert list(quick) == ["Last_Name", "Email", "Account_Name", "Owner", "Description"]
+        assert quick["Account_Name"] == {"name": "Acme", "id": account}
+        assert quick["Owner"] is user

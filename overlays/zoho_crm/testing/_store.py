@@ -126,7 +126,10 @@ class Store:
 
     def new_id(self) -> str:
         """A fresh 19-digit record id, increasing with time."""
-        return str(ID_BASE + next(self._sequence))
+        return str(self._new_num())
+
+    def _new_num(self) -> int:
+        return ID_BASE + next(self._sequence)
 
     def add_module(self, module: ModuleDef) -> None:
         """Register (or replace) a module and relink every related list."""
@@ -191,7 +194,7 @@ class Store:
     def insert(self, module: str, fields: dict[str, Any], now: float, record_id: str | None = None) -> StoredRecord:
         """Store a new record with its system fields set; ``fields`` must already be valid."""
         table = self.tables[module]
-        num = int(record_id) if record_id is not None else int(self.new_id())
+        num = int(record_id) if record_id is not None else self._new_num()
         record = StoredRecord(module, num, {}, now)
         stamp = format_time(now)
         user = self.user  # shared by every record, never changed in place (fewer objects for the collector)
@@ -300,11 +303,13 @@ class Store:
         table.version += 1
         self.version += 1
 
-    def _derive(self, module: str, fields: dict[str, Any]) -> None:
-        if module in ("Leads", "Contacts"):
+    @staticmethod
+    def _derive(module: str, fields: dict[str, Any]) -> None:
+        if module == "Leads" or module == "Contacts":
             first, last = fields.get("First_Name"), fields.get("Last_Name")
-            parts = [part for part in (first, last) if isinstance(part, str) and part]
-            fields["Full_Name"] = " ".join(parts) if parts else None
+            first = first if isinstance(first, str) and first else None
+            last = last if isinstance(last, str) and last else None
+            fields["Full_Name"] = f"{first} {last}" if first and last else first or last
 
     # many-to-many links --------------------------------------------------------------------------
 

@@ -114,6 +114,8 @@ class _FieldKinds(dict[str, tuple[int, int, bool]]):
         self.module = module
         self.unique = tuple(dict.fromkeys([*module.unique, *module.external]))
         """Fields whose values must not repeat across records."""
+        self.plain: set[str] = set()
+        """Fields seen so far that are written as given: no lookup, no email, no text limit below ``MAX_TEXT``."""
 
     def __missing__(self, field: str) -> tuple[int, int, bool]:
         module = self.module
@@ -125,26 +127,46 @@ class _FieldKinds(dict[str, tuple[int, int, bool]]):
             kind = (_LOOKUP, 0, False)
         else:
             kind = (_VALUE, module.max_lengths.get(field, MAX_TEXT), field in module.email_fields)
+            if kind == (_VALUE, MAX_TEXT, False):
+                self.plain.add(field)
         self[field] = kind
         return kind
 
 
-def clean_record(
-    ctx: Context, module: ModuleDef, item: dict[str, Any], index: int, *, existing: StoredRecord | None
-) -> dict[str, Any]:
-    """The changes an incoming record makes (system fields dropped, lookups resolved).
+def _changes_if_valid(
+    ctx: Context, module: ModuleDef, kinds: _FieldKinds, item: dict[str, Any], index: int
+) -> dict[str, Any] | None:
+    """:func:`_changes` for an item whose values are all valid, else ``None`` (the common case, made cheap).
 
-    The changes share ``item``'s values, which must be the caller's own (a parsed request body).
-
-    Checks in Zoho's order: mandatory fields, then values, then duplicates; :class:`ItemError` on
-    the first failure.
+    Only the fields that are not plain values are looked at one by one; plain values need only
+    their length checked. Any failure gives ``None``: :func:`_changes` then names the first one.
     """
-    for field in module.required:
-        if (existing is None and _empty(item.get(field))) or (field in item and _empty(item[field])):
-            raise ItemError("MANDATORY_NOT_FOUND", _at(index, field), "required field not found")
-    kinds = ctx.memo.get(module.api_name)
-    if kinds is None or kinds.module is not module:
-        kinds = ctx.memo[module.api_name] = _FieldKinds(module)
+    for value in item.values():
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            return None
+    changes = dict(item)
+    for field in item.keys() - kinds.plain:
+        kind, limit, email = kinds[field]
+        value = item[field]
+        if kind == _VALUE:
+            if isinstance(value, str) and (len(value) > limit or (email and value and not _EMAIL.match(value))):
+                return None
+        elif kind == _SKIP:
+            del changes[field]
+        elif kind == _LOOKUP:
+            try:
+                changes[field] = _resolve_lookup(ctx, module, field, value, item, index)
+            except ItemError:
+                return None
+        elif isinstance(value, dict) and str(value.get("id")) == ctx.store.user["id"]:
+            changes[field] = ctx.store.user
+        else:
+            return None
+    return changes
+
+
+def _changes(ctx: Context, module: ModuleDef, kinds: _FieldKinds, item: dict[str, Any], index: int) -> dict[str, Any]:
+    """The values an item writes, field by field in its order; :class:`ItemError` on the first invalid one."""
     changes: dict[str, Any] = {}
     for field, value in item.items():
         kind, limit, email = kinds[field]
@@ -163,6 +185,28 @@ def clean_record(
             if not isinstance(value, dict) or str(value.get("id")) != ctx.store.user["id"]:
                 raise ItemError("INVALID_DATA", {**_at(index, field), "reason": "unknown user"}, "invalid owner")
             changes[field] = ctx.store.user
+    return changes
+
+
+def clean_record(
+    ctx: Context, module: ModuleDef, item: dict[str, Any], index: int, *, existing: StoredRecord | None
+) -> dict[str, Any]:
+    """The changes an incoming record makes (system fields dropped, lookups resolved).
+
+    The changes share ``item``'s values, which must be the caller's own (a parsed request body).
+
+    Checks in Zoho's order: mandatory fields, then values, then duplicates; :class:`ItemError` on
+    the first failure.
+    """
+    for field in module.required:
+        if (existing is None and _empty(item.get(field))) or (field in item and _empty(item[field])):
+            raise ItemError("MANDATORY_NOT_FOUND", _at(index, field), "required field not found")
+    kinds = ctx.memo.get(module.api_name)
+    if kinds is None or kinds.module is not module:
+        kinds = ctx.memo[module.api_name] = _FieldKinds(module)
+    changes = _changes_if_valid(ctx, module, kinds, item, index)
+    if changes is None:
+        changes = _changes(ctx, module, kinds, item, index)
     append = item.get("$append_values")
     if isinstance(append, dict) and existing is not None:
         for field, flag in append.items():
