@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import httpx
 
-from zoho_crm_api.models import (
-    CloneRecordRequest,
-    DeletedType,
-    InsertRecordsRequest,
-    PageInfo,
-    RelatedRecordsCountRequest,
-    SortBy,
-    SortOrder,
-    TriState,
-    UpdateRecordRequest,
-    UpdateRecordsRequest,
-    UpdateRelatedRecordRequest,
-    UpdateRelatedRecordsRequest,
-    UpsertRecordsRequest,
-)
+from zoho_crm_api import models  # each model is imported on first use (none while zoho_crm is imported)
 
 from . import _validation as check
 from ._batch import details_of, item_outcome
@@ -31,6 +17,9 @@ from ._engine import api_error, read_json
 from ._json import EncodedJSON, encode_items
 from .errors import InvalidResponseError, ZohoError, ZohoValidationError, error_class
 from .results import Page, Record, Success
+
+if TYPE_CHECKING:
+    from zoho_crm_api.models import DeletedType, TriState
 
 DISCRETE_LIMIT = 2000
 """Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
@@ -52,8 +41,8 @@ def enum(cls: Callable[[str], E], value: object, name: str) -> E | None:
 def tristate(value: bool | str | None, name: str) -> TriState | None:
     """``True``/``False``/``"both"`` as Zoho's true|false|both."""
     if isinstance(value, bool):
-        return TriState.TRUE if value else TriState.FALSE
-    return enum(TriState, value, name)
+        return models.TriState.TRUE if value else models.TriState.FALSE
+    return enum(models.TriState, value, name)
 
 
 def compact(**params: Any) -> dict[str, Any]:
@@ -94,8 +83,8 @@ def list_params(
         page=check.page(page),
         per_page=check.per_page(per_page),
         page_token=page_token,
-        sort_by=enum(SortBy, sort_by, "sort_by"),
-        sort_order=enum(SortOrder, sort_order, "sort_order"),
+        sort_by=enum(models.SortBy, sort_by, "sort_by"),
+        sort_order=enum(models.SortOrder, sort_order, "sort_order"),
         converted=tristate(converted, "converted"),
         approved=tristate(approved, "approved"),
         territory_id=_numeric(territory_id, "territory_id"),
@@ -241,15 +230,21 @@ def body(cls: Any, payload: dict[str, Any]) -> Any:
 
 
 BODIES = {
-    "insert": InsertRecordsRequest,
-    "update": UpdateRecordsRequest,
-    "update_one": UpdateRecordRequest,
-    "upsert": UpsertRecordsRequest,
-    "clone": CloneRecordRequest,
-    "related_update": UpdateRelatedRecordsRequest,
-    "related_update_one": UpdateRelatedRecordRequest,
-    "related_count": RelatedRecordsCountRequest,
+    "insert": "InsertRecordsRequest",
+    "update": "UpdateRecordsRequest",
+    "update_one": "UpdateRecordRequest",
+    "upsert": "UpsertRecordsRequest",
+    "clone": "CloneRecordRequest",
+    "related_update": "UpdateRelatedRecordsRequest",
+    "related_update_one": "UpdateRelatedRecordRequest",
+    "related_count": "RelatedRecordsCountRequest",
 }
+"""Each kind of request body and the name of its generated model."""
+
+
+def body_model(kind: str) -> Any:
+    """The generated model of a kind of request body (see :data:`BODIES`), imported on first use."""
+    return getattr(models, BODIES[kind])
 
 
 def require_ids(items: list[dict[str, Any]], external: str | None, what: str) -> None:
@@ -274,7 +269,7 @@ def page_from(response: httpx.Response) -> Page:
     if not isinstance(data, list):
         raise InvalidResponseError("answer has no data[] list", status_code=status, url=str(response.request.url))
     info = payload.get("info")
-    return Page(data, PageInfo.from_dict(info) if isinstance(info, dict) else None)
+    return Page(data, models.PageInfo.from_dict(info) if isinstance(info, dict) else None)
 
 
 def single_outcome(response: httpx.Response, given: Any) -> Success:
@@ -318,7 +313,7 @@ def next_list_params(
 
 def deleted_type(value: str | None) -> DeletedType | None:
     """``all``, ``recycle`` or ``permanent``."""
-    return enum(DeletedType, value, "type")
+    return enum(models.DeletedType, value, "type")
 
 
 def conditional(external: str | None, if_unmodified_since: DateTime = None, **extra: Any) -> dict[str, Any]:
@@ -373,7 +368,7 @@ def write_arguments(
     The options (``trigger``, ``duplicate_check_fields``, ...) are checked once, here, against the
     generated request model.
     """
-    body(BODIES[kind], {"data": [], **extra})
+    body(body_model(kind), {"data": [], **extra})
     return lambda part: {"module": module, "body": RawBody(encode_items({"data": list(part), **extra})), **headers}
 
 
@@ -388,7 +383,7 @@ def update_one_params(
 ) -> dict[str, Any]:  # fmt: skip
     """Arguments of ``update_record``."""
     params = {**record_path(module, record_id, external), **conditional(external, if_unmodified_since)}
-    params["body"] = body(BODIES["update_one"], {"data": check.records([record]), **write_options(trigger, None)})
+    params["body"] = body(body_model("update_one"), {"data": check.records([record]), **write_options(trigger, None)})
     return params
 
 
@@ -408,7 +403,7 @@ def clone_params(
     """Arguments of ``clone_record``."""
     params = {**record_path(module, record_id, external), **conditional(external)}
     if overrides is not None:
-        params["body"] = body(BODIES["clone"], {"data": check.records([overrides])})
+        params["body"] = body(body_model("clone"), {"data": check.records([overrides])})
     return params
 
 
@@ -439,7 +434,7 @@ def count_body(related_lists: Sequence[str]) -> Any:
     if len(related_lists) > check.MAX_BATCH:
         raise ZohoValidationError(f"at most {check.MAX_BATCH} related lists per call")
     queries = [{"related_list": {"api_name": check.api_name(name, "related list")}} for name in related_lists]
-    return body(BODIES["related_count"], {"get_related_records_count": queries})
+    return body(body_model("related_count"), {"get_related_records_count": queries})
 
 
 def related_counts(response: httpx.Response) -> dict[str, int]:

@@ -46,7 +46,7 @@ def _update_plan(
     path = {**_plans.related_path(module, record_id, related_list, external), **_plans.conditional(external)}
     items = check.records(records)
     _plans.require_ids(items, external, "records")
-    model = _plans.BODIES["related_update"]
+    model = _plans.body_model("related_update")
     return _batch.plan(
         items,
         lambda part: {**path, "body": _plans.RawBody(encode_items(_plans.body(model, {"data": list(part)}).to_dict()))},
@@ -120,7 +120,7 @@ class Related:
     ) -> Success:  # fmt: skip
         """Link one record (or update its relation fields)."""
         params = _plans.related_one_params(module, record_id, related_list, related_id, external)
-        params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": check.records([fields or {}])})
+        params["body"] = _plans.body(_plans.body_model("related_update_one"), {"data": check.records([fields or {}])})
         return _plans.single_outcome(
             self._engine.send(update_related_record, params, idempotent=True, timeout=timeout), related_id
         )
@@ -234,7 +234,7 @@ class AsyncRelated:
     ) -> Success:  # fmt: skip
         """See :meth:`Related.update_one`."""
         params = _plans.related_one_params(module, record_id, related_list, related_id, external)
-        params["body"] = _plans.body(_plans.BODIES["related_update_one"], {"data": check.records([fields or {}])})
+        params["body"] = _plans.body(_plans.body_model("related_update_one"), {"data": check.records([fields or {}])})
         response = await self._engine.send(update_related_record, params, idempotent=True, timeout=timeout)
         return _plans.single_outcome(response, related_id)
 
