@@ -181,6 +181,12 @@ def test_related_records_of_a_deleted_parent(sb: Sandbox, api: httpx.Client, cam
     api.post("/Notes", json={"data": notes})
     not_deleted = api.get(f"/Leads/deleted/{lead}/Notes", params={"fields": "Note_Title"})
     assert error_of(not_deleted) == (400, "INVALID_DATA")
+    # resource_path_index counts every segment after /crm/v8, "deleted" included: Leads 0, deleted 1, id 2, list 3
+    assert not_deleted.json()["details"]["resource_path_index"] == 2
+    unknown_list = api.get(f"/Leads/deleted/{lead}/Nonsense", params={"fields": "Note_Title"})
+    assert error_of(unknown_list) == (400, "INVALID_DATA")
+    assert unknown_list.json()["details"]["resource_path_index"] == 3
+    assert api.get(f"/Leads/{alive}/Nonsense", params={"fields": "x"}).json()["details"]["resource_path_index"] == 2
     api.delete(f"/Leads/{lead}")
     listed = api.get(f"/Leads/deleted/{lead}/Notes", params={"fields": "Note_Title"}).json()
     assert sorted(n["Note_Title"] for n in listed["data"]) == ["N0", "N1", "N2"]

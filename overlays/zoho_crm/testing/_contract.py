@@ -134,6 +134,7 @@ class Operation:
 
     def __init__(self, template: str, method: str, spec: dict[str, Any], path_params: list[dict[str, Any]]) -> None:
         self.template = template
+        self.segments = template.strip("/").split("/")
         self.method = method
         self.operation_id: str = spec["operationId"]
         params = {(p["name"], p["in"]): p for p in [*path_params, *spec.get("parameters", [])]}
@@ -156,6 +157,10 @@ class Operation:
                 frozenset(_codes(schema)) if schema else frozenset(),
             )
 
+    def path_index(self, name: str) -> int:
+        """Where path parameter ``name`` sits in the path: Zoho's ``resource_path_index`` (literal segments count)."""
+        return self.segments.index("{" + name + "}")
+
     def pick(self, status: int, *codes: str) -> str:
         """The first of ``codes`` this operation may answer with ``status`` (else the last one)."""
         allowed = self.responses[status].codes if status in self.responses else frozenset()
@@ -169,7 +174,6 @@ class Operation:
     def parse_params(self, path: dict[str, str], query: dict[str, str], headers: dict[str, str]) -> dict[str, Any]:
         """Typed parameter values (defaults filled in); :class:`ZohoError` for what the spec forbids."""
         out: dict[str, Any] = {}
-        path_names = list(path)
         for param in self.params:
             if param.location == "path":
                 raw: str | None = path.get(param.name)
@@ -183,23 +187,23 @@ class Operation:
                 if param.default is not None:
                     out[param.name] = param.default
                 continue
-            out[param.name] = self._parse_one(param, raw, path_names)
+            out[param.name] = self._parse_one(param, raw)
         return out
 
-    def _parse_one(self, param: ParamSpec, raw: str, path_names: list[str]) -> Any:
+    def _parse_one(self, param: ParamSpec, raw: str) -> Any:
         kind = param.schema.get("type")
         value: Any = raw
         if kind == "integer":
             if not re.fullmatch(r"-?\d{1,18}", raw.strip()):
-                raise self._param_error(param, raw, "expected an integer", path_names, expected="integer")
+                raise self._param_error(param, raw, "expected an integer", expected="integer")
             value = int(raw)
         elif kind == "boolean":
             if raw.lower() not in ("true", "false"):
-                raise self._param_error(param, raw, "expected a boolean", path_names, expected="boolean")
+                raise self._param_error(param, raw, "expected a boolean", expected="boolean")
             value = raw.lower() == "true"
         errors = param.check.errors(value)
         if errors:
-            raise self._param_error(param, raw, errors[0].message, path_names, keyword=errors[0].validator)
+            raise self._param_error(param, raw, errors[0].message, keyword=errors[0].validator)
         return value
 
     def _param_error(
@@ -207,14 +211,13 @@ class Operation:
         param: ParamSpec,
         raw: str,
         reason: str,
-        path_names: list[str],
         *,
         expected: str | None = None,
         keyword: Any = None,
     ) -> ZohoError:
         details: dict[str, Any] = {}
         if param.location == "path":
-            details["resource_path_index"] = path_names.index(param.name)
+            details["resource_path_index"] = self.path_index(param.name)
             if param.name == "module":
                 return ZohoError(400, "INVALID_MODULE", details)
             return ZohoError(400, "INVALID_DATA", details, f"invalid {param.name}: {reason}")

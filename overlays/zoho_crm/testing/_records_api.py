@@ -314,7 +314,7 @@ def update_record(ctx: Context) -> Reply:
         if record is None:
             raise ItemError(
                 "INVALID_DATA",
-                {"api_name": "id", "id": raw, "resource_path_index": 1},
+                {"api_name": "id", "id": raw, "resource_path_index": ctx.op.path_index("record_id")},
                 "the id given seems to be invalid",
             )
         ctx.unmodified_since([record])
@@ -360,7 +360,12 @@ def delete_record(ctx: Context) -> Reply:
     raw = ctx.params["record_id"]
     record = ctx.resolve(ctx.module.api_name, raw)
     if record is None:
-        raise ZohoError(400, "INVALID_DATA", {"id": raw, "resource_path_index": 1}, "record not deleted")
+        raise ZohoError(
+            400,
+            "INVALID_DATA",
+            {"id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+            "record not deleted",
+        )
     ctx.unmodified_since([record])
     ctx.store.delete(record, ctx.now)
     return Reply(200, {"data": [_delete_result(ctx, record, raw)]})
@@ -437,7 +442,7 @@ def clone_record(ctx: Context) -> Reply:
         if source is None:
             raise ItemError(
                 "INVALID_DATA",
-                {"api_name": "id", "id": raw, "resource_path_index": 1},
+                {"api_name": "id", "id": raw, "resource_path_index": ctx.op.path_index("record_id")},
                 "the id given seems to be invalid",
             )
         copied = {

@@ -22,7 +22,7 @@ def _related_list(ctx: Context) -> RelatedListDef:
         raise ZohoError(
             400,
             "INVALID_DATA",
-            {"api_name": name, "resource_path_index": 2},
+            {"api_name": name, "resource_path_index": ctx.op.path_index("related_list")},
             "the related list name given seems to be invalid",
         )
     return related
@@ -38,7 +38,7 @@ def _write_parent(ctx: Context) -> StoredRecord:
         raise ZohoError(
             400,
             "INVALID_DATA",
-            {"id": ctx.params["record_id"], "resource_path_index": 1},
+            {"id": ctx.params["record_id"], "resource_path_index": ctx.op.path_index("record_id")},
             "the id given seems to be invalid",
         )
     return parent
@@ -293,7 +293,10 @@ def get_deleted_record_related_records(ctx: Context) -> Reply:
     entry = ctx.store.deleted_entry(ctx.module.api_name, raw)
     if entry is None or entry.type != "recycle":
         raise ZohoError(
-            400, "INVALID_DATA", {"id": raw, "resource_path_index": 2}, "the record is not in the recycle bin"
+            400,
+            "INVALID_DATA",
+            {"id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+            "the record is not in the recycle bin",
         )
     if related.kind != "lookup":
         raise ZohoError(400, "NOT_SUPPORTED", {"api_name": related.api_name}, "only lookup related lists are supported")
