@@ -1,6 +1,11 @@
 """A client library for accessing Zoho CRM Records API"""
 
-from .client import AuthenticatedClient, Client
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .client import AuthenticatedClient, Client
 
 API_VERSION = "v8"
 """Zoho CRM REST API version this package was generated for (the spec's `version` server variable)."""
@@ -10,3 +15,14 @@ __all__ = (
     "AuthenticatedClient",
     "Client",
 )
+
+
+def __getattr__(name: str) -> Any:
+    """``Client`` and ``AuthenticatedClient``, imported on first use: code that only builds requests never needs them."""
+    if name not in ("AuthenticatedClient", "Client"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import client
+
+    value = getattr(client, name)
+    globals()[name] = value
+    return value

@@ -6,7 +6,6 @@ Nothing is dropped: a call that fails as a whole marks each of its items failed 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
 import httpx
@@ -114,6 +113,8 @@ def run_sync(
     on_progress: ProgressCallback | None,
 ) -> BatchResult:
     """Run ``call`` for every chunk on at most ``concurrency`` threads."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed  # sync batches only: not paid on import
+
     if not chunks:
         return BatchResult((), 0)
     parts: list[list[Outcome]] = []
