@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import httpx
 
-from zoho_crm_api import models  # each model is imported on first use (none while zoho_crm is imported)
+from zoho_crm_api import models  # each model is imported on first use, not with zoho_crm
 
 from . import _validation as check
 from ._batch import details_of, item_outcome
