@@ -1,8 +1,9 @@
 """``zoho_crm._json``: orjson's fast path and the strict standard-library path write the same JSON.
 
-orjson writes NaN and infinities as ``null``; a body is taken from it only when it holds no ``null``
-at all. These tests pin that both paths agree on everything JSON can hold, and that a NaN is refused
-wherever it is, beside a ``None`` or not.
+orjson writes NaN and infinities as ``null``; a body is taken from it only when it holds no ``null``,
+or when a walk of the value finds no NaN or infinity. These tests pin that both paths agree on
+everything JSON can hold, and that a NaN is refused wherever it is, beside a ``None`` or not, in
+whatever container or enum holds it.
 """
 
 from __future__ import annotations
@@ -92,6 +93,35 @@ def test_values_beyond_plain_json_are_written_the_same_by_both_paths(cleared: bo
         "Name": "Ünïcode ✓",
         **({"Phone": None} if cleared else {}),
     }
+
+
+class Odd(enum.Enum):
+    NOT_A_NUMBER = math.nan
+
+
+class Fields(dict[str, Any]):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("holder", "where"),
+    [
+        (Odd.NOT_A_NUMBER, r"\['Bad'\]"),
+        (Fields(x=[math.inf]), r"\['Bad'\]\['x'\]\[0\]"),
+        ((1, (2, -math.inf)), r"\['Bad'\]\[1\]\[1\]"),
+    ],
+    ids=["enum", "dict-subclass", "nested-tuple"],
+)
+def test_nan_in_an_enum_or_a_subclass_beside_a_none_is_refused(holder: Any, where: str) -> None:
+    with pytest.raises(ZohoValidationError, match=where + ": NaN or infinity is not JSON"):
+        _json.encode({"Cleared": None, "Bad": holder})
+
+
+def test_a_body_with_nones_keeps_orjsons_bytes() -> None:
+    """Nones and no NaN: the orjson encoding is sent (UTF-8 as is; the standard library would escape it)."""
+    body = {"data": [{"Name": "Zoë", "Fax": None, "Score": 1.5, "Tags": ("a",), "Stage": Stage.NEW}]}
+    assert _json.encode(body).content == orjson.dumps(body)
+    assert _json.encode(body).content != _json._ENCODER.encode(body).encode()
 
 
 def test_what_orjson_refuses_is_written_or_named_by_the_strict_path() -> None:
