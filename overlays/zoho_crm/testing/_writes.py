@@ -133,6 +133,23 @@ class _FieldKinds(dict[str, tuple[int, int, bool]]):
         return kind
 
 
+def _value_error(field: str, value: Any, limit: int, email: bool, index: int) -> ItemError | None:
+    """Why a plain value cannot be written (too long, not an email), if it cannot."""
+    if isinstance(value, str):
+        if len(value) > limit:
+            return ItemError("INVALID_DATA", {**_at(index, field), "maximum_length": limit}, "value too long")
+        if email and value and not _EMAIL.match(value):
+            return ItemError("INVALID_DATA", {**_at(index, field), "expected_data_type": "email"}, "invalid email")
+    return None
+
+
+def _owner_error(ctx: Context, field: str, value: Any, index: int) -> ItemError | None:
+    """Why an ``Owner`` value is refused (not the org's user), if it is."""
+    if isinstance(value, dict) and str(value.get("id")) == ctx.store.user["id"]:
+        return None
+    return ItemError("INVALID_DATA", {**_at(index, field), "reason": "unknown user"}, "invalid owner")
+
+
 def _changes_if_valid(
     ctx: Context, module: ModuleDef, kinds: _FieldKinds, item: dict[str, Any], index: int
 ) -> dict[str, Any] | None:
@@ -149,7 +166,7 @@ def _changes_if_valid(
         kind, limit, email = kinds[field]
         value = item[field]
         if kind == _VALUE:
-            if isinstance(value, str) and (len(value) > limit or (email and value and not _EMAIL.match(value))):
+            if _value_error(field, value, limit, email, index) is not None:
                 return None
         elif kind == _SKIP:
             del changes[field]
@@ -158,7 +175,7 @@ def _changes_if_valid(
                 changes[field] = _resolve_lookup(ctx, module, field, value, item, index)
             except ItemError:
                 return None
-        elif isinstance(value, dict) and str(value.get("id")) == ctx.store.user["id"]:
+        elif _owner_error(ctx, field, value, index) is None:
             changes[field] = ctx.store.user
         else:
             return None
@@ -171,19 +188,16 @@ def _changes(ctx: Context, module: ModuleDef, kinds: _FieldKinds, item: dict[str
     for field, value in item.items():
         kind, limit, email = kinds[field]
         if kind == _VALUE:
-            if isinstance(value, str):
-                if len(value) > limit:
-                    raise ItemError("INVALID_DATA", {**_at(index, field), "maximum_length": limit}, "value too long")
-                if email and value and not _EMAIL.match(value):
-                    raise ItemError(
-                        "INVALID_DATA", {**_at(index, field), "expected_data_type": "email"}, "invalid email"
-                    )
+            error = _value_error(field, value, limit, email, index)
+            if error is not None:
+                raise error
             changes[field] = value
         elif kind == _LOOKUP:
             changes[field] = _resolve_lookup(ctx, module, field, value, item, index)
         elif kind == _OWNER:
-            if not isinstance(value, dict) or str(value.get("id")) != ctx.store.user["id"]:
-                raise ItemError("INVALID_DATA", {**_at(index, field), "reason": "unknown user"}, "invalid owner")
+            error = _owner_error(ctx, field, value, index)
+            if error is not None:
+                raise error
             changes[field] = ctx.store.user
     return changes
 
