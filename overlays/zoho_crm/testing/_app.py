@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
+import weakref
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl, unquote
@@ -10,7 +13,7 @@ from urllib.parse import parse_qsl, unquote
 import anyio
 import orjson
 
-from ._context import Context, Reply
+from ._context import Context, Reply, Work
 from ._contract import Contract, Operation, load_contract, raise_violations
 from ._errors import DroppedConnection, ZohoError, error_body
 from ._external import parse_external
@@ -43,6 +46,13 @@ async def _until(deadline: float) -> None:
         await anyio.sleep(remaining)
 
 
+def _with_headers(work: Work, headers: dict[str, str]) -> Work:
+    """``work``, its reply carrying ``headers`` too."""
+    reply = yield from work
+    reply.headers.update(headers)
+    return reply
+
+
 class _Request:
     def __init__(self, scope: Scope, body: bytes) -> None:
         self.method: str = scope["method"].upper()
@@ -70,6 +80,9 @@ class SandboxApp:
         self.state = state
         self.contract = contract or load_contract()
         self.connection_dropper: Callable[[Scope], Awaitable[None]] | None = None
+        self._work_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
         missing = set(self.contract.operations) - set(HANDLERS)
         if missing:
             raise RuntimeError(f"operations without a handler: {sorted(missing)}")
@@ -113,8 +126,7 @@ class SandboxApp:
 
     async def _handle(self, request: _Request, arrived: float) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
         if request.path in (TOKEN_PATH, REVOKE_PATH):
-            reply = self._accounts(request)
-            return self._encode(reply)
+            return self._encode(self._accounts(request))
         base = self.contract.base_path + "/"
         routed = None
         if request.raw_path.startswith(base):
@@ -156,6 +168,8 @@ class SandboxApp:
                     if before == "http_500"
                     else self._process(op, request, path_params)
                 )
+                if not isinstance(reply, Reply):
+                    reply = await self._work(reply)
                 answer = self._encode(self._checked(op, reply))
             # The latency runs from the call's arrival: the work above happens within it, as on a
             # server whose calls run in parallel, so concurrent calls do not queue behind each other.
@@ -178,7 +192,34 @@ class SandboxApp:
             headers = [(k, str(len(payload)).encode() if k == b"content-length" else v) for k, v in headers]
         return status, payload, headers
 
-    def _process(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Reply:
+    async def _work(self, work: Work) -> Reply:
+        """Run a bulk call's work (it yields before each item) to its reply, in slices (``work_slice``).
+
+        Bulk calls work one at a time, oldest first; between slices the loop reads new requests and
+        sends the answers that fall due. So one call's processing delays another call's arrival or
+        answer by a slice at most, as on a server whose calls run in parallel (on one event loop, a
+        100-record upsert would otherwise hold up everything else for its whole 1.5-4 ms).
+        """
+        loop = asyncio.get_running_loop()
+        lock = self._work_locks.get(loop)
+        if lock is None:
+            lock = self._work_locks[loop] = asyncio.Lock()
+        async with lock:
+            while True:
+                await asyncio.sleep(0)
+                with self.state.lock:
+                    deadline = time.perf_counter() + self.state.config.work_slice
+                    try:
+                        next(work)
+                        while time.perf_counter() < deadline:
+                            next(work)
+                    except StopIteration as done:
+                        reply: Reply = done.value
+                        return reply
+                    except ZohoError as refused:
+                        return self._error(refused)
+
+    def _process(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Reply | Work:
         state = self.state
         with state.lock:
             now = state.now()
@@ -210,6 +251,8 @@ class SandboxApp:
                     state.credits.spend(now, write_cost(op.operation_id, body))
                 ctx = Context(state, op, params, request.query, request.headers, body, module, externals, now)
                 reply = HANDLERS[op.operation_id](ctx)
+                if not isinstance(reply, Reply):
+                    return _with_headers(reply, extra) if extra else reply
                 reply.headers.update(extra)
                 return reply
             except ZohoError as refused:

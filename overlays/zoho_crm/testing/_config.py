@@ -39,6 +39,10 @@ class SandboxConfig:
     The sandbox does its work within that time and waits out the rest (asynchronously), as a server
     whose calls run in parallel would: concurrent calls do not queue behind each other's processing.
     """
+    work_slice: float = 0.0003
+    """Seconds of a bulk write's work done at a time (at least one item): between slices, new requests
+    are read and due answers sent, so one call's processing holds up another's arrival or answer by
+    a slice at most. Bulk writes work one at a time, oldest first."""
     fault_rate_5xx: float = 0.0
     """Fraction of API calls answered 500 ``INTERNAL_ERROR`` before any processing."""
     drop_rate: float = 0.0
@@ -87,8 +91,8 @@ class SandboxConfig:
             value = getattr(self, name)
             if value is not None and value < 0:
                 raise ValueError(f"{name} must be None or non-negative")
-        if self.token_lifetime <= 0 or self.latency < 0:
-            raise ValueError("token_lifetime must be positive and latency non-negative")
+        if self.token_lifetime <= 0 or self.latency < 0 or self.work_slice < 0:
+            raise ValueError("token_lifetime must be positive, latency and work_slice non-negative")
         if self.fault_operations is not None and not isinstance(self.fault_operations, frozenset):
             object.__setattr__(self, "fault_operations", frozenset(self.fault_operations))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from ._clock import parse_time
@@ -15,7 +15,7 @@ from ._modules import ModuleDef
 from ._state import SandboxState
 from ._store import Store, StoredRecord
 
-__all__ = ["Context", "Reply"]
+__all__ = ["Context", "Reply", "Work"]
 
 
 @dataclasses.dataclass
@@ -25,6 +25,10 @@ class Reply:
     status: int
     body: Any = None
     headers: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+Work = Generator[None, None, Reply]
+"""A bulk handler's work: it yields before each item and returns the reply (the app runs it in slices)."""
 
 
 @dataclasses.dataclass

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from ._context import Context, Reply
+from ._context import Context, Reply, Work
 from ._criteria import CriteriaError, Predicate, parse_criteria
 from ._errors import ZohoError
 from ._listing import field_names, page_of, project, record_key
@@ -229,10 +229,11 @@ def _items(ctx: Context) -> list[Any]:
     return data
 
 
-def insert_records(ctx: Context) -> Reply:
+def insert_records(ctx: Context) -> Work:
     """``POST /{module}``."""
     results: list[dict[str, Any]] = []
     for index, item in enumerate(_items(ctx)):
+        yield
         try:
             error = item_schema_error(ctx, item, index)
             if error is not None:
@@ -275,11 +276,12 @@ def _update_target(ctx: Context, item: Any, index: int) -> StoredRecord:
     return record
 
 
-def update_records(ctx: Context) -> Reply:
+def update_records(ctx: Context) -> Work:
     """``PUT /{module}``."""
     items = _items(ctx)
     targets: list[StoredRecord | ItemError] = []
     for index, item in enumerate(items):
+        yield
         try:
             error = item_schema_error(ctx, item, index)
             if error is not None:
@@ -290,6 +292,7 @@ def update_records(ctx: Context) -> Reply:
     ctx.unmodified_since([t for t in targets if isinstance(t, StoredRecord)])
     results: list[dict[str, Any]] = []
     for index, (item, target) in enumerate(zip(items, targets, strict=True)):
+        yield
         if isinstance(target, ItemError):
             results.append(target.result())
             continue
@@ -340,13 +343,14 @@ def _delete_result(ctx: Context, record: StoredRecord, raw: str) -> dict[str, An
     return {"code": "SUCCESS", "details": details, "message": "record deleted", "status": "success"}
 
 
-def delete_records(ctx: Context) -> Reply:
+def delete_records(ctx: Context) -> Work:
     """``DELETE /{module}?ids=``."""
     raws = ctx.params["ids"].split(",")
     targets = [ctx.resolve(ctx.module.api_name, raw) for raw in raws]
     ctx.unmodified_since([t for t in targets if t is not None])
     results: list[dict[str, Any]] = []
     for raw, record in zip(raws, targets, strict=True):
+        yield
         if record is None or record.id not in ctx.store.tables[ctx.module.api_name].records:
             results.append(ItemError("INVALID_DATA", {"id": raw}, "record not deleted").result())
             continue
@@ -371,7 +375,7 @@ def delete_record(ctx: Context) -> Reply:
     return Reply(200, {"data": [_delete_result(ctx, record, raw)]})
 
 
-def upsert_records(ctx: Context) -> Reply:
+def upsert_records(ctx: Context) -> Work:
     """``POST /{module}/upsert``."""
     module = ctx.module
     allowed = [f for f in [module.duplicate_check_field, *module.unique, *module.external] if f]
@@ -408,6 +412,7 @@ def upsert_records(ctx: Context) -> Reply:
     ctx.unmodified_since(m[0] for m in map(match, items) if m is not None)  # matched only if the header is set
     results: list[dict[str, Any]] = []
     for index, item in enumerate(items):
+        yield
         try:
             error = item_schema_error(ctx, item, index)
             if error is not None:
@@ -469,7 +474,7 @@ def clone_record(ctx: Context) -> Reply:
         return Reply(400, {"data": [failure.result()]})
 
 
-HANDLERS: dict[str, Callable[[Context], Reply]] = {
+HANDLERS: dict[str, Callable[[Context], Reply | Work]] = {
     "get_records": get_records,
     "get_record": get_record,
     "search_records": search_records,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any
 
-from ._context import Context, Reply
+from ._context import Context, Reply, Work
 from ._errors import ZohoError
 from ._listing import field_names, page_of, project, sort_keys
 from ._modules import RelatedListDef
@@ -165,11 +165,12 @@ def _relation_added(ctx: Context, related: RelatedListDef, child: StoredRecord) 
     return {"code": "SUCCESS", "details": details, "message": "relation added", "status": "success"}
 
 
-def _update_items(ctx: Context, path_id: str | None) -> list[dict[str, Any]]:
+def _update_items(ctx: Context, path_id: str | None) -> Generator[None, None, list[dict[str, Any]]]:
     related = _related_list(ctx)
     parent = _write_parent(ctx)
     results: list[dict[str, Any]] = []
     for index, item in enumerate(ctx.body["data"]):
+        yield
         try:
             error = item_schema_error(ctx, item, index)
             if error is not None:
@@ -182,15 +183,15 @@ def _update_items(ctx: Context, path_id: str | None) -> list[dict[str, Any]]:
     return results
 
 
-def update_related_records(ctx: Context) -> Reply:
+def update_related_records(ctx: Context) -> Work:
     """``PUT /{module}/{record_id}/{related_list}``."""
-    results = _update_items(ctx, None)
+    results = yield from _update_items(ctx, None)
     return Reply(write_status(results, 200), {"data": results})
 
 
-def update_related_record(ctx: Context) -> Reply:
+def update_related_record(ctx: Context) -> Work:
     """``PUT /{module}/{record_id}/{related_list}/{related_record_id}``."""
-    results = _update_items(ctx, ctx.params["related_record_id"])
+    results = yield from _update_items(ctx, ctx.params["related_record_id"])
     return Reply(write_status(results, 200), {"data": results})
 
 
@@ -214,12 +215,13 @@ def _delink(ctx: Context, parent: StoredRecord, related: RelatedListDef, raw: st
     return {"code": "SUCCESS", "details": details, "message": "relation removed", "status": "success"}
 
 
-def delink_related_records(ctx: Context) -> Reply:
+def delink_related_records(ctx: Context) -> Work:
     """``DELETE /{module}/{record_id}/{related_list}?ids=``."""
     related = _related_list(ctx)
     parent = _write_parent(ctx)
     results: list[dict[str, Any]] = []
     for raw in ctx.params["ids"].split(","):
+        yield
         try:
             results.append(_delink(ctx, parent, related, raw))
         except ItemError as failure:
@@ -303,7 +305,7 @@ def get_deleted_record_related_records(ctx: Context) -> Reply:
     return _listing(ctx, entry.id, related, tokens=False)
 
 
-HANDLERS: dict[str, Callable[[Context], Reply]] = {
+HANDLERS: dict[str, Callable[[Context], Reply | Work]] = {
     "get_related_records": get_related_records,
     "get_related_record": get_related_record,
     "update_related_records": update_related_records,
