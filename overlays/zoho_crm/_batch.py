@@ -13,11 +13,13 @@ import httpx
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
 from ._json import UnencodableItem
 from .errors import APIConnectionError, InvalidResponseError, ZohoError, ZohoValidationError
-from .results import BatchResult, Failure, Outcome, Success
+from .results import AnswerItems, BatchResult, Failure, Outcome, Success
 
 BATCH_SIZE = 100
 ProgressCallback = Callable[[int, int], None]
 """Called as ``callback(done_items, total_items)`` after each call completes."""
+Finish = Callable[[], list[Outcome]]
+"""A call's answer, still to be read into its outcomes (after its concurrency slot went to the next call)."""
 
 _ITEM_STATUSES = frozenset({200, 201, 202, 207})
 
@@ -37,23 +39,29 @@ def details_of(item: dict[str, Any]) -> dict[str, Any]:
     return details if isinstance(details, dict) else {}
 
 
-def item_outcome(index: int, given: Any, item: object, status_code: int) -> Outcome:
-    """The outcome of one ``data[]`` entry of Zoho's answer."""
+def _name(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def item_outcome(index: int, given: Any, item: object, status_code: int, answer: AnswerItems | None = None) -> Outcome:
+    """The outcome of one ``data[]`` entry of Zoho's answer (a success's ``details`` read from ``answer`` if given)."""
     if not isinstance(item, dict):
         return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)
-    details = details_of(item)
     if item.get("status") == "success":
-        record_id = details.get("id")
+        details = item.get("details")
+        record_id = details.get("id") if isinstance(details, dict) else None
         return Success(
             index,
             given,
-            record_id if isinstance(record_id, str) else None,
+            _name(record_id),
             _text(item.get("message")),
-            details,
-            item.get("action") if isinstance(item.get("action"), str) else None,
-            item.get("duplicate_field") if isinstance(item.get("duplicate_field"), str) else None,
+            answer or (details if isinstance(details, dict) else {}),
+            _name(item.get("action")),
+            _name(item.get("duplicate_field")),
         )
-    return Failure(index, given, _text(item.get("code")) or "UNKNOWN", _text(item.get("message")), details, status_code)
+    return Failure(
+        index, given, _text(item.get("code")) or "UNKNOWN", _text(item.get("message")), details_of(item), status_code
+    )
 
 
 def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, uncertain: bool) -> list[Outcome]:
@@ -84,7 +92,8 @@ def outcomes(response: httpx.Response, start: int, items: Sequence[Any], *, idem
                     url=str(response.request.url),
                 )
                 return whole_call_failed(start, items, mismatch, uncertain=not idempotent)
-            return [item_outcome(start + i, items[i], data[i], status) for i in range(len(items))]
+            answer = AnswerItems(response.content, start)
+            return [item_outcome(start + i, items[i], data[i], status, answer) for i in range(len(items))]
         if status != 400:
             missing = InvalidResponseError("answer has no data[] results", status_code=status)
             return whole_call_failed(start, items, missing, uncertain=not idempotent)
@@ -99,20 +108,24 @@ def connection_failed(start: int, items: Sequence[Any], exc: APIConnectionError,
 
 
 def assemble(parts: list[list[Outcome]], calls: int) -> BatchResult:
-    """Merge per-call outcomes into one result in input order."""
-    merged = sorted((o for part in parts for o in part), key=lambda o: o.index)
-    return BatchResult(tuple(merged), calls)
+    """Merge per-call outcomes (each part one chunk's, in order) into one result in input order."""
+    ordered = sorted((part for part in parts if part), key=lambda part: part[0].index)
+    return BatchResult(tuple(outcome for part in ordered for outcome in part), calls)
 
 
 def run_sync(
     chunks: list[tuple[int, Sequence[Any]]],
-    call: Callable[[int, Sequence[Any]], list[Outcome]],
+    call: Callable[[int, Sequence[Any]], Finish],
     *,
     concurrency: int,
     total: int,
     on_progress: ProgressCallback | None,
 ) -> BatchResult:
-    """Run ``call`` for every chunk on at most ``concurrency`` threads."""
+    """Run ``call`` for every chunk on at most ``concurrency`` threads.
+
+    The threads only exchange requests; this thread reads each answer into its outcomes, so a thread
+    sends its next request as soon as its answer is in.
+    """
     from concurrent.futures import ThreadPoolExecutor, as_completed  # sync batches only: not paid on import
 
     if not chunks:
@@ -122,7 +135,7 @@ def run_sync(
     with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(chunks))), thread_name_prefix="zoho-crm") as pool:
         futures = [pool.submit(call, start, items) for start, items in chunks]
         for future in as_completed(futures):
-            part = future.result()
+            part = future.result()()
             parts.append(part)
             done += len(part)
             if on_progress is not None:
@@ -132,13 +145,17 @@ def run_sync(
 
 async def run_async(
     chunks: list[tuple[int, Sequence[Any]]],
-    call: Callable[[int, Sequence[Any]], Awaitable[list[Outcome]]],
+    call: Callable[[int, Sequence[Any]], Awaitable[Finish]],
     *,
     concurrency: int,
     total: int,
     on_progress: ProgressCallback | None,
 ) -> BatchResult:
-    """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once."""
+    """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once.
+
+    A task gives up its slot as soon as its answer is in, and reads the answer once the next chunk's
+    request has gone out.
+    """
     if not chunks:
         return BatchResult((), 0)
     import asyncio  # only async users pay for it
@@ -149,7 +166,9 @@ async def run_async(
     async def guarded(start: int, items: Sequence[Any]) -> list[Outcome]:
         nonlocal done
         async with gate:
-            part = await call(start, items)
+            finish = await call(start, items)
+        await asyncio.sleep(0)  # the task that took the slot sends its request first
+        part = finish()
         done += len(part)
         if on_progress is not None:
             on_progress(done, total)
@@ -175,31 +194,41 @@ def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, An
     return chunks, prepared, len(items)
 
 
+def _finish(start: int, part: Sequence[Any], answer: httpx.Response | APIConnectionError, idempotent: bool) -> Finish:
+    if isinstance(answer, APIConnectionError):
+        return lambda: connection_failed(start, part, answer, idempotent=idempotent)
+    return lambda: outcomes(answer, start, part, idempotent=idempotent)
+
+
 def sync_caller(
     engine: SyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
-) -> Callable[[int, Sequence[Any]], list[Outcome]]:
-    """The per-chunk call of a sync batch: never raises, always one outcome per item."""
+) -> Callable[[int, Sequence[Any]], Finish]:
+    """The per-chunk exchange of a sync batch: never raises; its :data:`Finish` gives one outcome per item."""
 
-    def call(start: int, part: Sequence[Any]) -> list[Outcome]:
+    def call(start: int, part: Sequence[Any]) -> Finish:
         try:
-            response = engine.send(op, prepared[start], idempotent=idempotent, timeout=timeout)
+            answer: httpx.Response | APIConnectionError = engine.send(
+                op, prepared[start], idempotent=idempotent, timeout=timeout
+            )
         except APIConnectionError as exc:
-            return connection_failed(start, part, exc, idempotent=idempotent)
-        return outcomes(response, start, part, idempotent=idempotent)
+            answer = exc
+        return _finish(start, part, answer, idempotent)
 
     return call
 
 
 def async_caller(
     engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
-) -> Callable[[int, Sequence[Any]], Awaitable[list[Outcome]]]:
-    """The per-chunk call of an async batch: never raises, always one outcome per item."""
+) -> Callable[[int, Sequence[Any]], Awaitable[Finish]]:
+    """The per-chunk exchange of an async batch: never raises; its :data:`Finish` gives one outcome per item."""
 
-    async def call(start: int, part: Sequence[Any]) -> list[Outcome]:
+    async def call(start: int, part: Sequence[Any]) -> Finish:
         try:
-            response = await engine.send(op, prepared[start], idempotent=idempotent, timeout=timeout)
+            answer: httpx.Response | APIConnectionError = await engine.send(
+                op, prepared[start], idempotent=idempotent, timeout=timeout
+            )
         except APIConnectionError as exc:
-            return connection_failed(start, part, exc, idempotent=idempotent)
-        return outcomes(response, start, part, idempotent=idempotent)
+            answer = exc
+        return _finish(start, part, answer, idempotent)
 
     return call

@@ -6,12 +6,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
 import attrs
+import orjson
 
 from zoho_crm_api.models import PageInfo
 
 from .errors import BatchError, ZohoError
 
-__all__ = ["BatchResult", "Failure", "Outcome", "Page", "PageInfo", "Record", "Success"]
+__all__ = ["AnswerItems", "BatchResult", "Failure", "Outcome", "Page", "PageInfo", "Record", "Success"]
 
 Record = dict[str, Any]
 """A record: Zoho's JSON object as a dict, custom fields included."""
@@ -42,18 +43,64 @@ class Page:
         return len(self.records)
 
 
-@attrs.frozen
+class AnswerItems:
+    """The ``data[]`` items of one call's answer, kept as its bytes; parsed again when a ``details`` is read.
+
+    A 10,000-record write keeps one of these per call instead of 10,000 ``details`` dicts that few
+    callers read (and that the garbage collector would rescan while the batch runs).
+    """
+
+    __slots__ = ("_content", "_items", "_start")
+
+    def __init__(self, content: bytes, start: int) -> None:
+        self._content = content
+        self._start = start
+        self._items: list[Any] | None = None
+
+    def details(self, index: int) -> dict[str, Any]:
+        """The ``details`` object of the item for input ``index`` (``{}`` when it has none)."""
+        items = self._items
+        if items is None:
+            items = self._items = orjson.loads(self._content)["data"]
+        found = items[index - self._start].get("details")
+        return found if isinstance(found, dict) else {}
+
+    def __repr__(self) -> str:
+        return f"AnswerItems(<{len(self._content)} bytes>)"
+
+
+@attrs.frozen(eq=False)
 class Success:
-    """An input item Zoho accepted."""
+    """An input item Zoho accepted. ``details`` is Zoho's (id, times, creator), read from the answer when asked for."""
 
     index: int
     input: Any
     id: str | None
     message: str
-    details: dict[str, Any]
+    _details: dict[str, Any] | AnswerItems = attrs.field(alias="details", repr=False)
     action: str | None = None
     duplicate_field: str | None = None
     ok: bool = attrs.field(default=True, init=False)
+
+    @property
+    def details(self) -> dict[str, Any]:
+        """Zoho's ``details`` of the item."""
+        source = self._details
+        return source if isinstance(source, dict) else source.details(self.index)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.index, self.input, self.id, self.message, self.details, self.action, self.duplicate_field)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Success) and self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]  # (its input is a dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"Success(index={self.index!r}, input={self.input!r}, id={self.id!r}, message={self.message!r}, "
+            f"details={self.details!r}, action={self.action!r}, duplicate_field={self.duplicate_field!r})"
+        )
 
 
 @attrs.frozen

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.client.conftest import AsyncRecorder, Recorder, client_kwargs
-from zoho_crm import AsyncZohoCRM, Failure, RetryPolicy, Success, ZohoCRM
+from zoho_crm import AsyncZohoCRM, Failure, RetryPolicy, Success, ZohoCRM, _batch
 from zoho_crm.errors import BatchError, InvalidRequestError, PreconditionFailedError
 from zoho_crm.testing import Sandbox
 
@@ -50,6 +50,31 @@ async def test_upsert_250_async(sb: Sandbox, acrm: AsyncZohoCRM, arecorder: Asyn
     assert [o.index for o in result] == list(range(250))
     assert [o.action for o in result.succeeded] == ["update"] * 40 + ["insert"] * 210
     assert len(sb.records("Leads")) == 250
+
+
+def test_batch_successes_carry_zohos_details_read_from_the_answer(sb: Sandbox, crm: ZohoCRM) -> None:
+    existing = sb.seed("Leads", leads(1))
+    result = crm.records.upsert("Leads", leads(150), duplicate_check_fields=["Email"])
+    for outcome in (result[0], result[1], result[149]):
+        assert isinstance(outcome, Success)
+        stored = sb.record("Leads", outcome.id or "")
+        assert stored is not None
+        assert outcome.details["id"] == outcome.id
+        assert outcome.details["Created_Time"] == stored["Created_Time"]
+        assert outcome.details["Modified_By"]["id"] == stored["Modified_By"]["id"]
+        assert f"details={outcome.details!r}" in repr(outcome)
+    assert result[0].id == existing[0]
+    assert result[0].details is result[0].details  # parsed once per call
+    same = Success(0, result[0].input, result[0].id, result[0].message, dict(result[0].details), "update", "Email")
+    assert same == result[0]
+    assert same != Success(0, result[0].input, result[0].id, result[0].message, {}, "update", "Email")
+
+
+def test_parts_finishing_out_of_order_are_assembled_in_input_order() -> None:
+    parts = [[Success(i, i, str(i), "", {}) for i in range(s, min(s + 100, 450))] for s in range(0, 450, 100)]
+    result = _batch.assemble([parts[3], parts[0], [], parts[4], parts[2], parts[1]], calls=5)
+    assert [o.index for o in result] == list(range(450))
+    assert result.calls == 5
 
 
 def test_listing_2500_records_crosses_into_page_token(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
