@@ -121,25 +121,53 @@ def run_sync(
     total: int,
     on_progress: ProgressCallback | None,
 ) -> BatchResult:
-    """Run ``call`` for every chunk on at most ``concurrency`` threads.
+    """Run ``call`` for every chunk on ``concurrency`` threads.
 
-    The threads only exchange requests; this thread reads each answer into its outcomes, so a thread
-    sends its next request as soon as its answer is in.
+    The threads only exchange requests, each taking the next chunk as soon as its answer is in;
+    this thread reads the answers into outcomes. If this thread is interrupted (or a call raises),
+    the threads stop once their current exchange is done: no further chunk is sent.
     """
-    from concurrent.futures import ThreadPoolExecutor, as_completed  # sync batches only: not paid on import
+    import queue  # sync batches only: not paid on import
+    from concurrent.futures import ThreadPoolExecutor
 
     if not chunks:
         return BatchResult((), 0)
+    todo: queue.SimpleQueue[tuple[int, Sequence[Any]]] = queue.SimpleQueue()
+    for job in chunks:
+        todo.put(job)
+    answers: queue.SimpleQueue[Finish | BaseException] = queue.SimpleQueue()
+    stop = False
+
+    def lane() -> None:
+        while not stop:
+            try:
+                start, items = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                answers.put(call(start, items))
+            except BaseException as exc:  # handed to the batch's thread, which raises it
+                answers.put(exc)
+                return
+
+    lanes = max(1, min(concurrency, len(chunks)))
     parts: list[list[Outcome]] = []
     done = 0
-    with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(chunks))), thread_name_prefix="zoho-crm") as pool:
-        futures = [pool.submit(call, start, items) for start, items in chunks]
-        for future in as_completed(futures):
-            part = future.result()()
-            parts.append(part)
-            done += len(part)
-            if on_progress is not None:
-                on_progress(done, total)
+    with ThreadPoolExecutor(lanes, thread_name_prefix="zoho-crm") as pool:
+        for _ in range(lanes):
+            pool.submit(lane)
+        try:
+            for _ in chunks:
+                answer = answers.get()
+                if isinstance(answer, BaseException):
+                    raise answer
+                part = answer()
+                parts.append(part)
+                done += len(part)
+                if on_progress is not None:
+                    on_progress(done, total)
+        finally:
+            stop = True  # the pool's exit waits for the exchanges in flight
     return assemble(parts, len(chunks))
 
 
@@ -154,7 +182,8 @@ async def run_async(
     """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once.
 
     A task gives up its slot as soon as its answer is in, and reads the answer once the next chunk's
-    request has gone out.
+    request has gone out. If a call raises, no further chunk is sent: the exchanges in flight end,
+    then the error is raised (cancelling the batch cancels them too).
     """
     if not chunks:
         return BatchResult((), 0)
@@ -162,11 +191,18 @@ async def run_async(
 
     gate = asyncio.Semaphore(max(1, concurrency))
     done = 0
+    stop = False
 
     async def guarded(start: int, items: Sequence[Any]) -> list[Outcome]:
-        nonlocal done
+        nonlocal done, stop
         async with gate:
-            finish = await call(start, items)
+            if stop:
+                return []
+            try:
+                finish = await call(start, items)
+            except BaseException:
+                stop = True  # before the slot goes to a task that would send its chunk
+                raise
         await asyncio.sleep(0)  # the task that took the slot sends its request first
         part = finish()
         done += len(part)
@@ -174,7 +210,12 @@ async def run_async(
             on_progress(done, total)
         return part
 
-    parts = await asyncio.gather(*(guarded(start, items) for start, items in chunks))
+    tasks = [asyncio.ensure_future(guarded(start, items)) for start, items in chunks]
+    try:
+        parts = await asyncio.gather(*tasks)
+    except Exception:
+        await asyncio.gather(*tasks, return_exceptions=True)  # the exchanges in flight end
+        raise
     return assemble(list(parts), len(chunks))
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from urllib.parse import parse_qs, urlsplit
 
+import anyio
 import httpx
 import pytest
 
@@ -173,6 +174,45 @@ def test_forced_429_is_retried(sb: Sandbox) -> None:
         assert crm.stats["retry:429"] > 0
     assert sb.counters.rejected.get("TOO_MANY_REQUESTS", 0) == crm.stats["retry:429"]
     assert len(sb.records("Leads")) == 600
+
+
+def test_an_error_in_a_batch_thread_reaches_the_caller_and_sends_nothing_more(sb: Sandbox) -> None:
+    class Broken(httpx.BaseTransport):
+        def __init__(self) -> None:
+            self.calls = 0
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/token"):
+                return sb.transport().handle_request(request)  # type: ignore[union-attr]
+            self.calls += 1
+            raise RuntimeError("a bug in a transport")
+
+    broken = Broken()
+    with ZohoCRM(sb.credentials, transport=broken, **client_kwargs(sb)) as crm, pytest.raises(RuntimeError):
+        crm.records.insert("Leads", leads(5000), concurrency=2)
+    assert 1 <= broken.calls <= 2  # the threads stopped: 50 calls were planned
+
+
+@pytest.mark.anyio
+async def test_an_error_in_an_async_batch_reaches_the_caller_and_sends_nothing_more(sb: Sandbox) -> None:
+    class Broken(httpx.AsyncBaseTransport):
+        def __init__(self) -> None:
+            self.calls = 0
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/token"):
+                return await sb.async_transport().handle_async_request(request)  # type: ignore[union-attr]
+            self.calls += 1
+            await anyio.sleep(0.001 * self.calls)
+            raise RuntimeError("a bug in a transport")
+
+    broken = Broken()
+    async with AsyncZohoCRM(sb.credentials, transport=broken, **client_kwargs(sb)) as crm:
+        with pytest.raises(RuntimeError):
+            await crm.records.insert("Leads", leads(5000), concurrency=3)
+        assert broken.calls == 3  # the calls in flight; none of the other 47 was sent
+        await anyio.sleep(0.01)
+        assert broken.calls == 3
 
 
 def test_progress_callback_sees_every_item(crm: ZohoCRM) -> None:
