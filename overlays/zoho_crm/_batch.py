@@ -18,8 +18,9 @@ from .results import AnswerItems, BatchResult, Failure, Outcome, Success
 BATCH_SIZE = 100
 ProgressCallback = Callable[[int, int], None]
 """Called as ``callback(done_items, total_items)`` after each call completes."""
-Finish = Callable[[], list[Outcome]]
-"""A call's answer, still to be read into its outcomes (after its concurrency slot went to the next call)."""
+Finish = Callable[[], list[Outcome] | None]
+"""A call's answer, still to be read into its outcomes (after its concurrency slot went to the next call);
+``None`` when it could not be read and the call is to be made again (see :func:`sync_caller`)."""
 
 _ITEM_STATUSES = frozenset({200, 201, 202, 207})
 
@@ -73,13 +74,17 @@ def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, unc
     ]
 
 
-def outcomes(response: httpx.Response, start: int, items: Sequence[Any], *, idempotent: bool) -> list[Outcome]:
-    """Per-item outcomes from an answer, whatever its shape."""
+def outcomes(
+    response: httpx.Response, start: int, items: Sequence[Any], *, idempotent: bool, ask_again: bool = False
+) -> list[Outcome] | None:
+    """Per-item outcomes from an answer, whatever its shape (``None`` if unreadable and ``ask_again``)."""
     status = response.status_code
     if status in _ITEM_STATUSES or status == 400:
         try:
             body = read_json(response)
         except InvalidResponseError as exc:
+            if ask_again:
+                return None
             # A write answered but unreadable: applied or not, we cannot tell for an insert.
             return whole_call_failed(start, items, exc, uncertain=not idempotent and status != 400)
         data = body.get("data") if isinstance(body, dict) else None
@@ -115,7 +120,7 @@ def assemble(parts: list[list[Outcome]], calls: int) -> BatchResult:
 
 def run_sync(
     chunks: list[tuple[int, Sequence[Any]]],
-    call: Callable[[int, Sequence[Any]], Finish],
+    call: Callable[[int, Sequence[Any], bool], Finish],
     *,
     concurrency: int,
     total: int,
@@ -124,28 +129,29 @@ def run_sync(
     """Run ``call`` for every chunk on ``concurrency`` threads.
 
     The threads only exchange requests, each taking the next chunk as soon as its answer is in;
-    this thread reads the answers into outcomes. If this thread is interrupted (or a call raises),
-    the threads stop once their current exchange is done: no further chunk is sent.
+    this thread reads the answers into outcomes, and gives a chunk whose answer it cannot read back
+    to the threads. If this thread is interrupted (or a call raises), the threads stop once their
+    current exchange is done: no further chunk is sent.
     """
     import queue  # sync batches only: not paid on import
     from concurrent.futures import ThreadPoolExecutor
 
     if not chunks:
         return BatchResult((), 0)
-    todo: queue.SimpleQueue[tuple[int, Sequence[Any]]] = queue.SimpleQueue()
-    for job in chunks:
-        todo.put(job)
-    answers: queue.SimpleQueue[Finish | BaseException] = queue.SimpleQueue()
+    todo: queue.SimpleQueue[tuple[int, Sequence[Any], bool]] = queue.SimpleQueue()
+    for start, items in chunks:
+        todo.put((start, items, True))
+    answers: queue.SimpleQueue[tuple[int, Sequence[Any], Finish] | BaseException] = queue.SimpleQueue()
     stop = False
 
     def lane() -> None:
         while not stop:
             try:
-                start, items = todo.get_nowait()
+                start, items, first = todo.get_nowait()
             except queue.Empty:
                 return
             try:
-                answers.put(call(start, items))
+                answers.put((start, items, call(start, items, first)))
             except BaseException as exc:  # handed to the batch's thread, which raises it
                 answers.put(exc)
                 return
@@ -157,11 +163,16 @@ def run_sync(
         for _ in range(lanes):
             pool.submit(lane)
         try:
-            for _ in chunks:
+            while len(parts) < len(chunks):
                 answer = answers.get()
                 if isinstance(answer, BaseException):
                     raise answer
-                part = answer()
+                start, items, finish = answer
+                part = finish()
+                if part is None:  # unreadable: once more, through the engine's own retries
+                    todo.put((start, items, False))
+                    pool.submit(lane)
+                    continue
                 parts.append(part)
                 done += len(part)
                 if on_progress is not None:
@@ -173,7 +184,7 @@ def run_sync(
 
 async def run_async(
     chunks: list[tuple[int, Sequence[Any]]],
-    call: Callable[[int, Sequence[Any]], Awaitable[Finish]],
+    call: Callable[[int, Sequence[Any], bool], Awaitable[Finish]],
     *,
     concurrency: int,
     total: int,
@@ -199,12 +210,15 @@ async def run_async(
             if stop:
                 return []
             try:
-                finish = await call(start, items)
+                finish = await call(start, items, True)
             except BaseException:
                 stop = True  # before the slot goes to a task that would send its chunk
                 raise
         await asyncio.sleep(0)  # the task that took the slot sends its request first
         part = finish()
+        if part is None:  # unreadable: once more, through the engine's own retries
+            async with gate:
+                part = (await call(start, items, False))() or []
         done += len(part)
         if on_progress is not None:
             on_progress(done, total)
@@ -235,41 +249,47 @@ def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, An
     return chunks, prepared, len(items)
 
 
-def _finish(start: int, part: Sequence[Any], answer: httpx.Response | APIConnectionError, idempotent: bool) -> Finish:
+def _finish(
+    start: int, part: Sequence[Any], answer: httpx.Response | APIConnectionError, idempotent: bool, first: bool
+) -> Finish:
     if isinstance(answer, APIConnectionError):
         return lambda: connection_failed(start, part, answer, idempotent=idempotent)
-    return lambda: outcomes(answer, start, part, idempotent=idempotent)
+    return lambda: outcomes(answer, start, part, idempotent=idempotent, ask_again=first and idempotent)
 
 
 def sync_caller(
     engine: SyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
-) -> Callable[[int, Sequence[Any]], Finish]:
-    """The per-chunk exchange of a sync batch: never raises; its :data:`Finish` gives one outcome per item."""
+) -> Callable[[int, Sequence[Any], bool], Finish]:
+    """The per-chunk exchange of a sync batch: never raises; its :data:`Finish` gives one outcome per item.
 
-    def call(start: int, part: Sequence[Any]) -> Finish:
+    A ``first`` exchange leaves its answer unread (the batch reads it once the slot is free again);
+    a repeated one reads it in the engine, which asks again for an unreadable answer to a safe call.
+    """
+
+    def call(start: int, part: Sequence[Any], first: bool) -> Finish:
         try:
             answer: httpx.Response | APIConnectionError = engine.send(
-                op, prepared[start], idempotent=idempotent, timeout=timeout
+                op, prepared[start], idempotent=idempotent, timeout=timeout, read=not first
             )
         except APIConnectionError as exc:
             answer = exc
-        return _finish(start, part, answer, idempotent)
+        return _finish(start, part, answer, idempotent, first)
 
     return call
 
 
 def async_caller(
     engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
-) -> Callable[[int, Sequence[Any]], Awaitable[Finish]]:
-    """The per-chunk exchange of an async batch: never raises; its :data:`Finish` gives one outcome per item."""
+) -> Callable[[int, Sequence[Any], bool], Awaitable[Finish]]:
+    """The per-chunk exchange of an async batch (see :func:`sync_caller`)."""
 
-    async def call(start: int, part: Sequence[Any]) -> Finish:
+    async def call(start: int, part: Sequence[Any], first: bool) -> Finish:
         try:
             answer: httpx.Response | APIConnectionError = await engine.send(
-                op, prepared[start], idempotent=idempotent, timeout=timeout
+                op, prepared[start], idempotent=idempotent, timeout=timeout, read=not first
             )
         except APIConnectionError as exc:
             answer = exc
-        return _finish(start, part, answer, idempotent)
+        return _finish(start, part, answer, idempotent, first)
 
     return call

@@ -160,11 +160,21 @@ class _EngineBase:
         return delay
 
     def _retry_answer(
-        self, request: httpx.Request, response: httpx.Response, attempt: int, started: float, idempotent: bool
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        attempt: int,
+        started: float,
+        idempotent: bool,
+        read: bool,
     ) -> float | None:
-        """Seconds to wait before asking again for this answer, or ``None`` to return it."""
+        """Seconds to wait before asking again for this answer, or ``None`` to return it.
+
+        With ``read``, a 2xx body is parsed here (kept on the response), and asked for again when it
+        is unreadable and the call safe to repeat; without, the caller reads it.
+        """
         self._log(request, response, attempt)
-        if not _parse_success(response) and idempotent:
+        if read and not _parse_success(response) and idempotent:
             delay = self._wait(attempt, started, None)
             if delay is not None:  # a truncated answer to a safe call: ask again
                 self._count("retry:unreadable")
@@ -192,7 +202,9 @@ class SyncEngine(_EngineBase):
         self.http = http
         self.sleep = sleep
 
-    def send(self, op: str, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None) -> httpx.Response:
+    def send(
+        self, op: str, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None, read: bool = True
+    ) -> httpx.Response:
         """Send with retries; return the final answer (any status) or raise a transport error."""
         request = _request(self.http, op, params, timeout)
         started, attempt = self.clock(), 0
@@ -204,7 +216,7 @@ class SyncEngine(_EngineBase):
             except httpx.TransportError as exc:
                 self.sleep(self._retry_failure(exc, request, attempt, started, idempotent))
                 continue
-            delay = self._retry_answer(request, response, attempt, started, idempotent)
+            delay = self._retry_answer(request, response, attempt, started, idempotent, read)
             if delay is None:
                 return response
             self.sleep(delay)
@@ -218,7 +230,7 @@ class AsyncEngine(_EngineBase):
         self.http = http
 
     async def send(
-        self, op: str, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None
+        self, op: str, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None, read: bool = True
     ) -> httpx.Response:
         """Send with retries; return the final answer (any status) or raise a transport error."""
         request = _request(self.http, op, params, timeout)
@@ -231,7 +243,7 @@ class AsyncEngine(_EngineBase):
             except httpx.TransportError as exc:
                 await _asyncio().sleep(self._retry_failure(exc, request, attempt, started, idempotent))
                 continue
-            delay = self._retry_answer(request, response, attempt, started, idempotent)
+            delay = self._retry_answer(request, response, attempt, started, idempotent, read)
             if delay is None:
                 return response
             await _asyncio().sleep(delay)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from zoho_crm import AccessTokenCredentials, Failure, RetryPolicy, ZohoCRM
+from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, Failure, RetryPolicy, ZohoCRM
 from zoho_crm.errors import (
     APIError,
     AuthenticationError,
@@ -116,6 +117,52 @@ def test_results_that_are_not_objects_are_failures() -> None:
     result = always(200, json.dumps({"data": ["nope"]})).records.update("Leads", [{"id": "1"}])
     assert isinstance(result[0], Failure)
     assert result[0].code == "INVALID_RESPONSE"
+
+
+def _truncated_then(good_after: int) -> tuple[Callable[[httpx.Request], httpx.Response], list[httpx.Request]]:
+    calls: list[httpx.Request] = []
+    ok = {"code": "SUCCESS", "details": {"id": GOOD_ID}, "message": "record updated", "status": "success"}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        body = json.dumps({"data": [ok] * len(json.loads(request.content)["data"])}).encode()
+        return httpx.Response(200, content=body if len(calls) > good_after else body[:20])
+
+    return handler, calls
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_truncated_answer_to_a_batch_update_is_asked_for_again(mode: str) -> None:
+    handler, calls = _truncated_then(good_after=2)
+    records = [{"id": GOOD_ID, "Company": f"C{i}"} for i in range(3)]
+    if mode == "sync":
+        result = answering(handler).records.update("Leads", records)
+    else:
+        result = asyncio.run(_async_update(handler, records))
+    assert len(calls) == 3  # read after the slot was freed, then asked again through the retry loop
+    assert [o.ok for o in result] == [True, True, True]
+    assert result.ids == [GOOD_ID] * 3
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_batch_update_whose_answers_stay_unreadable_fails_certain_after_the_retries(mode: str) -> None:
+    handler, calls = _truncated_then(good_after=99)
+    records = [{"id": GOOD_ID, "Company": "C"}]
+    result = (
+        answering(handler).records.update("Leads", records)
+        if mode == "sync"
+        else asyncio.run(_async_update(handler, records))
+    )
+    assert len(calls) == 1 + NO_WAIT.max_attempts
+    assert isinstance(result[0], Failure)
+    assert result[0].code == "InvalidResponseError"
+    assert not result[0].uncertain  # an update may be repeated: nothing is in doubt
+
+
+async def _async_update(handler: Callable[[httpx.Request], httpx.Response], records: list[dict[str, Any]]) -> Any:
+    async with AsyncZohoCRM(AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com",
+                            transport=httpx.MockTransport(handler), retry=NO_WAIT) as crm:  # fmt: skip
+        return await crm.records.update("Leads", records)
 
 
 def test_truncated_insert_answer_is_reported_uncertain_not_retried() -> None:
