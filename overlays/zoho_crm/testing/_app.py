@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import time
 import weakref
@@ -30,6 +31,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 HANDLERS = {**RECORD_HANDLERS, **RELATED_HANDLERS}
+BULK = frozenset(name for name, handler in HANDLERS.items() if inspect.isgeneratorfunction(handler))
+"""Operations whose handler works item by item (its work runs in slices, its body read with it)."""
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
 REVOKE_PATH = "/oauth/v2/token/revoke"
 JSON_TYPE = "application/json;charset=UTF-8"
@@ -44,13 +47,6 @@ async def _until(deadline: float) -> None:
     remaining = deadline - anyio.current_time()
     if remaining > 0:
         await anyio.sleep(remaining)
-
-
-def _with_headers(work: Work, headers: dict[str, str]) -> Work:
-    """``work``, its reply carrying ``headers`` too."""
-    reply = yield from work
-    reply.headers.update(headers)
-    return reply
 
 
 class _Request:
@@ -220,43 +216,68 @@ class SandboxApp:
                         return self._error(refused)
 
     def _process(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Reply | Work:
-        state = self.state
-        with state.lock:
-            now = state.now()
-            config = state.config
-            state.store.sweep(now, config.recycle_retention, config.permanent_retention)
+        """The reply of a call; for a bulk write, its work, run by :meth:`_work` (reading its body included)."""
+        if op.operation_id in BULK:
+            return self._bulk(op, request, path_params)
+        with self.state.lock:
+            prepared = self._prepare(op, request, path_params)
+            if isinstance(prepared, Reply):
+                return prepared
+            ctx, extra = prepared
             try:
-                module = state.store.modules.get(path_params["module"])
-                if module is None:
-                    raise ZohoError(400, "INVALID_MODULE", {"resource_path_index": 0})
-                params = op.parse_params(path_params, request.query, request.headers)
-                body = self._body(op, request)
-                externals = parse_external(params.get("X-EXTERNAL"), state.store.modules)
-                extra: dict[str, str] = {}
-                if config.daily_credits is not None:
-                    remaining = state.credits.remaining(now, config.daily_credits)
-                    cost = write_cost(op.operation_id, body)
-                    if remaining < cost:
-                        raise ZohoError(
-                            429,
-                            "TOO_MANY_REQUESTS",
-                            {"limit": config.daily_credits},
-                            "the daily API credits are used up",
-                            {"X-API-CREDITS-REMAINING": str(remaining)},
-                        )
-                    state.credits.spend(now, cost)
-                    if state.credits.used * 2 >= config.daily_credits:
-                        extra["X-API-CREDITS-REMAINING"] = str(config.daily_credits - state.credits.used)
-                else:
-                    state.credits.spend(now, write_cost(op.operation_id, body))
-                ctx = Context(state, op, params, request.query, request.headers, body, module, externals, now)
                 reply = HANDLERS[op.operation_id](ctx)
-                if not isinstance(reply, Reply):
-                    return _with_headers(reply, extra) if extra else reply
-                reply.headers.update(extra)
-                return reply
             except ZohoError as refused:
                 return self._error(refused)
+        assert isinstance(reply, Reply)
+        reply.headers.update(extra)
+        return reply
+
+    def _bulk(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Work:
+        prepared = self._prepare(op, request, path_params)
+        if isinstance(prepared, Reply):
+            return prepared
+        ctx, extra = prepared
+        work = HANDLERS[op.operation_id](ctx)
+        assert not isinstance(work, Reply)
+        reply = yield from work
+        reply.headers.update(extra)
+        return reply
+
+    def _prepare(
+        self, op: Operation, request: _Request, path_params: dict[str, str]
+    ) -> tuple[Context, dict[str, str]] | Reply:
+        """A call's context and extra headers (the credits left), or the reply refusing it; under ``state.lock``."""
+        state = self.state
+        now = state.now()
+        config = state.config
+        state.store.sweep(now, config.recycle_retention, config.permanent_retention)
+        try:
+            module = state.store.modules.get(path_params["module"])
+            if module is None:
+                raise ZohoError(400, "INVALID_MODULE", {"resource_path_index": 0})
+            params = op.parse_params(path_params, request.query, request.headers)
+            body = self._body(op, request)
+            externals = parse_external(params.get("X-EXTERNAL"), state.store.modules)
+            extra: dict[str, str] = {}
+            if config.daily_credits is not None:
+                remaining = state.credits.remaining(now, config.daily_credits)
+                cost = write_cost(op.operation_id, body)
+                if remaining < cost:
+                    raise ZohoError(
+                        429,
+                        "TOO_MANY_REQUESTS",
+                        {"limit": config.daily_credits},
+                        "the daily API credits are used up",
+                        {"X-API-CREDITS-REMAINING": str(remaining)},
+                    )
+                state.credits.spend(now, cost)
+                if state.credits.used * 2 >= config.daily_credits:
+                    extra["X-API-CREDITS-REMAINING"] = str(config.daily_credits - state.credits.used)
+            else:
+                state.credits.spend(now, write_cost(op.operation_id, body))
+        except ZohoError as refused:
+            return self._error(refused)
+        return Context(state, op, params, request.query, request.headers, body, module, externals, now), extra
 
     def _body(self, op: Operation, request: _Request) -> Any:
         if op.body is None:
