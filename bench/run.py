@@ -81,7 +81,7 @@ def collect(groups: set[str], *, quick: bool, sdk_python: str) -> list[Figure]:
     if live:
         log(f"2./3./4. against the sandbox on loopback: {', '.join(live)}")
         figures += live_benches.run(
-            repeat=10 if quick else 20, batch_reps=3 if quick else 7, stream_count=100_000, only=set(live)
+            repeat=10 if quick else 20, batch_reps=3 if quick else 11, stream_count=100_000, only=set(live)
         )
     return sorted(figures, key=lambda f: ORDER.index(f.key) if f.key in ORDER else len(ORDER))
 
