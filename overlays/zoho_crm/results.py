@@ -6,10 +6,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
 import attrs
-import orjson
 
 from zoho_crm_api.models import PageInfo
 
+from ._json import loads
 from .errors import BatchError, ZohoError
 
 __all__ = ["AnswerItems", "BatchResult", "Failure", "Outcome", "Page", "PageInfo", "Record", "Success"]
@@ -61,7 +61,7 @@ class AnswerItems:
         """The ``details`` object of the item for input ``index`` (``{}`` when it has none)."""
         items = self._items
         if items is None:
-            items = self._items = orjson.loads(self._content)["data"]
+            items = self._items = loads(self._content)["data"]
         found = items[index - self._start].get("details")
         return found if isinstance(found, dict) else {}
 
