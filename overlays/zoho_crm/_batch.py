@@ -13,7 +13,7 @@ import httpx
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
 from ._json import UnencodableItem
 from .errors import APIConnectionError, InvalidResponseError, ZohoError, ZohoValidationError
-from .results import AnswerItems, BatchResult, Failure, Outcome, Success
+from .results import AnswerItems, BatchResult, Failure, Outcome, Success, details_of
 
 BATCH_SIZE = 100
 ProgressCallback = Callable[[int, int], None]
@@ -34,12 +34,6 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def details_of(item: dict[str, Any]) -> dict[str, Any]:
-    """An answer item's ``details`` object (``{}`` when it has none)."""
-    details = item.get("details")
-    return details if isinstance(details, dict) else {}
-
-
 def _name(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -49,14 +43,13 @@ def item_outcome(index: int, given: Any, item: object, status_code: int, answer:
     if not isinstance(item, dict):
         return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)
     if item.get("status") == "success":
-        details = item.get("details")
-        record_id = details.get("id") if isinstance(details, dict) else None
+        details = details_of(item)
         return Success(
             index,
             given,
-            _name(record_id),
+            _name(details.get("id")),
             _text(item.get("message")),
-            answer or (details if isinstance(details, dict) else {}),
+            answer or details,
             _name(item.get("action")),
             _name(item.get("duplicate_field")),
         )
@@ -218,7 +211,9 @@ async def run_async(
         part = finish()
         if part is None:  # unreadable: once more, through the engine's own retries
             async with gate:
-                part = (await call(start, items, False))() or []
+                finish = await call(start, items, False)
+            part = finish()
+            assert part is not None  # read by the engine this time
         done += len(part)
         if on_progress is not None:
             on_progress(done, total)

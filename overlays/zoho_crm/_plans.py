@@ -12,11 +12,11 @@ import httpx
 from zoho_crm_api import models  # each model is imported on first use, not with zoho_crm
 
 from . import _validation as check
-from ._batch import details_of, item_outcome
+from ._batch import item_outcome
 from ._engine import api_error, read_json
 from ._json import EncodedJSON, encode_items
 from .errors import InvalidResponseError, ZohoError, ZohoValidationError, error_class
-from .results import Page, Record, Success
+from .results import Page, Record, Success, details_of
 
 if TYPE_CHECKING:
     from zoho_crm_api.models import DeletedType, TriState

@@ -43,6 +43,12 @@ class Page:
         return len(self.records)
 
 
+def details_of(item: dict[str, Any]) -> dict[str, Any]:
+    """An answer item's ``details`` object (``{}`` when it has none)."""
+    details = item.get("details")
+    return details if isinstance(details, dict) else {}
+
+
 class AnswerItems:
     """The ``data[]`` items of one call's answer, kept as its bytes; parsed again when a ``details`` is read.
 
@@ -62,8 +68,7 @@ class AnswerItems:
         items = self._items
         if items is None:
             items = self._items = loads(self._content)["data"]
-        found = items[index - self._start].get("details")
-        return found if isinstance(found, dict) else {}
+        return details_of(items[index - self._start])
 
     def __repr__(self) -> str:
         return f"AnswerItems(<{len(self._content)} bytes>)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import math
 import time
 import weakref
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -203,43 +204,41 @@ class SandboxApp:
         async with lock:
             while True:
                 await asyncio.sleep(0)
-                with self.state.lock:
-                    deadline = time.perf_counter() + self.state.config.work_slice
-                    try:
-                        next(work)
-                        while time.perf_counter() < deadline:
-                            next(work)
-                    except StopIteration as done:
-                        reply: Reply = done.value
-                        return reply
-                    except ZohoError as refused:
-                        return self._error(refused)
+                reply = self._advance(work, time.perf_counter() + self.state.config.work_slice)
+                if reply is not None:
+                    return reply
 
-    def _process(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Reply | Work:
-        """The reply of a call; for a bulk write, its work, run by :meth:`_work` (reading its body included)."""
-        if op.operation_id in BULK:
-            return self._bulk(op, request, path_params)
+    def _advance(self, work: Work, deadline: float) -> Reply | None:
+        """Run ``work`` under ``state.lock`` until ``deadline`` (one step at least); its reply once it is done."""
         with self.state.lock:
-            prepared = self._prepare(op, request, path_params)
-            if isinstance(prepared, Reply):
-                return prepared
-            ctx, extra = prepared
             try:
-                reply = HANDLERS[op.operation_id](ctx)
+                next(work)
+                while time.perf_counter() < deadline:
+                    next(work)
+            except StopIteration as done:
+                reply: Reply = done.value
+                return reply
             except ZohoError as refused:
                 return self._error(refused)
-        assert isinstance(reply, Reply)
-        reply.headers.update(extra)
+        return None
+
+    def _process(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Reply | Work:
+        """The reply of a call, or for a bulk write its work, run by :meth:`_work` (reading its body included)."""
+        work = self._call(op, request, path_params)
+        if op.operation_id in BULK:
+            return work
+        reply = self._advance(work, math.inf)  # nothing in it yields: done at once
+        assert reply is not None
         return reply
 
-    def _bulk(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Work:
+    def _call(self, op: Operation, request: _Request, path_params: dict[str, str]) -> Work:
+        """Everything a call does: its checks, its handler, the credits header."""
         prepared = self._prepare(op, request, path_params)
         if isinstance(prepared, Reply):
             return prepared
         ctx, extra = prepared
-        work = HANDLERS[op.operation_id](ctx)
-        assert not isinstance(work, Reply)
-        reply = yield from work
+        answer = HANDLERS[op.operation_id](ctx)
+        reply = answer if isinstance(answer, Reply) else (yield from answer)
         reply.headers.update(extra)
         return reply
 
