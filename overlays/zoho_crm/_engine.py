@@ -14,7 +14,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
@@ -222,6 +222,16 @@ class SyncEngine(_EngineBase):
             self.sleep(delay)
 
 
+def _body_sent_trace(on_sent: Callable[[], None]) -> Callable[[str, dict[str, Any]], Awaitable[None]]:
+    """An httpcore ``trace`` extension calling ``on_sent`` each time the request's body has been written."""
+
+    async def trace(event: str, info: dict[str, Any]) -> None:
+        if event.endswith(".send_request_body.complete"):  # http11.… or http2.…
+            on_sent()
+
+    return trace
+
+
 class AsyncEngine(_EngineBase):
     """Sends operations with an ``httpx.AsyncClient``."""
 
@@ -230,10 +240,23 @@ class AsyncEngine(_EngineBase):
         self.http = http
 
     async def send(
-        self, op: str, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None, read: bool = True
+        self,
+        op: str,
+        params: dict[str, Any],
+        *,
+        idempotent: bool,
+        timeout: Timeout = None,
+        read: bool = True,
+        on_sent: Callable[[], None] | None = None,
     ) -> httpx.Response:
-        """Send with retries; return the final answer (any status) or raise a transport error."""
+        """Send with retries; return the final answer (any status) or raise a transport error.
+
+        ``on_sent`` is called whenever the request has gone out in full (once per attempt), as httpcore's
+        transport reports it; a transport that reports nothing (an in-process one) never calls it.
+        """
         request = _request(self.http, op, params, timeout)
+        if on_sent is not None:
+            request.extensions["trace"] = _body_sent_trace(on_sent)
         started, attempt = self.clock(), 0
         while True:
             attempt += 1

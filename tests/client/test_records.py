@@ -215,6 +215,41 @@ async def test_an_error_in_an_async_batch_reaches_the_caller_and_sends_nothing_m
         assert broken.calls == 3
 
 
+@pytest.mark.anyio
+async def test_an_async_batch_reads_an_answer_once_the_next_request_has_gone_out() -> None:
+    """Over loopback HTTP, one call at a time: chunk n+1's body is sent before chunk n's answer becomes outcomes."""
+    events: list[str] = []
+
+    class Watch(httpx.AsyncBaseTransport):  # real HTTP, noting when each chunk's body has been written
+        def __init__(self) -> None:
+            self.inner = httpx.AsyncHTTPTransport()
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            trace = request.extensions.get("trace")
+            insert = request.url.path.endswith("/Leads")
+            first = json.loads(request.content)["data"][0]["Last_Name"] if insert else ""
+
+            async def noted(event: str, info: dict[str, object]) -> None:
+                if event == "http11.send_request_body.complete" and insert:
+                    events.append(f"sent {first}")
+                if trace is not None:
+                    await trace(event, info)
+
+            request.extensions["trace"] = noted
+            return await self.inner.handle_async_request(request)
+
+        async def aclose(self) -> None:
+            await self.inner.aclose()
+
+    with Sandbox(mode="http", latency=0.01) as box:
+        async with AsyncZohoCRM(box.credentials, transport=Watch(), **client_kwargs(box)) as crm:
+            result = await crm.records.insert(
+                "Leads", leads(300), concurrency=1, on_progress=lambda done, _: events.append(f"read {done}")
+            )
+    assert [o.ok for o in result] == [True] * 300
+    assert events == ["sent Lead 0", "sent Lead 100", "read 100", "sent Lead 200", "read 200", "read 300"]
+
+
 def test_progress_callback_sees_every_item(crm: ZohoCRM) -> None:
     seen: list[tuple[int, int]] = []
     crm.records.insert("Leads", leads(250), on_progress=lambda done, total: seen.append((done, total)))
