@@ -191,10 +191,11 @@ async def run_async(
 ) -> BatchResult:
     """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once.
 
-    A task gives up its slot as soon as its answer is in, and reads the answer once the task that
-    took the slot has sent its request (or after :data:`HANDOFF_TURNS` turns of the loop, whichever
-    is first). If a call raises, no further chunk is sent: the exchanges in flight end, then the
-    error is raised (cancelling the batch cancels them too).
+    A task gives up its slot as soon as its answer is in, and reads the answer once a request has
+    gone out since (normally that of the task that took the slot), or after :data:`HANDOFF_TURNS`
+    turns of the loop when none has (an in-process transport reports none). If a call raises, no
+    further chunk is sent: the exchanges in flight end, then the error is raised (cancelling the
+    batch cancels them too).
     """
     if not chunks:
         return BatchResult((), 0)
