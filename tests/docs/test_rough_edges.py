@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import re
 import subprocess
 import sys
-
-from tests.conftest import ROOT
 
 # Runs in a fresh interpreter: the sandbox's validator made unimportable, as in an install without the extra.
 WITHOUT_EXTRA = """
