@@ -11,7 +11,7 @@ __all__ = ["AccessTokenCredentials", "ClientCredentials", "Credentials", "Refres
 class RefreshTokenCredentials:
     """A client id and secret with a refresh token: the client refreshes access tokens itself.
 
-    Args:
+    Attributes:
         client_id: The OAuth client's id (Zoho API console).
         client_secret: The OAuth client's secret; never in a repr, log or error.
         refresh_token: The long-lived refresh token of the grant; never in a repr, log or error.
@@ -26,7 +26,7 @@ class RefreshTokenCredentials:
 class AccessTokenCredentials:
     """A fixed access token obtained elsewhere; it cannot be refreshed.
 
-    Args:
+    Attributes:
         access_token: The token, sent as ``Zoho-oauthtoken``; never in a repr, log or error.
     """
 
@@ -37,7 +37,7 @@ class AccessTokenCredentials:
 class ClientCredentials:
     """Self-client credentials (client-credentials grant) for one org.
 
-    Args:
+    Attributes:
         client_id: The self client's id.
         client_secret: The self client's secret; never in a repr, log or error.
         soid: The org: ``ZohoCRM.<org id>``.

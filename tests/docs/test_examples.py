@@ -38,8 +38,16 @@ def org(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Sandbox]:
     with sandbox(mode="http") as sb:
         setup = _client._Setup.__init__
 
-        def pointed(self: Any, credentials: Any, *, api_domain: str | None, accounts_url: str | None, **kw: Any) -> None:
-            setup(self, credentials, api_domain=api_domain or sb.api_domain, accounts_url=accounts_url or sb.accounts_url, **kw)
+        def pointed(
+            self: Any, credentials: Any, *, api_domain: str | None, accounts_url: str | None, **kw: Any
+        ) -> None:
+            setup(
+                self,
+                credentials,
+                api_domain=api_domain or sb.api_domain,
+                accounts_url=accounts_url or sb.accounts_url,
+                **kw,
+            )
 
         monkeypatch.setattr(_client._Setup, "__init__", pointed)
         monkeypatch.chdir(tmp_path)  # examples that write files (a token store) write here
@@ -49,9 +57,9 @@ def org(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Sandbox]:
 def run_block(code: str, where: str, namespace: dict[str, Any]) -> None:
     compiled = compile(code, where, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     if compiled.co_flags & inspect.CO_COROUTINE:
-        asyncio.run(eval(compiled, namespace))  # noqa: S307 (the repository's own documentation)
+        asyncio.run(eval(compiled, namespace))
     else:
-        exec(compiled, namespace)  # noqa: S102
+        exec(compiled, namespace)
 
 
 def test_the_pages_hold_examples() -> None:
