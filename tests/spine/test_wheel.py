@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email
 import os
 import shutil
 import subprocess
@@ -70,6 +71,17 @@ def test_wheel_holds_both_packages_typed_with_the_spec(wheel: Path) -> None:
     ):
         assert required in names, required
     assert not any(n.startswith(("zoho_crm_models/", "tests/")) for n in names)
+
+
+def test_wheel_description_is_the_readme_and_stays_short(wheel: Path) -> None:
+    """The README is what the package index shows: written for users, under about 10 KB."""
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        message = email.message_from_string(archive.read(metadata).decode("utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert message["Description-Content-Type"] == "text/markdown"
+    assert message.get_payload().strip() == readme.strip()
+    assert len(readme.encode()) <= 10_240, f"README.md is {len(readme.encode())} bytes"
 
 
 def interpreters() -> list[str]:
