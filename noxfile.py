@@ -14,6 +14,8 @@ Install nox with uv (``pip install nox uv``, as the README and CI do): sessions 
 
 from __future__ import annotations
 
+import tarfile
+import tempfile
 from pathlib import Path
 
 import nox
@@ -26,6 +28,8 @@ nox.options.error_on_missing_interpreters = True
 GENERATOR_REQUIREMENTS = "generator/requirements.txt"
 TEST_REQUIREMENTS = "tests/requirements.txt"
 DOCS_REQUIREMENTS = "docs/requirements.txt"
+MERMAID = "mermaid@11.6.0"
+"""Drawn by Material's Mermaid integration, which otherwise loads mermaid@11 from a CDN when the page opens."""
 SPECTRAL_DIR = "generator/spectral"
 OFFICIAL_SDK = "zohocrmsdk8-0==7.0.0"
 """Zoho's official SDK for API v8: the parse and import-time baseline of ``nox -s bench`` only."""
@@ -108,9 +112,25 @@ def demo(session: nox.Session) -> None:
     session.run("python", "-m", "zoho_crm.testing.demo")
 
 
+def vendor_mermaid(session: nox.Session) -> None:
+    """Mermaid from the npm registry into docs/javascripts/ (git-ignored): the site draws its diagrams offline."""
+    target = ROOT / "docs" / "javascripts" / "mermaid.min.js"
+    if target.exists():
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        session.run("npm", "pack", "--silent", MERMAID, "--pack-destination", tmp, external=True, silent=True)
+        (tarball,) = Path(tmp).glob("mermaid-*.tgz")
+        with tarfile.open(tarball) as archive:
+            source = archive.extractfile("package/dist/mermaid.min.js")
+            assert source is not None
+            target.parent.mkdir(exist_ok=True)
+            target.write_bytes(source.read())
+
+
 @nox.session
 def docs(session: nox.Session) -> None:
     """The documentation site into site/: guides, diagrams and the API reference, warnings as errors."""
     session.install("-r", DOCS_REQUIREMENTS)
+    vendor_mermaid(session)
     # Material's notice about MkDocs 2.0 and Zensical is not a build warning (docs/requirements.txt says why we stay).
     session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
