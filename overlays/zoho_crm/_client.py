@@ -90,8 +90,9 @@ class ZohoCRM:
     """A Zoho CRM org, synchronously. Thread-safe: share one client.
 
     ```python
+    leads = [{"Last_Name": "Burns", "Email": "burns@example.com"}]
     with ZohoCRM(RefreshTokenCredentials(client_id, client_secret, refresh_token), data_center=DataCenter.EU) as crm:
-        result = crm.records.upsert("Leads", leads, duplicate_check_fields=["Email"])
+        result = crm.records.upsert("Leads", leads, duplicate_check_fields=["Email"]).raise_for_errors()
     ```
 
     Args:
@@ -177,8 +178,9 @@ class AsyncZohoCRM:
     """A Zoho CRM org, asynchronously: the same surface as [`ZohoCRM`][zoho_crm.ZohoCRM], awaited.
 
     ```python
+    credentials = RefreshTokenCredentials(client_id, client_secret, refresh_token)
     async with AsyncZohoCRM(credentials, data_center=DataCenter.EU) as crm:
-        result = await crm.records.insert("Leads", leads)
+        result = await crm.records.insert("Leads", [{"Last_Name": "Burns"}])
     ```
 
     Args:

@@ -1,4 +1,5 @@
-"""Every ```python example of the README and of docs/ runs, in order, against a sandbox on loopback.
+"""Every ```python example of the README, of docs/ and of the docstrings the API reference renders runs, in
+order, against a sandbox on loopback.
 
 An example written for a real org (``ZohoCRM(credentials, data_center=DataCenter.EU)``) gets a hidden
 setup: ``client_id``, ``client_secret``, ``refresh_token`` and ``soid`` are the sandbox's, and a client
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import importlib
 import inspect
+import pkgutil
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +21,7 @@ from typing import Any
 
 import pytest
 
+import zoho_crm
 from tests.conftest import ROOT
 from zoho_crm import _client
 from zoho_crm.testing import Sandbox, sandbox
@@ -30,6 +34,31 @@ def examples(page: Path) -> list[tuple[int, str]]:
     """Each ```python block of ``page``: its first line number and its code."""
     text = page.read_text(encoding="utf-8")
     return [(text.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in FENCE.finditer(text)]
+
+
+def docstrings() -> dict[str, str]:
+    """The docstrings of every module, class, function and method of ``zoho_crm``, by qualified name."""
+    found: dict[str, str] = {}
+    for info in pkgutil.walk_packages(zoho_crm.__path__, "zoho_crm."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        found[info.name] = module.__doc__ or ""
+        for name, obj in vars(module).items():
+            if getattr(obj, "__module__", None) != info.name or not (inspect.isclass(obj) or inspect.isfunction(obj)):
+                continue
+            found[f"{info.name}.{name}"] = obj.__doc__ or ""
+            for member, attr in vars(obj).items() if inspect.isclass(obj) else ():
+                if inspect.isfunction(attr) or isinstance(attr, property):
+                    found[f"{info.name}.{name}.{member}"] = attr.__doc__ or ""
+    return found
+
+
+DOCSTRING_EXAMPLES = {
+    where: [m.group(1) for m in FENCE.finditer(inspect.cleandoc(doc))]
+    for where, doc in docstrings().items()
+    if "```python" in doc
+}
 
 
 @pytest.fixture
@@ -68,15 +97,32 @@ def test_the_pages_hold_examples() -> None:
     assert sum(counts.values()) >= 10, counts
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_every_example_runs(page: Path, org: Sandbox) -> None:
+def hidden_setup(org: Sandbox) -> dict[str, Any]:
+    """What an example for a real org takes as given: its credentials (the sandbox's)."""
     credentials = org.credentials
-    namespace: dict[str, Any] = {
+    return {
         "__name__": "__docs__",
         "client_id": credentials.client_id,
         "client_secret": credentials.client_secret,
         "refresh_token": credentials.refresh_token,
         "soid": org.client_credentials.soid,
     }
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_example_runs(page: Path, org: Sandbox) -> None:
+    namespace = hidden_setup(org)
     for line, code in examples(page):
         run_block(code, f"{page.relative_to(ROOT)}:{line}", namespace)
+
+
+@pytest.mark.parametrize("where", sorted(DOCSTRING_EXAMPLES))
+def test_every_docstring_example_runs(where: str, org: Sandbox) -> None:
+    """Docstring examples assume ``from zoho_crm import *``, as the API reference shows them."""
+    namespace = hidden_setup(org) | {name: getattr(zoho_crm, name) for name in zoho_crm.__all__}
+    for number, code in enumerate(DOCSTRING_EXAMPLES[where], 1):
+        run_block(code, f"{where} (example {number})", namespace)
+
+
+def test_the_docstrings_hold_examples() -> None:
+    assert {"zoho_crm._client.ZohoCRM", "zoho_crm._client.AsyncZohoCRM"} <= set(DOCSTRING_EXAMPLES)
