@@ -112,6 +112,7 @@ def test_wheel_installs_into_a_clean_virtualenv_and_calls_a_local_server(
     else:
         subprocess.run([python, "-m", "venv", str(venv)], check=True, timeout=120)
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)], check=True, timeout=600)
+    clean_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # a developer's source tree stays out
     result = subprocess.run(
         [str(venv / "bin" / "python"), "-c", SMOKE],
         capture_output=True,
@@ -119,6 +120,7 @@ def test_wheel_installs_into_a_clean_virtualenv_and_calls_a_local_server(
         check=False,
         timeout=120,
         cwd=tmp_path,
+        env=clean_env,
     )
     assert result.returncode == 0, result.stderr
     assert "SMOKE-OK v8" in result.stdout
