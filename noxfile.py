@@ -1,27 +1,35 @@
 """Every job of the project: ``nox -l`` lists them.
 
-- ``nox -s lint tests``: everything CI runs (the README's test command).
+- ``nox -s lint tests docs``: everything CI runs (the README's test command).
 - ``nox -s generate``: regenerate ``generated/`` from ``spec/``.
 - ``nox -s build``: wheel and sdist into ``dist/``.
 - ``nox -s demo``: the end-to-end example against a local Zoho CRM.
 - ``nox -s chaos``: faults, load and hostile input at full scale.
 - ``nox -s fuzz``: the property tests with ten times the examples, with hypothesis statistics.
 - ``nox -s bench``: performance figures, each against a baseline measured in the same run.
+- ``nox -s docs``: the documentation site into ``site/`` (mkdocs --strict: any warning fails).
+
+Install nox with uv (``pip install nox uv``, as the README and CI do): sessions make their virtualenvs with uv.
 """
 
 from __future__ import annotations
 
+import tarfile
+import tempfile
 from pathlib import Path
 
 import nox
 
 ROOT = Path(__file__).parent
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests"]
+nox.options.sessions = ["lint", "tests", "docs"]
 nox.options.error_on_missing_interpreters = True
 
 GENERATOR_REQUIREMENTS = "generator/requirements.txt"
 TEST_REQUIREMENTS = "tests/requirements.txt"
+DOCS_REQUIREMENTS = "docs/requirements.txt"
+MERMAID = "mermaid@11.6.0"
+"""Drawn by Material's Mermaid integration, which otherwise loads mermaid@11 from a CDN when the page opens."""
 SPECTRAL_DIR = "generator/spectral"
 OFFICIAL_SDK = "zohocrmsdk8-0==7.0.0"
 """Zoho's official SDK for API v8: the parse and import-time baseline of ``nox -s bench`` only."""
@@ -102,3 +110,27 @@ def demo(session: nox.Session) -> None:
     """The main job: the README's end-to-end example, against a local Zoho CRM."""
     session.install("-e", ".[sandbox]")
     session.run("python", "-m", "zoho_crm.testing.demo")
+
+
+def vendor_mermaid(session: nox.Session) -> None:
+    """Mermaid from the npm registry into docs/javascripts/ (git-ignored): the site draws its diagrams offline."""
+    target = ROOT / "docs" / "javascripts" / "mermaid.min.js"
+    if target.exists():
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        session.run("npm", "pack", "--silent", MERMAID, "--pack-destination", tmp, external=True, silent=True)
+        (tarball,) = Path(tmp).glob("mermaid-*.tgz")
+        with tarfile.open(tarball) as archive:
+            source = archive.extractfile("package/dist/mermaid.min.js")
+            assert source is not None
+            target.parent.mkdir(exist_ok=True)
+            target.write_bytes(source.read())
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """The documentation site into site/: guides, diagrams and the API reference, warnings as errors."""
+    session.install("-r", DOCS_REQUIREMENTS)
+    vendor_mermaid(session)
+    # Material's notice about MkDocs 2.0 and Zensical is not a build warning (docs/requirements.txt says why we stay).
+    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})

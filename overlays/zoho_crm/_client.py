@@ -87,15 +87,37 @@ class _Setup:
 
 
 class ZohoCRM:
-    """A Zoho CRM org, synchronously.
+    """A Zoho CRM org, synchronously. Thread-safe: share one client.
 
-    >>> with ZohoCRM(RefreshTokenCredentials(client_id, client_secret, refresh_token),
-    ...              data_center=DataCenter.EU) as crm:
-    ...     result = crm.records.upsert("Leads", leads, duplicate_check_fields=["Email"])
+    ```python
+    leads = [{"Last_Name": "Burns", "Email": "burns@example.com"}]
+    with ZohoCRM(RefreshTokenCredentials(client_id, client_secret, refresh_token), data_center=DataCenter.EU) as crm:
+        result = crm.records.upsert("Leads", leads, duplicate_check_fields=["Email"]).raise_for_errors()
+    ```
 
-    ``api_domain``/``accounts_url`` override the data center (the sandbox uses them). ``transport``
-    is an httpx transport (in-process sandbox, proxies). ``clock`` (``time.time`` by default) decides
-    token expiry; tests pass the sandbox's manual clock. Thread-safe: share one client.
+    Args:
+        credentials: How to obtain access tokens: ``RefreshTokenCredentials``, ``AccessTokenCredentials``
+            or ``ClientCredentials``.
+        data_center: Where the org lives; picks the API domain and the accounts (token) server.
+        environment: Production, sandbox or developer org of that data center.
+        api_domain: Base URL of the API, overriding the data center (the sandbox's ``sb.api_domain``).
+            Plain HTTP is refused except to loopback. When unset, the ``api_domain`` Zoho returns with a
+            token is followed, but only within ``data_center``.
+        accounts_url: Base URL of the token server, overriding the data center (``sb.accounts_url``).
+        token_store: Where the access token lives (a ``TokenStore``): in memory by default;
+            ``FileTokenStore(path)`` shares one token between processes.
+        retry: What is retried and for how long (a ``RetryPolicy``); ``RetryPolicy(max_attempts=1)`` turns
+            retries off.
+        timeout: Seconds per request (connect: 10 s), or an ``httpx.Timeout``; calls take ``timeout=`` too.
+        max_concurrency: Calls a batch sends at once (Zoho allows 10 concurrent bulk writes in every
+            edition); ``concurrency=`` of a call overrides it.
+        verify: Check TLS certificates. ``False`` logs a warning; never in production.
+        refresh_margin: Seconds before expiry at which the token is renewed (at most a tenth of its lifetime).
+        transport: An ``httpx.BaseTransport`` for API and token requests: the in-process sandbox
+            (``sb.transport()``), a proxy, a recorder.
+        on_refresh: Called with each new ``Token`` after a refresh (metrics, your own store).
+        clock: Returns the time in epoch seconds (``time.time``); decides token expiry. Tests pass the
+            sandbox's manual clock.
     """
 
     records: Records
@@ -153,7 +175,30 @@ class ZohoCRM:
 
 
 class AsyncZohoCRM:
-    """A Zoho CRM org, asynchronously: the same surface as :class:`ZohoCRM`, awaited."""
+    """A Zoho CRM org, asynchronously: the same surface as [`ZohoCRM`][zoho_crm.ZohoCRM], awaited.
+
+    ```python
+    credentials = RefreshTokenCredentials(client_id, client_secret, refresh_token)
+    async with AsyncZohoCRM(credentials, data_center=DataCenter.EU) as crm:
+        result = await crm.records.insert("Leads", [{"Last_Name": "Burns"}])
+    ```
+
+    Args:
+        credentials: How to obtain access tokens, as for ``ZohoCRM``.
+        data_center: Where the org lives; picks the API domain and the accounts (token) server.
+        environment: Production, sandbox or developer org of that data center.
+        api_domain: Base URL of the API, overriding the data center (the sandbox's ``sb.api_domain``).
+        accounts_url: Base URL of the token server, overriding the data center (``sb.accounts_url``).
+        token_store: Where the access token lives (a ``TokenStore``): in memory by default.
+        retry: What is retried and for how long (a ``RetryPolicy``).
+        timeout: Seconds per request (connect: 10 s), or an ``httpx.Timeout``.
+        max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes).
+        verify: Check TLS certificates. ``False`` logs a warning; never in production.
+        refresh_margin: Seconds before expiry at which the token is renewed.
+        transport: An ``httpx.AsyncBaseTransport`` for API and token requests (``sb.async_transport()``).
+        on_refresh: Called with each new ``Token`` after a refresh.
+        clock: Returns the time in epoch seconds (``time.time``); decides token expiry.
+    """
 
     records: AsyncRecords
     related: AsyncRelated

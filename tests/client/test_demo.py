@@ -22,4 +22,11 @@ def test_end_to_end_scenario_over_loopback_http() -> None:
     assert figures["empty_search"] == 0
     assert figures["token_refreshes"] == 1
     assert figures["server_requests"] > 20
-    assert "demo finished" in out.getvalue()
+    story = out.getvalue()
+    assert "demo.py" in story  # says where its code is
+    assert "Seeded before the client starts: 2,000 leads" in story
+    assert "2,249 leads: the 2,000 seeded and the 249 inserted" in story
+    assert "250 outcomes from 3 calls: 249 inserted, 1 updated" in story
+    assert "120 linked, 120 listed, 20 delinked" in story
+    assert "(" not in story.splitlines()[-1]  # no unlabelled tuples
+    assert story.rstrip().endswith("every step answered as Zoho would.")

@@ -7,8 +7,10 @@
 
 Every property here is decorated with :func:`properties`, so the profile applies to this folder
 only: other folders' hypothesis tests keep their own settings and database. Failing examples are
-saved, shrunk, in ``tests/properties/hypothesis_db/`` (a ``DirectoryBasedExampleDatabase``):
-commit it, and a property that failed once is replayed first by everyone, CI included.
+replayed first from ``tests/properties/hypothesis_db/`` (committed, read-only to a test run) and
+saved, shrunk, to ``.hypothesis/properties/`` (git-ignored): a test run never changes the checkout.
+To make a failure everyone replays, CI included, copy its folder from ``.hypothesis/properties/`` into
+``hypothesis_db/`` and commit it (or add it as an explicit ``@example``).
 """
 
 from __future__ import annotations
@@ -17,10 +19,15 @@ import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, Verbosity, settings
-from hypothesis.database import DirectoryBasedExampleDatabase
+from hypothesis.database import DirectoryBasedExampleDatabase, MultiplexedDatabase, ReadOnlyDatabase
 
 DB_DIR = Path(__file__).resolve().parent / "hypothesis_db"
-DATABASE = DirectoryBasedExampleDatabase(DB_DIR)
+"""The committed examples: read, never written (hypothesis deletes entries that stopped failing)."""
+LOCAL_DB_DIR = Path(__file__).resolve().parents[2] / ".hypothesis" / "properties"
+"""Where this checkout's new failures go (git-ignored)."""
+DATABASE = MultiplexedDatabase(
+    ReadOnlyDatabase(DirectoryBasedExampleDatabase(DB_DIR)), DirectoryBasedExampleDatabase(LOCAL_DB_DIR)
+)
 CI_EXAMPLES = 20
 
 _BASE = settings(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email
 import os
 import shutil
 import subprocess
@@ -72,6 +73,17 @@ def test_wheel_holds_both_packages_typed_with_the_spec(wheel: Path) -> None:
     assert not any(n.startswith(("zoho_crm_models/", "tests/")) for n in names)
 
 
+def test_wheel_description_is_the_readme_and_stays_short(wheel: Path) -> None:
+    """The README is what the package index shows: written for users, under about 10 KB."""
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        message = email.message_from_string(archive.read(metadata).decode("utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert message["Description-Content-Type"] == "text/markdown"
+    assert message.get_payload().strip() == readme.strip()
+    assert len(readme.encode()) <= 10_240, f"README.md is {len(readme.encode())} bytes"
+
+
 def interpreters() -> list[str]:
     """The current interpreter plus the oldest and newest supported ones found on PATH."""
     found = [sys.executable]
@@ -100,6 +112,7 @@ def test_wheel_installs_into_a_clean_virtualenv_and_calls_a_local_server(
     else:
         subprocess.run([python, "-m", "venv", str(venv)], check=True, timeout=120)
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)], check=True, timeout=600)
+    clean_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # a developer's source tree stays out
     result = subprocess.run(
         [str(venv / "bin" / "python"), "-c", SMOKE],
         capture_output=True,
@@ -107,6 +120,7 @@ def test_wheel_installs_into_a_clean_virtualenv_and_calls_a_local_server(
         check=False,
         timeout=120,
         cwd=tmp_path,
+        env=clean_env,
     )
     assert result.returncode == 0, result.stderr
     assert "SMOKE-OK v8" in result.stdout

@@ -8,12 +8,24 @@ Every request and response is checked against the shipped OpenAPI spec.
 Needs the ``sandbox`` extra (uvicorn for HTTP mode, openapi-schema-validator).
 """
 
-from ._clock import Clock, ManualClock
-from ._config import SandboxConfig
-from ._errors import ContractViolation
-from ._limits import Counters
-from ._sandbox import Sandbox, sandbox
-from ._state import SandboxState
+_EXTRA = "sandbox"
+_EXTRA_MODULES = {"openapi_schema_validator", "jsonschema", "uvicorn", "httptools"}
+
+try:
+    from ._clock import Clock, ManualClock
+    from ._config import SandboxConfig
+    from ._errors import ContractViolation
+    from ._limits import Counters
+    from ._sandbox import Sandbox, sandbox
+    from ._state import SandboxState
+except ModuleNotFoundError as exc:  # the package is installed without its extra
+    if (exc.name or "").partition(".")[0] not in _EXTRA_MODULES:
+        raise
+    raise ModuleNotFoundError(
+        f"zoho_crm.testing needs the {_EXTRA!r} extra ({exc.name} is not installed): "
+        f'pip install "zoho-crm-client[{_EXTRA}]"',
+        name=exc.name,
+    ) from exc
 
 __all__ = [
     "Clock",

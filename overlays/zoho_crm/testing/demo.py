@@ -10,25 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 from zoho_crm import ZohoCRM
 from zoho_crm.errors import PreconditionFailedError
 from zoho_crm.testing import sandbox
 
-
-def _say(step: str, detail: object) -> None:
-    print(f"  {step:<44} {detail}")
+SEEDED_LEADS = 2000
 
 
-def run(out: Any = None) -> dict[str, Any]:
-    """Run the scenario; return its figures (the tests check them)."""
+def run(out: TextIO | None = None) -> dict[str, Any]:
+    """Run the scenario, telling it on ``out`` (stdout by default); return its figures (the tests check them)."""
+    out = out or sys.stdout
     figures: dict[str, Any] = {}
+
+    def say(text: str) -> None:
+        print(text, file=out)
+
+    def step(title: str, result: str) -> None:
+        say(f"\n{title}\n   -> {result}")
+
+    say("A service's day against a local Zoho CRM: no credentials, no network.")
+    say(f"The code of every step below: {Path(__file__).resolve()}")
     with sandbox(mode="http") as sb:
-        print(f"sandbox serving {sb.base_url} (token endpoint {sb.accounts_url}/oauth/v2/token)")
+        say(f"\nThe sandbox serves {sb.base_url} and issues tokens at {sb.accounts_url}/oauth/v2/token.")
         sb.mark_external("Contacts", "External_Contact_ID")
-        sb.seed("Leads", [{"Last_Name": f"Seed {i}", "Email": f"seed{i}@example.com"} for i in range(2000)])
+        sb.seed("Leads", [{"Last_Name": f"Seed {i}", "Email": f"seed{i}@example.com"} for i in range(SEEDED_LEADS)])
         (campaign,) = sb.seed("Campaigns", [{"Campaign_Name": "Autumn launch"}])
+        say(f'Seeded before the client starts: {SEEDED_LEADS:,} leads and one campaign, "Autumn launch".')
 
         with ZohoCRM(sb.credentials, api_domain=sb.api_domain, accounts_url=sb.accounts_url) as crm:
             leads = [{"Last_Name": f"Lead {i}", "Email": f"lead{i}@example.com"} for i in range(249)]
@@ -37,18 +47,29 @@ def run(out: Any = None) -> dict[str, Any]:
             actions = [o.action for o in result.succeeded]
             figures["upsert"] = {"outcomes": len(result), "calls": result.calls, "inserted": actions.count("insert"),
                                  "updated": actions.count("update")}  # fmt: skip
-            _say("upsert 250 leads", figures["upsert"])
+            up = figures["upsert"]
+            step(
+                "1. Upsert 250 leads matched by Email: 249 new, and seed0@example.com again (Zoho takes 100 a call).",
+                f"{up['outcomes']} outcomes from {up['calls']} calls: "
+                f"{up['inserted']} inserted, {up['updated']} updated.",
+            )
 
             listed = list(crm.records.iter("Leads", fields=["Last_Name", "Email"]))
             figures["listed"] = len(listed)
-            _say("list every lead (page, then page_token)", f"{len(listed)} records")
+            step(
+                "2. Read every lead with records.iter (page numbers up to record 2,000, then Zoho's page_token).",
+                f"{len(listed):,} leads: the {SEEDED_LEADS:,} seeded and the {up['inserted']} inserted.",
+            )
 
             found = crm.records.search("Leads", criteria="(Email:starts_with:lead24)")
             figures["search"] = sorted(r["Email"] for r in found)
-            _say("search Email starts_with lead24", figures["search"])
+            step(
+                "3. Search leads whose Email starts with lead24.",
+                f"{len(found)} found: {', '.join(figures['search'][:3])}, ...",
+            )
 
             figures["count"] = crm.records.count("Leads")
-            _say("count leads", figures["count"])
+            step("4. Count the leads.", f"{figures['count']:,}.")
 
             target = result.ids[0]
             assert target is not None
@@ -58,7 +79,10 @@ def run(out: Any = None) -> dict[str, Any]:
                 figures["stale_update"] = "accepted"
             except PreconditionFailedError as exc:
                 figures["stale_update"] = exc.code
-            _say("update with a stale If-Unmodified-Since", figures["stale_update"])
+            step(
+                "5. Update a lead only if unchanged since 2000 (If-Unmodified-Since): it changed since.",
+                f"refused with PreconditionFailedError, Zoho code {figures['stale_update']}.",
+            )
 
             members = [{"id": r["id"], "Member_Status": "Invited"} for r in listed[:120]]
             figures["linked"] = len(crm.related.update("Campaigns", campaign, "Leads", members).succeeded)
@@ -66,9 +90,9 @@ def run(out: Any = None) -> dict[str, Any]:
             figures["delinked"] = len(
                 crm.related.delink("Campaigns", campaign, "Leads", [m["id"] for m in members[:20]]).succeeded
             )
-            _say(
-                "campaign members linked / listed / delinked",
-                (figures["linked"], figures["members"], figures["delinked"]),
+            step(
+                "6. Invite 120 leads to the campaign, list its members, then remove 20 (related records).",
+                f"{figures['linked']} linked, {figures['members']} listed, {figures['delinked']} delinked.",
             )
 
             crm.records.insert(
@@ -78,18 +102,29 @@ def run(out: Any = None) -> dict[str, Any]:
             crm.records.update_one("Contacts", "crm-ext-42", {"Title": "CTO"}, external=ext)
             contact = crm.records.get("Contacts", "crm-ext-42", external=ext)
             figures["external_title"] = contact["Title"] if contact else None
-            _say("get/update a contact by external id", figures["external_title"])
+            step(
+                "7. Insert a contact with our own id crm-ext-42, then update and read it by that id (X-EXTERNAL).",
+                f"its Title reads {figures['external_title']!r}.",
+            )
 
             doomed = [r["id"] for r in listed[-5:]]
             figures["deleted"] = len(crm.records.delete("Leads", doomed).succeeded)
             figures["recycle_bin"] = len(list(crm.records.iter_deleted("Leads", type="recycle")))
-            _say("delete 5 leads / recycle bin holds", (figures["deleted"], figures["recycle_bin"]))
+            step(
+                "8. Delete 5 leads, then list the recycle bin.",
+                f"{figures['deleted']} deleted, {figures['recycle_bin']} in the recycle bin.",
+            )
 
             figures["empty_search"] = len(crm.records.search("Leads", email="nobody@example.com"))
-            _say("search with no match (204)", f"{figures['empty_search']} records")
+            step(
+                "9. Search for an email nobody has (Zoho answers 204).", f"{figures['empty_search']} records, no error."
+            )
             figures["token_refreshes"] = crm.stats["refreshes"]
         figures["server_requests"] = sb.counters.total_requests
-    print("demo finished: every step answered as Zoho would", file=out or sys.stdout)
+    say(
+        f"\nDone: {figures['server_requests']} requests, {figures['token_refreshes']} token refresh; "
+        "every step answered as Zoho would."
+    )
     return figures
 
 
