@@ -90,6 +90,7 @@ class TokenManager:
         self._task_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
         self._last: Token | None = None  # the token this client last used: kept if the store fails
         self._store_failing = False
+        self._probe: str | None = None
         self._paused_until = -_NEVER
         self._pause_reason = ""
         if isinstance(credentials, AccessTokenCredentials):
@@ -123,8 +124,8 @@ class TokenManager:
             token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
-            self._hold_back(token)
-            return self._refresh_sync()
+            self._hold_back(token, stale)
+            return self._probed(token, self._refresh_sync())
 
     async def aget(self, stale: str | None = None) -> Token:
         """Async :meth:`get`: one refresh per expiry across every task of the loop."""
@@ -137,8 +138,8 @@ class TokenManager:
             token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
-            self._hold_back(token)
-            return await self._refresh_async()
+            self._hold_back(token, stale)
+            return self._probed(token, await self._refresh_async())
 
     def refused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
@@ -150,14 +151,24 @@ class TokenManager:
         async with self._task_lock(), self._astore_lock():
             self._mark_refused(token)
 
-    def _mark_refused(self, token: Token) -> None:
+    def _mark_refused(self, token: Token) -> Token | None:
         current = self._load()
         if current is not None and current.access_token == token.access_token and current.refused_at is None:
             logger.warning("zoho_crm: the API refused an access token right after it was issued; holding back")
-            self._save(attrs.evolve(current, refused_at=self._clock()))
+            current = attrs.evolve(current, refused_at=self._clock())
+            self._save(current)
+        return current
 
-    def _hold_back(self, token: Token | None) -> None:
+    def _probed(self, old: Token | None, new: Token) -> Token:
+        """Remember a token issued after a hold-back: if the API refuses it too, hold back again at once."""
+        if old is not None and old.refused_at is not None:
+            self._probe = new.access_token
+        return new
+
+    def _hold_back(self, token: Token | None, stale: str | None = None) -> None:
         """Raise instead of refreshing while a refresh would not help (see ``HOLD_BACK``)."""
+        if token is not None and stale is not None and stale == self._probe == token.access_token:
+            token = self._mark_refused(token)
         now = self._clock()
         if token is not None and token.refused_at is not None and now < token.refused_at + HOLD_BACK:
             raise TokenRefusedError(
