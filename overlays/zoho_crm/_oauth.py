@@ -6,13 +6,11 @@ sharing a store that offers ``lock()`` (:class:`FileTokenStore`, :class:`RedisTo
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -24,6 +22,7 @@ if TYPE_CHECKING:
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
 from ._logging import logger
+from ._store_lock import astore_lock, store_lock
 from .errors import (
     InvalidClientError,
     InvalidTokenGrantError,
@@ -120,7 +119,7 @@ class TokenManager:
         token = self._load()
         if self._usable(token, stale) or not self.can_refresh:
             return self._require(token)
-        with self._thread_lock, self._store_lock():
+        with self._thread_lock, store_lock(self.store, self.can_refresh):
             token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
@@ -134,7 +133,7 @@ class TokenManager:
         token = self._load()
         if self._usable(token, stale) or not self.can_refresh:
             return self._require(token)
-        async with self._task_lock(), self._astore_lock():
+        async with self._task_lock(), astore_lock(self.store, self.can_refresh):
             token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
@@ -143,12 +142,12 @@ class TokenManager:
 
     def refused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
-        with self._thread_lock, self._store_lock():
+        with self._thread_lock, store_lock(self.store, self.can_refresh):
             self._mark_refused(token)
 
     async def arefused(self, token: Token) -> None:
         """Async :meth:`refused`."""
-        async with self._task_lock(), self._astore_lock():
+        async with self._task_lock(), astore_lock(self.store, self.can_refresh):
             self._mark_refused(token)
 
     def _mark_refused(self, token: Token) -> Token | None:
@@ -218,62 +217,6 @@ class TokenManager:
                 action, self.store, type(exc).__name__, exc,
             )  # fmt: skip
         self._store_failing = True
-
-    @contextlib.contextmanager
-    def _store_lock(self) -> Iterator[None]:
-        """The store's lock, when it has one; a lock that cannot be had is logged and done without."""
-        lock = self._store_lock_manager()
-        entered = lock is not None and self._enter(lock)
-        try:
-            yield
-        finally:
-            if entered and lock is not None:
-                self._exit(lock)
-
-    @contextlib.asynccontextmanager
-    async def _astore_lock(self) -> AsyncIterator[None]:
-        import asyncio
-
-        lock = self._store_lock_manager()
-        if lock is None:
-            yield
-            return
-        entering = asyncio.ensure_future(asyncio.to_thread(self._enter, lock))  # the wait may block
-        try:
-            entered = await asyncio.shield(entering)
-        except asyncio.CancelledError:  # release the lock once the thread has it
-            entering.add_done_callback(
-                lambda f: (
-                    self._exit(lock) if f.done() and not f.cancelled() and not f.exception() and f.result() else None
-                )
-            )
-            raise
-        try:
-            yield
-        finally:
-            if entered:
-                self._exit(lock)
-
-    def _store_lock_manager(self) -> AbstractContextManager[object] | None:
-        lock = getattr(self.store, "lock", None)
-        return lock() if callable(lock) and self.can_refresh else None
-
-    def _enter(self, lock: AbstractContextManager[object]) -> bool:
-        try:
-            lock.__enter__()
-        except Exception as exc:
-            logger.warning(
-                "zoho_crm: could not lock the token store %r (%s: %s); refreshing without it",
-                self.store, type(exc).__name__, exc,
-            )  # fmt: skip
-            return False
-        return True
-
-    def _exit(self, lock: AbstractContextManager[object]) -> None:
-        try:
-            lock.__exit__(None, None, None)
-        except Exception as exc:  # e.g. a Redis lock that expired meanwhile: the refresh is done anyway
-            logger.warning("zoho_crm: could not release the token store's lock (%s: %s)", type(exc).__name__, exc)
 
     def _task_lock(self) -> asyncio.Lock:
         import asyncio  # only async users pay for it
