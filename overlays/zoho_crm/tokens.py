@@ -42,6 +42,7 @@ LOCK_TIMEOUT = 120.0
 """Seconds a refresh may hold a store's lock (and another caller wait for it): above the token
 endpoint's worst case (3 attempts of 30 s and their backoff)."""
 _TEMP_MAX_AGE = 60.0
+_MAX_FILE = 64 * 1024  # a token file is a few hundred bytes
 
 
 @attrs.frozen
@@ -75,6 +76,8 @@ class Token:
             return None
         if not isinstance(raw, dict) or not isinstance(raw.get("access_token"), str):
             return None
+        if not raw["access_token"].isascii() or not raw["access_token"].isprintable() or " " in raw["access_token"]:
+            return None  # never put a planted control character into a header
         expires, issued, refused = (raw.get(name) for name in ("expires_at", "issued_at", "refused_at"))
         domain = raw.get("api_domain")
         if not _number(expires) or not all(t is None or _number(t) for t in (issued, refused)):
@@ -163,7 +166,7 @@ class FileTokenStore:
         with os.fdopen(fd, "rb") as f:
             self._check_trusted(os.fstat(f.fileno()))
             try:
-                return Token.from_json(f.read())
+                return Token.from_json(f.read(_MAX_FILE))
             except OSError:
                 return None
 

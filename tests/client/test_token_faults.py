@@ -346,3 +346,23 @@ def test_temporary_files_left_by_a_crash_are_cleaned_up(tmp_path: Path) -> None:
     writing.write_text("")
     FileTokenStore(path).save(Token("1000.g.h", time.time() + 3600))
     assert sorted(p.name for p in tmp_path.iterdir()) == [".t.json.new1.tmp", "t.json"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"access_token": "1000.x\\r\\nX-Evil: 1", "expires_at": 1e12}',
+        '{"access_token": "1000.x", "expires_at": 1e12, "api_domain": 5}',
+        '{"access_token": "1000.x", "expires_at": 1e12, "padding": "' + "x" * 100_000 + '"}',
+        "[" * 100_000,
+    ],
+)
+def test_a_garbled_token_file_counts_as_no_token(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(content)
+    path.chmod(0o600)
+    hosts = Hosts()
+    with ZohoCRM(CREDS, data_center=DataCenter.EU, token_store=FileTokenStore(path),
+                 transport=httpx.MockTransport(hosts)) as crm:  # fmt: skip
+        assert crm.records.count("Leads") == 0
+    assert hosts.hosts == Counter({"accounts.zoho.eu": 1, "www.zohoapis.eu": 1})  # a refresh, then the call
