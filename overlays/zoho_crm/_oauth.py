@@ -53,7 +53,10 @@ class TokenManager:
     """Hands out a valid access token, refreshing it when it is about to expire or was refused.
 
     ``refresh_margin`` seconds before expiry the token is renewed. Concurrent callers that find it
-    expired wait for one refresh and reuse its result: a lock for threads, one for tasks.
+    expired wait for one refresh and reuse its result: a lock for threads, one for tasks, and the
+    store's ``lock()`` for other processes. The token in use is kept in memory, so a store that fails
+    (logged once) never makes every call refresh. Refreshes that would not help are held back
+    (``HOLD_BACK``): after a just-issued token is refused, or after an answer the client cannot use.
     """
 
     def __init__(
