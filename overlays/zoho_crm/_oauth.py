@@ -96,7 +96,7 @@ class TokenManager:
         self._paused_until = -_NEVER
         self._pause_reason = ""
         if isinstance(credentials, AccessTokenCredentials):
-            self.store.save(Token(credentials.access_token, _NEVER))
+            self._save(Token(credentials.access_token, _NEVER))
 
     @property
     def can_refresh(self) -> bool:

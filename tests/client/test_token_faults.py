@@ -17,7 +17,15 @@ import httpx
 import pytest
 
 from tests.client.conftest import client_kwargs
-from zoho_crm import AsyncZohoCRM, DataCenter, FileTokenStore, RefreshTokenCredentials, Token, ZohoCRM
+from zoho_crm import (
+    AccessTokenCredentials,
+    AsyncZohoCRM,
+    DataCenter,
+    FileTokenStore,
+    RefreshTokenCredentials,
+    Token,
+    ZohoCRM,
+)
 from zoho_crm._oauth import HOLD_BACK
 from zoho_crm.errors import AuthenticationError, TokenEndpointError, TokenRefusedError, TokenStoreError
 from zoho_crm.testing import ManualClock, Sandbox, sandbox
@@ -366,3 +374,12 @@ def test_a_garbled_token_file_counts_as_no_token(tmp_path: Path, content: str) -
                  transport=httpx.MockTransport(hosts)) as crm:  # fmt: skip
         assert crm.records.count("Leads") == 0
     assert hosts.hosts == Counter({"accounts.zoho.eu": 1, "www.zohoapis.eu": 1})  # a refresh, then the call
+
+
+def test_a_fixed_access_token_with_a_store_that_cannot_be_written(sb: Sandbox, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a directory")
+    store = FileTokenStore(tmp_path / "a-file" / "token.json")
+    token = sb.issue_access_token()
+    with ZohoCRM(AccessTokenCredentials(token), transport=sb.transport(), token_store=store,
+                 **client_kwargs(sb)) as crm:  # fmt: skip
+        assert crm.records.count("Leads") == 0
