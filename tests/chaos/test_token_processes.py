@@ -9,10 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.chaos._token_sharing import drive, issue_times, most_per_expiry
 from tests.chaos._token_workers import Job
 from tests.chaos.conftest import FULL
 from zoho_crm.testing import sandbox
+
+pytestmark = pytest.mark.slow
 
 PROCESSES = 12 if FULL else 8
 WORKERS = 4 if FULL else 2

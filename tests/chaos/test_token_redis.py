@@ -22,7 +22,10 @@ from tests.chaos._token_workers import Job
 from zoho_crm.testing import Sandbox, sandbox
 
 REDIS_SERVER = shutil.which("redis-server")
-pytestmark = pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed (apt install redis-server)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed (apt install redis-server)"),
+]
 
 PROCESSES = 4
 THREADS = 10
