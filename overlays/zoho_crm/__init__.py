@@ -13,7 +13,7 @@ from .errors import ZohoError, ZohoValidationError
 from .progress import progress_bar
 from .results import BatchResult, Failure, Outcome, Page, Record, Success
 from .retries import RetryPolicy
-from .tokens import FileTokenStore, MemoryTokenStore, Token, TokenStore
+from .tokens import FileTokenStore, LockingTokenStore, MemoryTokenStore, RedisTokenStore, Token, TokenStore
 
 __all__ = [
     "AccessTokenCredentials",
@@ -25,10 +25,12 @@ __all__ = [
     "Environment",
     "Failure",
     "FileTokenStore",
+    "LockingTokenStore",
     "MemoryTokenStore",
     "Outcome",
     "Page",
     "Record",
+    "RedisTokenStore",
     "RefreshTokenCredentials",
     "RetryPolicy",
     "Success",

@@ -30,6 +30,9 @@ def _refused_token(response: httpx.Response) -> bool:
 class ZohoAuth(httpx.Auth):
     """Adds the token, refreshing it before expiry; on a refused token refreshes once and replays once.
 
+    A replay refused again means Zoho refuses even a just-issued token: the token manager then holds
+    back (:class:`~zoho_crm.errors.TokenRefusedError`) instead of refreshing on every call.
+
     With ``follow_api_domain``, requests go to the ``api_domain`` Zoho returned with the token (the
     token manager keeps it only when it belongs to the configured data center).
     """
@@ -54,8 +57,13 @@ class ZohoAuth(httpx.Auth):
         if self.tokens.can_refresh and response.status_code == 401:
             response.read()
             if _refused_token(response):
-                self._sign(request, self.tokens.get(stale=token.access_token))
-                yield request
+                fresh = self.tokens.get(stale=token.access_token)
+                self._sign(request, fresh)
+                response = yield request
+                if response.status_code == 401:
+                    response.read()
+                    if _refused_token(response):  # a just-issued token refused: stop refreshing for a while
+                        self.tokens.refused(fresh)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """Async :meth:`sync_auth_flow`."""
@@ -65,8 +73,13 @@ class ZohoAuth(httpx.Auth):
         if self.tokens.can_refresh and response.status_code == 401:
             await response.aread()
             if _refused_token(response):
-                self._sign(request, await self.tokens.aget(stale=token.access_token))
-                yield request
+                fresh = await self.tokens.aget(stale=token.access_token)
+                self._sign(request, fresh)
+                response = yield request
+                if response.status_code == 401:
+                    await response.aread()
+                    if _refused_token(response):
+                        await self.tokens.arefused(fresh)
 
     def __repr__(self) -> str:
         return "ZohoAuth()"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from urllib.parse import urlsplit
 
 __all__ = ["DataCenter", "Environment"]
 
@@ -43,8 +42,5 @@ class DataCenter(enum.Enum):
         return f"https://{environment.value}.zohoapis.{self.tld}"
 
     def owns(self, url: str) -> bool:
-        """Whether ``url`` is an API domain of this data center (any environment)."""
-        host = urlsplit(url).hostname or ""
-        return urlsplit(url).scheme == "https" and any(
-            host == f"{env.value}.zohoapis.{self.tld}" for env in Environment
-        )
+        """Whether ``url`` is exactly an API domain of this data center (any environment), nothing added."""
+        return url.removesuffix("/") in {self.api_domain(env) for env in Environment}

@@ -1,12 +1,19 @@
-"""Getting access tokens from Zoho Accounts, once per expiry however many callers ask (single flight)."""
+"""Getting access tokens from Zoho Accounts, once per expiry however many callers ask (single flight).
+
+Single flight holds among the threads and tasks of one client, and among every process or machine
+sharing a store that offers ``lock()`` (:class:`FileTokenStore`, :class:`RedisTokenStore`).
+"""
 
 from __future__ import annotations
 
+import math
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import httpx
 
 if TYPE_CHECKING:
@@ -15,25 +22,41 @@ if TYPE_CHECKING:
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
 from ._logging import logger
+from ._store_lock import astore_lock, store_lock
 from .errors import (
     InvalidClientError,
     InvalidTokenGrantError,
     TokenEndpointError,
     TokenError,
     TokenRefreshThrottledError,
+    TokenRefusedError,
+    TokenStoreError,
 )
 from .tokens import MemoryTokenStore, Token, TokenStore
 
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
 _ENDPOINT_ATTEMPTS = 3
 _NEVER = float("inf")
+HOLD_BACK = 120.0
+"""Seconds without a refresh after the API refused a just-issued token, or the token endpoint gave an
+answer the client cannot use: at most 5 refreshes per 10 minutes spent that way (Zoho allows 10)."""
+MIN_LIFETIME = 1.0
+"""Shortest ``expires_in`` accepted: a shorter one would make nearly every call refresh."""
+_CLEAN_DOMAIN = re.compile(r"[!-~]+")  # printable ASCII, no space or control character
+
+
+class _ServerDown(TokenEndpointError):
+    """A 5xx from the token endpoint: retried (a malformed 200 is not: Zoho may have minted a token)."""
 
 
 class TokenManager:
     """Hands out a valid access token, refreshing it when it is about to expire or was refused.
 
     ``refresh_margin`` seconds before expiry the token is renewed. Concurrent callers that find it
-    expired wait for one refresh and reuse its result: a lock for threads, one for tasks.
+    expired wait for one refresh and reuse its result: a lock for threads, one for tasks, and the
+    store's ``lock()`` for other processes. The token in use is kept in memory, so a store that fails
+    (logged once) never makes every call refresh. Refreshes that would not help are held back
+    (``HOLD_BACK``): after a just-issued token is refused, or after an answer the client cannot use.
     """
 
     def __init__(
@@ -67,8 +90,13 @@ class TokenManager:
         self.verify = verify
         self._thread_lock = threading.Lock()
         self._task_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
+        self._last: Token | None = None  # the token this client last used: kept if the store fails
+        self._store_failing = False
+        self._probe: str | None = None
+        self._paused_until = -_NEVER
+        self._pause_reason = ""
         if isinstance(credentials, AccessTokenCredentials):
-            self.store.save(Token(credentials.access_token, _NEVER))
+            self._save(Token(credentials.access_token, _NEVER))
 
     @property
     def can_refresh(self) -> bool:
@@ -80,6 +108,8 @@ class TokenManager:
             return False
         if not self.can_refresh:
             return True
+        if token.refused_at is not None:
+            return False
         now = self._clock()
         # Renew `refresh_margin` early, but never more than a tenth of the token's lifetime early.
         lifetime = token.expires_at - token.issued_at if token.issued_at else self.refresh_margin * 10
@@ -87,29 +117,114 @@ class TokenManager:
 
     def get(self, stale: str | None = None) -> Token:
         """A valid token; ``stale`` is one the API refused, which is never handed out again."""
-        token = self.store.load()
+        if self._usable(self._last, stale):
+            return self._require(self._last)
+        token = self._load()
         if self._usable(token, stale) or not self.can_refresh:
             return self._require(token)
-        with self._thread_lock:
-            token = self.store.load()
+        with self._thread_lock, store_lock(self.store, self.can_refresh):
+            token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
-            return self._refresh_sync()
+            self._hold_back(token, stale)
+            return self._probed(token, self._refresh_sync())
 
     async def aget(self, stale: str | None = None) -> Token:
         """Async :meth:`get`: one refresh per expiry across every task of the loop."""
-        token = self.store.load()
+        if self._usable(self._last, stale):
+            return self._require(self._last)
+        token = self._load()
         if self._usable(token, stale) or not self.can_refresh:
             return self._require(token)
-        import asyncio  # only async users pay for it
-
-        loop = asyncio.get_running_loop()
-        lock = self._task_locks.setdefault(loop, asyncio.Lock())
-        async with lock:
-            token = self.store.load()
+        async with self._task_lock(), astore_lock(self.store, self.can_refresh):
+            token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
-            return await self._refresh_async()
+            self._hold_back(token, stale)
+            return self._probed(token, await self._refresh_async())
+
+    def refused(self, token: Token) -> None:
+        """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
+        with self._thread_lock, store_lock(self.store, self.can_refresh):
+            self._mark_refused(token)
+
+    async def arefused(self, token: Token) -> None:
+        """Async :meth:`refused`."""
+        async with self._task_lock(), astore_lock(self.store, self.can_refresh):
+            self._mark_refused(token)
+
+    def _mark_refused(self, token: Token) -> Token | None:
+        current = self._load()
+        if current is not None and current.access_token == token.access_token and current.refused_at is None:
+            logger.warning("zoho_crm: the API refused an access token right after it was issued; holding back")
+            current = attrs.evolve(current, refused_at=self._clock())
+            self._save(current)
+        return current
+
+    def _probed(self, old: Token | None, new: Token) -> Token:
+        """Remember a token issued after a hold-back: if the API refuses it too, hold back again at once."""
+        if old is not None and old.refused_at is not None:
+            self._probe = new.access_token
+        return new
+
+    def _hold_back(self, token: Token | None, stale: str | None = None) -> None:
+        """Raise instead of refreshing while a refresh would not help (see ``HOLD_BACK``)."""
+        if token is not None and stale is not None and stale == self._probe == token.access_token:
+            token = self._mark_refused(token)
+        now = self._clock()
+        if token is not None and token.refused_at is not None and now < token.refused_at + HOLD_BACK:
+            raise TokenRefusedError(
+                "Zoho refused an access token right after issuing it (401), so refreshing again would not "
+                f"help; no new token is asked for until {token.refused_at + HOLD_BACK - now:.0f} s from now. "
+                "Check the client's scopes, the org and the data center",
+                status_code=401,
+                code="INVALID_TOKEN",
+            )
+        if now < self._paused_until:
+            raise TokenEndpointError(
+                f"{self._pause_reason}; no new token is asked for until {self._paused_until - now:.0f} s from now",
+                method="POST",
+                url=self.token_url,
+            )
+
+    def _load(self) -> Token | None:
+        """The store's token (its ``api_domain`` checked like Zoho's), or this client's if the store has none newer."""
+        try:
+            token = self.store.load()
+        except TokenStoreError:
+            raise
+        except Exception as exc:  # a store that is down: carry on with the token in memory
+            self._store_trouble("read from", exc)
+            token = None
+        if token is not None and token.api_domain is not None and self._domain(token.api_domain) is None:
+            token = attrs.evolve(token, api_domain=None)
+        last = self._last
+        if last is not None and (token is None or last.expires_at > token.expires_at):
+            return last
+        self._last = token
+        return token
+
+    def _save(self, token: Token) -> None:
+        self._last = token
+        try:
+            self.store.save(token)
+        except Exception as exc:
+            self._store_trouble("write to", exc)
+        else:
+            self._store_failing = False
+
+    def _store_trouble(self, action: str, exc: Exception) -> None:
+        if not self._store_failing:
+            logger.warning(
+                "zoho_crm: could not %s the token store %r (%s: %s); the token is kept in this process only",
+                action, self.store, type(exc).__name__, exc,
+            )  # fmt: skip
+        self._store_failing = True
+
+    def _task_lock(self) -> asyncio.Lock:
+        import asyncio  # only async users pay for it
+
+        return self._task_locks.setdefault(asyncio.get_running_loop(), asyncio.Lock())
 
     @staticmethod
     def _require(token: Token | None) -> Token:
@@ -143,7 +258,7 @@ class TokenManager:
                 with httpx.Client(transport=self.transport, timeout=self.timeout, verify=self.verify) as http:
                     response = http.post(self.token_url, data=self._form())
                 return self._accept(response)
-            except (httpx.TransportError, TokenEndpointError) as exc:
+            except (httpx.TransportError, _ServerDown) as exc:
                 last = exc
                 if attempt + 1 < _ENDPOINT_ATTEMPTS:
                     self._sleep(min(0.5 * 2**attempt, 4.0))
@@ -158,7 +273,7 @@ class TokenManager:
                 ) as http:
                     response = await http.post(self.token_url, data=self._form())
                 return self._accept(response)
-            except (httpx.TransportError, TokenEndpointError) as exc:
+            except (httpx.TransportError, _ServerDown) as exc:
                 last = exc
                 if attempt + 1 < _ENDPOINT_ATTEMPTS:
                     import asyncio
@@ -177,30 +292,62 @@ class TokenManager:
 
     def _accept(self, response: httpx.Response) -> Token:
         if response.status_code >= 500:
-            raise TokenEndpointError(f"token endpoint answered HTTP {response.status_code}")
+            raise _ServerDown(f"token endpoint answered HTTP {response.status_code}")
+        try:
+            return self._token_from(response)
+        except TokenEndpointError as exc:  # Zoho may have minted a token: hold back instead of asking again
+            self._paused_until = self._clock() + HOLD_BACK
+            self._pause_reason = exc.message
+            raise
+
+    def _token_from(self, response: httpx.Response) -> Token:
         try:
             body: Any = response.json()
-        except ValueError:
-            raise TokenEndpointError(f"token endpoint answered HTTP {response.status_code} without JSON") from None
+        except (ValueError, RecursionError):
+            raise self._unusable(response, "without readable JSON") from None
         if not isinstance(body, Mapping):
-            raise TokenEndpointError("token endpoint answered JSON that is not an object")
+            raise self._unusable(response, "JSON that is not an object")
         if "access_token" not in body:
+            if not isinstance(body.get("error"), str):
+                raise self._unusable(response, "neither an access_token nor an error")
             raise self._refused(body, response.status_code)
-        expires_in = float(body.get("expires_in", 3600))
-        if "expires_in_sec" in body:  # legacy: expires_in was in milliseconds
-            expires_in = float(body["expires_in_sec"])
+        access_token = body["access_token"]
+        if not isinstance(access_token, str) or not _CLEAN_DOMAIN.fullmatch(access_token):
+            raise self._unusable(response, "an access_token that is not a token")
+        expires_in = body.get("expires_in_sec", body.get("expires_in", 3600))  # _sec: legacy, in seconds
+        if not isinstance(expires_in, int | float) or isinstance(expires_in, bool) or not math.isfinite(expires_in):
+            raise self._unusable(
+                response, f"an expires_in that is not a number of seconds ({type(expires_in).__name__})"
+            )
+        if expires_in < MIN_LIFETIME:
+            raise self._unusable(response, f"expires_in {expires_in} (at least {MIN_LIFETIME:.0f} s expected)")
         now = self._clock()
-        token = Token(str(body["access_token"]), now + expires_in, self._domain(body.get("api_domain")), now)
-        self.store.save(token)
+        token = Token(access_token, now + expires_in, self._answered_domain(response, body.get("api_domain")), now)
+        self._save(token)
         self.refreshes += 1
         logger.debug("zoho_crm: access token refreshed, valid %.0f s", expires_in)
         if self._on_refresh is not None:
             self._on_refresh(token)
         return token
 
-    def _domain(self, api_domain: object) -> str | None:
-        """Keep Zoho's ``api_domain`` only when it belongs to the configured data center."""
-        if not isinstance(api_domain, str) or self.data_center is None:
+    def _unusable(self, response: httpx.Response, what: str) -> TokenEndpointError:
+        return TokenEndpointError(
+            f"the token endpoint answered HTTP {response.status_code} with {what}",
+            status_code=response.status_code,
+            method="POST",
+            url=self.token_url,
+        )
+
+    def _answered_domain(self, response: httpx.Response, api_domain: object) -> str | None:
+        if api_domain is None:
+            return None
+        if not isinstance(api_domain, str) or not _CLEAN_DOMAIN.fullmatch(api_domain):
+            raise self._unusable(response, "an api_domain that is not a plain URL")
+        return self._domain(api_domain)
+
+    def _domain(self, api_domain: str) -> str | None:
+        """Keep an ``api_domain`` (from Zoho or a store) only when it belongs to the configured data center."""
+        if self.data_center is None or not _CLEAN_DOMAIN.fullmatch(api_domain):
             return None
         return api_domain if self.data_center.owns(api_domain) else None
 

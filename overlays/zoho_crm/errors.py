@@ -190,3 +190,18 @@ def error_class(status_code: int, code: str | None) -> type[APIError]:
     if status_code >= 500:
         return ServerError
     return _BY_STATUS.get(status_code, InvalidResponseError)
+
+
+class TokenRefusedError(AuthenticationError, TokenError):
+    """The API refused an access token right after it was issued: refreshing again would not help.
+
+    No new token is asked for until ``HOLD_BACK`` seconds (2 minutes) after the refusal; calls
+    meanwhile fail with this error before anything is sent.
+    """
+
+
+class TokenStoreError(TokenError):
+    """A token store cannot be trusted (e.g. a token file that is a symlink, another user's, or writable by others)."""
+
+
+__all__ += ["TokenRefusedError", "TokenStoreError"]

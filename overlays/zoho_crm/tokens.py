@@ -1,38 +1,94 @@
 """Access tokens and where they are kept.
 
-A :class:`TokenStore` lets several processes share one access token (Zoho issues at most 10 per
-refresh token per 10 minutes): :class:`MemoryTokenStore` (default), :class:`FileTokenStore`
-(mode 0600, atomic writes), or your own object with ``load``/``save`` (a database, a cache).
+A :class:`TokenStore` lets processes and machines share one access token (Zoho issues at most 10 per
+refresh token per 10 minutes, and keeps at most 15 alive): :class:`MemoryTokenStore` (default, one
+process), :class:`FileTokenStore` (processes of one machine), :class:`RedisTokenStore` (any number of
+machines), or your own object.
+
+A custom store must provide ``load()`` and ``save()``, safe to call from several threads. For one
+refresh per expiry across processes it must also provide ``lock()``: a context manager held around
+"load, check, refresh, save", that excludes every other holder of the same store (in any process or
+machine) and that may be entered in one thread and exited in another. It should give up with an
+error after a bounded wait, and a lock that can outlive a crashed holder should expire on its own.
+Without ``lock()``, refreshes are single flight within one client only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
+import math
 import os
+import stat
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 import attrs
 
-__all__ = ["FileTokenStore", "MemoryTokenStore", "Token", "TokenStore"]
+from .errors import TokenStoreError
+
+if TYPE_CHECKING:
+    import redis
+
+__all__ = ["FileTokenStore", "LockingTokenStore", "MemoryTokenStore", "RedisTokenStore", "Token", "TokenStore"]
+
+LOCK_TIMEOUT = 120.0
+"""Seconds a refresh may hold a store's lock (and another caller wait for it): above the token
+endpoint's worst case (3 attempts of 30 s and their backoff)."""
+_TEMP_MAX_AGE = 60.0
+_MAX_FILE = 64 * 1024  # a token file is a few hundred bytes
 
 
 @attrs.frozen
 class Token:
-    """An access token, when it expires (epoch seconds) and the API domain it was issued for."""
+    """An access token, when it expires (epoch seconds) and the API domain it was issued for.
+
+    ``refused_at`` is set when the API refused the token right after it was issued (see
+    :class:`~zoho_crm.errors.TokenRefusedError`); stores keep it so that every sharer holds back.
+    """
 
     access_token: str = attrs.field(repr=False)
     expires_at: float
     api_domain: str | None = None
     issued_at: float | None = None
+    refused_at: float | None = None
 
     def valid_for(self, seconds: float, now: float | None = None) -> bool:
         """Whether the token is still valid ``seconds`` from now."""
         return self.expires_at - seconds > (time.time() if now is None else now)
+
+    def to_json(self) -> str:
+        """The token as a JSON object (what stores write)."""
+        return json.dumps(attrs.asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Token | None:
+        """A token read back from :meth:`to_json`; ``None`` when ``text`` is not one."""
+        try:
+            raw = json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(raw, dict) or not isinstance(raw.get("access_token"), str):
+            return None
+        if not raw["access_token"].isascii() or not raw["access_token"].isprintable() or " " in raw["access_token"]:
+            return None  # never put a planted control character into a header
+        expires, issued, refused = (raw.get(name) for name in ("expires_at", "issued_at", "refused_at"))
+        domain = raw.get("api_domain")
+        if not _number(expires) or not all(t is None or _number(t) for t in (issued, refused)):
+            return None
+        if domain is not None and not isinstance(domain, str):
+            return None
+        return cls(raw["access_token"], expires, domain, issued, refused)
+
+
+def _number(value: object) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 @runtime_checkable
@@ -44,6 +100,14 @@ class TokenStore(Protocol):
 
     def save(self, token: Token) -> None:
         """Replace the stored token."""
+
+
+@runtime_checkable
+class LockingTokenStore(TokenStore, Protocol):
+    """A store whose ``lock()`` makes refreshes single flight across everyone sharing it (see the module)."""
+
+    def lock(self) -> AbstractContextManager[object]:
+        """Exclusive access to the store for one load-check-refresh-save."""
 
 
 class MemoryTokenStore:
@@ -67,51 +131,113 @@ class MemoryTokenStore:
 class FileTokenStore:
     """Keeps the token in a JSON file readable by its owner only (0600), replaced atomically.
 
-    A crash mid-write leaves the previous token: the new one is written to a temporary file in the
-    same folder, flushed to disk, then renamed over the old file.
+    Processes of one machine that share the file make one refresh per expiry: ``lock()`` holds an
+    inter-process lock (:mod:`filelock`, on ``<path>.lock``). A crash mid-write leaves the previous
+    token (temporary file, flushed, renamed); temporary files a crash left are removed by later saves.
+    The file is trusted only if it is a regular file (not a symlink), owned by the current user, and
+    not writable by group or others: otherwise :meth:`load` raises :class:`TokenStoreError`.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        from filelock import FileLock  # only file-store users pay for it
+
         self.path = Path(path)
-        self._lock = threading.Lock()
+        self._thread_lock = threading.Lock()
+        self._file_lock = FileLock(
+            self.path.with_name(self.path.name + ".lock"), timeout=lock_timeout, mode=0o600, thread_local=False
+        )
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Exclusive use of the file, among threads and processes (``filelock.Timeout`` after ``lock_timeout``)."""
+        with self._thread_lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._file_lock:
+                yield
 
     def load(self) -> Token | None:
-        """The stored token, or ``None`` when the file is missing or unreadable."""
+        """The stored token, or ``None`` when the file is missing or unreadable; a file not to trust raises."""
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            issued = raw.get("issued_at")
-            return Token(
-                str(raw["access_token"]),
-                float(raw["expires_at"]),
-                raw.get("api_domain"),
-                float(issued) if issued is not None else None,
-            )
-        except (OSError, ValueError, KeyError, TypeError):
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise TokenStoreError(f"refusing to read the token file {self.path}: it is a symbolic link") from None
             return None
+        with os.fdopen(fd, "rb") as f:
+            self._check_trusted(os.fstat(f.fileno()))
+            try:
+                return Token.from_json(f.read(_MAX_FILE))
+            except OSError:
+                return None
+
+    def _check_trusted(self, st: os.stat_result) -> None:
+        problem = None
+        if not stat.S_ISREG(st.st_mode):
+            problem = "it is not a regular file"
+        elif hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+            problem = f"it is owned by user id {st.st_uid}, not by the current user ({os.geteuid()})"
+        elif st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            problem = f"group or others can write it (mode {stat.S_IMODE(st.st_mode):04o}; expected 0600)"
+        if problem:
+            raise TokenStoreError(f"refusing to read the token file {self.path}: {problem}")
 
     def save(self, token: Token) -> None:
         """Write the token atomically, mode 0600."""
-        payload = json.dumps(
-            {
-                "access_token": token.access_token,
-                "expires_at": token.expires_at,
-                "api_domain": token.api_domain,
-                "issued_at": token.issued_at,
-            }
-        )
-        with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)  # created 0600
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    f.write(payload)
-                    f.flush()
-                    os.fsync(f.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._remove_stale_temp_files()
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)  # 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(token.to_json())
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    def _remove_stale_temp_files(self) -> None:
+        """Remove temporary files a crashed writer left (older than a minute: a live writer takes milliseconds)."""
+        old = time.time() - _TEMP_MAX_AGE
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if leftover.lstat().st_mtime < old:
+                    leftover.unlink()
 
     def __repr__(self) -> str:
         return f"FileTokenStore({str(self.path)!r})"
+
+
+class RedisTokenStore:
+    """Keeps the token in Redis, shared by any number of processes and machines (extra ``[redis]``).
+
+    ``lock()`` is a redis-py :class:`~redis.lock.Lock` on ``<key>:lock``: it expires by itself
+    ``lock_timeout`` seconds after a holder crashed, and a waiter gives up after as long. The token's
+    key expires with the token. Pass a synchronous ``redis.Redis`` client (async clients use it from
+    a worker thread, only while refreshing).
+    """
+
+    def __init__(self, client: redis.Redis, key: str = "zoho_crm:token", *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        self.client = client
+        self.key = key
+        self.lock_timeout = lock_timeout
+
+    def lock(self) -> AbstractContextManager[object]:
+        """The distributed lock (``redis.exceptions.LockError`` when not obtained within ``lock_timeout``)."""
+        lock: AbstractContextManager[object] = self.client.lock(
+            f"{self.key}:lock", timeout=self.lock_timeout, blocking_timeout=self.lock_timeout, thread_local=False
+        )
+        return lock
+
+    def load(self) -> Token | None:
+        """The stored token, or ``None``."""
+        raw: Any = self.client.get(self.key)
+        return None if raw is None else Token.from_json(raw)
+
+    def save(self, token: Token) -> None:
+        """Replace the stored token."""
+        self.client.set(self.key, token.to_json())
+
+    def __repr__(self) -> str:
+        return f"RedisTokenStore(key={self.key!r})"

@@ -1,0 +1,134 @@
+"""Replicas sharing a RedisTokenStore: a real redis-server on a free loopback port, the sandbox on 127.0.0.1.
+
+Zoho allows about 10 refreshes per 10 minutes per refresh token and 15 live access tokens (the
+sandbox enforces both). 4 processes x 10 threads sharing the store make one refresh per expiry,
+with no throttle and no token invalidated; the same load with a token per client is invalidated.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import socket
+import subprocess
+import time
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+
+from tests.chaos._token_sharing import drive, issue_times, most_per_expiry, wait_for
+from tests.chaos._token_workers import Job
+from zoho_crm.testing import Sandbox, sandbox
+
+REDIS_SERVER = shutil.which("redis-server")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed (apt install redis-server)"),
+]
+
+PROCESSES = 4
+THREADS = 10
+TOKENS = 5  # five token lifetimes
+LIFETIME = 2.0
+
+
+class RedisServer:
+    """A throwaway redis-server on 127.0.0.1 (no persistence: a restart loses every key)."""
+
+    def __init__(self) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = int(s.getsockname()[1])
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        assert REDIS_SERVER is not None
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(self._answers, 30, "redis-server to answer")
+
+    def _answers(self) -> bool:
+        import redis
+
+        try:
+            return bool(redis.Redis.from_url(self.url, socket_timeout=1).ping())
+        except redis.ConnectionError:
+            return False
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+            self.process = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    server = RedisServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def jobs(sb: Sandbox, store: str) -> list[Job]:
+    return [Job(sb.api_domain, sb.accounts_url, sb.credentials, store, THREADS) for _ in range(PROCESSES)]
+
+
+def extra_refreshes(times: list[float]) -> int:
+    """Tokens issued within half a lifetime of the one before: refreshes beyond one per expiry."""
+    return sum(1 for before, after in itertools.pairwise(times) if after - before < LIFETIME / 2)
+
+
+def test_replicas_sharing_a_redis_store_refresh_once_per_expiry(
+    redis_server: RedisServer, report: Counter[str]
+) -> None:
+    with sandbox(mode="http", token_lifetime=LIFETIME) as sb:
+        tally = drive(sb, jobs(sb, f"redis:{redis_server.url}"), TOKENS)
+        times = issue_times(sb)
+        throttles = sb.counters.token_errors.get("Access Denied", 0)
+        invalidated = sb.counters.rejected.get("INVALID_OAUTHTOKEN", 0)
+    report["replicas sharing Redis: refreshes per expiry"] = most_per_expiry(times, LIFETIME)
+    report["replicas sharing Redis: throttles"] += throttles
+    report["replicas sharing Redis: INVALID_OAUTHTOKEN"] += invalidated
+    assert (throttles, invalidated) == (0, 0)
+    assert most_per_expiry(times, LIFETIME) == 1, times
+    assert len(times) >= TOKENS
+    assert set(tally) == {"ok"}, tally
+
+
+def test_the_same_load_without_sharing_is_invalidated(redis_server: RedisServer) -> None:
+    with sandbox(mode="http", token_lifetime=LIFETIME, refresh_limit=10_000) as sb:
+        tally = drive(sb, jobs(sb, "memory"), PROCESSES * THREADS)  # every client its own token
+        invalidated = sb.counters.rejected.get("INVALID_OAUTHTOKEN", 0)
+    assert invalidated > 0  # the 16th token invalidated the oldest, again and again
+    assert sum(tally.values()) > 0
+
+
+def test_a_redis_restart_midway_costs_at_most_one_extra_refresh(redis_server: RedisServer) -> None:
+    """Restarted between two expiries (every key lost): replicas carry on with the token they hold."""
+    with sandbox(mode="http", token_lifetime=LIFETIME) as sb:
+
+        def restart_between_expiries() -> None:
+            wait_for(lambda: time.time() > issue_times(sb)[1] + LIFETIME / 4, LIFETIME, "mid-lifetime")
+            redis_server.restart()
+            import redis
+
+            assert not redis.Redis.from_url(redis_server.url).exists("zoho_crm:token")  # the shared token is gone
+
+        tally = drive(sb, jobs(sb, f"redis:{redis_server.url}"), TOKENS, midway=restart_between_expiries)
+        times = issue_times(sb)
+        throttles = sb.counters.token_errors.get("Access Denied", 0)
+    assert throttles == 0
+    assert extra_refreshes(times) <= 1, times
+    assert set(tally) == {"ok"}, tally
