@@ -162,11 +162,17 @@ class TokenEndpointError(TokenError):
 
 
 class BatchError(ZohoError):
-    """Raised by ``BatchResult.raise_for_errors()``: some items failed; ``failures`` lists them."""
+    """Some items of a batch failed: ``failures`` lists them, ``result`` is the whole ``BatchResult``.
 
-    def __init__(self, message: str, failures: list[Any]) -> None:
+    Raised by ``BatchResult.raise_for_errors()``, and by a batch call that its ``on_progress`` callback
+    (or a bug) stopped: then ``result`` holds one outcome per input item (the items never sent fail with
+    code ``NOT_SENT``) and the callback's exception is the ``__cause__``.
+    """
+
+    def __init__(self, message: str, failures: list[Any], result: Any = None) -> None:
         super().__init__(message)
         self.failures = failures
+        self.result = result
 
 
 _BY_STATUS: dict[int, type[APIError]] = {
