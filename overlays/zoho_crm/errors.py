@@ -12,7 +12,10 @@ No message, repr or attribute ever holds an access token, refresh token or clien
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .results import BatchResult
 
 __all__ = [
     "APIConnectionError",
@@ -169,10 +172,12 @@ class BatchError(ZohoError):
     code ``NOT_SENT``) and the callback's exception is the ``__cause__``.
     """
 
-    def __init__(self, message: str, failures: list[Any], result: Any = None) -> None:
+    def __init__(self, message: str, failures: list[Any], result: BatchResult | None = None) -> None:
+        from .results import BatchResult  # results imports this module
+
         super().__init__(message)
         self.failures = failures
-        self.result = result
+        self.result: BatchResult = result if result is not None else BatchResult(tuple(failures))
 
 
 _BY_STATUS: dict[int, type[APIError]] = {

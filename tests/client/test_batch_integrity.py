@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 import zoho_crm
+import zoho_crm_api
 from tests.client.conftest import client_kwargs
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, BatchError, BatchResult, Failure, Success, ZohoCRM
 from zoho_crm.errors import (
@@ -404,3 +409,17 @@ def test_ids_are_the_successes_ids_in_input_order(sb: Sandbox) -> None:
     assert [o.ok for o in result] == [True, True, False, True]
     assert result.ids == [o.id for o in result.succeeded]
     assert all(isinstance(o, Success) and isinstance(o.id, str) and o.id for o in result.succeeded)
+
+
+def test_batch_results_need_no_casts_under_mypy_strict() -> None:
+    usage = Path(__file__).with_name("typed_usage.py")
+    overlays = Path(zoho_crm.__file__).parent.parent
+    generated = Path(zoho_crm_api.__file__).parent.parent
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", os.devnull, "--config-file", os.devnull, str(usage)],
+        env={**os.environ, "MYPYPATH": f"{overlays}{os.pathsep}{generated}"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout
