@@ -142,13 +142,6 @@ def assemble(parts: list[list[Outcome]], calls: int) -> BatchResult:
     return BatchResult(tuple(outcome for part in ordered for outcome in part), calls)
 
 
-def final(finish: Finish) -> list[Outcome]:
-    """A call's outcomes, its answer read whatever its state (no asking again)."""
-    part = finish(True)
-    assert part is not None  # only a first read may ask again
-    return part
-
-
 def lanes(concurrency: object, default: int) -> int:
     """The calls a batch runs at once: ``concurrency`` when given (a positive int), else ``default``."""
     if concurrency is None:
@@ -213,6 +206,19 @@ class Run:
             why = f"{type(exc).__name__}: {exc}"
             part = [Failure(start + i, item, "CLIENT_ERROR", why, {}, None, True) for i, item in enumerate(items)]
         return lambda final: part
+
+    def read(self, finish: Finish, start: int, items: Sequence[Any], *, final: bool) -> list[Outcome] | None:
+        """``finish(final)``: a call's outcomes (``None``: ask again); a bug in reading them is settled as above."""
+        try:
+            return finish(final)
+        except Exception as exc:
+            return self.settle(exc, start, items)(True)
+
+    def read_final(self, finish: Finish, start: int, items: Sequence[Any]) -> list[Outcome]:
+        """A call's outcomes, its answer read whatever its state (never asked for again)."""
+        part = self.read(finish, start, items, final=True)
+        assert part is not None  # only a first read may ask again
+        return part
 
     def result(self, chunks: list[tuple[int, Sequence[Any]]], parts: list[list[Outcome]]) -> BatchResult:
         """The batch's result: ``parts`` read, and a failure for each item of a chunk never sent."""
@@ -288,13 +294,14 @@ def run_sync(
 
     parts: list[list[Outcome]] = []
     done = 0
-    with ThreadPoolExecutor(max(1, min(concurrency, len(chunks))), thread_name_prefix="zoho-crm") as pool:
-        for _ in range(pool._max_workers):
+    workers = max(1, min(concurrency, len(chunks)))
+    with ThreadPoolExecutor(workers, thread_name_prefix="zoho-crm") as pool:
+        for _ in range(workers):
             pool.submit(lane)
         try:
             while len(parts) < len(chunks) and not run.stopped:
                 start, items, finish = take(answers.get())
-                part = finish(False)
+                part = run.read(finish, start, items, final=run.stopped)
                 if part is None:  # unreadable: once more, through the engine's own retries
                     todo.put((start, items, False))
                     pool.submit(lane)
@@ -313,7 +320,8 @@ def run_sync(
             answer = answers.get_nowait()
         except queue.Empty:
             break
-        parts.append(final(take(answer)[2]))
+        start, items, finish = take(answer)
+        parts.append(run.read_final(finish, start, items))
     return run.result(chunks, parts)
 
 
@@ -370,12 +378,12 @@ async def run_async(
             started += 1
             finish = await exchange(start, items, True)
         await hand_on()
-        part = finish(run.stopped)
+        part = run.read(finish, start, items, final=run.stopped)
         if part is None:  # unreadable: once more, through the engine's own retries
             async with gate:
                 if not run.stopped:
                     finish = await exchange(start, items, False)
-                part = final(finish)
+                part = run.read_final(finish, start, items)
         done += len(part)
         if on_progress is not None and not run.stopped:
             try:
@@ -424,6 +432,12 @@ Idempotent = bool | Mapping[int, bool]
 """Whether a batch's calls are safe to repeat: for all, or by chunk start (upserts: see ``_idempotency``)."""
 
 
+def _failed(start: int, part: Sequence[Any], error: ZohoError, idempotent: bool) -> Finish:
+    """A call that failed with ``error`` after its request may have gone out."""
+    failures = whole_call_failed(start, part, error, uncertain=not idempotent)
+    return lambda final: failures
+
+
 def _halt(error: ZohoError, start: int, part: Sequence[Any]) -> Halt:
     """A halt before this attempt went out: the chunk failed, not uncertain (earlier attempts: see retries)."""
     return Halt(error, whole_call_failed(start, part, error, uncertain=False))
@@ -458,6 +472,8 @@ def sync_caller(
             answer = exc
         except (TokenError, ZohoValidationError) as exc:  # raised before this attempt went out
             raise _halt(exc, start, part) from exc
+        except ZohoError as exc:  # any other: raised once the request may have gone out
+            return _failed(start, part, exc, safe)
         except RuntimeError as exc:
             closed = _closed(exc, engine.http)
             if closed is None:
@@ -483,6 +499,8 @@ def async_caller(
             answer = exc
         except (TokenError, ZohoValidationError) as exc:
             raise _halt(exc, start, part) from exc
+        except ZohoError as exc:
+            return _failed(start, part, exc, safe)
         except RuntimeError as exc:
             closed = _closed(exc, engine.http)
             if closed is None:

@@ -24,6 +24,7 @@ import zoho_crm_api
 from tests.client.conftest import client_kwargs
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, BatchError, BatchResult, Failure, Success, ZohoCRM
 from zoho_crm.errors import (
+    InvalidResponseError,
     InvalidTokenGrantError,
     TokenEndpointError,
     TokenRefreshThrottledError,
@@ -423,3 +424,34 @@ def test_batch_results_need_no_casts_under_mypy_strict() -> None:
         check=False,
     )
     assert checked.returncode == 0, checked.stdout
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_typed_error_raised_during_one_call_fails_that_call_only(sb: Sandbox, mode: str) -> None:
+    """A ZohoError out of the exchange (an answer refused as too large, say) after the request may have gone out."""
+    seen: list[int] = []
+
+    class Refusing(httpx.BaseTransport, httpx.AsyncBaseTransport):
+        def __init__(self) -> None:
+            self.sync, self.async_ = sb.transport(), sb.async_transport()
+
+        def _check(self, request: httpx.Request) -> None:
+            if (
+                request.url.path.endswith("/Leads")
+                and json.loads(request.content)["data"][0]["Last_Name"] == "Lead 100"
+            ):
+                seen.append(1)
+                raise InvalidResponseError("answer too large", status_code=200)
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            self._check(request)
+            return self.sync.handle_request(request)  # type: ignore[union-attr]
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            self._check(request)
+            return await self.async_.handle_async_request(request)  # type: ignore[union-attr]
+
+    result = run(mode, sb, lambda crm: crm.records.insert("Leads", leads(300)), transport=Refusing())
+    assert seen == [1]  # not repeated: an insert
+    assert [o.ok for o in result] == [True] * 100 + [False] * 100 + [True] * 100
+    assert all(isinstance(f.error, InvalidResponseError) and f.uncertain for f in result.failed)
