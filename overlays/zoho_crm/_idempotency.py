@@ -40,28 +40,37 @@ Custom modules are left out: their records name themselves only by ``id``, exter
 
 def key_fields(module: str, duplicate_check_fields: Sequence[str] | None, external: str | None) -> tuple[str, ...]:
     """The fields any one of which, holding a value, makes Zoho update a record rather than insert it."""
-    fields = ["id"]
-    for entry in (external or "").split(","):  # X-EXTERNAL: "Module.Field", possibly several, lookups too
-        parts = entry.strip().split(".")
-        if len(parts) == 2 and parts[0] == module and "->" not in parts[1]:
-            fields.append(parts[1])
+    fields: list[str] = []
     if duplicate_check_fields is not None:  # Zoho checks the given fields only (and unique fields)
         fields.extend(duplicate_check_fields)
     elif module in SYSTEM_DUPLICATE_CHECK:
         fields.append(SYSTEM_DUPLICATE_CHECK[module])
+    for entry in (external or "").split(","):  # X-EXTERNAL: "Module.Field", possibly several, lookups too
+        parts = entry.strip().split(".")
+        if len(parts) == 2 and parts[0] == module and "->" not in parts[1]:
+            fields.append(parts[1])
+    fields.append("id")
     return tuple(dict.fromkeys(fields))
 
 
-def _names(value: object) -> bool:
-    """Whether a value can be matched: a non-blank string or an integer."""
-    if isinstance(value, str):
-        return bool(value) and not value.isspace()
-    return isinstance(value, int) and not isinstance(value, bool)
+def _unnamed(records: Sequence[Any], key: str) -> list[Any]:
+    """The records without a value for ``key`` that Zoho can match (a non-blank string or an integer)."""
+    return [
+        record
+        for record in records
+        if not (((kind := type(value := record.get(key))) is str and value and not value.isspace()) or kind is int)
+    ]
 
 
 def safe_chunks(chunks: Sequence[tuple[int, Sequence[Any]]], keys: tuple[str, ...]) -> dict[int, bool]:
     """For each chunk (by its start), whether every record in it has a value for one of ``keys``."""
-    return {start: all(any(_names(record.get(key)) for key in keys) for record in part) for start, part in chunks}
+    safe: dict[int, bool] = {}
+    for start, part in chunks:
+        left: Sequence[Any] = part
+        for key in keys:  # one pass per key over the records still unnamed: usually one pass in all
+            left = _unnamed(left, key) if left else left
+        safe[start] = not left
+    return safe
 
 
 def batch_safety(
