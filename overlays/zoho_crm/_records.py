@@ -184,7 +184,11 @@ class Records(_Base):
         external: str | None = None, concurrency: int | None = None,
         on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
     ) -> BatchResult:  # fmt: skip
-        """Insert or update any number of records, matched by ``duplicate_check_fields`` in order."""
+        """Insert or update any number of records, matched by ``duplicate_check_fields`` in order.
+
+        A call is repeated after a lost answer only when every record in it names itself (``id``, external
+        field, or a value for the duplicate check: see ``zoho_crm._idempotency``); else it is sent like an insert.
+        """
         extra = _plans.write_options(trigger, skip_feature_execution)
         if duplicate_check_fields is not None:
             extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
