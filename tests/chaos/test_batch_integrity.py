@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.chaos.conftest import FULL
@@ -70,8 +71,9 @@ def test_keyed_upserts_under_drop_after_commit_are_retried_without_duplicates(mo
 
 
 def _revoke(sb: Sandbox) -> None:
-    with sb.state.lock:
-        sb.state.auth.revoke(sb.state.auth.refresh_token)
+    """Revoke the refresh token (and its access tokens) at the sandbox's revoke endpoint, over loopback."""
+    token = sb.credentials.refresh_token
+    httpx.post(f"{sb.accounts_url}/oauth/v2/token/revoke", data={"token": token}).raise_for_status()
 
 
 def _throttle(sb: Sandbox) -> None:

@@ -140,8 +140,10 @@ def test_keyless_and_keyed_chunks_of_one_upsert_are_each_treated_by_their_own_re
 
 
 def _revoke(sb: Sandbox) -> None:
-    with sb.state.lock:
-        sb.state.auth.revoke(sb.state.auth.refresh_token)
+    """Revoke the refresh token (and its access tokens) at the sandbox's revoke endpoint."""
+    with httpx.Client(transport=sb.transport()) as http:
+        token = sb.credentials.refresh_token
+        http.post(f"{sb.accounts_url}/oauth/v2/token/revoke", data={"token": token}).raise_for_status()
 
 
 def _throttle(sb: Sandbox) -> None:
