@@ -70,14 +70,14 @@ def test_keyed_upserts_under_drop_after_commit_are_retried_without_duplicates(mo
     report["keyed upserts under drop-after-commit: duplicates"] += duplicates
 
 
-def _revoke(sb: Sandbox) -> None:
+def _revoke(sb: Sandbox, http: httpx.Client) -> None:
     """Revoke the refresh token (and its access tokens) at the sandbox's revoke endpoint, over loopback."""
     token = sb.credentials.refresh_token
-    httpx.post(f"{sb.accounts_url}/oauth/v2/token/revoke", data={"token": token}).raise_for_status()
+    http.post(f"{sb.accounts_url}/oauth/v2/token/revoke", data={"token": token}).raise_for_status()
 
 
-def _throttle(sb: Sandbox) -> None:
-    sb.configure(refresh_limit=1)
+def _throttle(sb: Sandbox, http: httpx.Client) -> None:
+    sb.configure(refresh_limit=1)  # the client's first refresh used it up
     sb.expire_tokens()
 
 
@@ -86,19 +86,20 @@ def _throttle(sb: Sandbox) -> None:
     [("sync", _revoke, InvalidTokenGrantError), ("async", _throttle, TokenRefreshThrottledError)],
 )
 def test_a_token_failure_mid_insert_keeps_every_outcome(
-    mode: str, fault: Callable[[Sandbox], None], error: type[Exception], report: Counter[str]
+    mode: str, fault: Callable[[Sandbox, httpx.Client], None], error: type[Exception], report: Counter[str]
 ) -> None:
     n = 10_000 if FULL else 2_000
     records = [{"Last_Name": f"Token {i}", "Email": f"token{i}@example.com"} for i in range(n)]
     fired: list[int] = []
-    with sandbox(mode="http", latency=0.01) as sb:
+    # 50 ms per call: the calls in flight end well after the fault (made with a client built beforehand)
+    with sandbox(mode="http", latency=0.05) as sb, httpx.Client() as http:
 
         def progress(done: int, total: int) -> None:
-            if done >= total // 3 and not fired:
+            if done >= total // 5 and not fired:
                 fired.append(done)
-                fault(sb)
+                fault(sb, http)
 
-        result = batch(mode, sb, lambda crm: crm.records.insert("Leads", records, on_progress=progress))
+        result = batch(mode, sb, lambda crm: crm.records.insert("Leads", records, concurrency=4, on_progress=progress))
         stored = {r["Email"]: r["id"] for r in sb.records("Leads")}
     assert fired
     assert [o.index for o in result] == list(range(n))

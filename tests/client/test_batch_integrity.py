@@ -139,19 +139,18 @@ def test_keyless_and_keyed_chunks_of_one_upsert_are_each_treated_by_their_own_re
 # 2. token failure and close() in the middle of a batch ---------------------------------------------------------
 
 
-def _revoke(sb: Sandbox) -> None:
+def _revoke(sb: Sandbox, http: httpx.Client) -> None:
     """Revoke the refresh token (and its access tokens) at the sandbox's revoke endpoint."""
-    with httpx.Client(transport=sb.transport()) as http:
-        token = sb.credentials.refresh_token
-        http.post(f"{sb.accounts_url}/oauth/v2/token/revoke", data={"token": token}).raise_for_status()
+    token = sb.credentials.refresh_token
+    http.post(f"{sb.accounts_url}/oauth/v2/token/revoke", data={"token": token}).raise_for_status()
 
 
-def _throttle(sb: Sandbox) -> None:
+def _throttle(sb: Sandbox, http: httpx.Client) -> None:
     sb.configure(refresh_limit=1)  # the client's first refresh used it up
     sb.expire_tokens()
 
 
-TOKEN_FAULTS: dict[str, tuple[Callable[[Sandbox], None], type[Exception]]] = {
+TOKEN_FAULTS: dict[str, tuple[Callable[[Sandbox, httpx.Client], None], type[Exception]]] = {
     "revoked_grant": (_revoke, InvalidTokenGrantError),
     "refresh_throttled": (_throttle, TokenRefreshThrottledError),
 }
@@ -183,7 +182,8 @@ def test_a_token_failure_mid_batch_returns_every_outcome_and_keeps_what_was_writ
     sb: Sandbox, mode: str, fault: str
 ) -> None:
     act, error = TOKEN_FAULTS[fault]
-    result = insert_with_fault_at(sb, mode, 1500, 300, lambda: act(sb))
+    with httpx.Client(transport=sb.transport()) as http:  # built before: the fault itself takes no time
+        result = insert_with_fault_at(sb, mode, 1500, 300, lambda: act(sb, http))
     assert_one_outcome_each(result, leads(1500))
     assert_stored_are_the_successes(sb, result)
     assert 300 <= len(result.succeeded) < 1500
@@ -232,7 +232,7 @@ def test_an_accounts_server_down_mid_batch_fails_the_calls_not_sent_with_the_tok
 
 @pytest.mark.parametrize("mode", MODES)
 def test_closing_the_client_during_a_batch_returns_every_outcome(mode: str) -> None:
-    with Sandbox(mode="http", latency=0.02) as box:
+    with Sandbox(mode="http", latency=0.05) as box:  # the calls in flight outlast the closing
         records = leads(2000)
         if mode == "sync":
             halfway = threading.Event()
