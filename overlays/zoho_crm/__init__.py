@@ -9,7 +9,7 @@ from . import errors
 from ._client import AsyncZohoCRM, ZohoCRM
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter, Environment
-from .errors import ZohoError, ZohoValidationError
+from .errors import BatchError, ZohoError, ZohoValidationError
 from .progress import progress_bar
 from .results import BatchResult, Failure, Outcome, Page, Record, Success
 from .retries import RetryPolicy
@@ -18,6 +18,7 @@ from .tokens import FileTokenStore, LockingTokenStore, MemoryTokenStore, RedisTo
 __all__ = [
     "AccessTokenCredentials",
     "AsyncZohoCRM",
+    "BatchError",
     "BatchResult",
     "ClientCredentials",
     "Credentials",

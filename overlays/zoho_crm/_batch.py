@@ -5,30 +5,29 @@ Nothing is dropped: a call that fails as a whole marks each of its items failed 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 import httpx
 
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
 from ._json import UnencodableItem
-from .errors import APIConnectionError, InvalidResponseError, ZohoError, ZohoValidationError
+from .errors import APIConnectionError, BatchError, InvalidResponseError, TokenError, ZohoError, ZohoValidationError
 from .results import AnswerItems, BatchResult, Failure, Outcome, Success, details_of
 
 BATCH_SIZE = 100
 ProgressCallback = Callable[[int, int], None]
 """Called as ``callback(done_items, total_items)`` after each call completes."""
-Finish = Callable[[], list[Outcome] | None]
-"""A call's answer, still to be read into its outcomes (after its concurrency slot went to the next call);
-``None`` when it could not be read and the call is to be made again (see :func:`sync_caller`)."""
+Finish = Callable[[bool], list[Outcome] | None]
+"""A call's answer, still to be read into its outcomes (after its concurrency slot went to the next call):
+``finish(final)`` gives ``None`` when it could not be read and the call is to be made again (see
+:func:`sync_caller`), unless ``final``."""
 
 AsyncCall = Callable[[int, Sequence[Any], bool, Callable[[], None]], Awaitable[Finish]]
 """An async batch's exchange of one chunk: ``call(start, items, first, on_sent)`` (see :func:`async_caller`)."""
 HANDOFF_TURNS = 10
 """Loop turns an async batch task waits, at most, for the next chunk's request to go out before reading its
 own answer: from taking the slot, a request takes about 5 turns to be written over httpx (pool, locks, writes)."""
-
-_ITEM_STATUSES = frozenset({200, 201, 202, 207})
 
 
 def chunk(items: Sequence[Any], size: int = BATCH_SIZE) -> list[tuple[int, Sequence[Any]]]:
@@ -44,16 +43,32 @@ def _name(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def item_outcome(index: int, given: Any, item: object, status_code: int, answer: AnswerItems | None = None) -> Outcome:
-    """The outcome of one ``data[]`` entry of Zoho's answer (a success's ``details`` read from ``answer`` if given)."""
+def item_outcome(
+    index: int,
+    given: Any,
+    item: object,
+    status_code: int,
+    answer: AnswerItems | None = None,
+    *,
+    idempotent: bool = True,
+) -> Outcome:
+    """The outcome of one ``data[]`` entry of Zoho's answer (a success's ``details`` read from ``answer`` if given).
+
+    A success without the record's id is no certain success: an ``INVALID_RESPONSE`` failure, uncertain
+    unless the write is safe to repeat.
+    """
     if not isinstance(item, dict):
         return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)
     if item.get("status") == "success":
         details = details_of(item)
+        record_id = details.get("id")
+        if not isinstance(record_id, str) or not record_id:
+            message = "Zoho reported a success without the record's id"
+            return Failure(index, given, "INVALID_RESPONSE", message, details, status_code, not idempotent)
         return Success(
             index,
             given,
-            _name(details.get("id")),
+            record_id,
             _text(item.get("message")),
             answer or details,
             _name(item.get("action")),
@@ -73,33 +88,43 @@ def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, unc
     ]
 
 
+def _unreadable(response: httpx.Response, why: str) -> InvalidResponseError:
+    request = response.request
+    return InvalidResponseError(why, status_code=response.status_code, method=request.method, url=str(request.url))
+
+
 def outcomes(
     response: httpx.Response, start: int, items: Sequence[Any], *, idempotent: bool, ask_again: bool = False
 ) -> list[Outcome] | None:
-    """Per-item outcomes from an answer, whatever its shape (``None`` if unreadable and ``ask_again``)."""
+    """Per-item outcomes from an answer, whatever its shape (``None`` if unreadable and ``ask_again``).
+
+    Any 2xx (and a 400) is read for its ``data[]`` items; a 2xx without readable items (204, an empty
+    or truncated body, another shape) says nothing of what Zoho did: the items of a call that is not
+    safe to repeat are ``uncertain`` (a safe one is asked again first, see :func:`sync_caller`).
+    """
     status = response.status_code
-    if status in _ITEM_STATUSES or status == 400:
+    success = 200 <= status < 300
+    if success or status == 400:
         try:
+            if success and not response.content and "_zoho_crm_json" not in response.__dict__:
+                raise _unreadable(response, f"HTTP {status} answer has no results: the call may have been applied")
             body = read_json(response)
         except InvalidResponseError as exc:
             if ask_again:
                 return None
-            # A write answered but unreadable: applied or not, we cannot tell for an insert.
-            return whole_call_failed(start, items, exc, uncertain=not idempotent and status != 400)
+            return whole_call_failed(start, items, exc, uncertain=success and not idempotent)
         data = body.get("data") if isinstance(body, dict) else None
         if isinstance(data, list):
             if len(data) != len(items):
-                mismatch = InvalidResponseError(
-                    f"Zoho answered {len(data)} results for {len(items)} items",
-                    status_code=status,
-                    method=response.request.method,
-                    url=str(response.request.url),
-                )
+                mismatch = _unreadable(response, f"Zoho answered {len(data)} results for {len(items)} items")
                 return whole_call_failed(start, items, mismatch, uncertain=not idempotent)
             answer = AnswerItems(response.content, start)
-            return [item_outcome(start + i, items[i], data[i], status, answer) for i in range(len(items))]
-        if status != 400:
-            missing = InvalidResponseError("answer has no data[] results", status_code=status)
+            return [
+                item_outcome(start + i, items[i], data[i], status, answer, idempotent=idempotent)
+                for i in range(len(items))
+            ]
+        if success:
+            missing = _unreadable(response, "answer has no data[] results: the call may have been applied")
             return whole_call_failed(start, items, missing, uncertain=not idempotent)
     error = api_error(response)
     uncertain = not idempotent and status >= 500
@@ -117,6 +142,104 @@ def assemble(parts: list[list[Outcome]], calls: int) -> BatchResult:
     return BatchResult(tuple(outcome for part in ordered for outcome in part), calls)
 
 
+def lanes(concurrency: object, default: int) -> int:
+    """The calls a batch runs at once: ``concurrency`` when given (a positive int), else ``default``."""
+    if concurrency is None:
+        return default
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise ZohoValidationError(f"concurrency must be a positive int, got {concurrency!r}")
+    return concurrency
+
+
+def _check_progress(on_progress: object) -> None:
+    if on_progress is not None and not callable(on_progress):
+        raise ZohoValidationError(f"on_progress must be callable as on_progress(done, total), got {on_progress!r}")
+
+
+class Halt(Exception):
+    """Raised by a chunk's exchange when no further chunk can succeed (token refused, client closed).
+
+    ``outcomes`` are the chunk's own; ``error`` (raised before a request went out) fails every chunk not sent.
+    """
+
+    def __init__(self, error: ZohoError, outcomes: list[Outcome]) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.outcomes = outcomes
+
+
+NOT_SENT = "NOT_SENT"
+"""Code of the items a batch never sent because an exception stopped it (see :class:`Run`)."""
+
+
+class Run:
+    """Why a batch stops sending: a :class:`Halt` error (it returns), or an exception to raise (a bug, a callback's).
+
+    Either way the chunks in flight end and every item gets one outcome; the chunks never sent fail with
+    the halting error (not uncertain: safe to send again), or with code :data:`NOT_SENT`.
+    """
+
+    __slots__ = ("error", "raised", "stopped")
+
+    def __init__(self) -> None:
+        self.stopped = False
+        self.error: ZohoError | None = None
+        self.raised: Exception | None = None
+
+    def halt(self, error: ZohoError) -> None:
+        """Stop sending: every chunk not sent fails with ``error``."""
+        self.error = self.error or error
+        self.stopped = True
+
+    def fail(self, exc: Exception) -> None:
+        """Stop sending, and raise a :class:`BatchError` from ``exc`` once the calls in flight are read."""
+        self.raised = self.raised or exc
+        self.stopped = True
+
+    def settle(self, exc: Exception, start: int, items: Sequence[Any]) -> Finish:
+        """The outcomes of a chunk whose exchange raised ``exc``: a halt's own, or (a bug) uncertain failures."""
+        if isinstance(exc, Halt):
+            self.halt(exc.error)
+            part = exc.outcomes
+        else:  # a bug (ours, a transport's): the chunk may have been sent
+            self.fail(exc)
+            why = f"{type(exc).__name__}: {exc}"
+            part = [Failure(start + i, item, "CLIENT_ERROR", why, {}, None, True) for i, item in enumerate(items)]
+        return lambda final: part
+
+    def read(self, finish: Finish, start: int, items: Sequence[Any], *, final: bool) -> list[Outcome] | None:
+        """``finish(final)``: a call's outcomes (``None``: ask again); a bug in reading them is settled as above."""
+        try:
+            return finish(final)
+        except Exception as exc:
+            return self.settle(exc, start, items)(True)
+
+    def read_final(self, finish: Finish, start: int, items: Sequence[Any]) -> list[Outcome]:
+        """A call's outcomes, its answer read whatever its state (never asked for again)."""
+        part = self.read(finish, start, items, final=True)
+        assert part is not None  # only a first read may ask again
+        return part
+
+    def result(self, chunks: list[tuple[int, Sequence[Any]]], parts: list[list[Outcome]]) -> BatchResult:
+        """The batch's result: ``parts`` read, and a failure for each item of a chunk never sent."""
+        read = {part[0].index for part in parts if part}
+        sent = len(read)
+        for start, items in chunks:
+            if start in read:
+                continue
+            if self.error is not None:
+                parts.append(whole_call_failed(start, items, self.error, uncertain=False))
+            else:
+                why = "not sent: the batch stopped before this call"
+                parts.append([Failure(start + i, item, NOT_SENT, why, {}) for i, item in enumerate(items)])
+        result = assemble(parts, sent)
+        if self.raised is not None:
+            done = len(result.succeeded)
+            message = f"the batch stopped ({type(self.raised).__name__}: {self.raised}); {done} items were written"
+            raise BatchError(message, result.failed, result) from self.raised
+        return result
+
+
 def run_sync(
     chunks: list[tuple[int, Sequence[Any]]],
     call: Callable[[int, Sequence[Any], bool], Finish],
@@ -125,49 +248,60 @@ def run_sync(
     total: int,
     on_progress: ProgressCallback | None,
 ) -> BatchResult:
-    """Run ``call`` for every chunk on ``concurrency`` threads.
+    """Run ``call`` for every chunk on ``concurrency`` threads: one outcome per item, in input order.
 
     The threads only exchange requests, each taking the next chunk as soon as its answer is in;
     this thread reads the answers into outcomes, and gives a chunk whose answer it cannot read back
-    to the threads. If this thread is interrupted (or a call raises), the threads stop once their
-    current exchange is done: no further chunk is sent.
+    to the threads. Whatever stops the batch, no further chunk is sent and the calls in flight end:
+
+    - a refused token or a closed client (:class:`Halt`): the result is returned, the chunks not sent
+      failed with that error;
+    - ``on_progress`` raising, or a bug: :class:`~zoho_crm.errors.BatchError` is raised from that
+      exception, with the result (the chunks not sent failed with code ``NOT_SENT``) as ``.result``;
+    - an interrupt (Ctrl-C): it is raised once the calls in flight end.
     """
     import queue  # sync batches only: not paid on import
     from concurrent.futures import ThreadPoolExecutor
 
+    _check_progress(on_progress)
     if not chunks:
         return BatchResult((), 0)
     todo: queue.SimpleQueue[tuple[int, Sequence[Any], bool]] = queue.SimpleQueue()
     for start, items in chunks:
         todo.put((start, items, True))
     answers: queue.SimpleQueue[tuple[int, Sequence[Any], Finish] | BaseException] = queue.SimpleQueue()
-    stop = False
+    run = Run()
 
     def lane() -> None:
-        while not stop:
+        while not run.stopped:
             try:
                 start, items, first = todo.get_nowait()
             except queue.Empty:
                 return
             try:
-                answers.put((start, items, call(start, items, first)))
-            except BaseException as exc:  # handed to the batch's thread, which raises it
+                finish = call(start, items, first)
+            except Exception as exc:
+                finish = run.settle(exc, start, items)
+            except BaseException as exc:  # an interrupt: handed to the batch's thread, which raises it
                 answers.put(exc)
                 return
+            answers.put((start, items, finish))
 
-    lanes = max(1, min(concurrency, len(chunks)))
+    def take(answer: tuple[int, Sequence[Any], Finish] | BaseException) -> tuple[int, Sequence[Any], Finish]:
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
+
     parts: list[list[Outcome]] = []
     done = 0
-    with ThreadPoolExecutor(lanes, thread_name_prefix="zoho-crm") as pool:
-        for _ in range(lanes):
+    workers = max(1, min(concurrency, len(chunks)))
+    with ThreadPoolExecutor(workers, thread_name_prefix="zoho-crm") as pool:
+        for _ in range(workers):
             pool.submit(lane)
         try:
-            while len(parts) < len(chunks):
-                answer = answers.get()
-                if isinstance(answer, BaseException):
-                    raise answer
-                start, items, finish = answer
-                part = finish()
+            while len(parts) < len(chunks) and not run.stopped:
+                start, items, finish = take(answers.get())
+                part = run.read(finish, start, items, final=run.stopped)
                 if part is None:  # unreadable: once more, through the engine's own retries
                     todo.put((start, items, False))
                     pool.submit(lane)
@@ -175,10 +309,20 @@ def run_sync(
                 parts.append(part)
                 done += len(part)
                 if on_progress is not None:
-                    on_progress(done, total)
+                    try:
+                        on_progress(done, total)
+                    except Exception as exc:
+                        run.fail(exc)
         finally:
-            stop = True  # the pool's exit waits for the exchanges in flight
-    return assemble(parts, len(chunks))
+            run.stopped = True  # the pool's exit waits for the exchanges in flight
+    while True:  # the answers of the calls in flight when the batch stopped
+        try:
+            answer = answers.get_nowait()
+        except queue.Empty:
+            break
+        start, items, finish = take(answer)
+        parts.append(run.read_final(finish, start, items))
+    return run.result(chunks, parts)
 
 
 async def run_async(
@@ -189,21 +333,22 @@ async def run_async(
     total: int,
     on_progress: ProgressCallback | None,
 ) -> BatchResult:
-    """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once.
+    """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once (see :func:`run_sync`).
 
     A task gives up its slot as soon as its answer is in, and reads the answer once a request has
     gone out since (normally that of the task that took the slot), or after :data:`HANDOFF_TURNS`
-    turns of the loop when none has (an in-process transport reports none). If a call raises, no
-    further chunk is sent: the exchanges in flight end, then the error is raised (cancelling the
-    batch cancels them too).
+    turns of the loop when none has (an in-process transport reports none). What stops the batch
+    (a halt, ``on_progress`` raising, a bug) ends it as in :func:`run_sync`: no further chunk is
+    sent, the calls in flight end. Cancelling the batch cancels them too.
     """
+    _check_progress(on_progress)
     if not chunks:
         return BatchResult((), 0)
     import asyncio  # only async users pay for it
 
     gate = asyncio.Semaphore(max(1, concurrency))
     done = started = sent = 0
-    stop = False
+    run = Run()
 
     def on_sent() -> None:
         nonlocal sent
@@ -219,36 +364,41 @@ async def run_async(
             if sent != mark:
                 return
 
+    async def exchange(start: int, items: Sequence[Any], first: bool) -> Finish:
+        try:
+            return await call(start, items, first, on_sent)
+        except Exception as exc:
+            return run.settle(exc, start, items)
+
     async def guarded(start: int, items: Sequence[Any]) -> list[Outcome]:
-        nonlocal done, started, stop
+        nonlocal done, started
         async with gate:
-            if stop:
+            if run.stopped:  # checked before the slot goes to a task that would send its chunk
                 return []
             started += 1
-            try:
-                finish = await call(start, items, True, on_sent)
-            except BaseException:
-                stop = True  # before the slot goes to a task that would send its chunk
-                raise
+            finish = await exchange(start, items, True)
         await hand_on()
-        part = finish()
+        part = run.read(finish, start, items, final=run.stopped)
         if part is None:  # unreadable: once more, through the engine's own retries
             async with gate:
-                finish = await call(start, items, False, on_sent)
-            part = finish()
-            assert part is not None  # read by the engine this time
+                if not run.stopped:
+                    finish = await exchange(start, items, False)
+                part = run.read_final(finish, start, items)
         done += len(part)
-        if on_progress is not None:
-            on_progress(done, total)
+        if on_progress is not None and not run.stopped:
+            try:
+                on_progress(done, total)
+            except Exception as exc:
+                run.fail(exc)
         return part
 
     tasks = [asyncio.ensure_future(guarded(start, items)) for start, items in chunks]
     try:
         parts = await asyncio.gather(*tasks)
-    except Exception:
+    except BaseException:
         await asyncio.gather(*tasks, return_exceptions=True)  # the exchanges in flight end
         raise
-    return assemble(list(parts), len(chunks))
+    return run.result(chunks, list(parts))
 
 
 Prepared = tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int]
@@ -270,44 +420,92 @@ def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, An
 def _finish(
     start: int, part: Sequence[Any], answer: httpx.Response | APIConnectionError, idempotent: bool, first: bool
 ) -> Finish:
-    if isinstance(answer, APIConnectionError):
-        return lambda: connection_failed(start, part, answer, idempotent=idempotent)
-    return lambda: outcomes(answer, start, part, idempotent=idempotent, ask_again=first and idempotent)
+    def finish(final: bool) -> list[Outcome] | None:
+        if isinstance(answer, APIConnectionError):
+            return connection_failed(start, part, answer, idempotent=idempotent)
+        return outcomes(answer, start, part, idempotent=idempotent, ask_again=first and idempotent and not final)
+
+    return finish
+
+
+Idempotent = bool | Mapping[int, bool]
+"""Whether a batch's calls are safe to repeat: for all, or by chunk start (upserts: see ``_idempotency``)."""
+
+
+def _failed(start: int, part: Sequence[Any], error: ZohoError, idempotent: bool) -> Finish:
+    """A call that failed with ``error`` after its request may have gone out."""
+    failures = whole_call_failed(start, part, error, uncertain=not idempotent)
+    return lambda final: failures
+
+
+def _halt(error: ZohoError, start: int, part: Sequence[Any]) -> Halt:
+    """A halt before this attempt went out: the chunk failed, not uncertain (earlier attempts: see retries)."""
+    return Halt(error, whole_call_failed(start, part, error, uncertain=False))
+
+
+def _closed(exc: RuntimeError, http: httpx.Client | httpx.AsyncClient) -> APIConnectionError | None:
+    """The error for a request refused because the client was closed during the batch (else ``None``)."""
+    if not http.is_closed or "closed" not in str(exc):
+        return None
+    error = APIConnectionError("not sent: the client was closed during the batch")
+    error.never_sent = True
+    return error
 
 
 def sync_caller(
-    engine: SyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
+    engine: SyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: Idempotent, timeout: Timeout
 ) -> Callable[[int, Sequence[Any], bool], Finish]:
-    """The per-chunk exchange of a sync batch: never raises; its :data:`Finish` gives one outcome per item.
+    """The per-chunk exchange of a sync batch; its :data:`Finish` gives one outcome per item.
 
     A ``first`` exchange leaves its answer unread (the batch reads it once the slot is free again);
     a repeated one reads it in the engine, which asks again for an unreadable answer to a safe call.
+    A token refused (or a client closed) before the request went out raises :class:`Halt`.
     """
 
     def call(start: int, part: Sequence[Any], first: bool) -> Finish:
+        safe = idempotent if isinstance(idempotent, bool) else idempotent[start]
         try:
             answer: httpx.Response | APIConnectionError = engine.send(
-                op, prepared[start], idempotent=idempotent, timeout=timeout, read=not first
+                op, prepared[start], idempotent=safe, timeout=timeout, read=not first
             )
         except APIConnectionError as exc:
             answer = exc
-        return _finish(start, part, answer, idempotent, first)
+        except (TokenError, ZohoValidationError) as exc:  # raised before this attempt went out
+            raise _halt(exc, start, part) from exc
+        except ZohoError as exc:  # any other: raised once the request may have gone out
+            return _failed(start, part, exc, safe)
+        except RuntimeError as exc:
+            closed = _closed(exc, engine.http)
+            if closed is None:
+                raise
+            raise _halt(closed, start, part) from None
+        return _finish(start, part, answer, safe, first)
 
     return call
 
 
 def async_caller(
-    engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: bool, timeout: Timeout
+    engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: Idempotent, timeout: Timeout
 ) -> AsyncCall:
     """The per-chunk exchange of an async batch (see :func:`sync_caller`); ``on_sent``: its request went out."""
 
     async def call(start: int, part: Sequence[Any], first: bool, on_sent: Callable[[], None]) -> Finish:
+        safe = idempotent if isinstance(idempotent, bool) else idempotent[start]
         try:
             answer: httpx.Response | APIConnectionError = await engine.send(
-                op, prepared[start], idempotent=idempotent, timeout=timeout, read=not first, on_sent=on_sent
+                op, prepared[start], idempotent=safe, timeout=timeout, read=not first, on_sent=on_sent
             )
         except APIConnectionError as exc:
             answer = exc
-        return _finish(start, part, answer, idempotent, first)
+        except (TokenError, ZohoValidationError) as exc:
+            raise _halt(exc, start, part) from exc
+        except ZohoError as exc:
+            return _failed(start, part, exc, safe)
+        except RuntimeError as exc:
+            closed = _closed(exc, engine.http)
+            if closed is None:
+                raise
+            raise _halt(closed, start, part) from None
+        return _finish(start, part, answer, safe, first)
 
     return call

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from typing import Any
 
-from . import _batch, _plans
+from . import _batch, _idempotency, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._logging import logger
@@ -149,9 +149,10 @@ class Records(_Base):
         chunks, prepared, total = self._write_plan(
             kind, module, records, external=external, if_unmodified_since=if_unmodified_since, extra=extra
         )
-        call = _batch.sync_caller(self._engine, _WRITES[kind], prepared, idempotent=kind != "insert", timeout=timeout)
+        safe = _idempotency.batch_safety(kind, module, chunks, external, extra.get("duplicate_check_fields"))
+        call = _batch.sync_caller(self._engine, _WRITES[kind], prepared, idempotent=safe, timeout=timeout)
         return _batch.run_sync(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     def insert(
@@ -183,7 +184,11 @@ class Records(_Base):
         external: str | None = None, concurrency: int | None = None,
         on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
     ) -> BatchResult:  # fmt: skip
-        """Insert or update any number of records, matched by ``duplicate_check_fields`` in order."""
+        """Insert or update any number of records, matched by ``duplicate_check_fields`` in order.
+
+        A call is repeated after a lost answer only when every record in it names itself (``id``, external
+        field, or a value for the duplicate check: see ``zoho_crm._idempotency``); else it is sent like an insert.
+        """
         extra = _plans.write_options(trigger, skip_feature_execution)
         if duplicate_check_fields is not None:
             extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
@@ -198,7 +203,7 @@ class Records(_Base):
         chunks, prepared, total = self._delete_plan(module, ids, wf_trigger=wf_trigger, external=external)
         call = _batch.sync_caller(self._engine, delete_records, prepared, idempotent=True, timeout=timeout)
         return _batch.run_sync(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     def update_one(
@@ -315,9 +320,10 @@ class AsyncRecords(_Base):
         chunks, prepared, total = self._write_plan(
             kind, module, records, external=external, if_unmodified_since=if_unmodified_since, extra=extra
         )
-        call = _batch.async_caller(self._engine, _WRITES[kind], prepared, idempotent=kind != "insert", timeout=timeout)
+        safe = _idempotency.batch_safety(kind, module, chunks, external, extra.get("duplicate_check_fields"))
+        call = _batch.async_caller(self._engine, _WRITES[kind], prepared, idempotent=safe, timeout=timeout)
         return await _batch.run_async(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     async def insert(
@@ -365,7 +371,7 @@ class AsyncRecords(_Base):
         chunks, prepared, total = self._delete_plan(module, ids, wf_trigger=wf_trigger, external=external)
         call = _batch.async_caller(self._engine, delete_records, prepared, idempotent=True, timeout=timeout)
         return await _batch.run_async(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     async def update_one(

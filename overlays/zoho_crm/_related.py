@@ -111,7 +111,7 @@ class Related:
         chunks, prepared, total = _update_plan(module, record_id, related_list, records, external)
         call = _batch.sync_caller(self._engine, update_related_records, prepared, idempotent=True, timeout=timeout)
         return _batch.run_sync(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     def update_one(
@@ -133,7 +133,7 @@ class Related:
         chunks, prepared, total = _delink_plan(module, record_id, related_list, ids, external)
         call = _batch.sync_caller(self._engine, delink_related_records, prepared, idempotent=True, timeout=timeout)
         return _batch.run_sync(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     def delink_one(
@@ -225,7 +225,7 @@ class AsyncRelated:
         chunks, prepared, total = _update_plan(module, record_id, related_list, records, external)
         call = _batch.async_caller(self._engine, update_related_records, prepared, idempotent=True, timeout=timeout)
         return await _batch.run_async(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     async def update_one(
@@ -246,7 +246,7 @@ class AsyncRelated:
         chunks, prepared, total = _delink_plan(module, record_id, related_list, ids, external)
         call = _batch.async_caller(self._engine, delink_related_records, prepared, idempotent=True, timeout=timeout)
         return await _batch.run_async(
-            chunks, call, concurrency=concurrency or self._concurrency, total=total, on_progress=on_progress
+            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     async def delink_one(

@@ -12,7 +12,10 @@ No message, repr or attribute ever holds an access token, refresh token or clien
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .results import BatchResult
 
 __all__ = [
     "APIConnectionError",
@@ -162,11 +165,19 @@ class TokenEndpointError(TokenError):
 
 
 class BatchError(ZohoError):
-    """Raised by ``BatchResult.raise_for_errors()``: some items failed; ``failures`` lists them."""
+    """Some items of a batch failed: ``failures`` lists them, ``result`` is the whole ``BatchResult``.
 
-    def __init__(self, message: str, failures: list[Any]) -> None:
+    Raised by ``BatchResult.raise_for_errors()``, and by a batch call that its ``on_progress`` callback
+    (or a bug) stopped: then ``result`` holds one outcome per input item (the items never sent fail with
+    code ``NOT_SENT``) and the callback's exception is the ``__cause__``.
+    """
+
+    def __init__(self, message: str, failures: list[Any], result: BatchResult | None = None) -> None:
+        from .results import BatchResult  # results imports this module
+
         super().__init__(message)
         self.failures = failures
+        self.result: BatchResult = result if result is not None else BatchResult(tuple(failures))
 
 
 _BY_STATUS: dict[int, type[APIError]] = {

@@ -80,7 +80,7 @@ class Success:
 
     index: int
     input: Any
-    id: str | None
+    id: str
     message: str
     _details: dict[str, Any] | AnswerItems = attrs.field(alias="details", repr=False)
     action: str | None = None
@@ -163,14 +163,17 @@ class BatchResult(Sequence[Outcome]):
         return [o for o in self.outcomes if isinstance(o, Failure)]
 
     @property
-    def ids(self) -> list[str | None]:
-        """The record id of each item (``None`` where it failed), in input order."""
-        return [o.id if isinstance(o, Success) else None for o in self.outcomes]
+    def ids(self) -> list[str]:
+        """The record ids of the items Zoho accepted, in input order (``[s.id for s in succeeded]``).
+
+        One per input item once :meth:`raise_for_errors` has passed.
+        """
+        return [o.id for o in self.outcomes if isinstance(o, Success)]
 
     def raise_for_errors(self) -> BatchResult:
         """Raise :class:`BatchError` if any item failed; return ``self`` otherwise."""
         failed = self.failed
         if failed:
             codes = sorted({f.code for f in failed})
-            raise BatchError(f"{len(failed)} of {len(self.outcomes)} items failed ({', '.join(codes)})", failed)
+            raise BatchError(f"{len(failed)} of {len(self.outcomes)} items failed ({', '.join(codes)})", failed, self)
         return self

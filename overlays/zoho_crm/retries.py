@@ -3,8 +3,9 @@
 - Retried: 429 ``TOO_MANY_REQUESTS``, 5xx, and transport failures (connection refused or dropped,
   timeouts), with exponential backoff and full jitter, honouring ``Retry-After`` if Zoho ever sends
   it, within ``max_attempts`` and ``max_elapsed`` seconds.
-- Only what is safe: reads, updates, upserts, deletes and delinks are idempotent and retried on all
-  of the above. An **insert** (and a clone) is retried only when Zoho provably did not act on it:
+- Only what is safe: reads, updates, deletes, delinks and upserts whose every record names itself
+  (``id``, external field or duplicate-check value) are idempotent and retried on all of the above.
+  An **insert** (a clone, an upsert call holding a keyless record) is retried only when Zoho provably did not act on it:
   the connection was never made (connect errors, pool timeouts) or Zoho refused it with 429 before
   processing. After any other failure its outcome is *uncertain* and reported as such, never
   retried blindly (a retry could create the record twice).

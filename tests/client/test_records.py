@@ -188,9 +188,12 @@ def test_an_error_in_a_batch_thread_reaches_the_caller_and_sends_nothing_more(sb
             raise RuntimeError("a bug in a transport")
 
     broken = Broken()
-    with ZohoCRM(sb.credentials, transport=broken, **client_kwargs(sb)) as crm, pytest.raises(RuntimeError):
+    with ZohoCRM(sb.credentials, transport=broken, **client_kwargs(sb)) as crm, pytest.raises(BatchError) as info:
         crm.records.insert("Leads", leads(5000), concurrency=2)
     assert 1 <= broken.calls <= 2  # the threads stopped: 50 calls were planned
+    assert isinstance(info.value.__cause__, RuntimeError)
+    assert len(info.value.result) == 5000  # every item has its outcome: the bug's call uncertain, the rest not sent
+    assert {(o.code, o.uncertain) for o in info.value.result} == {("CLIENT_ERROR", True), ("NOT_SENT", False)}
 
 
 @pytest.mark.anyio
@@ -208,9 +211,11 @@ async def test_an_error_in_an_async_batch_reaches_the_caller_and_sends_nothing_m
 
     broken = Broken()
     async with AsyncZohoCRM(sb.credentials, transport=broken, **client_kwargs(sb)) as crm:
-        with pytest.raises(RuntimeError):
+        with pytest.raises(BatchError) as info:
             await crm.records.insert("Leads", leads(5000), concurrency=3)
         assert broken.calls == 3  # the calls in flight; none of the other 47 was sent
+        assert isinstance(info.value.__cause__, RuntimeError)
+        assert [o.code for o in info.value.result] == ["CLIENT_ERROR"] * 300 + ["NOT_SENT"] * 4700
         await anyio.sleep(0.01)
         assert broken.calls == 3
 

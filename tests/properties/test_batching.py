@@ -10,7 +10,8 @@ a failure replays). For every batch call of the overlays, sync and async:
   slices of 100 (each slice sent once, plus retries of the very same request); with one call at a
   time, in input order;
 - each outcome agrees with the answer of its call (per-item status, or the call's error);
-- an insert is never retried after a 500 (it may have been applied); idempotent calls are;
+- an insert (or an upsert call with a keyless record) is never retried after a 500 (it may have been
+  applied); idempotent calls are;
 - the org ends as the outcomes say (inserted records exist, deleted ones are gone), the caller's
   items are not modified, and no answer of the sandbox broke the spec.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +119,17 @@ KINDS = {
 _RETRYABLE = frozenset({429, 500, 502, 503, 504})
 
 
+def _idempotent(kind: Kind, part: Sequence[Any]) -> bool:
+    """Whether a call is safe to repeat: an upsert only when every record names itself (here: Email or id)."""
+    if kind.op_id != "upsert_records":
+        return kind.idempotent
+
+    def named(value: Any) -> bool:
+        return (type(value) is str and bool(value) and not value.isspace()) or type(value) is int
+
+    return all(isinstance(x, dict) and (named(x.get("Email")) or named(x.get("id"))) for x in part)
+
+
 _ITEM_SCHEMA = _spec.json_schema("Record")
 
 
@@ -144,7 +156,7 @@ def check_calls(kind: Kind, items: list[Any], org: _org.Org, concurrency: int) -
     for call in calls:
         for attempt in call[:-1]:
             assert attempt.status in _RETRYABLE or attempt.status is None, f"retried after {attempt.status}"
-        if not kind.idempotent:
+        if not _idempotent(kind, call[0].items):
             assert all(a.status != 500 for a in call[:-1]), "an insert was retried after a 500: it may be applied twice"
         event(f"attempts per call: {len(call)}")
     if concurrency != 1:
@@ -178,7 +190,9 @@ def _agrees(kind: Kind, final: _org.Exchange, outcomes: Any) -> bool:
         return all(isinstance(o, Success) == (d.get("status") == "success") for o, d in pairs)
     if final.status is not None and final.status >= 500:
         return all(
-            isinstance(o, Failure) and o.status_code == final.status and o.uncertain == (not kind.idempotent)
+            isinstance(o, Failure)
+            and o.status_code == final.status
+            and o.uncertain == (not _idempotent(kind, [x.input for x in outcomes]))
             for o in outcomes
         )
     return all(isinstance(o, Failure) and o.status_code == final.status for o in outcomes)

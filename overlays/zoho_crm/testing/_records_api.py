@@ -11,7 +11,7 @@ from ._criteria import CriteriaError, Predicate, parse_criteria
 from ._errors import ZohoError
 from ._listing import field_names, page_of, project, record_key
 from ._store import StoredRecord, copy_json
-from ._writes import ItemError, clean_record, item_schema_error, success, write_status
+from ._writes import ItemError, clean_record, empty_value, item_schema_error, success, write_status
 
 __all__ = ["HANDLERS", "write_cost"]
 
@@ -399,11 +399,15 @@ def upsert_records(ctx: Context) -> Work:
     items = _items(ctx)
 
     def match(item: Any) -> tuple[StoredRecord, str] | None:
+        """The record an item names: by ``id``, else the first of ``order`` it has a value for that matches."""
         if not isinstance(item, dict):
             return None
+        if not empty_value(item.get("id")):
+            record = ctx.store.get(module.api_name, str(item["id"]))
+            return None if record is None else (record, "id")
         for field in order:
             value = item.get(field)
-            if value not in (None, ""):
+            if not empty_value(value):
                 found = ctx.store.find(module.api_name, field, value)
                 if found:
                     return found[0], field
@@ -418,6 +422,12 @@ def upsert_records(ctx: Context) -> Work:
             if error is not None:
                 raise error
             matched = match(item)
+            if matched is None and not empty_value(item.get("id")):
+                raise ItemError(
+                    "INVALID_DATA",
+                    {"api_name": "id", "json_path": f"$.data[{index}].id", "id": str(item["id"])},
+                    "the id given seems to be invalid",
+                )
             if matched is not None:
                 record, field = matched
                 changes = clean_record(ctx, module, item, index, existing=record)

@@ -10,7 +10,7 @@ from ._context import Context
 from ._modules import ANY_MODULE, ModuleDef
 from ._store import SYSTEM_FIELDS, StoredRecord
 
-__all__ = ["ItemError", "clean_record", "item_schema_error", "success", "write_status"]
+__all__ = ["ItemError", "clean_record", "empty_value", "item_schema_error", "success", "write_status"]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_TEXT = 32000
@@ -53,7 +53,8 @@ def item_schema_error(ctx: Context, item: Any, index: int) -> ItemError | None:
     return ItemError("INVALID_DATA", details, f"invalid data: {error.message}")
 
 
-def _empty(value: Any) -> bool:
+def empty_value(value: Any) -> bool:
+    """Whether a value counts as absent: ``None``, a blank string, ``[]`` or ``{}``."""
     return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}
 
 
@@ -74,7 +75,7 @@ def _resolve_lookup(
     record: StoredRecord | None = None
     given: Any = value
     if isinstance(value, dict):
-        if external is not None and not _empty(value.get(external)):
+        if external is not None and not empty_value(value.get(external)):
             given = value[external]
             found = ctx.store.find(target, external, given)
             record = found[0] if found else None
@@ -213,7 +214,7 @@ def clean_record(
     the first failure.
     """
     for field in module.required:
-        if (existing is None and _empty(item.get(field))) or (field in item and _empty(item[field])):
+        if (existing is None and empty_value(item.get(field))) or (field in item and empty_value(item[field])):
             raise ItemError("MANDATORY_NOT_FOUND", _at(index, field), "required field not found")
     kinds = ctx.memo.get(module.api_name)
     if kinds is None or kinds.module is not module:
@@ -229,7 +230,7 @@ def clean_record(
                 changes[field] = old + [value for value in new if value not in old]
     for field in kinds.unique:
         value = changes.get(field)
-        if _empty(value):
+        if empty_value(value):
             continue
         clash = [r for r in ctx.store.find(module.api_name, field, value) if existing is None or r.id != existing.id]
         if clash:

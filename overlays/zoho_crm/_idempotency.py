@@ -1,0 +1,87 @@
+"""Which upsert calls are safe to repeat: those in which every record names itself.
+
+Zoho inserts an upsert record that matches nothing, so repeating a call whose answer was lost
+inserts its keyless records again. A record names itself with a value Zoho's duplicate check
+reads: its ``id``, its external field (named with ``external=``), or a field of the duplicate
+check, which is ``duplicate_check_fields`` when given, else the module's system-defined
+duplicate-check field (:data:`SYSTEM_DUPLICATE_CHECK`; Zoho also checks user-defined unique
+fields, which the client does not know). A call with any other record is sent like an insert:
+repeated only when it provably never reached Zoho, its items otherwise ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["SYSTEM_DUPLICATE_CHECK", "batch_safety", "key_fields", "safe_chunks"]
+
+SYSTEM_DUPLICATE_CHECK: dict[str, str] = {
+    "Leads": "Email",
+    "Contacts": "Email",
+    "Accounts": "Account_Name",
+    "Deals": "Deal_Name",
+    "Campaigns": "Campaign_Name",
+    "Cases": "Subject",
+    "Solutions": "Solution_Title",
+    "Products": "Product_Name",
+    "Vendors": "Vendor_Name",
+    "PriceBooks": "Price_Book_Name",
+    "Quotes": "Subject",
+    "SalesOrders": "Subject",
+    "PurchaseOrders": "Subject",
+    "Invoices": "Subject",
+}
+"""The system-defined duplicate-check field of each standard module (Zoho's upsert documentation).
+
+Custom modules are left out: their records name themselves only by ``id``, external field or
+``duplicate_check_fields``."""
+
+
+def key_fields(module: str, duplicate_check_fields: Sequence[str] | None, external: str | None) -> tuple[str, ...]:
+    """The fields any one of which, holding a value, makes Zoho update a record rather than insert it."""
+    fields: list[str] = []
+    if duplicate_check_fields is not None:  # Zoho checks the given fields only (and unique fields)
+        fields.extend(duplicate_check_fields)
+    elif module in SYSTEM_DUPLICATE_CHECK:
+        fields.append(SYSTEM_DUPLICATE_CHECK[module])
+    for entry in (external or "").split(","):  # X-EXTERNAL: "Module.Field", possibly several, lookups too
+        parts = entry.strip().split(".")
+        if len(parts) == 2 and parts[0] == module and "->" not in parts[1]:
+            fields.append(parts[1])
+    fields.append("id")
+    return tuple(dict.fromkeys(fields))
+
+
+def _unnamed(records: Sequence[Any], key: str) -> list[Any]:
+    """The records without a value for ``key`` that Zoho can match (a non-blank string or an integer)."""
+    return [
+        record
+        for record in records
+        if not (((kind := type(value := record.get(key))) is str and value and not value.isspace()) or kind is int)
+    ]
+
+
+def safe_chunks(chunks: Sequence[tuple[int, Sequence[Any]]], keys: tuple[str, ...]) -> dict[int, bool]:
+    """For each chunk (by its start), whether every record in it has a value for one of ``keys``."""
+    safe: dict[int, bool] = {}
+    for start, part in chunks:
+        left: Sequence[Any] = part
+        for key in keys:  # one pass per key over the records still unnamed: usually one pass in all
+            left = _unnamed(left, key) if left else left
+        safe[start] = not left
+    return safe
+
+
+def batch_safety(
+    kind: str,
+    module: str,
+    chunks: Sequence[tuple[int, Sequence[Any]]],
+    external: str | None,
+    duplicate_check_fields: Sequence[str] | None,
+) -> bool | dict[int, bool]:
+    """Whether the calls of a ``kind`` write (insert, update, upsert) are safe to repeat: for all, or by chunk."""
+    if kind != "upsert":
+        return kind != "insert"
+    safe = safe_chunks(chunks, key_fields(module, duplicate_check_fields, external))
+    return True if all(safe.values()) else safe
