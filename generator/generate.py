@@ -23,6 +23,9 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import surface  # noqa: E402 - the generator's own module, next to this file
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "zoho-crm.yaml"
 CONFIG = ROOT / "generator" / "config.yaml"
@@ -97,6 +100,7 @@ def generate(out: Path) -> None:
         )
         shutil.copy(spec_json, client_dir / "openapi.json")
         (client_dir / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
+        surface.render(spec, client_dir, api_version(spec))
 
         models_dir = stage / MODELS_PACKAGE
         models_dir.mkdir()

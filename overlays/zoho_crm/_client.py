@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from zoho_crm_api import API_VERSION
+from zoho_crm_api.resources import AsyncResources, SyncResources
 
 from . import _validation as check
 from ._auth import ZohoAuth
@@ -20,6 +21,7 @@ from ._logging import logger
 from ._oauth import TokenManager
 from ._records import AsyncRecords, Records
 from ._related import AsyncRelated, Related
+from ._runtime import AsyncRuntime, SyncRuntime
 from .errors import ZohoValidationError
 from .retries import RetryPolicy
 from .tokens import Token, TokenStore
@@ -86,7 +88,7 @@ class _Setup:
         }
 
 
-class ZohoCRM:
+class ZohoCRM(SyncResources):
     """A Zoho CRM org, synchronously. Thread-safe: share one client.
 
     ```python
@@ -152,6 +154,7 @@ class ZohoCRM:
         self._engine = SyncEngine(self._http, setup.retry)
         self.records = Records(self._engine, setup.concurrency)
         self.related = Related(self._engine, setup.concurrency)
+        self._bind_resources(SyncRuntime(self._engine))  # every other resource of the spec, as generated
 
     @property
     def stats(self) -> dict[str, int]:
@@ -174,7 +177,7 @@ class ZohoCRM:
         return f"ZohoCRM(base_url={self.base_url!r})"
 
 
-class AsyncZohoCRM:
+class AsyncZohoCRM(AsyncResources):
     """A Zoho CRM org, asynchronously: the same surface as [`ZohoCRM`][zoho_crm.ZohoCRM], awaited.
 
     ```python
@@ -232,6 +235,7 @@ class AsyncZohoCRM:
         self._engine = AsyncEngine(self._http, setup.retry)
         self.records = AsyncRecords(self._engine, setup.concurrency)
         self.related = AsyncRelated(self._engine, setup.concurrency)
+        self._bind_resources(AsyncRuntime(self._engine))
 
     @property
     def stats(self) -> dict[str, int]:

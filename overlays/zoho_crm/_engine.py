@@ -45,8 +45,12 @@ def operation(name: str) -> tuple[Callable[..., dict[str, Any]], frozenset[str]]
     return build, frozenset(inspect.signature(build).parameters)
 
 
+Adjust = Callable[[dict[str, Any]], None] | None
+"""Edits the built request arguments (``method``, ``url``, ``params``, ``headers``, ``json``) in place."""
+
+
 def _request(
-    http: httpx.Client | httpx.AsyncClient, op: str, params: dict[str, Any], timeout: Timeout
+    http: httpx.Client | httpx.AsyncClient, op: str, params: dict[str, Any], timeout: Timeout, adjust: Adjust = None
 ) -> httpx.Request:
     build, accepted = operation(op)
     unknown = set(params) - accepted
@@ -54,6 +58,8 @@ def _request(
         names = ", ".join(sorted(n.removeprefix("x_").removesuffix("_") for n in unknown))
         raise ZohoValidationError(f"{op.rsplit('.', 1)[-1]} does not take: {names}")
     kwargs = build(**params)
+    if adjust is not None:  # the escape hatches of generated resources (extra headers, query, body)
+        adjust(kwargs)
     if "json" in kwargs:  # our encoding: typed errors, and bulk bodies already encoded when planned
         payload = kwargs.pop("json")
         kwargs["content"] = (payload if isinstance(payload, EncodedJSON) else encode(payload)).content
@@ -203,10 +209,17 @@ class SyncEngine(_EngineBase):
         self.sleep = sleep
 
     def send(
-        self, op: str, params: dict[str, Any], *, idempotent: bool, timeout: Timeout = None, read: bool = True
+        self,
+        op: str,
+        params: dict[str, Any],
+        *,
+        idempotent: bool,
+        timeout: Timeout = None,
+        read: bool = True,
+        adjust: Adjust = None,
     ) -> httpx.Response:
         """Send with retries; return the final answer (any status) or raise a transport error."""
-        request = _request(self.http, op, params, timeout)
+        request = _request(self.http, op, params, timeout, adjust)
         started, attempt = self.clock(), 0
         while True:
             attempt += 1
@@ -248,13 +261,14 @@ class AsyncEngine(_EngineBase):
         timeout: Timeout = None,
         read: bool = True,
         on_sent: Callable[[], None] | None = None,
+        adjust: Adjust = None,
     ) -> httpx.Response:
         """Send with retries; return the final answer (any status) or raise a transport error.
 
         ``on_sent`` is called whenever the request has gone out in full (once per attempt), as httpcore's
         transport reports it; a transport that reports nothing (an in-process one) never calls it.
         """
-        request = _request(self.http, op, params, timeout)
+        request = _request(self.http, op, params, timeout, adjust)
         if on_sent is not None:
             request.extensions["trace"] = _body_sent_trace(on_sent)
         started, attempt = self.clock(), 0

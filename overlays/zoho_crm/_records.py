@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from typing import Any
 
+from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
+
 from . import _batch, _idempotency, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._logging import logger
 from ._pagination import awalk, walk
+from ._runtime import AsyncRuntime, SyncRuntime
 from .results import BatchResult, Page, Record, Success
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
@@ -55,11 +58,12 @@ class _Base:
         return _batch.plan(check.record_ids(ids, external=external is not None), _plans.ids_arguments(path))
 
 
-class Records(_Base):
-    """Records of any module (sync)."""
+class Records(_Base, RecordsResource):
+    """Records of any module (sync): these calls, and every generated ``records`` operation (``get_records``...)."""
 
     def __init__(self, engine: SyncEngine, concurrency: int) -> None:
-        super().__init__(concurrency)
+        _Base.__init__(self, concurrency)
+        RecordsResource.__init__(self, SyncRuntime(engine))
         self._engine = engine
 
     def get(
@@ -237,11 +241,12 @@ class Records(_Base):
         return _plans.single_outcome(response, overrides)
 
 
-class AsyncRecords(_Base):
+class AsyncRecords(_Base, AsyncRecordsResource):
     """Records of any module (async): the same calls as :class:`Records`, awaited."""
 
     def __init__(self, engine: AsyncEngine, concurrency: int) -> None:
-        super().__init__(concurrency)
+        _Base.__init__(self, concurrency)
+        AsyncRecordsResource.__init__(self, AsyncRuntime(engine))
         self._engine = engine
 
     async def get(

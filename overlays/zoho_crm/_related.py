@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from typing import Any
 
+from zoho_crm_api.resources.related import AsyncRelatedResource, RelatedResource
+
 from . import _batch, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._json import encode_items
 from ._pagination import awalk, walk
+from ._runtime import AsyncRuntime, SyncRuntime
 from .results import BatchResult, Page, Record, Success
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
@@ -65,10 +68,11 @@ def _count_params(module: str, record_id: str, related_lists: Sequence[str], ext
             "body": _plans.count_body(related_lists)}  # fmt: skip
 
 
-class Related:
-    """Related records (sync)."""
+class Related(RelatedResource):
+    """Related records (sync): these calls, and every generated ``related_records`` operation."""
 
     def __init__(self, engine: SyncEngine, concurrency: int) -> None:
+        super().__init__(SyncRuntime(engine))
         self._engine = engine
         self._concurrency = concurrency
 
@@ -178,10 +182,11 @@ class Related:
             page_no += 1
 
 
-class AsyncRelated:
+class AsyncRelated(AsyncRelatedResource):
     """Related records (async): the same calls as :class:`Related`, awaited."""
 
     def __init__(self, engine: AsyncEngine, concurrency: int) -> None:
+        super().__init__(AsyncRuntime(engine))
         self._engine = engine
         self._concurrency = concurrency
 

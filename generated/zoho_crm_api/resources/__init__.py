@@ -1,0 +1,56 @@
+"""Generated resources, one per spec tag (``x-zoho-resource`` names its attribute): do not edit.
+
+:class:`SyncResources` and :class:`AsyncResources` give a facade every resource: ``ZohoCRM`` and
+``AsyncZohoCRM`` inherit them and call ``_bind_resources`` with their runtime. A facade may set an
+attribute first with a richer subclass of the generated resource (``crm.records``); the rest are
+bound here, so a new tag in the spec is a new ``crm.<resource>`` with no hand-written code.
+"""
+
+from __future__ import annotations
+
+from .._runtime import AsyncRuntime, SyncRuntime
+from .records import AsyncRecordsResource, RecordsResource
+from .related import AsyncRelatedResource, RelatedResource
+
+__all__ = [
+    "AsyncResources",
+    "AsyncRecordsResource",
+    "RecordsResource",
+    "AsyncRelatedResource",
+    "RelatedResource",
+    "SyncResources",
+]
+
+RESOURCES = (
+    "records",
+    "related",
+)
+"""Attribute names of the resources, in spec order."""
+
+
+class SyncResources:
+    """Every resource of the spec, synchronously."""
+
+    records: RecordsResource
+    related: RelatedResource
+
+    def _bind_resources(self, runtime: SyncRuntime) -> None:
+        """Set each resource the facade has not set itself."""
+        if "records" not in self.__dict__:
+            self.records = RecordsResource(runtime)
+        if "related" not in self.__dict__:
+            self.related = RelatedResource(runtime)
+
+
+class AsyncResources:
+    """Every resource of the spec, asynchronously."""
+
+    records: AsyncRecordsResource
+    related: AsyncRelatedResource
+
+    def _bind_resources(self, runtime: AsyncRuntime) -> None:
+        """Set each resource the facade has not set itself."""
+        if "records" not in self.__dict__:
+            self.records = AsyncRecordsResource(runtime)
+        if "related" not in self.__dict__:
+            self.related = AsyncRelatedResource(runtime)

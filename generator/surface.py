@@ -1,0 +1,190 @@
+"""The typed client surface: one resource class per spec tag, rendered from ``templates/surface/``.
+
+Run by ``generate.py`` after openapi-python-client, on its staged output: each operation's
+parameters are read from the generated request builder (``_get_kwargs``: names and types), and
+its docs and behaviour from the spec (summary, description, ``x-zoho-*`` extensions). The result,
+``zoho_crm_api/resources/`` and ``zoho_crm_api/_runtime.py``, imports nothing from ``zoho_crm``.
+
+Vendor extensions read here (all optional; defaults in brackets):
+
+- ``x-zoho-resource`` on a tag: the attribute of ``ZohoCRM`` it becomes [the tag name].
+- ``x-zoho-retry`` on an operation: ``safe``, ``keyed`` or ``unsafe`` [``safe`` for GET, PUT and
+  DELETE; ``unsafe`` for POST and PATCH].
+- ``x-zoho-pagination`` on an operation: the paging parameters (``[page, page_token]``); adds an
+  ``iter_<operation>`` method walking every page.
+- ``x-zoho-batch`` on an operation: ``{size: 100, key: data}`` for a bulk write.
+- ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``) or ``csv`` (takes a list).
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import inspect
+import keyword
+import re
+import sys
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "surface"
+HTTP_METHODS = ("get", "put", "post", "patch", "delete")
+SAFE_BY_DEFAULT = {"get": "safe", "put": "safe", "delete": "safe", "post": "unsafe", "patch": "unsafe"}
+RETRY_KINDS = ("safe", "keyed", "unsafe")
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def python_name(name: str) -> str:
+    """The Python name openapi-python-client gives a parameter (``X-EXTERNAL`` -> ``x_external``)."""
+    snake = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    snake = re.sub(r"[^0-9a-zA-Z]+", "_", snake).strip("_").lower()
+    return snake + "_" if keyword.iskeyword(snake) or snake in {"type", "id", "format"} else snake
+
+
+def public_name(name: str) -> str:
+    """The name users type: without the ``x_`` of a custom header or the ``_`` guarding a builtin."""
+    public = name.removeprefix("x_").rstrip("_")
+    return name if keyword.iskeyword(public) else public
+
+
+def class_name(attr: str) -> str:
+    return "".join(part.capitalize() for part in attr.split("_")) + "Resource"
+
+
+def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
+    """The public annotation of a builder parameter and whether it is optional (it takes ``Unset``)."""
+    args = typing.get_args(annotation) if isinstance(annotation, types.UnionType) else (annotation,)
+    kinds = [a for a in args if getattr(a, "__name__", "") != "Unset"]
+    optional = len(kinds) < len(args)
+    (kind,) = kinds
+    if fmt == "date-time":
+        text = "dt.datetime | str"
+    elif fmt == "csv":
+        text = "str | Sequence[str]"
+    elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+        text = "Literal[" + ", ".join(repr(m.value) for m in kind) + "]"
+    elif isinstance(kind, type) and hasattr(kind, "from_dict"):
+        text = "Mapping[str, Any]"
+    elif kind in (str, int, bool, float):
+        text = kind.__name__
+    elif typing.get_origin(kind) is list:
+        (item,) = typing.get_args(kind)
+        text = f"Sequence[{item.__name__ if item in (str, int, bool, float) else 'Any'}]"
+    else:
+        text = "Any"
+    return (text + " | None" if optional else text), optional
+
+
+def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], tag: str) -> dict[str, Any]:
+    op_id = node["operationId"]
+    module = importlib.import_module(f"zoho_crm_api.api.{tag}.{op_id}")
+    build = module._get_kwargs
+    hints = typing.get_type_hints(build)
+    spec_params: dict[str, dict[str, Any]] = {}
+    for raw in [*spec["paths"][path].get("parameters", []), *node.get("parameters", [])]:
+        param = _resolve(spec, raw)
+        spec_params[python_name(param["name"])] = param
+    body = _resolve(spec, node.get("requestBody", {}))
+    params, positional, keywords = [], [], []
+    for name, parameter in inspect.signature(build).parameters.items():
+        declared = spec_params.get(name, {})
+        fmt = declared.get("x-zoho-format")
+        text, optional = _type(hints[name], fmt)
+        doc = declared.get("description") or (body.get("description") if name == "body" else None)
+        entry = {
+            "name": name,
+            "public": public_name(name),
+            "type": text,
+            "required": not optional,
+            "doc": (doc or name.replace("_", " ")).strip(),
+            "fmt": fmt,
+        }
+        params.append(entry)
+        (positional if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD else keywords).append(entry)
+    retry = node.get("x-zoho-retry", SAFE_BY_DEFAULT[method])
+    if retry not in RETRY_KINDS:
+        raise ValueError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
+    pagination = tuple(node.get("x-zoho-pagination", ()))
+    no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
+    return {
+        "id": op_id,
+        "method": op_id,
+        "const": "_" + op_id.upper(),
+        "module": f"{tag}.{op_id}",
+        "path": path,
+        "http_method": method.upper(),
+        "summary": node.get("summary", op_id).strip().rstrip("."),
+        "description": node.get("description", "").strip(),
+        "params": params,
+        "positional": positional,
+        "keywords": keywords,
+        "retry": retry,
+        "pagination": pagination,
+        "pagination_repr": repr(pagination),
+        "datetimes_repr": repr(tuple(p["name"] for p in params if p["fmt"] == "date-time")),
+        "csv_repr": repr(tuple(p["name"] for p in params if p["fmt"] == "csv")),
+        "batch_repr": repr(node.get("x-zoho-batch")),
+        "returns": "dict[str, Any] | None" if no_content else "dict[str, Any]",
+    }
+
+
+def resources(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every tag with its operations, in spec order."""
+    tags = {t["name"]: t for t in spec.get("tags", [])}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for path, item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            if method in item:
+                node = item[method]
+                tag = node.get("tags", ["default"])[0]
+                grouped.setdefault(tag, []).append(_operation(spec, path, method, node, tag))
+    found = []
+    for tag, ops in grouped.items():
+        info = tags.get(tag, {})
+        attr = python_name(info.get("x-zoho-resource", tag))
+        description = info.get("description", f"Operations tagged {tag}.").strip()
+        found.append({"tag": tag, "attr": attr, "cls": class_name(attr), "description": description, "ops": ops})
+    return found
+
+
+def _doc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
+
+
+def render(spec: dict[str, Any], package_dir: Path, api_version: str) -> None:
+    """Write ``_runtime.py`` and ``resources/`` into the staged ``zoho_crm_api`` package."""
+    sys.path.insert(0, str(package_dir.parent))
+    for loaded in [m for m in sys.modules if m == "zoho_crm_api" or m.startswith("zoho_crm_api.")]:
+        del sys.modules[loaded]
+    try:
+        found = resources(spec)
+    finally:
+        sys.path.remove(str(package_dir.parent))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # noqa: S701 - Python source, not HTML
+    )
+    env.filters["doc"] = _doc
+    (package_dir / "_runtime.py").write_text(
+        env.get_template("_runtime.py.jinja").render(api_version=api_version), encoding="utf-8"
+    )
+    out = package_dir / "resources"
+    out.mkdir(exist_ok=True)
+    (out / "__init__.py").write_text(env.get_template("__init__.py.jinja").render(resources=found), encoding="utf-8")
+    for resource in found:
+        text = env.get_template("resource.py.jinja").render(resource=resource)
+        (out / f"{resource['attr']}.py").write_text(text, encoding="utf-8")

@@ -1,0 +1,235 @@
+"""The runtime generated resources call (``zoho_crm_api._runtime``): checks, engine, raw answers, pages.
+
+Implemented once for every operation the spec declares; sync and async share all but the sending.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import typing
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any
+
+import httpx
+
+from zoho_crm_api._runtime import CallOptions, Operation
+
+from . import _validation as check
+from ._engine import AsyncEngine, SyncEngine, api_error, operation, read_json
+from .errors import InvalidResponseError, ZohoValidationError
+
+__all__ = ["AsyncRuntime", "SyncRuntime"]
+
+DISCRETE_LIMIT = 2000
+"""Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
+DEFAULT_PER_PAGE = 200
+
+
+@functools.cache
+def _enums(name: str) -> dict[str, type[enum.Enum]]:
+    """The parameters of an operation's request builder that take a generated enum."""
+    build, _ = operation(name)
+    found: dict[str, type[enum.Enum]] = {}
+    for param, hint in typing.get_type_hints(build).items():
+        for kind in typing.get_args(hint) or (hint,):
+            if isinstance(kind, type) and issubclass(kind, enum.Enum):
+                found[param] = kind
+    return found
+
+
+def _public(name: str) -> str:
+    return name.removeprefix("x_").rstrip("_")
+
+
+class _JSONBody:
+    """A request body as a plain dict, for the generated request builder (it calls ``to_dict``)."""
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        self.payload = payload
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.payload
+
+
+def _value(op: Operation, name: str, value: Any) -> Any:
+    """One argument as the generated builder takes it, or a ``ZohoValidationError`` naming it and the operation."""
+    where = f"{op.name.rsplit('.', 1)[-1]}: {_public(name)}"
+    if name in op.datetimes:
+        return check.header_datetime(value, where)
+    if name in op.csv and not isinstance(value, str):
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ZohoValidationError(f"{where} must be a string or a list of strings")
+        return ",".join(value)
+    kind = _enums(op.name).get(name)
+    if kind is not None:
+        try:
+            return kind(getattr(value, "value", value))
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in kind)
+            raise ZohoValidationError(f"{where}: {value!r} is not one of {allowed}") from None
+    if name == "body":
+        if not isinstance(value, Mapping):
+            raise ZohoValidationError(f"{where} must be a mapping (the JSON object sent)")
+        return _JSONBody(dict(value))
+    return value
+
+
+def prepare(
+    op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+) -> tuple[dict[str, Any], Any]:
+    """Checked builder arguments and the adjustment adding the escape hatches; nothing is sent before this."""
+    name = op.name.rsplit(".", 1)[-1]
+    if unknown:
+        raise ZohoValidationError(f"{name} does not take: {', '.join(sorted(unknown))}")
+    args = {key: _value(op, key, value) for key, value in params.items() if value is not None}
+    if options.extra_body and "body" not in params:
+        raise ZohoValidationError(f"{name} sends no body: extra_body does not apply")
+    if options.extra_body and "body" in args:
+        args["body"].payload.update(options.extra_body)
+    headers, query = options.extra_headers, options.extra_query
+    for what, given in (("extra_headers", headers), ("extra_query", query)):
+        if given is not None and not isinstance(given, Mapping):
+            raise ZohoValidationError(f"{name}: {what} must be a mapping")
+    if headers:
+        for key, value in headers.items():
+            if check.has_control(str(key)) or check.has_control(str(value)):
+                raise ZohoValidationError(f"{name}: extra_headers[{key!r}] contains control characters")
+
+    def adjust(kwargs: dict[str, Any]) -> None:
+        if headers:
+            kwargs["headers"] = {**kwargs.get("headers", {}), **headers}
+        if query:
+            kwargs["params"] = {**kwargs.get("params", {}), **query}
+
+    return args, adjust if headers or query else None
+
+
+def parsed(response: httpx.Response) -> Any:
+    """The JSON of a successful answer (``None`` for 204/304 or no body), or its typed error."""
+    status = response.status_code
+    if status in (204, 304):
+        return None
+    if not 200 <= status < 300:
+        raise api_error(response)
+    if not response.content:
+        return None
+    return read_json(response)
+
+
+class _Pages:
+    """Where a paginated walk is: the next page's arguments, or ``None`` when done."""
+
+    def __init__(self, op: Operation, args: dict[str, Any]) -> None:
+        self.op = op
+        if "per_page" in operation(op.name)[1]:
+            args.setdefault("per_page", DEFAULT_PER_PAGE)
+        self.per_page = int(args.get("per_page", DEFAULT_PER_PAGE))
+        self.page = 1
+        if "page" in op.pagination:
+            args["page"] = 1
+        self.args = args
+
+    def records(self, payload: Any) -> list[dict[str, Any]]:
+        if payload is None:
+            return []
+        data = payload.get("data") if isinstance(payload, dict) else None
+        if not isinstance(data, list):
+            raise InvalidResponseError("answer has no data[] list")
+        return data
+
+    def advance(self, payload: Any, count: int) -> bool:
+        info = payload.get("info") if isinstance(payload, dict) else None
+        if not isinstance(info, dict) or not info.get("more_records") or count == 0:
+            return False
+        if (self.page + 1) * self.per_page <= DISCRETE_LIMIT and "page" in self.op.pagination:
+            self.page += 1
+            self.args["page"] = self.page
+            return True
+        token = info.get("next_page_token")
+        if "page_token" not in self.op.pagination or not isinstance(token, str):
+            return False
+        self.args.pop("page", None)
+        self.args["page_token"] = token
+        self.page += 1
+        return True
+
+
+class SyncRuntime:
+    """Sends generated operations with a :class:`SyncEngine`."""
+
+    def __init__(self, engine: SyncEngine) -> None:
+        self._engine = engine
+
+    def call_raw(
+        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+    ) -> httpx.Response:
+        args, adjust = prepare(op, params, options, unknown)
+        return self._engine.send(
+            op.name, args, idempotent=op.retry == "safe", timeout=options.timeout, read=False, adjust=adjust
+        )
+
+    def call(self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]) -> Any:
+        args, adjust = prepare(op, params, options, unknown)
+        return parsed(
+            self._engine.send(op.name, args, idempotent=op.retry == "safe", timeout=options.timeout, adjust=adjust)
+        )
+
+    def paginate(
+        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+    ) -> Iterator[dict[str, Any]]:
+        args, adjust = prepare(op, params, options, unknown)  # checked now, before the first page is asked for
+        return self._walk(op, _Pages(op, args), options, adjust)
+
+    def _walk(self, op: Operation, pages: _Pages, options: CallOptions, adjust: Any) -> Iterator[dict[str, Any]]:
+        while True:
+            response = self._engine.send(op.name, dict(pages.args), idempotent=True, timeout=options.timeout,
+                                         adjust=adjust)  # fmt: skip
+            payload = parsed(response)
+            records = pages.records(payload)
+            yield from records
+            if not pages.advance(payload, len(records)):
+                return
+
+
+class AsyncRuntime:
+    """Sends generated operations with an :class:`AsyncEngine`."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def call_raw(
+        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+    ) -> httpx.Response:
+        args, adjust = prepare(op, params, options, unknown)
+        return await self._engine.send(
+            op.name, args, idempotent=op.retry == "safe", timeout=options.timeout, read=False, adjust=adjust
+        )
+
+    async def call(
+        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+    ) -> Any:
+        args, adjust = prepare(op, params, options, unknown)
+        response = await self._engine.send(
+            op.name, args, idempotent=op.retry == "safe", timeout=options.timeout, adjust=adjust
+        )
+        return parsed(response)
+
+    def paginate(
+        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+    ) -> AsyncIterator[dict[str, Any]]:
+        args, adjust = prepare(op, params, options, unknown)
+        return self._walk(op, _Pages(op, args), options, adjust)
+
+    async def _walk(
+        self, op: Operation, pages: _Pages, options: CallOptions, adjust: Any
+    ) -> AsyncIterator[dict[str, Any]]:
+        while True:
+            response = await self._engine.send(op.name, dict(pages.args), idempotent=True, timeout=options.timeout,
+                                               adjust=adjust)  # fmt: skip
+            payload = parsed(response)
+            records = pages.records(payload)
+            for record in records:
+                yield record
+            if not pages.advance(payload, len(records)):
+                return
