@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import surface  # noqa: E402 - the generator's own module, next to this file
+import surface
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "zoho-crm.yaml"

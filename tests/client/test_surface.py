@@ -1,0 +1,154 @@
+"""The generated surface: every spec operation a typed method of ZohoCRM/AsyncZohoCRM, with escape hatches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+import zoho_crm
+import zoho_crm_api
+from zoho_crm import AsyncZohoCRM, ZohoCRM, ZohoValidationError
+from zoho_crm.errors import InvalidRequestError
+from zoho_crm.testing import Sandbox
+from zoho_crm_api.resources import RESOURCES
+from zoho_crm_api.resources.records import RecordsResource
+
+from .conftest import AsyncRecorder, Recorder
+
+
+def leads(n: int) -> list[dict[str, Any]]:
+    return [{"Last_Name": f"Lead {i}", "Email": f"lead{i}@example.com"} for i in range(n)]
+
+
+def api_calls(recorder: Recorder | AsyncRecorder) -> list[httpx.Request]:
+    return [r for r in recorder.requests if "/crm/" in r.url.path]
+
+
+def spec_operation_ids() -> set[str]:
+    import json
+
+    spec = json.loads((Path(zoho_crm_api.__file__).parent / "openapi.json").read_text(encoding="utf-8"))
+    return {node["operationId"] for item in spec["paths"].values() for node in item.values() if "operationId" in node}
+
+
+@pytest.mark.parametrize("facade", [ZohoCRM, AsyncZohoCRM])
+def test_every_spec_operation_is_a_method_of_the_facade(sb: Sandbox, facade: Any) -> None:
+    crm = facade(sb.credentials, api_domain=sb.api_domain, accounts_url=sb.accounts_url)
+    methods = {name for attr in RESOURCES for name in dir(getattr(crm, attr)) if not name.startswith("_")}
+    assert spec_operation_ids() <= methods
+    assert {"list", "iter", "upsert", "with_raw_response"} <= set(dir(crm.records))  # hand-written calls stay
+
+
+def test_a_generated_call_reads_what_an_insert_wrote(sb: Sandbox, crm: ZohoCRM) -> None:
+    ids = crm.records.insert("Leads", leads(3)).raise_for_errors().ids
+    page = crm.records.get_records("Leads", fields=["Last_Name", "Email"], sort_by="id", sort_order="asc")
+    assert page is not None
+    assert sorted(r["id"] for r in page["data"]) == sorted(ids)
+    assert crm.records.get_record_count("Leads") == {"count": 3}
+
+
+def test_a_misspelt_option_is_a_validation_error_naming_it_and_the_operation(crm: ZohoCRM, recorder: Recorder) -> None:
+    with pytest.raises(ZohoValidationError, match=r"get_records does not take: sortby"):
+        crm.records.get_records("Leads", fields="Last_Name", sortby="id")  # type: ignore[arg-type]
+    with pytest.raises(ZohoValidationError, match=r"get_records: sort_by: 'name' is not one of"):
+        crm.records.get_records("Leads", fields="Last_Name", sort_by="name")  # type: ignore[arg-type]
+    with pytest.raises(ZohoValidationError, match=r"if_modified_since needs a timezone-aware"):
+        crm.records.get_records("Leads", fields="Last_Name", if_modified_since=dt.datetime(2026, 1, 1))
+    assert recorder.requests == []  # refused before any request
+
+
+def test_escape_hatches_reach_the_request(crm: ZohoCRM, recorder: Recorder) -> None:
+    crm.records.get_records(
+        "Leads", fields="Last_Name", extra_headers={"X-Trace": "t-1"}, extra_query={"per_page": "5"}, timeout=7.5
+    )
+    request = recorder.requests[-1]
+    assert request.headers["X-Trace"] == "t-1"
+    assert request.url.params["per_page"] == "5"
+    assert request.extensions["timeout"]["read"] == 7.5
+
+
+def test_extra_body_is_merged_and_refused_without_a_body(crm: ZohoCRM, recorder: Recorder) -> None:
+    answer = crm.records.insert_records("Leads", body={"data": leads(1)}, extra_body={"trigger": []})
+    assert answer["data"][0]["status"] == "success"
+    assert b'"trigger":[]' in recorder.requests[-1].content
+    with pytest.raises(ZohoValidationError, match="get_records sends no body"):
+        crm.records.get_records("Leads", fields="Last_Name", extra_body={"x": 1})
+
+
+def test_raw_response_gives_status_headers_and_body(sb: Sandbox, crm: ZohoCRM) -> None:
+    sb.seed("Leads", leads(2))
+    response = crm.records.with_raw_response.get_records("Leads", fields="Last_Name")
+    assert isinstance(response, httpx.Response)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/json")
+    assert len(response.json()["data"]) == 2
+    missing = crm.records.with_raw_response.get_record("Leads", "999999999999")
+    assert missing.status_code in (204, 404)  # raw: no error raised, the answer as it came
+
+
+def test_a_failed_generated_call_raises_the_typed_error(crm: ZohoCRM) -> None:
+    with pytest.raises(InvalidRequestError) as info:
+        crm.records.get_records("No_Such_Module", fields="Last_Name")
+    assert info.value.code == "INVALID_MODULE"
+
+
+def test_iter_walks_every_page(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
+    sb.seed("Leads", leads(25))
+    seen = list(crm.records.iter_get_records("Leads", fields="Last_Name", per_page=10))
+    assert len({r["id"] for r in seen}) == 25
+    assert [r.url.params.get("page") for r in api_calls(recorder)] == ["1", "2", "3"]
+
+
+@pytest.mark.anyio
+async def test_async_surface_is_the_same(sb: Sandbox, acrm: AsyncZohoCRM, arecorder: AsyncRecorder) -> None:
+    sb.seed("Leads", leads(12))
+    records = [r async for r in acrm.records.iter_get_records("Leads", fields="Last_Name", per_page=5)]
+    assert len(records) == 12
+    raw = await acrm.records.with_raw_response.get_record_count("Leads")
+    assert raw.json() == {"count": 12}
+    with pytest.raises(ZohoValidationError, match="get_record_count does not take: cvidd"):
+        await acrm.records.get_record_count("Leads", cvidd="1")  # type: ignore[arg-type]
+    assert len(api_calls(arecorder)) == 4
+
+
+def test_help_lists_the_parameters_with_their_docs() -> None:
+    params = inspect.signature(RecordsResource.get_records).parameters
+    assert {"module", "fields", "sort_by", "page_token", "external", "extra_headers", "timeout"} <= set(params)
+    assert "Literal['Created_Time', 'id', 'Modified_Time']" in str(params["sort_by"].annotation)
+    doc = inspect.getdoc(RecordsResource.get_records) or ""
+    assert "sort_by: Sort field" in doc
+    assert "extra_query:" in doc
+
+
+USAGE = """
+from zoho_crm import ZohoCRM
+
+def use(crm: ZohoCRM) -> None:
+    crm.records.get_records("Leads", fields="Last_Name", sort_by="id")
+    crm.records.get_records("Leads", fields="Last_Name", sortby="id")
+    crm.records.get_records("Leads", fields="Last_Name", sort_by="name")
+"""
+
+
+def test_mypy_strict_refuses_a_misspelt_option_and_a_bad_enum(tmp_path: Path) -> None:
+    usage = tmp_path / "usage.py"
+    usage.write_text(USAGE, encoding="utf-8")
+    overlays = Path(zoho_crm.__file__).parent.parent
+    generated = Path(zoho_crm_api.__file__).parent.parent
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", os.devnull, "--config-file", os.devnull, str(usage)],
+        env={**os.environ, "MYPYPATH": f"{overlays}{os.pathsep}{generated}"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    assert [line.split(":")[1] for line in errors] == ["6", "7"], checked.stdout
