@@ -5,6 +5,8 @@ token refresh, retries and typed errors are handled here. Sync (:class:`ZohoCRM`
 (:class:`AsyncZohoCRM`). A local Zoho CRM for tests lives in :mod:`zoho_crm.testing`.
 """
 
+from zoho_crm_api import API_VERSION
+
 from . import errors
 from ._client import AsyncZohoCRM, ZohoCRM
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
@@ -15,7 +17,11 @@ from .results import BatchResult, Failure, Outcome, Page, Record, Success
 from .retries import RetryPolicy
 from .tokens import FileTokenStore, LockingTokenStore, MemoryTokenStore, RedisTokenStore, Token, TokenStore
 
+__version__ = "0.2.0"
+"""The package version (semver: a breaking change in ``nox -s api_report`` means a major bump)."""
+
 __all__ = [
+    "API_VERSION",
     "AccessTokenCredentials",
     "AsyncZohoCRM",
     "BatchError",
@@ -40,6 +46,7 @@ __all__ = [
     "ZohoCRM",
     "ZohoError",
     "ZohoValidationError",
+    "__version__",
     "errors",
     "progress_bar",
 ]

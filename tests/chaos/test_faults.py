@@ -11,6 +11,7 @@ from tests.chaos.conftest import FULL
 from zoho_crm import Failure, RetryPolicy, Success, ZohoCRM
 from zoho_crm.errors import APITimeoutError
 from zoho_crm.testing import Sandbox, sandbox
+from zoho_crm_api import API_VERSION
 
 # Backoff up to 1 s: a call refused for concurrency waits out the 0.1 s the others hold their slots.
 RETRY = RetryPolicy(max_attempts=10, initial_backoff=0.05, max_backoff=1.0, max_elapsed=120)
@@ -120,4 +121,4 @@ def test_a_stalled_answer_ends_within_its_timeout_with_a_typed_error() -> None:
                 crm.records.list("Leads", fields=["Last_Name"], timeout=0.3)
             sb.configure(latency=0)
     assert info.value.method == "GET"
-    assert "/crm/v8/Leads" in (info.value.url or "")
+    assert f"/crm/{API_VERSION}/Leads" in (info.value.url or "")

@@ -19,9 +19,9 @@ import httpx
 import zoho_crm_api.models as attrs_models
 import zoho_crm_models as pydantic_models
 from tests.properties import _spec
-from zoho_crm_api import Client
+from zoho_crm_api import API_VERSION, Client
 
-_CLIENT = Client(base_url="https://www.zohoapis.com/crm/v8", raise_on_unexpected_status=True)
+_CLIENT = Client(base_url=f"https://www.zohoapis.com/crm/{API_VERSION}", raise_on_unexpected_status=True)
 
 
 def attrs_class(name: str) -> Any:
@@ -54,7 +54,7 @@ def attrs_request_trip(name: str, instance: Any) -> Any:
 
 def attrs_response_trip(op_id: str, status: int, instance: Any) -> Any:
     """Parse an answer of ``op_id`` with the generated ``_parse_response``, then ``to_dict``."""
-    request = httpx.Request(_spec.OPERATIONS[op_id].method, "https://www.zohoapis.com/crm/v8/x")
+    request = httpx.Request(_spec.OPERATIONS[op_id].method, f"https://www.zohoapis.com/crm/{API_VERSION}/x")
     response = httpx.Response(status, json=copy.deepcopy(instance), request=request)
     parsed = endpoint(op_id)._parse_response(client=_CLIENT, response=response)
     out = parsed.to_dict()

@@ -16,6 +16,7 @@ import pytest
 
 from tests.sandbox.conftest import error_of, leads
 from zoho_crm.testing import ManualClock, Sandbox, sandbox
+from zoho_crm_api import API_VERSION
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def token_for(box: Sandbox) -> str:
 def test_urls_and_transports_in_http_mode(served: Sandbox) -> None:
     assert served.api_domain.startswith("http://127.0.0.1:")
     assert served.accounts_url == served.api_domain
-    assert served.base_url == f"{served.api_domain}/crm/v8"
+    assert served.base_url == f"{served.api_domain}/crm/{API_VERSION}"
     assert served.transport() is None
     assert served.async_transport() is None
 

@@ -10,13 +10,14 @@ import pytest
 from tests.sandbox.conftest import auth, leads
 from zoho_crm import RefreshTokenCredentials
 from zoho_crm.testing import Counters, ManualClock, Sandbox, SandboxConfig, sandbox
+from zoho_crm_api import API_VERSION
 
 
 def test_addresses_in_process() -> None:
     with sandbox() as box:
         assert box.api_domain == "https://zoho-sandbox.test"
         assert box.accounts_url == box.api_domain
-        assert box.base_url == "https://zoho-sandbox.test/crm/v8"
+        assert box.base_url == f"https://zoho-sandbox.test/crm/{API_VERSION}"
         assert isinstance(box.credentials, RefreshTokenCredentials)
         assert box.client_credentials.soid.startswith("ZohoCRM.")
         assert isinstance(box.transport(), httpx.BaseTransport)
@@ -27,7 +28,7 @@ def test_addresses_in_process() -> None:
 
 def test_origin_can_be_chosen_in_process() -> None:
     with sandbox(origin="https://crm.sandbox.test/") as box:
-        assert box.base_url == "https://crm.sandbox.test/crm/v8"
+        assert box.base_url == f"https://crm.sandbox.test/crm/{API_VERSION}"
         with httpx.Client(base_url=box.accounts_url, transport=box.transport()) as client:
             creds = box.credentials
             form = {"grant_type": "refresh_token", "client_id": creds.client_id,

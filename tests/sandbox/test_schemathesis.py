@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from tests.sandbox.conftest import START, auth, leads
 from zoho_crm.testing import ManualClock, Sandbox, sandbox
+from zoho_crm_api import API_VERSION
 
 schemathesis = pytest.importorskip("schemathesis", minversion="4.32")
 
@@ -50,7 +51,7 @@ pytestmark = pytest.mark.slow
 
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "20"))
 RUN_SEED = int(os.environ.get("SCHEMATHESIS_SEED", "0"))
-BASE_PATH = "/crm/v8"
+BASE_PATH = f"/crm/{API_VERSION}"
 MODULES = ("Leads", "Contacts", "Accounts", "Deals", "Campaigns", "Notes")
 EXTERNAL_FIELD = "External_Lead_ID"
 BULK_WRITES = ("/{module}", "/{module}/{record_id}/{related_list}")
