@@ -2,6 +2,8 @@
 
 - ``nox -s lint tests docs``: everything CI runs (the README's test command).
 - ``nox -s generate``: regenerate ``generated/`` from ``spec/``.
+- ``nox -s api_report``: what the spec and the public surface gained or lost since the last release.
+- ``nox -s bump -- v9``: a new Zoho API version: the one spec edit, regeneration, the report.
 - ``nox -s build``: wheel and sdist into ``dist/``.
 - ``nox -s demo``: the end-to-end example against a local Zoho CRM.
 - ``nox -s chaos``: faults, load and hostile input at full scale.
@@ -45,6 +47,23 @@ def generate(session: nox.Session) -> None:
     """Regenerate generated/ from spec/ (openapi-python-client and datamodel-code-generator)."""
     session.install("-r", GENERATOR_REQUIREMENTS)
     session.run("python", "generator/generate.py")
+
+
+@nox.session
+def api_report(session: nox.Session) -> None:
+    """API change report against a git ref (``-- --base REF``; default: the last tag); ``-- --check`` fails
+    when the package version does not carry the bump a breaking change calls for."""
+    session.install("-r", GENERATOR_REQUIREMENTS)
+    session.run("python", "generator/api_report.py", *session.posargs)
+
+
+@nox.session
+def bump(session: nox.Session) -> None:
+    """A new Zoho API version: ``nox -s bump -- v9`` edits the spec's one version, regenerates, reports."""
+    if not session.posargs:
+        session.error("usage: nox -s bump -- v9")
+    session.install("-r", GENERATOR_REQUIREMENTS)
+    session.run("python", "generator/bump.py", *session.posargs)
 
 
 @nox.session

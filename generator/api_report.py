@@ -1,0 +1,258 @@
+"""API change report: what the spec and the public Python surface gained or lost since a git ref.
+
+Two readings, each by the tool made for it:
+
+- **the spec** (operations, parameters, schema properties, enum values, the API version), compared
+  here on the loaded documents: the spec is one hand-kept YAML file whose operations are few, and an
+  OpenAPI diff service (Optic, oasdiff) would add a Node or Go toolchain to CI for a few dozen lines;
+- **the Python surface** (``zoho_crm`` and the generated ``zoho_crm_api.resources``), read with griffe,
+  whose ``find_breaking_changes`` is built for exactly this (removed or changed parameters, return types,
+  members), and whose object tree gives the additions.
+
+A breaking change means a major version bump, an addition a minor one, anything else a patch
+(CHANGELOG.md). ``--check`` fails when the package version does not carry the bump the report calls for.
+It also lists new, untracked files in ``generated/`` (``git status``, not ``git diff``, which hides them).
+
+Usage: ``python generator/api_report.py [--base REF] [--check]`` (base: the last tag, else ``HEAD``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import griffe
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = "spec/zoho-crm.yaml"
+PYPROJECT = "pyproject.toml"
+PACKAGES = ("zoho_crm", "zoho_crm_api.resources")
+SEARCH_PATHS = ("overlays", "generated")
+METHODS = ("get", "put", "post", "patch", "delete")
+
+
+def git(*args: str, root: Path = ROOT) -> str:
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True).stdout  # noqa: S607
+
+
+def default_base(root: Path = ROOT) -> str:
+    """The last release tag, or ``HEAD`` when there is none."""
+    tags = git("tag", "--sort=-creatordate", root=root).split()
+    return tags[0] if tags else "HEAD"
+
+
+class Report:
+    """The changes found, by kind."""
+
+    def __init__(self) -> None:
+        self.breaking: list[str] = []
+        self.added: list[str] = []
+        self.changed: list[str] = []
+
+    def bump(self) -> str:
+        """The semver bump due: ``major`` for a break, ``minor`` for an addition, else ``patch``."""
+        return "major" if self.breaking else "minor" if self.added else "patch"
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each operation by id: {method, path, params: {name: required}}."""
+    found = {}
+    for path, item in spec.get("paths", {}).items():
+        shared = item.get("parameters", [])
+        for method in METHODS:
+            if method in item:
+                node = item[method]
+                params = {}
+                for raw in [*shared, *node.get("parameters", [])]:
+                    param = _resolve(spec, raw)
+                    params[f"{param['in']}:{param['name']}"] = bool(param.get("required"))
+                found[node["operationId"]] = {"method": method.upper(), "path": path, "params": params}
+    return found
+
+
+def compare_spec(old: dict[str, Any], new: dict[str, Any], report: Report) -> None:
+    """Operations, parameters, schema properties and enum values added, removed or changed."""
+    old_version = old["servers"][0]["variables"]["version"]["default"]
+    new_version = new["servers"][0]["variables"]["version"]["default"]
+    if old_version != new_version:
+        report.breaking.append(f"spec: API version {old_version} -> {new_version}")
+    old_ops, new_ops = operations(old), operations(new)
+    for op in sorted(set(old_ops) - set(new_ops)):
+        report.breaking.append(f"spec: operation removed: {op}")
+    for op in sorted(set(new_ops) - set(old_ops)):
+        report.added.append(f"spec: operation added: {op} ({new_ops[op]['method']} {new_ops[op]['path']})")
+    for op in sorted(set(old_ops) & set(new_ops)):
+        before, after = old_ops[op]["params"], new_ops[op]["params"]
+        for name in sorted(set(before) - set(after)):
+            report.breaking.append(f"spec: {op}: parameter removed: {name}")
+        for name in sorted(set(after) - set(before)):
+            (report.breaking if after[name] else report.added).append(
+                f"spec: {op}: {'required' if after[name] else 'optional'} parameter added: {name}"
+            )
+        for name in sorted(set(before) & set(after)):
+            if after[name] and not before[name]:
+                report.breaking.append(f"spec: {op}: parameter now required: {name}")
+    old_schemas = old.get("components", {}).get("schemas", {})
+    new_schemas = new.get("components", {}).get("schemas", {})
+    for name in sorted(set(old_schemas) - set(new_schemas)):
+        report.breaking.append(f"spec: schema removed: {name}")
+    for name in sorted(set(new_schemas) - set(old_schemas)):
+        report.added.append(f"spec: schema added: {name}")
+    for name in sorted(set(old_schemas) & set(new_schemas)):
+        before, after = old_schemas[name], new_schemas[name]
+        props_before, props_after = set(before.get("properties", {})), set(after.get("properties", {}))
+        for prop in sorted(props_before - props_after):
+            report.breaking.append(f"spec: schema {name}: property removed: {prop}")
+        for prop in sorted(props_after - props_before):
+            report.added.append(f"spec: schema {name}: property added: {prop}")
+        enum_before, enum_after = set(before.get("enum", [])), set(after.get("enum", []))
+        for value in sorted(map(str, enum_before - enum_after)):
+            report.breaking.append(f"spec: enum {name}: value removed: {value}")
+        for value in sorted(map(str, enum_after - enum_before)):
+            report.added.append(f"spec: enum {name}: value added: {value}")
+
+
+def _members(obj: griffe.Object | griffe.Alias, prefix: str) -> Iterator[tuple[str, str]]:
+    """Public paths of a griffe tree (classes' inherited members included) with their signatures.
+
+    A module's imports count only when it exports them (``__all__``).
+    """
+    try:
+        members = obj.all_members if obj.is_class else obj.members
+        exports = set(obj.exports or ()) if obj.is_module else None
+    except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+        return
+    for name, member in members.items():
+        if name.startswith("_") and not (name.startswith("__") and name.endswith("__")):
+            continue
+        if name in ("__all__", "__doc__", "__annotations__", "__future__"):
+            continue
+        if exports is not None and member.is_alias and name not in exports:
+            continue
+        path = f"{prefix}.{name}"
+        try:
+            kind = member.kind.value
+            params = "(" + ", ".join(p.name for p in member.parameters) + ")" if member.is_function else ""
+            descend = (member.is_class or member.is_module) and not (member.is_alias and member.is_module)
+        except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+            continue
+        yield path, kind + params
+        if descend:
+            yield from _members(member, path)
+
+
+def surface(obj: griffe.Object | griffe.Alias, name: str) -> dict[str, str]:
+    return dict(_members(obj, name))
+
+
+def compare_python(base: str, report: Report, root: Path = ROOT) -> None:
+    """The breakages griffe finds, plus the public names added (griffe reports only what breaks)."""
+    for package in PACKAGES:
+        top = package.split(".")[0]
+        new_top = griffe.load(
+            top, search_paths=[root / p for p in SEARCH_PATHS], try_relative_path=False, resolve_aliases=True
+        )
+        try:
+            old_top = griffe.load_git(top, ref=base, repo=root, search_paths=list(SEARCH_PATHS), resolve_aliases=True)
+        except (ImportError, ModuleNotFoundError, griffe.GitError):
+            report.added.append(f"python: package {package} added")
+            continue
+        try:
+            old, new = (
+                old_top[package.removeprefix(top).lstrip(".")] if "." in package else old_top,
+                (new_top[package.removeprefix(top).lstrip(".")] if "." in package else new_top),
+            )
+        except KeyError:
+            report.added.append(f"python: module {package} added")
+            continue
+        for breakage in griffe.find_breaking_changes(old, new):
+            report.breaking.append(f"python: {breakage.explain()}")
+        before, after = surface(old, package), surface(new, package)
+        for path in sorted(set(after) - set(before)):
+            report.added.append(f"python: added {after[path].split('(')[0]} {path}")
+        for path in sorted(set(before) & set(after)):
+            if before[path] != after[path] and "(" in after[path]:
+                old_params = set(before[path].split("(", 1)[1].rstrip(")").split(", "))
+                new_params = set(after[path].split("(", 1)[1].rstrip(")").split(", "))
+                for param in sorted(new_params - old_params - {""}):
+                    report.added.append(f"python: {path}: parameter added: {param}")
+
+
+def untracked_generated(root: Path = ROOT) -> list[str]:
+    """New files in ``generated/`` that git does not track yet (``git diff --stat`` does not show them)."""
+    lines = git("status", "--porcelain", "--untracked-files=all", "generated/", root=root).splitlines()
+    return [line[3:] for line in lines if line.startswith("??")]
+
+
+def package_version(text: str) -> tuple[int, ...]:
+    match = re.search(r'^version = "(\d+)\.(\d+)\.(\d+)"', text, re.MULTILINE)
+    assert match, "pyproject.toml has no version"
+    return tuple(int(part) for part in match.groups())
+
+
+def version_ok(bump: str, old: tuple[int, ...], new: tuple[int, ...]) -> bool:
+    """Whether the package version carries the bump the report calls for (0.x: a minor bump may break)."""
+    if bump == "major":
+        return new[0] > old[0] or (old[0] == 0 and new[:2] > old[:2])
+    if bump == "minor":
+        return new[:2] > old[:2]
+    return new >= old
+
+
+def build(base: str, root: Path = ROOT) -> tuple[Report, list[str], tuple[int, ...], tuple[int, ...]]:
+    report = Report()
+    old_spec = yaml.safe_load(git("show", f"{base}:{SPEC}", root=root))
+    new_spec = yaml.safe_load((root / SPEC).read_text(encoding="utf-8"))
+    compare_spec(old_spec, new_spec, report)
+    compare_python(base, report, root)
+    old_version = package_version(git("show", f"{base}:{PYPROJECT}", root=root))
+    new_version = package_version((root / PYPROJECT).read_text(encoding="utf-8"))
+    return report, untracked_generated(root), old_version, new_version
+
+
+def render(base: str, report: Report, untracked: list[str], old: tuple[int, ...], new: tuple[int, ...]) -> str:
+    dotted = ".".join
+    lines = [f"# API change report against {base}", ""]
+    for title, items in (("BREAKING", report.breaking), ("Added", report.added), ("Changed", report.changed)):
+        lines.append(f"## {title} ({len(items)})")
+        lines.extend(f"- {'BREAKING ' if title == 'BREAKING' else ''}{item}" for item in items)
+        lines.append("")
+    lines.append(f"## New untracked files in generated/ ({len(untracked)})")
+    lines.extend(f"- {path}" for path in untracked)
+    lines.append("")
+    verdict = "ok" if version_ok(report.bump(), old, new) else "NOT BUMPED"
+    lines.append(
+        f"Semver: a {report.bump()} bump is due; package version {dotted(map(str, old))} -> "
+        f"{dotted(map(str, new))}: {verdict}"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", help="git ref to compare with (default: the last tag, else HEAD)")
+    parser.add_argument("--check", action="store_true", help="fail when the version does not carry the bump")
+    args = parser.parse_args(argv)
+    base = args.base or default_base(root)
+    report, untracked, old, new = build(base, root)
+    print(render(base, report, untracked, old, new))
+    return 1 if args.check and not version_ok(report.bump(), old, new) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
