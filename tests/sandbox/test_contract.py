@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+
 import httpx
 import pytest
 
 from tests.sandbox.conftest import auth, error_of, leads
 from tests.spine.operations import ALL
 from zoho_crm.testing import ContractViolation, Sandbox
-from zoho_crm.testing._contract import load_contract
+from zoho_crm.testing._app import SandboxApp
+from zoho_crm.testing._contract import Contract, load_contract
 from zoho_crm_api import API_VERSION
 
 
@@ -146,4 +149,25 @@ def test_error_bodies_use_the_code_family_of_their_operation(sb: Sandbox, api: h
     assert error_of(api.get("/Leads", params={"fields": "x", "per_page": 500})) == (400, "INVALID_DATA")
     assert error_of(api.delete("/Leads", params={"ids": ",".join(["1"] * 101)})) == (400, "LIMIT_EXCEEDED")
     assert error_of(api.get("/Leads/search")) == (400, "EXPECTED_PARAM_MISSING")
+    assert sb.violations == []
+
+
+def test_an_operation_without_a_handler_answers_501_naming_it(sb: Sandbox) -> None:
+    """One new spec operation does not stop the sandbox: it answers a Zoho-shaped 501, and a warning says so."""
+    spec = copy.deepcopy(load_contract().spec)
+    spec["paths"]["/{module}/actions/mass_update"] = {
+        "post": {
+            "operationId": "mass_update_records",
+            "parameters": [{"name": "module", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"202": {"description": "scheduled"}},
+        }
+    }
+    with pytest.warns(UserWarning, match=r"not modelled, answering 501 NOT_SUPPORTED: mass_update_records"):
+        sb.app = SandboxApp(sb.state, Contract(spec))
+    with httpx.Client(base_url=sb.base_url, transport=sb.transport(), headers=auth(sb)) as client:
+        answer = client.post("/Leads/actions/mass_update", json={"data": [{"City": "Paris"}]})
+        assert error_of(answer) == (501, "NOT_SUPPORTED")
+        assert answer.json()["details"] == {"operation_id": "mass_update_records"}
+        assert "mass_update_records" in answer.json()["message"]
+        assert client.get("/Leads", params={"fields": "Last_Name"}).status_code == 204  # the rest still works
     assert sb.violations == []
