@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
 
-from . import _batch, _idempotency, _plans
+from . import _batch, _idempotency, _options, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._logging import logger
 from ._pagination import awalk, walk
 from ._runtime import AsyncRuntime, SyncRuntime
 from .results import BatchResult, Page, Record, Success
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
 clone_record = "records.clone_record"
@@ -66,6 +69,7 @@ class Records(_Base, RecordsResource):
         RecordsResource.__init__(self, SyncRuntime(engine))
         self._engine = engine
 
+    @_options.accepts(_options.GetOptions)
     def get(
         self,
         module: str,
@@ -75,7 +79,7 @@ class Records(_Base, RecordsResource):
         external: str | None = None,
         if_modified_since: _plans.DateTime = None,
         timeout: Timeout = None,
-        **options: Any,
+        **options: Unpack[_options.GetOptions],
     ) -> Record | None:
         """One record, or ``None`` when there is none (or it has not changed since ``if_modified_since``).
 
@@ -89,25 +93,47 @@ class Records(_Base, RecordsResource):
             _plans.page_from(self._engine.send(get_record, params, idempotent=True, timeout=timeout))
         )
 
-    def list(self, module: str, *, fields: Iterable[str] | str, timeout: Timeout = None, **options: Any) -> Page:
+    @_options.accepts(_options.ListOptions)
+    def list(
+        self,
+        module: str,
+        *,
+        fields: Iterable[str] | str,
+        timeout: Timeout = None,
+        **options: Unpack[_options.ListOptions],
+    ) -> Page:
         """One page of records (``page`` or ``page_token``, ``per_page`` ≤ 200, sorting, filters)."""
         params = _plans.list_params(module, fields=fields, **options)
         return _plans.page_from(self._engine.send(get_records, params, idempotent=True, timeout=timeout))
 
+    @_options.accepts(_options.IterOptions)
     def iter(
-        self, module: str, *, fields: Iterable[str] | str, per_page: int = 200, timeout: Timeout = None, **options: Any
+        self,
+        module: str,
+        *,
+        fields: Iterable[str] | str,
+        per_page: int = 200,
+        timeout: Timeout = None,
+        **options: Unpack[_options.IterOptions],
     ) -> Iterator[Record]:
         """Every record, page by page (one page in memory), past 2,000 records with page tokens."""
         base = _plans.list_params(module, fields=fields, per_page=per_page, **options)
         yield from walk(self._engine, get_records, base, per_page, timeout)
 
-    def search(self, module: str, *, timeout: Timeout = None, **options: Any) -> Page:
+    @_options.accepts(_options.SearchOptions)
+    def search(self, module: str, *, timeout: Timeout = None, **options: Unpack[_options.SearchOptions]) -> Page:
         """One page of a search: ``criteria``, ``email``, ``phone`` or ``word``."""
         params = _plans.search_params(module, **options)
         return _plans.page_from(self._engine.send(search_records, params, idempotent=True, timeout=timeout))
 
+    @_options.accepts(_options.SearchIterOptions)
     def iter_search(
-        self, module: str, *, per_page: int = 200, timeout: Timeout = None, **options: Any
+        self,
+        module: str,
+        *,
+        per_page: int = 200,
+        timeout: Timeout = None,
+        **options: Unpack[_options.SearchIterOptions],
     ) -> Iterator[Record]:
         """Every search result (Zoho stops searches at 2,000 records)."""
         page_no = 1
@@ -122,7 +148,8 @@ class Records(_Base, RecordsResource):
                 return
             page_no += 1
 
-    def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
+    @_options.accepts(_options.CountOptions)
+    def count(self, module: str, *, timeout: Timeout = None, **options: Unpack[_options.CountOptions]) -> int:
         """How many records (optionally of a ``cvid`` or matching ``criteria``/``email``/``phone``/``word``)."""
         params = _plans.count_params(module, **options)
         return _plans.record_count(self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))
@@ -249,9 +276,10 @@ class AsyncRecords(_Base, AsyncRecordsResource):
         AsyncRecordsResource.__init__(self, AsyncRuntime(engine))
         self._engine = engine
 
+    @_options.accepts(_options.GetOptions)
     async def get(
         self, module: str, record_id: str, *, fields: Iterable[str] | None = None, external: str | None = None,
-        if_modified_since: _plans.DateTime = None, timeout: Timeout = None, **options: Any,
+        if_modified_since: _plans.DateTime = None, timeout: Timeout = None, **options: Unpack[_options.GetOptions],
     ) -> Record | None:  # fmt: skip
         """See :meth:`Records.get`."""
         params = _plans.get_params(
@@ -260,26 +288,48 @@ class AsyncRecords(_Base, AsyncRecordsResource):
         response = await self._engine.send(get_record, params, idempotent=True, timeout=timeout)
         return _plans.first_record(_plans.page_from(response))
 
-    async def list(self, module: str, *, fields: Iterable[str] | str, timeout: Timeout = None, **options: Any) -> Page:
+    @_options.accepts(_options.ListOptions)
+    async def list(
+        self,
+        module: str,
+        *,
+        fields: Iterable[str] | str,
+        timeout: Timeout = None,
+        **options: Unpack[_options.ListOptions],
+    ) -> Page:
         """See :meth:`Records.list`."""
         params = _plans.list_params(module, fields=fields, **options)
         return _plans.page_from(await self._engine.send(get_records, params, idempotent=True, timeout=timeout))
 
+    @_options.accepts(_options.IterOptions)
     async def iter(
-        self, module: str, *, fields: Iterable[str] | str, per_page: int = 200, timeout: Timeout = None, **options: Any
+        self,
+        module: str,
+        *,
+        fields: Iterable[str] | str,
+        per_page: int = 200,
+        timeout: Timeout = None,
+        **options: Unpack[_options.IterOptions],
     ) -> AsyncIterator[Record]:
         """See :meth:`Records.iter`."""
         base = _plans.list_params(module, fields=fields, per_page=per_page, **options)
         async for record in awalk(self._engine, get_records, base, per_page, timeout):
             yield record
 
-    async def search(self, module: str, *, timeout: Timeout = None, **options: Any) -> Page:
+    @_options.accepts(_options.SearchOptions)
+    async def search(self, module: str, *, timeout: Timeout = None, **options: Unpack[_options.SearchOptions]) -> Page:
         """See :meth:`Records.search`."""
         params = _plans.search_params(module, **options)
         return _plans.page_from(await self._engine.send(search_records, params, idempotent=True, timeout=timeout))
 
+    @_options.accepts(_options.SearchIterOptions)
     async def iter_search(
-        self, module: str, *, per_page: int = 200, timeout: Timeout = None, **options: Any
+        self,
+        module: str,
+        *,
+        per_page: int = 200,
+        timeout: Timeout = None,
+        **options: Unpack[_options.SearchIterOptions],
     ) -> AsyncIterator[Record]:
         """See :meth:`Records.iter_search`."""
         page_no = 1
@@ -292,7 +342,8 @@ class AsyncRecords(_Base, AsyncRecordsResource):
                 return
             page_no += 1
 
-    async def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
+    @_options.accepts(_options.CountOptions)
+    async def count(self, module: str, *, timeout: Timeout = None, **options: Unpack[_options.CountOptions]) -> int:
         """See :meth:`Records.count`."""
         params = _plans.count_params(module, **options)
         return _plans.record_count(await self._engine.send(get_record_count, params, idempotent=True, timeout=timeout))

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zoho_crm_api.resources.related import AsyncRelatedResource, RelatedResource
 
-from . import _batch, _plans
+from . import _batch, _options, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._json import encode_items
 from ._pagination import awalk, walk
 from ._runtime import AsyncRuntime, SyncRuntime
 from .results import BatchResult, Page, Record, Success
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
 delink_related_record = "related_records.delink_related_record"
@@ -76,17 +79,19 @@ class Related(RelatedResource):
         self._engine = engine
         self._concurrency = concurrency
 
+    @_options.accepts(_options.RelatedListOptions)
     def list(
         self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str,
-        external: str | None = None, timeout: Timeout = None, **options: Any,
+        external: str | None = None, timeout: Timeout = None, **options: Unpack[_options.RelatedListOptions],
     ) -> Page:  # fmt: skip
         """One page of the related list (``page``/``page_token``, ``per_page`` ≤ 200, ``ids``, sorting)."""
         params = _list_params(module, record_id, related_list, fields=fields, external=external, **options)
         return _plans.page_from(self._engine.send(get_related_records, params, idempotent=True, timeout=timeout))
 
+    @_options.accepts(_options.RelatedIterOptions)
     def iter(
         self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, per_page: int = 200,
-        external: str | None = None, timeout: Timeout = None, **options: Any,
+        external: str | None = None, timeout: Timeout = None, **options: Unpack[_options.RelatedIterOptions],
     ) -> Iterator[Record]:  # fmt: skip
         """Every related record, page by page, past 2,000 with page tokens."""
         base = _list_params(module, record_id, related_list, fields=fields, external=external, per_page=per_page,
@@ -190,17 +195,19 @@ class AsyncRelated(AsyncRelatedResource):
         self._engine = engine
         self._concurrency = concurrency
 
+    @_options.accepts(_options.RelatedListOptions)
     async def list(
         self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str,
-        external: str | None = None, timeout: Timeout = None, **options: Any,
+        external: str | None = None, timeout: Timeout = None, **options: Unpack[_options.RelatedListOptions],
     ) -> Page:  # fmt: skip
         """See :meth:`Related.list`."""
         params = _list_params(module, record_id, related_list, fields=fields, external=external, **options)
         return _plans.page_from(await self._engine.send(get_related_records, params, idempotent=True, timeout=timeout))
 
+    @_options.accepts(_options.RelatedIterOptions)
     async def iter(
         self, module: str, record_id: str, related_list: str, *, fields: Iterable[str] | str, per_page: int = 200,
-        external: str | None = None, timeout: Timeout = None, **options: Any,
+        external: str | None = None, timeout: Timeout = None, **options: Unpack[_options.RelatedIterOptions],
     ) -> AsyncIterator[Record]:  # fmt: skip
         """See :meth:`Related.iter`."""
         base = _list_params(module, record_id, related_list, fields=fields, external=external, per_page=per_page,

@@ -135,10 +135,14 @@ def use(crm: ZohoCRM) -> None:
     crm.records.get_records("Leads", fields="Last_Name", sort_by="id")
     crm.records.get_records("Leads", fields="Last_Name", sortby="id")
     crm.records.get_records("Leads", fields="Last_Name", sort_by="name")
+    crm.records.list("Leads", fields=["Last_Name"], sort_by="id", converted="both")
+    crm.records.list("Leads", fields=["Last_Name"], sortby="id")
+    crm.records.count("Leads", critera="(Email:equals:a@b.c)")
+    crm.records.list("Leads", fields=["Last_Name"], sort_order="up")
 """
 
 
-def test_mypy_strict_refuses_a_misspelt_option_and_a_bad_enum(tmp_path: Path) -> None:
+def test_mypy_strict_refuses_a_misspelt_option_and_a_bad_enum_generated_or_hand_written(tmp_path: Path) -> None:
     usage = tmp_path / "usage.py"
     usage.write_text(USAGE, encoding="utf-8")
     overlays = Path(zoho_crm.__file__).parent.parent
@@ -151,4 +155,4 @@ def test_mypy_strict_refuses_a_misspelt_option_and_a_bad_enum(tmp_path: Path) ->
         check=False,
     )
     errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
-    assert [line.split(":")[1] for line in errors] == ["6", "7"], checked.stdout
+    assert [line.split(":")[1] for line in errors] == ["6", "7", "9", "10", "11"], checked.stdout

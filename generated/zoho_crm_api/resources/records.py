@@ -204,7 +204,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _GET_RECORDS,
             {
                 "module": module,
@@ -226,6 +226,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def update_records(
         self,
@@ -266,7 +267,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _UPDATE_RECORDS,
             {
                 "module": module,
@@ -277,6 +278,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def insert_records(
         self,
@@ -314,7 +316,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _INSERT_RECORDS,
             {
                 "module": module,
@@ -324,6 +326,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def delete_records(
         self,
@@ -365,7 +368,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _DELETE_RECORDS,
             {
                 "module": module,
@@ -377,6 +380,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_record(
         self,
@@ -431,7 +435,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _GET_RECORD,
             {
                 "module": module,
@@ -448,6 +452,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def update_record(
         self,
@@ -494,7 +499,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _UPDATE_RECORD,
             {
                 "module": module,
@@ -506,6 +511,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def delete_record(
         self,
@@ -550,7 +556,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _DELETE_RECORD,
             {
                 "module": module,
@@ -562,6 +568,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def upsert_records(
         self,
@@ -604,7 +611,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _UPSERT_RECORDS,
             {
                 "module": module,
@@ -615,6 +622,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def search_records(
         self,
@@ -673,7 +681,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _SEARCH_RECORDS,
             {
                 "module": module,
@@ -692,6 +700,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_deleted_records(
         self,
@@ -727,7 +736,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _GET_DELETED_RECORDS,
             {
                 "module": module,
@@ -739,6 +748,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_record_count(
         self,
@@ -780,7 +790,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _GET_RECORD_COUNT,
             {
                 "module": module,
@@ -795,6 +805,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def clone_record(
         self,
@@ -836,7 +847,7 @@ class RecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _CLONE_RECORD,
             {
                 "module": module,
@@ -847,6 +858,7 @@ class RecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
 
 class RecordsResource:
@@ -923,7 +935,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] | None = self._runtime.call(
             _GET_RECORDS,
             {
                 "module": module,
@@ -945,6 +957,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_get_records(
         self,
@@ -1064,7 +1077,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _UPDATE_RECORDS,
             {
                 "module": module,
@@ -1075,6 +1088,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def insert_records(
         self,
@@ -1112,7 +1126,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _INSERT_RECORDS,
             {
                 "module": module,
@@ -1122,6 +1136,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def delete_records(
         self,
@@ -1163,7 +1178,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _DELETE_RECORDS,
             {
                 "module": module,
@@ -1175,6 +1190,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_record(
         self,
@@ -1229,7 +1245,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] | None = self._runtime.call(
             _GET_RECORD,
             {
                 "module": module,
@@ -1246,6 +1262,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def update_record(
         self,
@@ -1292,7 +1309,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _UPDATE_RECORD,
             {
                 "module": module,
@@ -1304,6 +1321,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def delete_record(
         self,
@@ -1348,7 +1366,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _DELETE_RECORD,
             {
                 "module": module,
@@ -1360,6 +1378,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def upsert_records(
         self,
@@ -1402,7 +1421,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _UPSERT_RECORDS,
             {
                 "module": module,
@@ -1413,6 +1432,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def search_records(
         self,
@@ -1471,7 +1491,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] | None = self._runtime.call(
             _SEARCH_RECORDS,
             {
                 "module": module,
@@ -1490,6 +1510,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_search_records(
         self,
@@ -1599,7 +1620,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] | None = self._runtime.call(
             _GET_DELETED_RECORDS,
             {
                 "module": module,
@@ -1611,6 +1632,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_get_deleted_records(
         self,
@@ -1696,7 +1718,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _GET_RECORD_COUNT,
             {
                 "module": module,
@@ -1711,6 +1733,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def clone_record(
         self,
@@ -1752,7 +1775,7 @@ class RecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _CLONE_RECORD,
             {
                 "module": module,
@@ -1763,6 +1786,7 @@ class RecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
 
 class AsyncRecordsResourceWithRawResponse:
@@ -1834,7 +1858,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _GET_RECORDS,
             {
                 "module": module,
@@ -1856,6 +1880,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def update_records(
         self,
@@ -1896,7 +1921,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _UPDATE_RECORDS,
             {
                 "module": module,
@@ -1907,6 +1932,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def insert_records(
         self,
@@ -1944,7 +1970,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _INSERT_RECORDS,
             {
                 "module": module,
@@ -1954,6 +1980,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def delete_records(
         self,
@@ -1995,7 +2022,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _DELETE_RECORDS,
             {
                 "module": module,
@@ -2007,6 +2034,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_record(
         self,
@@ -2061,7 +2089,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _GET_RECORD,
             {
                 "module": module,
@@ -2078,6 +2106,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def update_record(
         self,
@@ -2124,7 +2153,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _UPDATE_RECORD,
             {
                 "module": module,
@@ -2136,6 +2165,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def delete_record(
         self,
@@ -2180,7 +2210,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _DELETE_RECORD,
             {
                 "module": module,
@@ -2192,6 +2222,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def upsert_records(
         self,
@@ -2234,7 +2265,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _UPSERT_RECORDS,
             {
                 "module": module,
@@ -2245,6 +2276,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def search_records(
         self,
@@ -2303,7 +2335,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _SEARCH_RECORDS,
             {
                 "module": module,
@@ -2322,6 +2354,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_deleted_records(
         self,
@@ -2357,7 +2390,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _GET_DELETED_RECORDS,
             {
                 "module": module,
@@ -2369,6 +2402,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_record_count(
         self,
@@ -2410,7 +2444,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _GET_RECORD_COUNT,
             {
                 "module": module,
@@ -2425,6 +2459,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def clone_record(
         self,
@@ -2466,7 +2501,7 @@ class AsyncRecordsResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _CLONE_RECORD,
             {
                 "module": module,
@@ -2477,6 +2512,7 @@ class AsyncRecordsResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
 
 class AsyncRecordsResource:
@@ -2553,7 +2589,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] | None = await self._runtime.call(
             _GET_RECORDS,
             {
                 "module": module,
@@ -2575,6 +2611,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_get_records(
         self,
@@ -2694,7 +2731,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _UPDATE_RECORDS,
             {
                 "module": module,
@@ -2705,6 +2742,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def insert_records(
         self,
@@ -2742,7 +2780,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _INSERT_RECORDS,
             {
                 "module": module,
@@ -2752,6 +2790,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def delete_records(
         self,
@@ -2793,7 +2832,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _DELETE_RECORDS,
             {
                 "module": module,
@@ -2805,6 +2844,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_record(
         self,
@@ -2859,7 +2899,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] | None = await self._runtime.call(
             _GET_RECORD,
             {
                 "module": module,
@@ -2876,6 +2916,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def update_record(
         self,
@@ -2922,7 +2963,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _UPDATE_RECORD,
             {
                 "module": module,
@@ -2934,6 +2975,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def delete_record(
         self,
@@ -2978,7 +3020,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _DELETE_RECORD,
             {
                 "module": module,
@@ -2990,6 +3032,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def upsert_records(
         self,
@@ -3032,7 +3075,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _UPSERT_RECORDS,
             {
                 "module": module,
@@ -3043,6 +3086,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def search_records(
         self,
@@ -3101,7 +3145,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] | None = await self._runtime.call(
             _SEARCH_RECORDS,
             {
                 "module": module,
@@ -3120,6 +3164,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_search_records(
         self,
@@ -3229,7 +3274,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] | None = await self._runtime.call(
             _GET_DELETED_RECORDS,
             {
                 "module": module,
@@ -3241,6 +3286,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_get_deleted_records(
         self,
@@ -3326,7 +3372,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _GET_RECORD_COUNT,
             {
                 "module": module,
@@ -3341,6 +3387,7 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def clone_record(
         self,
@@ -3382,7 +3429,7 @@ class AsyncRecordsResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _CLONE_RECORD,
             {
                 "module": module,
@@ -3393,3 +3440,4 @@ class AsyncRecordsResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result

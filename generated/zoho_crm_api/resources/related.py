@@ -166,7 +166,7 @@ class RelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _GET_RELATED_RECORDS,
             {
                 "module": module,
@@ -186,6 +186,7 @@ class RelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def update_related_records(
         self,
@@ -230,7 +231,7 @@ class RelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _UPDATE_RELATED_RECORDS,
             {
                 "module": module,
@@ -242,6 +243,7 @@ class RelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def delink_related_records(
         self,
@@ -284,7 +286,7 @@ class RelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _DELINK_RELATED_RECORDS,
             {
                 "module": module,
@@ -296,6 +298,7 @@ class RelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_related_record(
         self,
@@ -344,7 +347,7 @@ class RelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _GET_RELATED_RECORD,
             {
                 "module": module,
@@ -358,6 +361,7 @@ class RelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def update_related_record(
         self,
@@ -403,7 +407,7 @@ class RelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _UPDATE_RELATED_RECORD,
             {
                 "module": module,
@@ -416,6 +420,7 @@ class RelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def delink_related_record(
         self,
@@ -458,7 +463,7 @@ class RelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _DELINK_RELATED_RECORD,
             {
                 "module": module,
@@ -470,6 +475,7 @@ class RelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_related_records_count(
         self,
@@ -512,7 +518,7 @@ class RelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _GET_RELATED_RECORDS_COUNT,
             {
                 "module": module,
@@ -523,6 +529,7 @@ class RelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_deleted_record_related_records(
         self,
@@ -565,7 +572,7 @@ class RelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call_raw(
+        result: httpx.Response = self._runtime.call_raw(
             _GET_DELETED_RECORD_RELATED_RECORDS,
             {
                 "module": module,
@@ -579,6 +586,7 @@ class RelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
 
 class RelatedResource:
@@ -653,7 +661,7 @@ class RelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] | None = self._runtime.call(
             _GET_RELATED_RECORDS,
             {
                 "module": module,
@@ -673,6 +681,7 @@ class RelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_get_related_records(
         self,
@@ -792,7 +801,7 @@ class RelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _UPDATE_RELATED_RECORDS,
             {
                 "module": module,
@@ -804,6 +813,7 @@ class RelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def delink_related_records(
         self,
@@ -846,7 +856,7 @@ class RelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _DELINK_RELATED_RECORDS,
             {
                 "module": module,
@@ -858,6 +868,7 @@ class RelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_related_record(
         self,
@@ -906,7 +917,7 @@ class RelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] | None = self._runtime.call(
             _GET_RELATED_RECORD,
             {
                 "module": module,
@@ -920,6 +931,7 @@ class RelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def update_related_record(
         self,
@@ -965,7 +977,7 @@ class RelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _UPDATE_RELATED_RECORD,
             {
                 "module": module,
@@ -978,6 +990,7 @@ class RelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def delink_related_record(
         self,
@@ -1020,7 +1033,7 @@ class RelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _DELINK_RELATED_RECORD,
             {
                 "module": module,
@@ -1032,6 +1045,7 @@ class RelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_related_records_count(
         self,
@@ -1074,7 +1088,7 @@ class RelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _GET_RELATED_RECORDS_COUNT,
             {
                 "module": module,
@@ -1085,6 +1099,7 @@ class RelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def get_deleted_record_related_records(
         self,
@@ -1127,7 +1142,7 @@ class RelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return self._runtime.call(
+        result: dict[str, Any] | None = self._runtime.call(
             _GET_DELETED_RECORD_RELATED_RECORDS,
             {
                 "module": module,
@@ -1141,6 +1156,7 @@ class RelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_get_deleted_record_related_records(
         self,
@@ -1263,7 +1279,7 @@ class AsyncRelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _GET_RELATED_RECORDS,
             {
                 "module": module,
@@ -1283,6 +1299,7 @@ class AsyncRelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def update_related_records(
         self,
@@ -1327,7 +1344,7 @@ class AsyncRelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _UPDATE_RELATED_RECORDS,
             {
                 "module": module,
@@ -1339,6 +1356,7 @@ class AsyncRelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def delink_related_records(
         self,
@@ -1381,7 +1399,7 @@ class AsyncRelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _DELINK_RELATED_RECORDS,
             {
                 "module": module,
@@ -1393,6 +1411,7 @@ class AsyncRelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_related_record(
         self,
@@ -1441,7 +1460,7 @@ class AsyncRelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _GET_RELATED_RECORD,
             {
                 "module": module,
@@ -1455,6 +1474,7 @@ class AsyncRelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def update_related_record(
         self,
@@ -1500,7 +1520,7 @@ class AsyncRelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _UPDATE_RELATED_RECORD,
             {
                 "module": module,
@@ -1513,6 +1533,7 @@ class AsyncRelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def delink_related_record(
         self,
@@ -1555,7 +1576,7 @@ class AsyncRelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _DELINK_RELATED_RECORD,
             {
                 "module": module,
@@ -1567,6 +1588,7 @@ class AsyncRelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_related_records_count(
         self,
@@ -1609,7 +1631,7 @@ class AsyncRelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _GET_RELATED_RECORDS_COUNT,
             {
                 "module": module,
@@ -1620,6 +1642,7 @@ class AsyncRelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_deleted_record_related_records(
         self,
@@ -1662,7 +1685,7 @@ class AsyncRelatedResourceWithRawResponse:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call_raw(
+        result: httpx.Response = await self._runtime.call_raw(
             _GET_DELETED_RECORD_RELATED_RECORDS,
             {
                 "module": module,
@@ -1676,6 +1699,7 @@ class AsyncRelatedResourceWithRawResponse:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
 
 class AsyncRelatedResource:
@@ -1750,7 +1774,7 @@ class AsyncRelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] | None = await self._runtime.call(
             _GET_RELATED_RECORDS,
             {
                 "module": module,
@@ -1770,6 +1794,7 @@ class AsyncRelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_get_related_records(
         self,
@@ -1889,7 +1914,7 @@ class AsyncRelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _UPDATE_RELATED_RECORDS,
             {
                 "module": module,
@@ -1901,6 +1926,7 @@ class AsyncRelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def delink_related_records(
         self,
@@ -1943,7 +1969,7 @@ class AsyncRelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _DELINK_RELATED_RECORDS,
             {
                 "module": module,
@@ -1955,6 +1981,7 @@ class AsyncRelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_related_record(
         self,
@@ -2003,7 +2030,7 @@ class AsyncRelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] | None = await self._runtime.call(
             _GET_RELATED_RECORD,
             {
                 "module": module,
@@ -2017,6 +2044,7 @@ class AsyncRelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def update_related_record(
         self,
@@ -2062,7 +2090,7 @@ class AsyncRelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _UPDATE_RELATED_RECORD,
             {
                 "module": module,
@@ -2075,6 +2103,7 @@ class AsyncRelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def delink_related_record(
         self,
@@ -2117,7 +2146,7 @@ class AsyncRelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _DELINK_RELATED_RECORD,
             {
                 "module": module,
@@ -2129,6 +2158,7 @@ class AsyncRelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_related_records_count(
         self,
@@ -2171,7 +2201,7 @@ class AsyncRelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _GET_RELATED_RECORDS_COUNT,
             {
                 "module": module,
@@ -2182,6 +2212,7 @@ class AsyncRelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     async def get_deleted_record_related_records(
         self,
@@ -2224,7 +2255,7 @@ class AsyncRelatedResource:
             extra_body: Top-level body keys to add.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        return await self._runtime.call(
+        result: dict[str, Any] | None = await self._runtime.call(
             _GET_DELETED_RECORD_RELATED_RECORDS,
             {
                 "module": module,
@@ -2238,6 +2269,7 @@ class AsyncRelatedResource:
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+        return result
 
     def iter_get_deleted_record_related_records(
         self,
