@@ -80,11 +80,11 @@ def test_options_an_operation_does_not_take_are_refused_before_sending() -> None
         pytest.fail("sent")
 
     crm = ZohoCRM(AccessTokenCredentials("t"), transport=httpx.MockTransport(fail))
-    with pytest.raises(ZohoValidationError, match="records.get does not take: page"):
+    with pytest.raises(ZohoValidationError, match=r"records\.get does not take: page"):
         crm.records.get("Leads", GOOD_ID, page=2)  # type: ignore[call-arg]
-    with pytest.raises(ZohoValidationError, match="related.list does not take: cvid"):
+    with pytest.raises(ZohoValidationError, match=r"related\.list does not take: cvid"):
         crm.related.list("Leads", GOOD_ID, "Notes", fields=["Note_Title"], cvid="1")  # type: ignore[call-arg]
-    with pytest.raises(ZohoValidationError, match="records.list does not take: sortby"):
+    with pytest.raises(ZohoValidationError, match=r"records\.list does not take: sortby"):
         crm.records.list("Leads", fields=["Last_Name"], sortby="id")  # type: ignore[call-arg]
     with pytest.raises(ZohoValidationError, match="cvid cannot be combined"):
         crm.records.count("Leads", cvid="1", word="abc")
