@@ -68,11 +68,13 @@ def bump(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format) on the hand-written code, mypy --strict on the overlays."""
+    """ruff (lint and format) on the hand-written code, mypy --strict on the overlays, the release check."""
     session.install("-r", GENERATOR_REQUIREMENTS, "-r", TEST_REQUIREMENTS, "mypy==2.4.1", "-e", ".[sandbox]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
+    # The release check: a breaking change since the last tag needs a major version bump.
+    session.run("python", "generator/api_report.py", "--check")
 
 
 @nox.session
