@@ -12,7 +12,7 @@ import yaml
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "generator"))
-import api_report  # noqa: E402 - the generator's module, next to generate.py
+import api_report
 
 
 @pytest.fixture(scope="module")
