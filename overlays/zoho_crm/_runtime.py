@@ -15,6 +15,7 @@ import httpx
 
 from zoho_crm_api._runtime import CallOptions, Operation
 
+from . import _idempotency
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, api_error, operation, read_json
 from .errors import InvalidResponseError, ZohoValidationError
@@ -105,6 +106,26 @@ def prepare(
     return args, adjust if headers or query else None
 
 
+def idempotent(op: Operation, params: dict[str, Any]) -> bool:
+    """Whether a call may be repeated after a lost answer (``x-zoho-retry``).
+
+    ``keyed``: only when every record of the body names itself (an id, an external value, or a value
+    for the duplicate check; see ``zoho_crm._idempotency``), as for the hand-written upsert.
+    """
+    if op.retry != "keyed":
+        return op.retry == "safe"
+    body = params.get("body")
+    if not isinstance(body, Mapping) or not isinstance(params.get("module"), str):
+        return False
+    data = body.get("data")
+    if not isinstance(data, list):
+        return False
+    dcf = body.get("duplicate_check_fields")
+    fields = [f for f in dcf if isinstance(f, str)] if isinstance(dcf, list) else None
+    keys = _idempotency.key_fields(params["module"], fields, params.get("x_external"))
+    return all(_idempotency.safe_chunks([(0, data)], keys).values())
+
+
 def parsed(response: httpx.Response) -> Any:
     """The JSON of a successful answer (``None`` for 204/304 or no body), or its typed error."""
     status = response.status_code
@@ -165,15 +186,13 @@ class SyncRuntime:
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> httpx.Response:
         args, adjust = prepare(op, params, options, unknown)
-        return self._engine.send(
-            op.name, args, idempotent=op.retry == "safe", timeout=options.timeout, read=False, adjust=adjust
-        )
+        safe = idempotent(op, params)
+        return self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, read=False, adjust=adjust)
 
     def call(self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]) -> Any:
         args, adjust = prepare(op, params, options, unknown)
-        return parsed(
-            self._engine.send(op.name, args, idempotent=op.retry == "safe", timeout=options.timeout, adjust=adjust)
-        )
+        safe = idempotent(op, params)
+        return parsed(self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
 
     def paginate(
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
@@ -202,18 +221,17 @@ class AsyncRuntime:
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> httpx.Response:
         args, adjust = prepare(op, params, options, unknown)
+        safe = idempotent(op, params)
         return await self._engine.send(
-            op.name, args, idempotent=op.retry == "safe", timeout=options.timeout, read=False, adjust=adjust
+            op.name, args, idempotent=safe, timeout=options.timeout, read=False, adjust=adjust
         )
 
     async def call(
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> Any:
         args, adjust = prepare(op, params, options, unknown)
-        response = await self._engine.send(
-            op.name, args, idempotent=op.retry == "safe", timeout=options.timeout, adjust=adjust
-        )
-        return parsed(response)
+        safe = idempotent(op, params)
+        return parsed(await self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
 
     def paginate(
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]

@@ -156,3 +156,19 @@ def test_mypy_strict_refuses_a_misspelt_option_and_a_bad_enum_generated_or_hand_
     )
     errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
     assert [line.split(":")[1] for line in errors] == ["6", "7", "9", "10", "11"], checked.stdout
+
+
+def test_x_zoho_retry_decides_whether_a_call_may_be_repeated() -> None:
+    from zoho_crm._runtime import idempotent
+    from zoho_crm_api.resources import records
+
+    upsert = records._UPSERT_RECORDS
+    assert (upsert.retry, records._INSERT_RECORDS.retry, records._GET_RECORDS.retry) == ("keyed", "unsafe", "safe")
+    named = {"module": "Leads", "body": {"data": [{"Email": "a@example.com"}, {"id": "1"}]}}
+    assert idempotent(upsert, named)
+    unnamed = {"module": "Leads", "body": {"data": [{"Email": "a@example.com"}, {"Last_Name": "x"}]}}
+    assert not idempotent(upsert, unnamed)
+    by_field = {"module": "Leads", "body": {"data": [{"Phone": "1"}], "duplicate_check_fields": ["Phone"]}}
+    assert idempotent(upsert, by_field)
+    assert not idempotent(records._INSERT_RECORDS, named)
+    assert idempotent(records._GET_RECORDS, {"module": "Leads"})
