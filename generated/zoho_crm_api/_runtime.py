@@ -6,72 +6,95 @@ Generated code never imports ``zoho_crm``: each resource holds a :class:`SyncRun
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     import httpx
 
 API_VERSION = "v8"
 """The Zoho CRM API version of the spec these resources were generated from."""
 
 
-@dataclasses.dataclass(frozen=True)
 class Operation:
-    """One spec operation and what its vendor extensions declare about it."""
+    """One spec operation and what its vendor extensions declare about it (a plain class: imported with zoho_crm)."""
 
-    name: str
-    """``<tag>.<operationId>``: the generated endpoint module that builds its request."""
-    retry: str
-    """``x-zoho-retry``: ``safe`` (repeat freely), ``keyed`` (safe once every item names itself) or ``unsafe``."""
-    pagination: tuple[str, ...] = ()
-    """``x-zoho-pagination``: the paging parameters it takes (``page``, ``page_token``)."""
-    datetimes: frozenset[str] = frozenset()
-    """Parameters that take a date-time (``x-zoho-format: date-time``)."""
-    csv: frozenset[str] = frozenset()
-    """Parameters sent as a comma-separated list (``x-zoho-format: csv``)."""
-    batch: Mapping[str, Any] | None = None
-    """``x-zoho-batch``: chunk size and body key of a bulk write (``None``: a single call)."""
+    __slots__ = ("batch", "csv", "datetimes", "name", "pagination", "retry")
+
+    def __init__(
+        self,
+        name: str,
+        retry: str,
+        pagination: tuple[str, ...] = (),
+        datetimes: frozenset[str] = frozenset(),
+        csv: frozenset[str] = frozenset(),
+        batch: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        """``<tag>.<operationId>``: the generated endpoint module that builds its request."""
+        self.retry = retry
+        """``x-zoho-retry``: ``safe`` (repeat freely), ``keyed`` (safe once every item names itself) or ``unsafe``."""
+        self.pagination = pagination
+        """``x-zoho-pagination``: the paging parameters it takes (``page``, ``page_token``)."""
+        self.datetimes = datetimes
+        """Parameters that take a date-time (``x-zoho-format: date-time``)."""
+        self.csv = csv
+        """Parameters sent as a comma-separated list (``x-zoho-format: csv``)."""
+        self.batch = batch
+        """``x-zoho-batch``: chunk size and body key of a bulk write (``None``: a single call)."""
+
+    def __repr__(self) -> str:
+        return f"Operation({self.name!r}, retry={self.retry!r})"
 
 
-@dataclasses.dataclass(frozen=True)
 class CallOptions:
     """The escape hatches every method takes: what the spec does not know yet, and a per-call timeout."""
 
-    extra_headers: Mapping[str, str] | None = None
-    extra_query: Mapping[str, Any] | None = None
-    extra_body: Mapping[str, Any] | None = None
-    timeout: float | httpx.Timeout | None = None
+    __slots__ = ("extra_body", "extra_headers", "extra_query", "timeout")
+
+    def __init__(
+        self,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        self.extra_headers = extra_headers
+        self.extra_query = extra_query
+        self.extra_body = extra_body
+        self.timeout = timeout
 
 
-class SyncRuntime(Protocol):
-    """Sends operations synchronously (``zoho_crm._runtime.SyncRuntime``)."""
+if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at import time
 
-    def call(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> Any: ...
+    class SyncRuntime(Protocol):
+        """Sends operations synchronously (``zoho_crm._runtime.SyncRuntime``)."""
 
-    def call_raw(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> httpx.Response: ...
+        def call(
+            self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+        ) -> Any: ...
 
-    def paginate(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> Iterator[dict[str, Any]]: ...
+        def call_raw(
+            self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+        ) -> httpx.Response: ...
 
+        def paginate(
+            self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+        ) -> Iterator[dict[str, Any]]: ...
 
-class AsyncRuntime(Protocol):
-    """Sends operations asynchronously (``zoho_crm._runtime.AsyncRuntime``)."""
+    class AsyncRuntime(Protocol):
+        """Sends operations asynchronously (``zoho_crm._runtime.AsyncRuntime``)."""
 
-    async def call(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> Any: ...
+        async def call(
+            self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+        ) -> Any: ...
 
-    async def call_raw(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> httpx.Response: ...
+        async def call_raw(
+            self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+        ) -> httpx.Response: ...
 
-    def paginate(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> AsyncIterator[dict[str, Any]]: ...
+        def paginate(
+            self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+        ) -> AsyncIterator[dict[str, Any]]: ...

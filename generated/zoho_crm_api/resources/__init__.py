@@ -8,7 +8,10 @@ bound here, so a new tag in the spec is a new ``crm.<resource>`` with no hand-wr
 
 from __future__ import annotations
 
-from .._runtime import AsyncRuntime, SyncRuntime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .._runtime import AsyncRuntime, SyncRuntime
 from .records import AsyncRecordsResource, RecordsResource
 from .related import AsyncRelatedResource, RelatedResource
 

@@ -11,10 +11,12 @@ import datetime as dt
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-from .._runtime import AsyncRuntime, CallOptions, Operation, SyncRuntime
+from .._runtime import CallOptions, Operation
 
 if TYPE_CHECKING:
     import httpx
+
+    from .._runtime import AsyncRuntime, SyncRuntime
 
 __all__ = [
     "AsyncRecordsResource",
@@ -165,45 +167,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """List records of a module (the raw ``httpx.Response``).
-
-        Lists records, newest first by default. `fields` is required (at most 50 API names).
-        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
-        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
-        parameters, up to 100,000 records). Never send `page` and `page_token` together.
-        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
-        external values. Nothing matched: 204 with an empty body.
-
-        Operation ``get_records`` (``GET /{module}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            page_token: `info.next_page_token` of the previous page. Valid 24 h, bound to the user and to the
-                other query parameters (`TOKEN_BOUND_DATA_MISMATCH` if they change). Never with `page`.
-            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
-            sort_order: Sort direction (default `desc`).
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            approved: Approved records only (default `true`), unapproved only, or both.
-            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
-            include_child: With `territory_id`, include the child territories' records too (default `false`).
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """List records of a module: the raw ``httpx.Response`` (any status), parameters as in ``get_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _GET_RECORDS,
             {
@@ -241,32 +205,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Update records in bulk (the raw ``httpx.Response``).
-
-        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
-        module's external field). `$append_values` on an item appends to multi-select picklists
-        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
-        changed after that instant answers 412 `ALREADY_MODIFIED`.
-
-        Operation ``update_records`` (``PUT /{module}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Update records in bulk: the raw ``httpx.Response`` (any status), parameters as in ``update_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _UPDATE_RECORDS,
             {
@@ -292,30 +231,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Insert records (the raw ``httpx.Response``).
-
-        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
-        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
-        runs every automation; `trigger: []` runs none. Lookups may be given by external value
-        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
-        Costs 1 API credit per 10 records.
-
-        Operation ``insert_records`` (``POST /{module}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Insert records: the raw ``httpx.Response`` (any status), parameters as in ``insert_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _INSERT_RECORDS,
             {
@@ -342,32 +258,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Delete records in bulk (the raw ``httpx.Response``).
-
-        Moves up to 100 records (comma-separated `ids`) to the recycle bin. With
-        `X-EXTERNAL: Module.Field`, `ids` holds external values and `details` echoes the field.
-        `wf_trigger=false` skips delete workflows.
-
-        Operation ``delete_records`` (``DELETE /{module}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            wf_trigger: Run delete workflows (default `true`).
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Delete records in bulk: the raw ``httpx.Response`` (any status), parameters as in ``delete_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _DELETE_RECORDS,
             {
@@ -401,40 +292,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Get one record (the raw ``httpx.Response``).
-
-        Reads one record. Subforms, line items, multi-select lookups and `$has_more` are returned
-        only here. `fields` is optional (at most 50). With `X-EXTERNAL: Module.Field` the path
-        holds the external value. An unknown id or external value answers 204.
-
-        Operation ``get_record`` (``GET /{module}/{record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            fields: Comma-separated field API names, at most 50.
-            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            approved: Approved records only (default `true`), unapproved only, or both.
-            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
-            include_child: With `territory_id`, include the child territories' records too (default `false`).
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Get one record: the raw ``httpx.Response`` (any status), parameters as in ``get_record``."""
         result: httpx.Response = self._runtime.call_raw(
             _GET_RECORD,
             {
@@ -468,37 +326,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Update one record (the raw ``httpx.Response``).
-
-        Updates the record named in the path with the single item of `data`. With
-        `X-EXTERNAL: Module.Field` the path holds the external value (the external field itself
-        cannot be changed that way: `NOT_ALLOWED`). `If-Unmodified-Since` answers 412
-        `ALREADY_MODIFIED` when the record changed after that instant.
-
-        Operation ``update_record`` (``PUT /{module}/{record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Update one record: the raw ``httpx.Response`` (any status), parameters as in ``update_record``."""
         result: httpx.Response = self._runtime.call_raw(
             _UPDATE_RECORD,
             {
@@ -527,35 +355,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Delete one record (the raw ``httpx.Response``).
-
-        Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
-        the path holds the external value.
-
-        Operation ``delete_record`` (``DELETE /{module}/{record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            wf_trigger: Run delete workflows (default `true`).
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Delete one record: the raw ``httpx.Response`` (any status), parameters as in ``delete_record``."""
         result: httpx.Response = self._runtime.call_raw(
             _DELETE_RECORD,
             {
@@ -583,34 +383,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Insert or update records (the raw ``httpx.Response``).
-
-        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
-        in the given order (only system duplicate-check fields, unique fields and external
-        fields are allowed); without it, the system field first, then the unique fields, then
-        external fields. A match is updated, otherwise the record is inserted; each result
-        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
-        to match on an external field.
-
-        Operation ``upsert_records`` (``POST /{module}/upsert``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Insert or update records: the raw ``httpx.Response`` (any status), parameters as in ``upsert_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _UPSERT_RECORDS,
             {
@@ -645,42 +418,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Search records (the raw ``httpx.Response``).
-
-        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
-        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
-        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
-        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
-        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
-        tokens. Recently written records may be missing for a while (index lag): 204.
-
-        Operation ``search_records`` (``GET /{module}/search``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
-            email: Searches every email field of the module.
-            phone: Searches every phone field of the module.
-            word: Global word search, at least 2 characters.
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            approved: Approved records only (default `true`), unapproved only, or both.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            fields: Comma-separated field API names, at most 50.
-            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Search records: the raw ``httpx.Response`` (any status), parameters as in ``search_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _SEARCH_RECORDS,
             {
@@ -716,26 +454,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """List deleted records (the raw ``httpx.Response``).
-
-        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
-        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
-        have null `deleted_by`, `display_name` and `created_by`.
-
-        Operation ``get_deleted_records`` (``GET /{module}/deleted``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            type: Which deleted records (default `all`); `PATTERN_NOT_MATCHED` for any other value.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """List deleted records: the raw ``httpx.Response`` (any status), parameters as in ``get_deleted_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _GET_DELETED_RECORDS,
             {
@@ -767,29 +486,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Count records (the raw ``httpx.Response``).
-
-        Counts the module's records, optionally those of a custom view (`cvid`) or those matching
-        a search (`criteria`, `email`, `phone`, `word`). `cvid` with a search parameter answers
-        `AMBIGUITY_DURING_PROCESSING`. Counts can lag writes by 1 to 10 minutes.
-
-        Operation ``get_record_count`` (``GET /{module}/actions/count``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
-            email: Searches every email field of the module.
-            phone: Searches every phone field of the module.
-            word: Global word search, at least 2 characters.
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            approved: Approved records only (default `true`), unapproved only, or both.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Count records: the raw ``httpx.Response`` (any status), parameters as in ``get_record_count``."""
         result: httpx.Response = self._runtime.call_raw(
             _GET_RECORD_COUNT,
             {
@@ -820,33 +517,7 @@ class RecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Clone a record (the raw ``httpx.Response``).
-
-        Creates a copy of the record. The optional body overrides fields of the copy (one item in
-        `data`). File and image uploads, read-only and external fields and `$` properties are not
-        copied. Answers 201 with the new record's id.
-
-        Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Clone a record: the raw ``httpx.Response`` (any status), parameters as in ``clone_record``."""
         result: httpx.Response = self._runtime.call_raw(
             _CLONE_RECORD,
             {
@@ -1819,45 +1490,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """List records of a module (the raw ``httpx.Response``).
-
-        Lists records, newest first by default. `fields` is required (at most 50 API names).
-        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
-        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
-        parameters, up to 100,000 records). Never send `page` and `page_token` together.
-        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
-        external values. Nothing matched: 204 with an empty body.
-
-        Operation ``get_records`` (``GET /{module}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            page_token: `info.next_page_token` of the previous page. Valid 24 h, bound to the user and to the
-                other query parameters (`TOKEN_BOUND_DATA_MISMATCH` if they change). Never with `page`.
-            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
-            sort_order: Sort direction (default `desc`).
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            approved: Approved records only (default `true`), unapproved only, or both.
-            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
-            include_child: With `territory_id`, include the child territories' records too (default `false`).
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """List records of a module: the raw ``httpx.Response`` (any status), parameters as in ``get_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _GET_RECORDS,
             {
@@ -1895,32 +1528,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Update records in bulk (the raw ``httpx.Response``).
-
-        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
-        module's external field). `$append_values` on an item appends to multi-select picklists
-        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
-        changed after that instant answers 412 `ALREADY_MODIFIED`.
-
-        Operation ``update_records`` (``PUT /{module}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Update records in bulk: the raw ``httpx.Response`` (any status), parameters as in ``update_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _UPDATE_RECORDS,
             {
@@ -1946,30 +1554,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Insert records (the raw ``httpx.Response``).
-
-        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
-        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
-        runs every automation; `trigger: []` runs none. Lookups may be given by external value
-        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
-        Costs 1 API credit per 10 records.
-
-        Operation ``insert_records`` (``POST /{module}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Insert records: the raw ``httpx.Response`` (any status), parameters as in ``insert_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _INSERT_RECORDS,
             {
@@ -1996,32 +1581,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Delete records in bulk (the raw ``httpx.Response``).
-
-        Moves up to 100 records (comma-separated `ids`) to the recycle bin. With
-        `X-EXTERNAL: Module.Field`, `ids` holds external values and `details` echoes the field.
-        `wf_trigger=false` skips delete workflows.
-
-        Operation ``delete_records`` (``DELETE /{module}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            wf_trigger: Run delete workflows (default `true`).
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Delete records in bulk: the raw ``httpx.Response`` (any status), parameters as in ``delete_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _DELETE_RECORDS,
             {
@@ -2055,40 +1615,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Get one record (the raw ``httpx.Response``).
-
-        Reads one record. Subforms, line items, multi-select lookups and `$has_more` are returned
-        only here. `fields` is optional (at most 50). With `X-EXTERNAL: Module.Field` the path
-        holds the external value. An unknown id or external value answers 204.
-
-        Operation ``get_record`` (``GET /{module}/{record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            fields: Comma-separated field API names, at most 50.
-            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            approved: Approved records only (default `true`), unapproved only, or both.
-            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
-            include_child: With `territory_id`, include the child territories' records too (default `false`).
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Get one record: the raw ``httpx.Response`` (any status), parameters as in ``get_record``."""
         result: httpx.Response = await self._runtime.call_raw(
             _GET_RECORD,
             {
@@ -2122,37 +1649,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Update one record (the raw ``httpx.Response``).
-
-        Updates the record named in the path with the single item of `data`. With
-        `X-EXTERNAL: Module.Field` the path holds the external value (the external field itself
-        cannot be changed that way: `NOT_ALLOWED`). `If-Unmodified-Since` answers 412
-        `ALREADY_MODIFIED` when the record changed after that instant.
-
-        Operation ``update_record`` (``PUT /{module}/{record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Update one record: the raw ``httpx.Response`` (any status), parameters as in ``update_record``."""
         result: httpx.Response = await self._runtime.call_raw(
             _UPDATE_RECORD,
             {
@@ -2181,35 +1678,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Delete one record (the raw ``httpx.Response``).
-
-        Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
-        the path holds the external value.
-
-        Operation ``delete_record`` (``DELETE /{module}/{record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            wf_trigger: Run delete workflows (default `true`).
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Delete one record: the raw ``httpx.Response`` (any status), parameters as in ``delete_record``."""
         result: httpx.Response = await self._runtime.call_raw(
             _DELETE_RECORD,
             {
@@ -2237,34 +1706,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Insert or update records (the raw ``httpx.Response``).
-
-        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
-        in the given order (only system duplicate-check fields, unique fields and external
-        fields are allowed); without it, the system field first, then the unique fields, then
-        external fields. A match is updated, otherwise the record is inserted; each result
-        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
-        to match on an external field.
-
-        Operation ``upsert_records`` (``POST /{module}/upsert``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
-                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
-                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Insert or update records: the raw ``httpx.Response`` (any status), parameters as in ``upsert_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _UPSERT_RECORDS,
             {
@@ -2299,42 +1741,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Search records (the raw ``httpx.Response``).
-
-        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
-        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
-        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
-        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
-        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
-        tokens. Recently written records may be missing for a while (index lag): 204.
-
-        Operation ``search_records`` (``GET /{module}/search``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
-            email: Searches every email field of the module.
-            phone: Searches every phone field of the module.
-            word: Global word search, at least 2 characters.
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            approved: Approved records only (default `true`), unapproved only, or both.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            fields: Comma-separated field API names, at most 50.
-            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Search records: the raw ``httpx.Response`` (any status), parameters as in ``search_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _SEARCH_RECORDS,
             {
@@ -2370,26 +1777,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """List deleted records (the raw ``httpx.Response``).
-
-        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
-        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
-        have null `deleted_by`, `display_name` and `created_by`.
-
-        Operation ``get_deleted_records`` (``GET /{module}/deleted``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            type: Which deleted records (default `all`); `PATTERN_NOT_MATCHED` for any other value.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """List deleted records: the raw ``httpx.Response`` (any status), parameters as in ``get_deleted_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _GET_DELETED_RECORDS,
             {
@@ -2421,29 +1809,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Count records (the raw ``httpx.Response``).
-
-        Counts the module's records, optionally those of a custom view (`cvid`) or those matching
-        a search (`criteria`, `email`, `phone`, `word`). `cvid` with a search parameter answers
-        `AMBIGUITY_DURING_PROCESSING`. Counts can lag writes by 1 to 10 minutes.
-
-        Operation ``get_record_count`` (``GET /{module}/actions/count``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
-            email: Searches every email field of the module.
-            phone: Searches every phone field of the module.
-            word: Global word search, at least 2 characters.
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            approved: Approved records only (default `true`), unapproved only, or both.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Count records: the raw ``httpx.Response`` (any status), parameters as in ``get_record_count``."""
         result: httpx.Response = await self._runtime.call_raw(
             _GET_RECORD_COUNT,
             {
@@ -2474,33 +1840,7 @@ class AsyncRecordsResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Clone a record (the raw ``httpx.Response``).
-
-        Creates a copy of the record. The optional body overrides fields of the copy (one item in
-        `data`). File and image uploads, read-only and external fields and `$` properties are not
-        copied. Answers 201 with the new record's id.
-
-        Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Clone a record: the raw ``httpx.Response`` (any status), parameters as in ``clone_record``."""
         result: httpx.Response = await self._runtime.call_raw(
             _CLONE_RECORD,
             {

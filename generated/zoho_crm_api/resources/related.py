@@ -11,10 +11,12 @@ import datetime as dt
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-from .._runtime import AsyncRuntime, CallOptions, Operation, SyncRuntime
+from .._runtime import CallOptions, Operation
 
 if TYPE_CHECKING:
     import httpx
+
+    from .._runtime import AsyncRuntime, SyncRuntime
 
 __all__ = [
     "AsyncRelatedResource",
@@ -127,45 +129,7 @@ class RelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """List related records (the raw ``httpx.Response``).
-
-        Lists the records in one related list of a record. `fields` is required (at most 50);
-        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
-        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
-
-        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            page_token: `info.next_page_token` of the previous page. Valid 24 h, bound to the user and to the
-                other query parameters (`TOKEN_BOUND_DATA_MISMATCH` if they change). Never with `page`.
-            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
-            sort_order: Sort direction (default `desc`).
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """List related records: the raw ``httpx.Response`` (any status), parameters as in ``get_related_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _GET_RELATED_RECORDS,
             {
@@ -202,35 +166,7 @@ class RelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Link or update related records in bulk (the raw ``httpx.Response``).
-
-        Links up to 100 records to the parent through the related list, or updates the relation
-        fields (for example `Member_Status` of Campaign members). Each item names the related
-        record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-        when only linking.
-
-        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Link or update related records in bulk: the raw ``httpx.Response`` (any status), parameters as in ``update_related_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _UPDATE_RELATED_RECORDS,
             {
@@ -259,33 +195,7 @@ class RelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Delink related records in bulk (the raw ``httpx.Response``).
-
-        Removes the relation between the parent and up to 100 related records (`ids`,
-        comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
-
-        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Delink related records in bulk: the raw ``httpx.Response`` (any status), parameters as in ``delink_related_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _DELINK_RELATED_RECORDS,
             {
@@ -316,37 +226,7 @@ class RelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Get one related record (the raw ``httpx.Response``).
-
-        Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-        fields (comma-separated), both path ids hold external values. Not related: 204.
-
-        Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            related_record_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
-                module's external field.
-            fields: Comma-separated field API names, at most 50.
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Get one related record: the raw ``httpx.Response`` (any status), parameters as in ``get_related_record``."""
         result: httpx.Response = self._runtime.call_raw(
             _GET_RELATED_RECORD,
             {
@@ -378,35 +258,7 @@ class RelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Link or update one related record (the raw ``httpx.Response``).
-
-        Links the record in the path to the parent, or updates its relation fields, with the
-        single item of `data`.
-
-        Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            related_record_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
-                module's external field.
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Link or update one related record: the raw ``httpx.Response`` (any status), parameters as in ``update_related_record``."""
         result: httpx.Response = self._runtime.call_raw(
             _UPDATE_RELATED_RECORD,
             {
@@ -436,33 +288,7 @@ class RelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Delink one related record (the raw ``httpx.Response``).
-
-        Removes the relation between the parent and the record in the path.
-
-        Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            related_record_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
-                module's external field.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Delink one related record: the raw ``httpx.Response`` (any status), parameters as in ``delink_related_record``."""
         result: httpx.Response = self._runtime.call_raw(
             _DELINK_RELATED_RECORD,
             {
@@ -490,34 +316,7 @@ class RelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Count related records (the raw ``httpx.Response``).
-
-        Counts the records in one or more related lists of a record. Each item names its list by
-        `api_name` or `id` (at least one). Each item gets its own outcome, in input order:
-        a count, or an error (`EXPECTED_FIELD_MISSING`, `INVALID_DATA`, ...); 207 when mixed.
-        Not in Zoho's crm-oas; modelled from the v8 page and the official SDK.
-
-        Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Count related records: the raw ``httpx.Response`` (any status), parameters as in ``get_related_records_count``."""
         result: httpx.Response = self._runtime.call_raw(
             _GET_RELATED_RECORDS_COUNT,
             {
@@ -547,31 +346,7 @@ class RelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """List related records of a deleted record (the raw ``httpx.Response``).
-
-        Lists the related records of a record that is still in the recycle bin (not permanently
-        deleted). Only lookup-based related lists are supported. `fields` is required (at most
-        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
-
-        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """List related records of a deleted record: the raw ``httpx.Response`` (any status), parameters as in ``get_deleted_record_related_records``."""
         result: httpx.Response = self._runtime.call_raw(
             _GET_DELETED_RECORD_RELATED_RECORDS,
             {
@@ -1240,45 +1015,7 @@ class AsyncRelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """List related records (the raw ``httpx.Response``).
-
-        Lists the records in one related list of a record. `fields` is required (at most 50);
-        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
-        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
-
-        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            page_token: `info.next_page_token` of the previous page. Valid 24 h, bound to the user and to the
-                other query parameters (`TOKEN_BOUND_DATA_MISMATCH` if they change). Never with `page`.
-            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
-            sort_order: Sort direction (default `desc`).
-            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """List related records: the raw ``httpx.Response`` (any status), parameters as in ``get_related_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _GET_RELATED_RECORDS,
             {
@@ -1315,35 +1052,7 @@ class AsyncRelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Link or update related records in bulk (the raw ``httpx.Response``).
-
-        Links up to 100 records to the parent through the related list, or updates the relation
-        fields (for example `Member_Status` of Campaign members). Each item names the related
-        record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-        when only linking.
-
-        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Link or update related records in bulk: the raw ``httpx.Response`` (any status), parameters as in ``update_related_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _UPDATE_RELATED_RECORDS,
             {
@@ -1372,33 +1081,7 @@ class AsyncRelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Delink related records in bulk (the raw ``httpx.Response``).
-
-        Removes the relation between the parent and up to 100 related records (`ids`,
-        comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
-
-        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Delink related records in bulk: the raw ``httpx.Response`` (any status), parameters as in ``delink_related_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _DELINK_RELATED_RECORDS,
             {
@@ -1429,37 +1112,7 @@ class AsyncRelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Get one related record (the raw ``httpx.Response``).
-
-        Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-        fields (comma-separated), both path ids hold external values. Not related: 204.
-
-        Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            related_record_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
-                module's external field.
-            fields: Comma-separated field API names, at most 50.
-            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
-                body. Modelled as a string with a pattern: see Decisions.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Get one related record: the raw ``httpx.Response`` (any status), parameters as in ``get_related_record``."""
         result: httpx.Response = await self._runtime.call_raw(
             _GET_RELATED_RECORD,
             {
@@ -1491,35 +1144,7 @@ class AsyncRelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Link or update one related record (the raw ``httpx.Response``).
-
-        Links the record in the path to the parent, or updates its relation fields, with the
-        single item of `data`.
-
-        Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            related_record_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
-                module's external field.
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Link or update one related record: the raw ``httpx.Response`` (any status), parameters as in ``update_related_record``."""
         result: httpx.Response = await self._runtime.call_raw(
             _UPDATE_RELATED_RECORD,
             {
@@ -1549,33 +1174,7 @@ class AsyncRelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Delink one related record (the raw ``httpx.Response``).
-
-        Removes the relation between the parent and the record in the path.
-
-        Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            related_record_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
-                module's external field.
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Delink one related record: the raw ``httpx.Response`` (any status), parameters as in ``delink_related_record``."""
         result: httpx.Response = await self._runtime.call_raw(
             _DELINK_RELATED_RECORD,
             {
@@ -1603,34 +1202,7 @@ class AsyncRelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """Count related records (the raw ``httpx.Response``).
-
-        Counts the records in one or more related lists of a record. Each item names its list by
-        `api_name` or `id` (at least one). Each item gets its own outcome, in input order:
-        a count, or an error (`EXPECTED_FIELD_MISSING`, `INVALID_DATA`, ...); 207 when mixed.
-        Not in Zoho's crm-oas; modelled from the v8 page and the official SDK.
-
-        Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            body: body
-            external: Names the external-ID field(s) the request uses instead of record ids:
-                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
-                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
-                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
-                comma-separated (with or without a space). With it, path ids and `ids` hold external
-                values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """Count related records: the raw ``httpx.Response`` (any status), parameters as in ``get_related_records_count``."""
         result: httpx.Response = await self._runtime.call_raw(
             _GET_RELATED_RECORDS_COUNT,
             {
@@ -1660,31 +1232,7 @@ class AsyncRelatedResourceWithRawResponse:
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
     ) -> httpx.Response:
-        """List related records of a deleted record (the raw ``httpx.Response``).
-
-        Lists the related records of a record that is still in the recycle bin (not permanently
-        deleted). Only lookup-based related lists are supported. `fields` is required (at most
-        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
-
-        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``).
-
-        Args:
-            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
-                (`Module.Field`), this segment holds the external value instead; the path template is
-                the same. Literal segments win when paths are matched, so an external value spelt
-                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
-                with `GET /{module}?ids=` instead (the client refuses them here).
-            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
-            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
-            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
-            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
-            per_page: Records per page, at most 200 (Zoho's default is 200).
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
-            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
-        """
+        """List related records of a deleted record: the raw ``httpx.Response`` (any status), parameters as in ``get_deleted_record_related_records``."""
         result: httpx.Response = await self._runtime.call_raw(
             _GET_DELETED_RECORD_RELATED_RECORDS,
             {
