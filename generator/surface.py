@@ -118,6 +118,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         raise ValueError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
     pagination = tuple(node.get("x-zoho-pagination", ()))
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
+    path_names = tuple(p["name"] for p in positional)
     return {
         "id": op_id,
         "method": op_id,
@@ -136,6 +137,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "datetimes_repr": repr(tuple(p["name"] for p in params if p["fmt"] == "date-time")),
         "csv_repr": repr(tuple(p["name"] for p in params if p["fmt"] == "csv")),
         "batch_repr": repr(node.get("x-zoho-batch")),
+        "path_repr": repr(path_names),
         "returns": "dict[str, Any] | None" if no_content else "dict[str, Any]",
     }
 
@@ -159,6 +161,14 @@ def resources(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
+def literal_segments(spec: dict[str, Any]) -> list[str]:
+    """The fixed segments of every path (``search``, ``actions``...).
+
+    A path value spelt like one would reach another operation, so the runtime refuses it.
+    """
+    return sorted({seg for path in spec["paths"] for seg in path.strip("/").split("/") if seg and "{" not in seg})
+
+
 def _doc(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
 
@@ -180,7 +190,8 @@ def render(spec: dict[str, Any], package_dir: Path, api_version: str) -> None:
     )
     env.filters["doc"] = _doc
     (package_dir / "_runtime.py").write_text(
-        env.get_template("_runtime.py.jinja").render(api_version=api_version), encoding="utf-8"
+        env.get_template("_runtime.py.jinja").render(api_version=api_version, segments=literal_segments(spec)),
+        encoding="utf-8",
     )
     out = package_dir / "resources"
     out.mkdir(exist_ok=True)

@@ -17,11 +17,24 @@ if TYPE_CHECKING:
 API_VERSION = "v8"
 """The Zoho CRM API version of the spec these resources were generated from."""
 
+LITERAL_SEGMENTS = frozenset(
+    {
+        "actions",
+        "clone",
+        "count",
+        "deleted",
+        "get_related_records_count",
+        "search",
+        "upsert",
+    }
+)
+"""The fixed path segments of the spec: a path parameter spelt like one would reach another operation."""
+
 
 class Operation:
     """One spec operation and what its vendor extensions declare about it (a plain class: imported with zoho_crm)."""
 
-    __slots__ = ("batch", "csv", "datetimes", "name", "pagination", "retry")
+    __slots__ = ("batch", "csv", "datetimes", "name", "pagination", "path", "retry")
 
     def __init__(
         self,
@@ -31,6 +44,7 @@ class Operation:
         datetimes: frozenset[str] = frozenset(),
         csv: frozenset[str] = frozenset(),
         batch: Mapping[str, Any] | None = None,
+        path: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         """``<tag>.<operationId>``: the generated endpoint module that builds its request."""
@@ -44,6 +58,8 @@ class Operation:
         """Parameters sent as a comma-separated list (``x-zoho-format: csv``)."""
         self.batch = batch
         """``x-zoho-batch``: chunk size and body key of a bulk write (``None``: a single call)."""
+        self.path = path
+        """Its path parameters, in order."""
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, retry={self.retry!r})"

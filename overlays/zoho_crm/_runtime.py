@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from zoho_crm_api._runtime import CallOptions, Operation
+from zoho_crm_api._runtime import LITERAL_SEGMENTS, CallOptions, Operation
 
 from . import _idempotency
 from . import _validation as check
@@ -53,9 +53,23 @@ class _JSONBody:
         return self.payload
 
 
+def _path_value(where: str, value: Any) -> str:
+    """A path parameter: a non-blank string (or integer id) that cannot reach another operation."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ZohoValidationError(f"{where} must be a string, got {type(value).__name__}")
+    text = str(value)
+    if not text.strip() or text in (".", "..") or check.has_control(text):
+        raise ZohoValidationError(f"{where} must be a non-blank name without control characters, got {text!r}")
+    if text in LITERAL_SEGMENTS:
+        raise ZohoValidationError(f"{where}: {text!r} spells an API path segment and would reach another operation")
+    return text
+
+
 def _value(op: Operation, name: str, value: Any) -> Any:
     """One argument as the generated builder takes it, or a ``ZohoValidationError`` naming it and the operation."""
     where = f"{op.name.rsplit('.', 1)[-1]}: {_public(name)}"
+    if name in op.path:
+        return _path_value(where, value)
     if name in op.datetimes:
         return check.header_datetime(value, where)
     if name in op.csv and not isinstance(value, str):

@@ -172,3 +172,14 @@ def test_x_zoho_retry_decides_whether_a_call_may_be_repeated() -> None:
     assert idempotent(upsert, by_field)
     assert not idempotent(records._INSERT_RECORDS, named)
     assert idempotent(records._GET_RECORDS, {"module": "Leads"})
+
+
+@pytest.mark.parametrize("record_id", ["deleted", "search", ".", "..", " ", "a\nb", True])
+def test_a_path_value_that_would_reach_another_operation_is_refused(
+    crm: ZohoCRM, recorder: Recorder, record_id: Any
+) -> None:
+    with pytest.raises(ZohoValidationError, match="get_record: record_id"):
+        crm.records.get_record("Leads", record_id)
+    with pytest.raises(ZohoValidationError, match="delete_record: record_id"):
+        crm.records.with_raw_response.delete_record("Leads", record_id)
+    assert api_calls(recorder) == []

@@ -35,6 +35,7 @@ _GET_RECORDS = Operation(
     datetimes=frozenset(("if_modified_since",)),
     csv=frozenset(("fields", "ids")),
     batch=None,
+    path=("module",),
 )
 
 _UPDATE_RECORDS = Operation(
@@ -44,6 +45,7 @@ _UPDATE_RECORDS = Operation(
     datetimes=frozenset(("if_unmodified_since",)),
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "id"},
+    path=("module",),
 )
 
 _INSERT_RECORDS = Operation(
@@ -53,6 +55,7 @@ _INSERT_RECORDS = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch={"size": 100, "key": "data"},
+    path=("module",),
 )
 
 _DELETE_RECORDS = Operation(
@@ -62,6 +65,7 @@ _DELETE_RECORDS = Operation(
     datetimes=frozenset(("if_unmodified_since",)),
     csv=frozenset(()),
     batch={"size": 100, "key": "ids"},
+    path=("module",),
 )
 
 _GET_RECORD = Operation(
@@ -71,6 +75,7 @@ _GET_RECORD = Operation(
     datetimes=frozenset(("if_modified_since",)),
     csv=frozenset(("fields",)),
     batch=None,
+    path=("module", "record_id"),
 )
 
 _UPDATE_RECORD = Operation(
@@ -80,6 +85,7 @@ _UPDATE_RECORD = Operation(
     datetimes=frozenset(("if_unmodified_since",)),
     csv=frozenset(()),
     batch=None,
+    path=("module", "record_id"),
 )
 
 _DELETE_RECORD = Operation(
@@ -89,6 +95,7 @@ _DELETE_RECORD = Operation(
     datetimes=frozenset(("if_unmodified_since",)),
     csv=frozenset(()),
     batch=None,
+    path=("module", "record_id"),
 )
 
 _UPSERT_RECORDS = Operation(
@@ -98,6 +105,7 @@ _UPSERT_RECORDS = Operation(
     datetimes=frozenset(("if_unmodified_since",)),
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "duplicate_check_fields"},
+    path=("module",),
 )
 
 _SEARCH_RECORDS = Operation(
@@ -107,6 +115,7 @@ _SEARCH_RECORDS = Operation(
     datetimes=frozenset(()),
     csv=frozenset(("fields",)),
     batch=None,
+    path=("module",),
 )
 
 _GET_DELETED_RECORDS = Operation(
@@ -116,6 +125,7 @@ _GET_DELETED_RECORDS = Operation(
     datetimes=frozenset(("if_modified_since",)),
     csv=frozenset(()),
     batch=None,
+    path=("module",),
 )
 
 _GET_RECORD_COUNT = Operation(
@@ -125,6 +135,7 @@ _GET_RECORD_COUNT = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch=None,
+    path=("module",),
 )
 
 _CLONE_RECORD = Operation(
@@ -134,6 +145,7 @@ _CLONE_RECORD = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch=None,
+    path=("module", "record_id"),
 )
 
 

@@ -35,6 +35,7 @@ _GET_RELATED_RECORDS = Operation(
     datetimes=frozenset(("if_modified_since",)),
     csv=frozenset(("fields", "ids")),
     batch=None,
+    path=("module", "record_id", "related_list"),
 )
 
 _UPDATE_RELATED_RECORDS = Operation(
@@ -44,6 +45,7 @@ _UPDATE_RELATED_RECORDS = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "id"},
+    path=("module", "record_id", "related_list"),
 )
 
 _DELINK_RELATED_RECORDS = Operation(
@@ -53,6 +55,7 @@ _DELINK_RELATED_RECORDS = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch={"size": 100, "key": "ids"},
+    path=("module", "record_id", "related_list"),
 )
 
 _GET_RELATED_RECORD = Operation(
@@ -62,6 +65,7 @@ _GET_RELATED_RECORD = Operation(
     datetimes=frozenset(("if_modified_since",)),
     csv=frozenset(("fields",)),
     batch=None,
+    path=("module", "record_id", "related_list", "related_record_id"),
 )
 
 _UPDATE_RELATED_RECORD = Operation(
@@ -71,6 +75,7 @@ _UPDATE_RELATED_RECORD = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch=None,
+    path=("module", "record_id", "related_list", "related_record_id"),
 )
 
 _DELINK_RELATED_RECORD = Operation(
@@ -80,6 +85,7 @@ _DELINK_RELATED_RECORD = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch=None,
+    path=("module", "record_id", "related_list", "related_record_id"),
 )
 
 _GET_RELATED_RECORDS_COUNT = Operation(
@@ -89,6 +95,7 @@ _GET_RELATED_RECORDS_COUNT = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch=None,
+    path=("module", "record_id"),
 )
 
 _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
@@ -98,6 +105,7 @@ _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
     datetimes=frozenset(()),
     csv=frozenset(("fields", "ids")),
     batch=None,
+    path=("module", "record_id", "related_list"),
 )
 
 
