@@ -12,7 +12,15 @@ import httpx
 
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
 from ._json import UnencodableItem
-from .errors import APIConnectionError, BatchError, InvalidResponseError, TokenError, ZohoError, ZohoValidationError
+from .errors import (
+    APIConnectionError,
+    APIError,
+    BatchError,
+    InvalidResponseError,
+    TokenError,
+    ZohoError,
+    ZohoValidationError,
+)
 from .results import AnswerItems, BatchResult, Failure, Outcome, Success, details_of
 
 BATCH_SIZE = 100
@@ -113,6 +121,8 @@ def outcomes(
             if ask_again:
                 return None
             return whole_call_failed(start, items, exc, uncertain=success and not idempotent)
+        except APIError as exc:  # Zoho's error envelope with a 2xx: the call was refused as a whole
+            return whole_call_failed(start, items, exc, uncertain=False)
         data = body.get("data") if isinstance(body, dict) else None
         if isinstance(data, list):
             if len(data) != len(items):

@@ -121,8 +121,6 @@ class ZohoCRM:
             however slowly it trickles; connecting alone: 10 s), or an ``httpx.Timeout`` (its longest phase
             is the attempt's deadline); calls take ``timeout=`` too. Retries of a call end within
             ``retry.max_elapsed`` (60 s), or the timeout when longer.
-        max_answer_bytes: The largest answer read (64 MiB, far above Zoho's largest page); a larger
-            one raises ``AnswerTooLargeError`` without reading the rest.
         max_concurrency: Calls a batch sends at once (Zoho allows 10 concurrent bulk writes in every
             edition); ``concurrency=`` of a call overrides it.
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
@@ -132,6 +130,8 @@ class ZohoCRM:
         on_refresh: Called with each new ``Token`` after a refresh (metrics, your own store).
         clock: Returns the time in epoch seconds (``time.time``); decides token expiry. Tests pass the
             sandbox's manual clock.
+        max_answer_bytes: The largest answer read (64 MiB, far above Zoho's largest page); a larger
+            one raises ``AnswerTooLargeError`` without reading the rest.
     """
 
     records: Records
@@ -208,13 +208,13 @@ class AsyncZohoCRM:
         token_store: Where the access token lives (a ``TokenStore``): in memory by default.
         retry: What is retried and for how long (a ``RetryPolicy``).
         timeout: Seconds one attempt of a call may take in all (30 s), as for ``ZohoCRM``.
-        max_answer_bytes: The largest answer read (64 MiB), as for ``ZohoCRM``.
         max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes).
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
         refresh_margin: Seconds before expiry at which the token is renewed.
         transport: An ``httpx.AsyncBaseTransport`` for API and token requests (``sb.async_transport()``).
         on_refresh: Called with each new ``Token`` after a refresh.
         clock: Returns the time in epoch seconds (``time.time``); decides token expiry.
+        max_answer_bytes: The largest answer read (64 MiB), as for ``ZohoCRM``.
     """
 
     records: AsyncRecords

@@ -32,6 +32,7 @@ import httpx
 
 from ._json import EncodedJSON, encode, loads
 from ._logging import logger
+from ._validation import timeout as check_timeout
 from .errors import (
     AnswerTooLargeError,
     APIConnectionError,
@@ -43,7 +44,6 @@ from .errors import (
     error_class,
     redact,
 )
-from ._validation import timeout as check_timeout
 from .retries import RetryPolicy
 
 Timeout = float | httpx.Timeout | None
@@ -144,7 +144,9 @@ def _error(response: httpx.Response, code: str | None, message: str, details: An
     return error_class(response.status_code, code)(
         redact(message, *secrets),
         code=code,
-        details={k: redact(str(v), *secrets) if isinstance(v, str) else v for k, v in details.items()} if details else None,
+        details={k: redact(str(v), *secrets) if isinstance(v, str) else v for k, v in details.items()}
+        if details
+        else None,
         method=request.method,
         url=str(request.url),
         status_code=response.status_code,
@@ -441,7 +443,7 @@ class AsyncEngine(_EngineBase):
         params: dict[str, Any],
         *,
         idempotent: bool,
-        timeout: Timeout = None,
+        timeout: Timeout = None,  # noqa: ASYNC109 - the deadline is kept with anyio.fail_after, per attempt
         read: bool = True,
         on_sent: Callable[[], None] | None = None,
     ) -> httpx.Response:

@@ -144,12 +144,7 @@ def timeout(value: object) -> None:
     """A timeout: positive finite seconds, or an ``httpx.Timeout``."""
     if isinstance(value, httpx.Timeout):
         return
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, (int, float))
-        or not math.isfinite(value)
-        or value <= 0
-    ):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
         raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout, got {value!r}")
 
 

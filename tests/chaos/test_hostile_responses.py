@@ -208,7 +208,9 @@ def test_huge_page_parses_without_trouble() -> None:
 
 def test_more_records_without_a_token_past_2000_is_a_typed_error() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=page([{"id": "1"}] * 200, more_records=True, next_page_token=None))
+        first = int(request.url.params.get("page", "1")) * 200
+        records = [{"id": str(first + i)} for i in range(200)]
+        return httpx.Response(200, content=page(records, more_records=True, next_page_token=None))
 
     with pytest.raises(InvalidResponseError, match="no page token"):
         list(answering(handler).records.iter("Leads", fields=["Email"]))
