@@ -15,7 +15,7 @@ from . import _validation as check
 from ._auth import ZohoAuth
 from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
-from ._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine, SyncEngine
+from ._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine, SyncEngine, total_seconds
 from ._logging import logger
 from ._oauth import TokenManager
 from ._records import AsyncRecords, Records
@@ -64,6 +64,7 @@ class _Setup:
         self.base_url = f"{self.api_domain}/crm/{API_VERSION}"
         self.retry = retry or RetryPolicy()
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout, connect=10.0)
+        self.deadline = total_seconds(timeout)
         self.concurrency = max_concurrency
         self.verify = verify
         self.token_kwargs: dict[str, Any] = {
@@ -80,7 +81,7 @@ class _Setup:
 
     def engine_kwargs(self) -> dict[str, Any]:
         """Arguments of the engine: the call deadline and the answer cap."""
-        return {"timeout": self.timeout, "max_answer_bytes": self.max_answer_bytes}
+        return {"timeout": self.timeout, "deadline": self.deadline, "max_answer_bytes": self.max_answer_bytes}
 
     def http_kwargs(self, tokens: TokenManager) -> dict[str, Any]:
         """Arguments of the ``httpx.Client``/``AsyncClient``: base URL, auth, timeouts, TLS, pool size."""
@@ -118,8 +119,8 @@ class ZohoCRM:
         retry: What is retried and for how long (a ``RetryPolicy``); ``RetryPolicy(max_attempts=1)`` turns
             retries off.
         timeout: Seconds one attempt of a call may take in all (30 s: connect, send and the whole answer,
-            however slowly it trickles; connecting alone: 10 s), or an ``httpx.Timeout`` (its longest phase
-            is the attempt's deadline); calls take ``timeout=`` too. Retries of a call end within
+            however slowly it trickles; connecting alone: 10 s), or an ``httpx.Timeout`` (that
+            bounds each phase, their sum the attempt); calls take ``timeout=`` too. Retries of a call end within
             ``retry.max_elapsed`` (60 s), or the timeout when longer.
         max_concurrency: Calls a batch sends at once (Zoho allows 10 concurrent bulk writes in every
             edition); ``concurrency=`` of a call overrides it.

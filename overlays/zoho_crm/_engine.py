@@ -53,10 +53,10 @@ DEFAULT_MAX_ANSWER_BYTES = 64 * 2**20
 
 
 def total_seconds(timeout: float | httpx.Timeout | None) -> float | None:
-    """The deadline of one attempt: the number given, or the longest phase of an ``httpx.Timeout``."""
+    """The deadline of one attempt: the number given, or the sum of an ``httpx.Timeout``'s connect, write and read."""
     if isinstance(timeout, httpx.Timeout):
-        phases = [t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t is not None]
-        return max(phases) if phases else None
+        phases = (timeout.connect, timeout.write, timeout.read)
+        return None if None in phases else sum(p for p in phases if p is not None)
     return None if timeout is None else float(timeout)
 
 
@@ -245,11 +245,13 @@ class _EngineBase:
         clock: Callable[[], float] = time.monotonic,
         *,
         timeout: httpx.Timeout | None = None,
+        deadline: float | None = 30.0,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.retry = retry
         self.clock = clock
         self.timeout = timeout or httpx.Timeout(30.0, connect=10.0)
+        self.deadline = deadline
         self.max_answer_bytes = max_answer_bytes
         self.stats: Counter[str] = Counter()
         self._stats_lock = threading.Lock()
@@ -266,9 +268,10 @@ class _EngineBase:
         request = _request(http, op, params, None)
         if timeout is not None:
             check_timeout(timeout)
-        phases = self.timeout if timeout is None else (timeout if isinstance(timeout, httpx.Timeout) else
-                                                        httpx.Timeout(timeout))  # fmt: skip
-        return request, phases, total_seconds(phases)
+        if timeout is None:
+            return request, self.timeout, self.deadline
+        phases = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        return request, phases, total_seconds(timeout)
 
     def _attempt_deadline(
         self, request: httpx.Request, phases: httpx.Timeout, total: float | None, budget_end: float
