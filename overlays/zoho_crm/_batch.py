@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 
+from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
 from ._json import UnencodableItem
 from .errors import (
@@ -471,6 +472,7 @@ def sync_caller(
     a repeated one reads it in the engine, which asks again for an unreadable answer to a safe call.
     A token refused (or a client closed) before the request went out raises :class:`Halt`.
     """
+    check.call_timeout(timeout)
 
     def call(start: int, part: Sequence[Any], first: bool) -> Finish:
         safe = idempotent if isinstance(idempotent, bool) else idempotent[start]
@@ -498,6 +500,7 @@ def async_caller(
     engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: Idempotent, timeout: Timeout
 ) -> AsyncCall:
     """The per-chunk exchange of an async batch (see :func:`sync_caller`); ``on_sent``: its request went out."""
+    check.call_timeout(timeout)
 
     async def call(start: int, part: Sequence[Any], first: bool, on_sent: Callable[[], None]) -> Finish:
         safe = idempotent if isinstance(idempotent, bool) else idempotent[start]

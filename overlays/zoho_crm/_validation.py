@@ -148,6 +148,12 @@ def timeout(value: object) -> None:
         raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout, got {value!r}")
 
 
+def call_timeout(value: object) -> None:
+    """A call's ``timeout=``: unset, or as :func:`timeout`."""
+    if value is not None:
+        timeout(value)
+
+
 def secure_url(url: str, what: str) -> str:
     """An https URL, or plain http to a loopback host only (the sandbox)."""
     parts = urlsplit(url)

@@ -540,6 +540,8 @@ BAD_CALLS: dict[str, Callable[[Any], Any]] = {
     "None among ids": lambda c: c.records.delete("Leads", ["1", None]),
     "id None": lambda c: c.records.get("Leads", None),
     "list ids None": lambda c: c.records.list("Leads", fields=["Email"], ids=[None]),
+    "batch timeout negative": lambda c: c.records.insert("Leads", [{"Last_Name": "x"}], timeout=-1),
+    "delete timeout nan": lambda c: c.records.delete("Leads", ["1"], timeout=float("nan")),
 }
 
 
