@@ -501,6 +501,7 @@ def async_caller(
 ) -> AsyncCall:
     """The per-chunk exchange of an async batch (see :func:`sync_caller`); ``on_sent``: its request went out."""
     check.call_timeout(timeout)
+    engine.check_loop()  # a client of another event loop: raised here, before the batch starts
 
     async def call(start: int, part: Sequence[Any], first: bool, on_sent: Callable[[], None]) -> Finish:
         safe = idempotent if isinstance(idempotent, bool) else idempotent[start]

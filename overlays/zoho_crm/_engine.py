@@ -43,6 +43,7 @@ from .errors import (
     ZohoValidationError,
     error_class,
     redact,
+    redact_value,
 )
 from .retries import RetryPolicy
 
@@ -144,9 +145,7 @@ def _error(response: httpx.Response, code: str | None, message: str, details: An
     return error_class(response.status_code, code)(
         redact(message, *secrets),
         code=code,
-        details={k: redact(str(v), *secrets) if isinstance(v, str) else v for k, v in details.items()}
-        if details
-        else None,
+        details=redact_value(details, secrets) if details else None,
         method=request.method,
         url=str(request.url),
         status_code=response.status_code,
@@ -429,7 +428,7 @@ class AsyncEngine(_EngineBase):
         self.http = http
         self._loop: object | None = None
 
-    def _check_loop(self) -> None:
+    def check_loop(self) -> None:
         """The client's connections belong to the loop it first ran in: another loop gets a clear error."""
         loop = _running_loop()
         if self._loop is None:
@@ -455,7 +454,7 @@ class AsyncEngine(_EngineBase):
         ``on_sent`` is called whenever the request has gone out in full (once per attempt), as httpcore's
         transport reports it; a transport that reports nothing (an in-process one) never calls it.
         """
-        self._check_loop()
+        self.check_loop()
         request, phases, total = self._prepare(op, params, timeout, self.http)
         if on_sent is not None:
             request.extensions["trace"] = _body_sent_trace(on_sent)

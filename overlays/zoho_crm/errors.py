@@ -62,15 +62,16 @@ def redact(text: str, *secrets: str) -> str:
     return _SECRETS.sub(lambda m: (m.group(1) or m.group(2) or "") + REDACTED, text)
 
 
-def _redacted(value: Any, secrets: tuple[str, ...], depth: int = 0) -> Any:
+def redact_value(value: Any, secrets: tuple[str, ...] = (), depth: int = 0) -> Any:
+    """``value`` (JSON-like) with :func:`redact` applied to every string in it."""
     if isinstance(value, str):
         return redact(value, *secrets)
     if depth > 20:
         return REDACTED
     if isinstance(value, Mapping):
-        return {k: _redacted(v, secrets, depth + 1) for k, v in value.items()}
+        return {k: redact_value(v, secrets, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_redacted(v, secrets, depth + 1) for v in value]
+        return [redact_value(v, secrets, depth + 1) for v in value]
     return value
 
 
@@ -103,7 +104,7 @@ class ZohoError(Exception):
         self.message = message
         self.status_code = status_code
         self.code = code
-        self.details: dict[str, Any] = _redacted(dict(details), ()) if details else {}
+        self.details: dict[str, Any] = redact_value(dict(details), ()) if details else {}
         self.method = method
         self.url = url
 

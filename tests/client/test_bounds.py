@@ -101,7 +101,8 @@ def _echo(status: int) -> Handler:
     def handler(request: httpx.Request) -> httpx.Response:
         auth = request.headers["authorization"]
         if status == 200:  # an error envelope that echoes the request into its message and details
-            body = envelope("INVALID_DATA", f"bad request with {auth}", header=auth, token=auth.split()[-1])
+            bare = auth.split()[-1]
+            body = envelope("INVALID_DATA", f"bad request with {auth}", header=auth, echo={"deep": [bare]})
             return httpx.Response(200, json=body)
         return httpx.Response(status, text=f"<html>{status}: token={auth.split()[-1]} {dict(request.headers)}</html>")
 
@@ -623,3 +624,17 @@ def test_a_200_error_envelope_to_a_batch_fails_each_item_with_its_code() -> None
     handler: Handler = lambda request: httpx.Response(200, json=envelope("INVALID_DATA"))  # noqa: E731
     result = sync_client(handler).records.insert("Leads", [{"Last_Name": "x"}] * 3)
     assert [(f.code, f.uncertain) for f in result.failed] == [("INVALID_DATA", False)] * 3
+
+
+def test_an_async_batch_in_a_second_event_loop_raises_before_sending() -> None:
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"count": 3})
+
+    crm = async_client(handler)
+    asyncio.run(crm.records.count("Leads"))
+    with pytest.raises(EventLoopError):
+        asyncio.run(crm.records.insert("Leads", [{"Last_Name": "x"}] * 150))
+    assert len(sent) == 1
