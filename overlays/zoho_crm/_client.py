@@ -87,7 +87,7 @@ class _Setup:
         """Arguments of the ``httpx.Client``/``AsyncClient``: base URL, auth, timeouts, TLS, pool size."""
         return {
             "base_url": self.base_url,
-            "auth": ZohoAuth(tokens, follow_api_domain=self.follow_api_domain),
+            "auth": ZohoAuth(tokens, follow_api_domain=self.follow_api_domain, max_answer_bytes=self.max_answer_bytes),
             "timeout": self.timeout,
             "verify": self.verify,
             "limits": httpx.Limits(

@@ -237,6 +237,38 @@ def _deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
     return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
 
 
+def read_capped(
+    response: httpx.Response, limit: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic
+) -> None:
+    """Read a streamed answer in full: at most ``limit`` bytes, and (with ``deadline``) checked between chunks."""
+    too_large = _declared_too_large(response, limit)
+    if too_large is not None:
+        raise too_large
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(response, limit, f"over {size} bytes read")
+        chunks.append(chunk)
+        if deadline is not None and clock() > deadline:
+            raise _deadline_passed(response.request)
+    _store(response, chunks)
+
+
+async def aread_capped(response: httpx.Response, limit: int) -> None:
+    """Async :func:`read_capped` (the caller bounds its time)."""
+    too_large = _declared_too_large(response, limit)
+    if too_large is not None:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(response, limit, f"over {size} bytes read")
+        chunks.append(chunk)
+    _store(response, chunks)
+
+
 class _EngineBase:
     def __init__(
         self,
@@ -385,18 +417,7 @@ class SyncEngine(_EngineBase):
         """One attempt: the answer read in full, within ``deadline`` and ``max_answer_bytes``."""
         response = self.http.send(request, stream=True)
         try:
-            too_large = _declared_too_large(response, self.max_answer_bytes)
-            if too_large is not None:
-                raise too_large
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > self.max_answer_bytes:
-                    raise _too_large(response, self.max_answer_bytes, f"over {size} bytes read")
-                chunks.append(chunk)
-                if self.clock() > deadline:
-                    raise _deadline_passed(request)
-            _store(response, chunks)
+            read_capped(response, self.max_answer_bytes, deadline, self.clock)
         finally:
             response.close()
         return response
@@ -484,16 +505,7 @@ class AsyncEngine(_EngineBase):
         """One attempt: the answer read in full within ``max_answer_bytes`` (the caller bounds its time)."""
         response = await self.http.send(request, stream=True)
         try:
-            too_large = _declared_too_large(response, self.max_answer_bytes)
-            if too_large is not None:
-                raise too_large
-            chunks, size = [], 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > self.max_answer_bytes:
-                    raise _too_large(response, self.max_answer_bytes, f"over {size} bytes read")
-                chunks.append(chunk)
-            _store(response, chunks)
+            await aread_capped(response, self.max_answer_bytes)
         finally:
             await response.aclose()
         return response

@@ -21,7 +21,15 @@ from typing import Any
 import httpx
 import pytest
 
-from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, Failure, RetryPolicy, ZohoCRM, errors
+from zoho_crm import (
+    AccessTokenCredentials,
+    AsyncZohoCRM,
+    Failure,
+    RefreshTokenCredentials,
+    RetryPolicy,
+    ZohoCRM,
+    errors,
+)
 from zoho_crm.errors import (
     AnswerTooLargeError,
     APIConnectionError,
@@ -638,3 +646,34 @@ def test_an_async_batch_in_a_second_event_loop_raises_before_sending() -> None:
     with pytest.raises(EventLoopError):
         asyncio.run(crm.records.insert("Leads", [{"Last_Name": "x"}] * 150))
     assert len(sent) == 1
+
+
+def _huge_401(stream: Endless) -> Handler:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token"):
+            return httpx.Response(200, json={"access_token": "fresh", "expires_in": 3600, "token_type": "Bearer"})
+        return httpx.Response(401, headers={"content-type": "application/json"}, stream=stream)
+
+    return handler
+
+
+def _refreshing(cls: type[Any], handler: Handler) -> Any:
+    return cls(RefreshTokenCredentials("id", "secret", "refresh"), api_domain="https://www.zohoapis.com",
+               accounts_url="https://accounts.zoho.com", transport=httpx.MockTransport(handler),
+               retry=NO_RETRY, max_answer_bytes=4 * 2**20)  # fmt: skip
+
+
+def test_a_huge_401_is_capped_too() -> None:
+    stream = Endless(30)
+    with pytest.raises(AnswerTooLargeError):
+        _refreshing(ZohoCRM, _huge_401(stream)).records.count("Leads")
+    assert stream.read == 5
+
+
+@pytest.mark.anyio
+async def test_a_huge_async_401_is_capped_too() -> None:
+    stream = Endless(30)
+    async with _refreshing(AsyncZohoCRM, _huge_401(stream)) as crm:
+        with pytest.raises(AnswerTooLargeError):
+            await crm.records.count("Leads")
+    assert stream.read == 5
