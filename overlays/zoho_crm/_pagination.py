@@ -2,7 +2,8 @@
 
 A listing that would never end is stopped with :class:`~zoho_crm.errors.PaginationError`: a page
 token seen before (repeated, or a cycle), a page seen before (a server that ignores ``page`` or the
-token), or :data:`MAX_EMPTY_PAGES` empty pages in a row that still claim ``more_records``.
+token), :data:`MAX_EMPTY_PAGES` empty pages in a row that still claim ``more_records``, or more
+records claimed past :data:`MAX_LISTED` (Zoho's page tokens reach no further).
 """
 
 from __future__ import annotations
@@ -19,19 +20,27 @@ from .results import Page, Record
 MAX_EMPTY_PAGES = 3
 """Empty pages in a row claiming more records before a listing is declared endless."""
 
+MAX_LISTED = 100_000
+"""Records a listing walked with page tokens can reach (Zoho answers ``PAGINATION_LIMIT_EXCEEDED`` past it)."""
+
 
 class Guard:
     """Tells whether a listing goes on after a page, and stops one that would never end."""
 
-    def __init__(self) -> None:
+    def __init__(self, most: int | None = None) -> None:
         self._tokens: set[str] = set()
         self._pages: set[int] = set()
         self._empty = 0
+        self._read = 0
+        self._most = most
 
     def more(self, page: Page, page_no: int) -> bool:
         """Whether to ask for the page after ``page`` (number ``page_no``); raises when the listing is endless."""
+        self._read += len(page.records)
         if not page.more_records:
             return False
+        if self._most is not None and self._read >= self._most:
+            raise PaginationError(f"{self._read} records read and more claimed: Zoho lists at most {self._most}")
         if not page.records:
             self._empty += 1
             if self._empty >= MAX_EMPTY_PAGES:
@@ -69,7 +78,7 @@ def _next(guard: Guard, base: dict[str, Any], page: Page, page_no: int, per_page
 
 def walk(engine: SyncEngine, op: str, base: dict[str, Any], per_page: int, timeout: Timeout) -> Iterator[Record]:
     """Every record of a listing, one page in memory at a time; stops on ``more_records: false`` or 204."""
-    guard, params, page_no = Guard(), base, 1
+    guard, params, page_no = Guard(MAX_LISTED), base, 1
     while True:
         page = _plans.page_from(engine.send(op, params, idempotent=True, timeout=timeout))
         yield from page.records
@@ -83,7 +92,7 @@ async def awalk(
     engine: AsyncEngine, op: str, base: dict[str, Any], per_page: int, timeout: Timeout
 ) -> AsyncIterator[Record]:
     """Async :func:`walk`."""
-    guard, params, page_no = Guard(), base, 1
+    guard, params, page_no = Guard(MAX_LISTED), base, 1
     while True:
         page = _plans.page_from(await engine.send(op, params, idempotent=True, timeout=timeout))
         for record in page.records:

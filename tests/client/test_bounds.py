@@ -677,3 +677,19 @@ async def test_a_huge_async_401_is_capped_too() -> None:
         with pytest.raises(AnswerTooLargeError):
             await crm.records.count("Leads")
     assert stream.read == 5
+
+
+def test_a_listing_claiming_more_than_zoho_can_list_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zoho_crm import _pagination
+
+    assert _pagination.MAX_LISTED == 100_000
+    monkeypatch.setattr(_pagination, "MAX_LISTED", 5000)  # the same rule, 20x fewer pages
+    calls: list[int] = []
+
+    def fresh_forever(request: httpx.Request) -> httpx.Response:  # new records and a new token every time
+        calls.append(1)
+        return page([f"{len(calls)}-{i}" for i in range(200)], True, f"token-{len(calls)}")
+
+    with pytest.raises(PaginationError, match="at most 5000"):
+        list(sync_client(fresh_forever).records.iter("Leads", fields=["Email"]))
+    assert len(calls) == 25
