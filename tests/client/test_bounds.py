@@ -297,7 +297,7 @@ def test_retries_end_within_the_budget() -> None:
     with TrickleServer(ANSWER, gap=0.04) as server, _trickle_client(server, ZohoCRM, timeout=0.3, retry=budget) as crm:
         with pytest.raises(APITimeoutError):
             crm.records.list("Leads", fields=["Email"])
-        assert 2 <= server.connections <= 5
+        assert 1 <= server.connections <= 5  # 20 attempts allowed, the budget stops them
 
 
 @pytest.mark.parametrize("timeout", [0, -1, float("nan"), float("inf"), True, "30"])
