@@ -8,8 +8,7 @@ from typing import Any
 from . import _batch, _idempotency, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
-from ._logging import logger
-from ._pagination import awalk, walk
+from ._pagination import anumbered, awalk, numbered, walk
 from .results import BatchResult, Page, Record, Success
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
@@ -106,17 +105,8 @@ class Records(_Base):
         self, module: str, *, per_page: int = 200, timeout: Timeout = None, **options: Any
     ) -> Iterator[Record]:
         """Every search result (Zoho stops searches at 2,000 records)."""
-        page_no = 1
-        while True:
-            params = _plans.search_params(module, page=page_no, per_page=per_page, **options)
-            page = _plans.page_from(self._engine.send(search_records, params, idempotent=True, timeout=timeout))
-            yield from page.records
-            if not page.more_records or not page.records:
-                return
-            if page_no * per_page >= _plans.DISCRETE_LIMIT:
-                logger.warning("zoho_crm: search stopped at Zoho's limit of %d records", _plans.DISCRETE_LIMIT)
-                return
-            page_no += 1
+        yield from numbered(lambda n: self.search(module, page=n, per_page=per_page, timeout=timeout, **options),
+                            per_page, _plans.DISCRETE_LIMIT)  # fmt: skip
 
     def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
         """How many records (optionally of a ``cvid`` or matching ``criteria``/``email``/``phone``/``word``)."""
@@ -133,13 +123,7 @@ class Records(_Base):
 
     def iter_deleted(self, module: str, *, type: str | None = None, per_page: int = 200) -> Iterator[Record]:
         """Every deleted-record entry."""
-        page_no = 1
-        while True:
-            page = self.deleted(module, type=type, page=page_no, per_page=per_page)
-            yield from page.records
-            if not page.more_records or not page.records:
-                return
-            page_no += 1
+        yield from numbered(lambda n: self.deleted(module, type=type, page=n, per_page=per_page), per_page)
 
     def _run_batch(
         self, kind: str, module: str, records: object, *, external: str | None = None,
@@ -277,15 +261,9 @@ class AsyncRecords(_Base):
         self, module: str, *, per_page: int = 200, timeout: Timeout = None, **options: Any
     ) -> AsyncIterator[Record]:
         """See :meth:`Records.iter_search`."""
-        page_no = 1
-        while True:
-            params = _plans.search_params(module, page=page_no, per_page=per_page, **options)
-            page = _plans.page_from(await self._engine.send(search_records, params, idempotent=True, timeout=timeout))
-            for record in page.records:
-                yield record
-            if not page.more_records or not page.records or page_no * per_page >= _plans.DISCRETE_LIMIT:
-                return
-            page_no += 1
+        search = lambda n: self.search(module, page=n, per_page=per_page, timeout=timeout, **options)  # noqa: E731
+        async for record in anumbered(search, per_page, _plans.DISCRETE_LIMIT):
+            yield record
 
     async def count(self, module: str, *, timeout: Timeout = None, **options: Any) -> int:
         """See :meth:`Records.count`."""
@@ -303,14 +281,8 @@ class AsyncRecords(_Base):
 
     async def iter_deleted(self, module: str, *, type: str | None = None, per_page: int = 200) -> AsyncIterator[Record]:
         """See :meth:`Records.iter_deleted`."""
-        page_no = 1
-        while True:
-            page = await self.deleted(module, type=type, page=page_no, per_page=per_page)
-            for record in page.records:
-                yield record
-            if not page.more_records or not page.records:
-                return
-            page_no += 1
+        async for record in anumbered(lambda n: self.deleted(module, type=type, page=n, per_page=per_page), per_page):
+            yield record
 
     async def _run_batch(
         self, kind: str, module: str, records: object, *, external: str | None = None,
