@@ -55,8 +55,8 @@ class UnencodableItem(ValueError):
         self.reason = reason
 
 
-MAX_DEPTH = 200
-"""How deeply a request body may nest (Zoho's deepest, a subform's lookup, is a few levels)."""
+MAX_DEPTH = 254
+"""How deeply a request body may nest: orjson's own limit (Zoho's deepest, a subform's lookup, is a few levels)."""
 
 
 def zoho_datetime(value: dt.datetime) -> str:
