@@ -87,6 +87,14 @@ class ZohoError(Exception):
 
     Its message and ``details`` never hold a token or secret (anything shaped like one is redacted),
     and it survives pickling (all subclasses, ``BatchError`` with its ``result``).
+
+    Args:
+        message: What went wrong, in words.
+        status_code: The HTTP status of Zoho's answer, when there was one.
+        code: Zoho's error code (``INVALID_DATA``, ``DUPLICATE_DATA``...), when Zoho gave one.
+        details: Zoho's ``details`` object (the field at fault, the limit reached...).
+        method: The HTTP method of the call.
+        url: The URL of the call (never holding a token).
     """
 
     def __init__(
@@ -112,7 +120,11 @@ class ZohoError(Exception):
         return (_rebuild, (type(self), self.args), self.__dict__)
 
     def matches(self, *codes: str) -> bool:
-        """Whether Zoho's code is one of ``codes``."""
+        """Whether Zoho's code is one of ``codes``.
+
+        Args:
+            codes: Zoho error codes, such as ``"DUPLICATE_DATA"``.
+        """
         return self.code in codes
 
     def __str__(self) -> str:
@@ -230,6 +242,11 @@ class BatchError(ZohoError):
     Raised by ``BatchResult.raise_for_errors()``, and by a batch call that its ``on_progress`` callback
     (or a bug) stopped: then ``result`` holds one outcome per input item (the items never sent fail with
     code ``NOT_SENT``) and the callback's exception is the ``__cause__``.
+
+    Args:
+        message: A summary (how many items failed, with which codes).
+        failures: The :class:`~zoho_crm.Failure` of each item that failed, in input order.
+        result: The whole :class:`~zoho_crm.BatchResult` (one outcome per input item).
     """
 
     def __init__(self, message: str, failures: list[Any], result: BatchResult | None = None) -> None:

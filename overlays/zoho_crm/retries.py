@@ -57,7 +57,19 @@ _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, http
 
 @attrs.frozen
 class RetryPolicy:
-    """How the client retries. ``RetryPolicy(max_attempts=1)`` disables retries."""
+    """How the client retries. ``RetryPolicy(max_attempts=1)`` disables retries.
+
+    A call is retried only when it is safe: 429 always (Zoho did not act), 5xx and transport failures
+    when the operation is idempotent or the request provably never reached Zoho.
+
+    Attributes:
+        max_attempts: Attempts per call, the first included.
+        max_elapsed: The retry budget in seconds: no retry starts, and no wait reaches, past it (a call's
+            whole budget is the larger of this and its ``timeout``).
+        initial_backoff: The first backoff's cap in seconds; it doubles with each attempt (full jitter).
+        max_backoff: The largest backoff in seconds (a ``Retry-After`` from Zoho is followed as given).
+        retry_statuses: The HTTP statuses that may be retried.
+    """
 
     max_attempts: int = 5
     max_elapsed: float = 60.0
@@ -70,6 +82,11 @@ class RetryPolicy:
 
         A usable ``Retry-After`` is followed as given (the engine gives up when it reaches past the
         budget); otherwise exponential backoff with full jitter, capped at ``max_backoff``.
+
+        Args:
+            attempt: The attempt that just failed, counting from 1.
+            retry_after: Zoho's ``Retry-After`` header (seconds or an HTTP-date), if any.
+            rng: The random source of the jitter (default: the ``random`` module).
         """
         asked = retry_after_seconds(retry_after)
         if asked is not None:
@@ -78,7 +95,12 @@ class RetryPolicy:
         return (rng or random).uniform(0, cap)
 
     def retry_status(self, status: int, *, idempotent: bool) -> bool:
-        """Whether an answer with ``status`` may be retried."""
+        """Whether an answer with ``status`` may be retried.
+
+        Args:
+            status: The answer's HTTP status.
+            idempotent: Whether the call is safe to repeat (then 5xx may be retried too, not only 429).
+        """
         if status not in self.retry_statuses:
             return False
         return idempotent or status == 429
