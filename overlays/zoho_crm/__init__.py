@@ -11,7 +11,17 @@ from . import errors
 from ._client import AsyncZohoCRM, ZohoCRM
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter, Environment
-from .errors import BatchError, ZohoError, ZohoValidationError
+from .errors import (
+    AnswerTooLargeError,
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    BatchError,
+    EventLoopError,
+    PaginationError,
+    ZohoError,
+    ZohoValidationError,
+)
 from .progress import progress_bar
 from .results import BatchResult, Failure, Outcome, Page, Record, Success
 from .retries import RetryPolicy
@@ -22,7 +32,11 @@ __version__ = "0.2.0"
 
 __all__ = [
     "API_VERSION",
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
     "AccessTokenCredentials",
+    "AnswerTooLargeError",
     "AsyncZohoCRM",
     "BatchError",
     "BatchResult",
@@ -30,12 +44,14 @@ __all__ = [
     "Credentials",
     "DataCenter",
     "Environment",
+    "EventLoopError",
     "Failure",
     "FileTokenStore",
     "LockingTokenStore",
     "MemoryTokenStore",
     "Outcome",
     "Page",
+    "PaginationError",
     "Record",
     "RedisTokenStore",
     "RefreshTokenCredentials",

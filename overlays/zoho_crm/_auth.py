@@ -7,6 +7,7 @@ from collections.abc import AsyncGenerator, Generator
 
 import httpx
 
+from ._engine import DEFAULT_MAX_ANSWER_BYTES, aread_capped, read_capped
 from ._oauth import TokenManager
 from ._validation import secure_url
 from .tokens import Token
@@ -37,9 +38,12 @@ class ZohoAuth(httpx.Auth):
     token manager keeps it only when it belongs to the configured data center).
     """
 
-    def __init__(self, tokens: TokenManager, *, follow_api_domain: bool = False) -> None:
+    def __init__(
+        self, tokens: TokenManager, *, follow_api_domain: bool = False, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    ) -> None:
         self.tokens = tokens
         self.follow_api_domain = follow_api_domain
+        self.max_answer_bytes = max_answer_bytes  # a 401's body is read here: capped like any answer
 
     def _sign(self, request: httpx.Request, token: Token) -> None:
         if self.follow_api_domain and token.api_domain:
@@ -55,13 +59,13 @@ class ZohoAuth(httpx.Auth):
         self._sign(request, token)
         response = yield request
         if self.tokens.can_refresh and response.status_code == 401:
-            response.read()
+            read_capped(response, self.max_answer_bytes)
             if _refused_token(response):
                 fresh = self.tokens.get(stale=token.access_token)
                 self._sign(request, fresh)
                 response = yield request
                 if response.status_code == 401:
-                    response.read()
+                    read_capped(response, self.max_answer_bytes)
                     if _refused_token(response):  # a just-issued token refused: stop refreshing for a while
                         self.tokens.refused(fresh)
 
@@ -71,13 +75,13 @@ class ZohoAuth(httpx.Auth):
         self._sign(request, token)
         response = yield request
         if self.tokens.can_refresh and response.status_code == 401:
-            await response.aread()
+            await aread_capped(response, self.max_answer_bytes)
             if _refused_token(response):
                 fresh = await self.tokens.aget(stale=token.access_token)
                 self._sign(request, fresh)
                 response = yield request
                 if response.status_code == 401:
-                    await response.aread()
+                    await aread_capped(response, self.max_answer_bytes)
                     if _refused_token(response):
                         await self.tokens.arefused(fresh)
 

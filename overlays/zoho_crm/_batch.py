@@ -10,9 +10,18 @@ from typing import Any
 
 import httpx
 
+from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
 from ._json import UnencodableItem
-from .errors import APIConnectionError, BatchError, InvalidResponseError, TokenError, ZohoError, ZohoValidationError
+from .errors import (
+    APIConnectionError,
+    APIError,
+    BatchError,
+    InvalidResponseError,
+    TokenError,
+    ZohoError,
+    ZohoValidationError,
+)
 from .results import AnswerItems, BatchResult, Failure, Outcome, Success, details_of
 
 BATCH_SIZE = 100
@@ -113,6 +122,8 @@ def outcomes(
             if ask_again:
                 return None
             return whole_call_failed(start, items, exc, uncertain=success and not idempotent)
+        except APIError as exc:  # Zoho's error envelope with a 2xx: the call was refused as a whole
+            return whole_call_failed(start, items, exc, uncertain=False)
         data = body.get("data") if isinstance(body, dict) else None
         if isinstance(data, list):
             if len(data) != len(items):
@@ -461,6 +472,7 @@ def sync_caller(
     a repeated one reads it in the engine, which asks again for an unreadable answer to a safe call.
     A token refused (or a client closed) before the request went out raises :class:`Halt`.
     """
+    check.call_timeout(timeout)
 
     def call(start: int, part: Sequence[Any], first: bool) -> Finish:
         safe = idempotent if isinstance(idempotent, bool) else idempotent[start]
@@ -488,6 +500,8 @@ def async_caller(
     engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: Idempotent, timeout: Timeout
 ) -> AsyncCall:
     """The per-chunk exchange of an async batch (see :func:`sync_caller`); ``on_sent``: its request went out."""
+    check.call_timeout(timeout)
+    engine.check_loop()  # a client of another event loop: raised here, before the batch starts
 
     async def call(start: int, part: Sequence[Any], first: bool, on_sent: Callable[[], None]) -> Finish:
         safe = idempotent if isinstance(idempotent, bool) else idempotent[start]

@@ -16,7 +16,7 @@ from . import _validation as check
 from ._auth import ZohoAuth
 from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
-from ._engine import AsyncEngine, SyncEngine
+from ._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine, SyncEngine, total_seconds
 from ._logging import logger
 from ._oauth import TokenManager
 from ._records import AsyncRecords, Records
@@ -51,16 +51,22 @@ class _Setup:
         verify: bool,
         refresh_margin: float,
         on_refresh: Callable[[Token], None] | None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         if not verify:
             logger.warning("zoho_crm: TLS certificate verification is OFF (verify=False); never do this in production")
-        if max_concurrency < 1:
-            raise ZohoValidationError("max_concurrency must be at least 1")
+        if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
+            raise ZohoValidationError(f"max_concurrency must be a positive int, got {max_concurrency!r}")
+        if isinstance(max_answer_bytes, bool) or not isinstance(max_answer_bytes, int) or max_answer_bytes < 1:
+            raise ZohoValidationError(f"max_answer_bytes must be a positive int, got {max_answer_bytes!r}")
+        check.timeout(timeout)
+        self.max_answer_bytes = max_answer_bytes
         self.api_domain = check.secure_url(api_domain or data_center.api_domain(environment), "api_domain")
         self.accounts_url = check.secure_url(accounts_url or data_center.accounts_url, "accounts_url")
         self.base_url = f"{self.api_domain}/crm/{API_VERSION}"
         self.retry = retry or RetryPolicy()
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout, connect=10.0)
+        self.deadline = total_seconds(timeout)
         self.concurrency = max_concurrency
         self.verify = verify
         self.token_kwargs: dict[str, Any] = {
@@ -75,11 +81,15 @@ class _Setup:
         self.credentials = credentials
         self.follow_api_domain = api_domain is None
 
+    def engine_kwargs(self) -> dict[str, Any]:
+        """Arguments of the engine: the call deadline and the answer cap."""
+        return {"timeout": self.timeout, "deadline": self.deadline, "max_answer_bytes": self.max_answer_bytes}
+
     def http_kwargs(self, tokens: TokenManager) -> dict[str, Any]:
         """Arguments of the ``httpx.Client``/``AsyncClient``: base URL, auth, timeouts, TLS, pool size."""
         return {
             "base_url": self.base_url,
-            "auth": ZohoAuth(tokens, follow_api_domain=self.follow_api_domain),
+            "auth": ZohoAuth(tokens, follow_api_domain=self.follow_api_domain, max_answer_bytes=self.max_answer_bytes),
             "timeout": self.timeout,
             "verify": self.verify,
             "limits": httpx.Limits(
@@ -110,7 +120,10 @@ class ZohoCRM(SyncResources):
             ``FileTokenStore(path)`` shares one token between processes.
         retry: What is retried and for how long (a ``RetryPolicy``); ``RetryPolicy(max_attempts=1)`` turns
             retries off.
-        timeout: Seconds per request (connect: 10 s), or an ``httpx.Timeout``; calls take ``timeout=`` too.
+        timeout: Seconds one attempt of a call may take in all (30 s: connect, send and the whole answer,
+            however slowly it trickles; connecting alone: 10 s), or an ``httpx.Timeout`` (that
+            bounds each phase, their sum the attempt); calls take ``timeout=`` too. Retries of a call end within
+            ``retry.max_elapsed`` (60 s), or the timeout when longer.
         max_concurrency: Calls a batch sends at once (Zoho allows 10 concurrent bulk writes in every
             edition); ``concurrency=`` of a call overrides it.
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
@@ -120,6 +133,8 @@ class ZohoCRM(SyncResources):
         on_refresh: Called with each new ``Token`` after a refresh (metrics, your own store).
         clock: Returns the time in epoch seconds (``time.time``); decides token expiry. Tests pass the
             sandbox's manual clock.
+        max_answer_bytes: The largest answer read (64 MiB, far above Zoho's largest page); a larger
+            one raises ``AnswerTooLargeError`` without reading the rest.
     """
 
     records: Records
@@ -142,16 +157,18 @@ class ZohoCRM(SyncResources):
         transport: httpx.BaseTransport | None = None,
         on_refresh: Callable[[Token], None] | None = None,
         clock: Callable[[], float] = time.time,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         setup = _Setup(
             credentials, data_center=data_center, environment=environment, api_domain=api_domain,
             accounts_url=accounts_url, token_store=token_store, retry=retry, timeout=timeout,
             max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
+            max_answer_bytes=max_answer_bytes,
         )  # fmt: skip
         self.tokens = TokenManager(credentials, transport=transport, clock=clock, **setup.token_kwargs)
         self._http = httpx.Client(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
-        self._engine = SyncEngine(self._http, setup.retry)
+        self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         self.records = Records(self._engine, setup.concurrency)
         self.related = Related(self._engine, setup.concurrency)
         self._bind_resources(SyncRuntime(self._engine))  # every other resource of the spec, as generated
@@ -194,13 +211,14 @@ class AsyncZohoCRM(AsyncResources):
         accounts_url: Base URL of the token server, overriding the data center (``sb.accounts_url``).
         token_store: Where the access token lives (a ``TokenStore``): in memory by default.
         retry: What is retried and for how long (a ``RetryPolicy``).
-        timeout: Seconds per request (connect: 10 s), or an ``httpx.Timeout``.
+        timeout: Seconds one attempt of a call may take in all (30 s), as for ``ZohoCRM``.
         max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes).
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
         refresh_margin: Seconds before expiry at which the token is renewed.
         transport: An ``httpx.AsyncBaseTransport`` for API and token requests (``sb.async_transport()``).
         on_refresh: Called with each new ``Token`` after a refresh.
         clock: Returns the time in epoch seconds (``time.time``); decides token expiry.
+        max_answer_bytes: The largest answer read (64 MiB), as for ``ZohoCRM``.
     """
 
     records: AsyncRecords
@@ -223,16 +241,18 @@ class AsyncZohoCRM(AsyncResources):
         transport: httpx.AsyncBaseTransport | None = None,
         on_refresh: Callable[[Token], None] | None = None,
         clock: Callable[[], float] = time.time,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         setup = _Setup(
             credentials, data_center=data_center, environment=environment, api_domain=api_domain,
             accounts_url=accounts_url, token_store=token_store, retry=retry, timeout=timeout,
             max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
+            max_answer_bytes=max_answer_bytes,
         )  # fmt: skip
         self.tokens = TokenManager(credentials, async_transport=transport, clock=clock, **setup.token_kwargs)
         self._http = httpx.AsyncClient(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
-        self._engine = AsyncEngine(self._http, setup.retry)
+        self._engine = AsyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         self.records = AsyncRecords(self._engine, setup.concurrency)
         self.related = AsyncRelated(self._engine, setup.concurrency)
         self._bind_resources(AsyncRuntime(self._engine))

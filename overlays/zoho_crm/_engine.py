@@ -1,7 +1,17 @@
 """Sending one generated operation: build its request, retry what is safe, map failures to typed errors.
 
 The generated endpoint modules build every request (``_get_kwargs``); this layer only adds what
-a generator cannot: retries, per-call timeouts, and reading error answers leniently.
+a generator cannot: retries, deadlines, bounded answers, and reading error answers leniently.
+
+- **Deadline.** Each attempt must complete (connect, send, every read of the answer) within the
+  call's ``timeout``; all attempts and the waits between them within the retry budget
+  (``RetryPolicy.max_elapsed``, or the timeout when that is longer). Async calls are cancelled at
+  the deadline; sync calls check it between the chunks of the answer, and every socket operation
+  waits at most the time left.
+- **Size.** An answer is read as a stream and refused past ``max_answer_bytes``
+  (:class:`~zoho_crm.errors.AnswerTooLargeError`), before reading when its Content-Length says so.
+- **Secrets.** No error holds the access token: messages and details are redacted, and an httpx
+  failure is chained as a copy without its request (and its headers).
 """
 
 from __future__ import annotations
@@ -17,21 +27,45 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import anyio
 import httpx
 
 from ._json import EncodedJSON, encode, loads
 from ._logging import logger
+from ._validation import timeout as check_timeout
 from .errors import (
+    AnswerTooLargeError,
     APIConnectionError,
     APIError,
     APITimeoutError,
+    EventLoopError,
     InvalidResponseError,
     ZohoValidationError,
     error_class,
+    redact,
+    redact_value,
 )
 from .retries import RetryPolicy
 
 Timeout = float | httpx.Timeout | None
+
+DEFAULT_MAX_ANSWER_BYTES = 64 * 2**20
+"""The largest answer read by default: 64 MiB (a full page of 200 records with 50 long fields is a few MB)."""
+
+
+def total_seconds(timeout: float | httpx.Timeout | None) -> float | None:
+    """The deadline of one attempt: the number given, or the sum of an ``httpx.Timeout``'s connect, write and read."""
+    if isinstance(timeout, httpx.Timeout):
+        phases = (timeout.connect, timeout.write, timeout.read)
+        return None if None in phases else sum(p for p in phases if p is not None)
+    return None if timeout is None else float(timeout)
+
+
+def _within(timeout: httpx.Timeout, left: float) -> dict[str, float]:
+    """Per-phase timeouts (httpx's request extension) cut to the ``left`` seconds of the deadline."""
+    left = max(left, 0.001)
+    phases = timeout.as_dict()
+    return {phase: left if value is None else min(value, left) for phase, value in phases.items()}
 
 
 @functools.cache
@@ -68,10 +102,29 @@ def _request(
     return http.build_request(**kwargs)
 
 
+def _secrets(request: httpx.Request) -> tuple[str, ...]:
+    """The request's credentials (the ``Authorization`` value and its token), to redact from what Zoho echoes."""
+    value = request.headers.get("authorization")
+    return (value, value.rsplit(" ", 1)[-1]) if value else ()
+
+
+def sanitized(exc: BaseException) -> BaseException | None:
+    """A copy of an httpx failure without its request (whose headers hold the token), to chain as a cause."""
+    try:
+        return type(exc)(redact(str(exc)))
+    except Exception:  # an exception type that cannot be rebuilt from a message: chain nothing
+        return None
+
+
 def transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    """The typed error for a failed exchange (no token in it: only method and URL)."""
+    """The typed error for a failed exchange (no token in it: only method and URL).
+
+    Raise it outside the ``except`` block that caught ``exc`` and ``from sanitized(exc)``, so that
+    neither ``__cause__`` nor ``__context__`` reaches the request.
+    """
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    error = cls(f"{type(exc).__name__}: {exc or 'connection failed'}", method=request.method, url=str(request.url))
+    text = redact(f"{type(exc).__name__}: {exc or 'connection failed'}", *_secrets(request))
+    error = cls(text, method=request.method, url=str(request.url))
     error.never_sent = RetryPolicy.never_sent(exc)
     return error
 
@@ -82,19 +135,43 @@ def api_error(response: httpx.Response) -> APIError:
     A body that is not Zoho's envelope (an HTML gateway page, plain text) still gives the family's
     error, with the start of the body in the message.
     """
-    request = response.request
-    where: dict[str, Any] = {"method": request.method, "url": str(request.url), "status_code": response.status_code}
     try:
         body = loads(response.content)
     except ValueError:
         snippet = response.content[:120].decode("utf-8", "replace")
-        return error_class(response.status_code, None)(f"answer is not JSON: {snippet!r}", **where)
+        return _error(response, None, f"answer is not JSON: {snippet!r}", None)
     if not isinstance(body, dict) or not isinstance(body.get("code"), str):
-        shown = str(body)[:120]
-        return error_class(response.status_code, None)(f"answer is not a Zoho error envelope: {shown!r}", **where)
-    code = body["code"]
+        return _error(response, None, f"answer is not a Zoho error envelope: {str(body)[:120]!r}", None)
+    return _envelope_error(response, body)
+
+
+def _error(response: httpx.Response, code: str | None, message: str, details: Any) -> APIError:
+    """An error answer's typed error, with whatever Zoho echoed of the request's credentials redacted."""
+    request, secrets = response.request, _secrets(response.request)
+    return error_class(response.status_code, code)(
+        redact(message, *secrets),
+        code=code,
+        details=redact_value(details, secrets) if details else None,
+        method=request.method,
+        url=str(request.url),
+        status_code=response.status_code,
+    )
+
+
+def _envelope_error(response: httpx.Response, body: dict[str, Any]) -> APIError:
+    """The typed error of Zoho's error envelope ``{"code", "message", "details", "status": "error"}``."""
     details = body.get("details") if isinstance(body.get("details"), dict) else {}
-    return error_class(response.status_code, code)(str(body.get("message", "")), code=code, details=details, **where)
+    return _error(response, body["code"], str(body.get("message", "")), details)
+
+
+def is_error_envelope(body: object) -> bool:
+    """Whether a parsed answer is Zoho's error envelope for the whole call (it may come with HTTP 200)."""
+    return (
+        isinstance(body, dict)
+        and body.get("status") == "error"
+        and isinstance(body.get("code"), str)
+        and "data" not in body
+    )
 
 
 _PARSED = "_zoho_crm_json"
@@ -119,24 +196,100 @@ def _parse_success(response: httpx.Response) -> bool:
 
 
 def read_json(response: httpx.Response) -> Any:
-    """The JSON body of a successful answer, or a typed error when it is unreadable."""
+    """The JSON body of a successful answer, or a typed error when it is unreadable.
+
+    Zoho's error envelope answered with a 2xx raises the typed error of its code, as a 4xx would.
+    """
     if _PARSED in response.__dict__:
-        return response.__dict__.pop(_PARSED)  # read once: do not keep a page alive with its response
-    try:
-        return loads(response.content)
-    except ValueError:
-        raise InvalidResponseError(
-            f"HTTP {response.status_code} answer is not JSON (truncated or an error page)",
-            status_code=response.status_code,
-            method=response.request.method,
-            url=str(response.request.url),
-        ) from None
+        body = response.__dict__.pop(_PARSED)  # read once: do not keep a page alive with its response
+    else:
+        try:
+            body = loads(response.content)
+        except ValueError:
+            raise InvalidResponseError(
+                f"HTTP {response.status_code} answer is not JSON (truncated or an error page)",
+                status_code=response.status_code,
+                method=response.request.method,
+                url=str(response.request.url),
+            ) from None
+    if is_error_envelope(body):
+        raise _envelope_error(response, body)
+    return body
+
+
+def _too_large(response: httpx.Response, limit: int, seen: str) -> AnswerTooLargeError:
+    request = response.request
+    return AnswerTooLargeError(
+        f"answer larger than max_answer_bytes={limit} ({seen}); the rest was not read",
+        status_code=response.status_code,
+        method=request.method,
+        url=str(request.url),
+    )
+
+
+def _declared_too_large(response: httpx.Response, limit: int) -> AnswerTooLargeError | None:
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        return _too_large(response, limit, f"Content-Length: {length}")
+    return None
+
+
+def _store(response: httpx.Response, chunks: list[bytes]) -> None:
+    """Keep a streamed body as the response's content (as ``response.read()`` would)."""
+    response._content = b"".join(chunks)
+
+
+def _deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
+
+
+def read_capped(
+    response: httpx.Response, limit: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic
+) -> None:
+    """Read a streamed answer in full: at most ``limit`` bytes, and (with ``deadline``) checked between chunks."""
+    too_large = _declared_too_large(response, limit)
+    if too_large is not None:
+        raise too_large
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(response, limit, f"over {size} bytes read")
+        chunks.append(chunk)
+        if deadline is not None and clock() > deadline:
+            raise _deadline_passed(response.request)
+    _store(response, chunks)
+
+
+async def aread_capped(response: httpx.Response, limit: int) -> None:
+    """Async :func:`read_capped` (the caller bounds its time)."""
+    too_large = _declared_too_large(response, limit)
+    if too_large is not None:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(response, limit, f"over {size} bytes read")
+        chunks.append(chunk)
+    _store(response, chunks)
 
 
 class _EngineBase:
-    def __init__(self, retry: RetryPolicy, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        retry: RetryPolicy,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        timeout: httpx.Timeout | None = None,
+        deadline: float | None = 30.0,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+    ) -> None:
         self.retry = retry
         self.clock = clock
+        self.timeout = timeout or httpx.Timeout(30.0, connect=10.0)
+        self.deadline = deadline
+        self.max_answer_bytes = max_answer_bytes
         self.stats: Counter[str] = Counter()
         self._stats_lock = threading.Lock()
         self._rng = random.Random()  # noqa: S311 - jitter only
@@ -145,23 +298,61 @@ class _EngineBase:
         with self._stats_lock:
             self.stats[key] += 1
 
-    def _wait(self, attempt: int, started: float, retry_after: str | None) -> float | None:
-        """Seconds to wait before the next attempt, or ``None`` when the budget is spent."""
+    def _prepare(
+        self,
+        op: str,
+        params: dict[str, Any],
+        timeout: Timeout,
+        http: httpx.Client | httpx.AsyncClient,
+        adjust: Adjust = None,
+    ) -> tuple[httpx.Request, httpx.Timeout, float | None]:
+        """The request, its per-phase timeouts, and the seconds one attempt may take in all."""
+        request = _request(http, op, params, None, adjust)
+        if timeout is not None:
+            check_timeout(timeout)
+        if timeout is None:
+            return request, self.timeout, self.deadline
+        phases = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        return request, phases, total_seconds(timeout)
+
+    def _attempt_deadline(
+        self, request: httpx.Request, phases: httpx.Timeout, total: float | None, budget_end: float
+    ) -> float:
+        """Start an attempt: its deadline (the earlier of its timeout and the budget), set on the request."""
+        now = self.clock()
+        deadline = budget_end if total is None else min(now + total, budget_end)
+        request.extensions["timeout"] = _within(phases, deadline - now)
+        return deadline
+
+    def _budget_end(self, started: float, total: float | None) -> float:
+        return started + max(self.retry.max_elapsed, total or 0.0)
+
+    def _wait(self, attempt: int, started: float, retry_after: str | None, budget_end: float) -> float | None:
+        """Seconds to wait before the next attempt, or ``None`` when the attempts or the budget are spent."""
         if attempt >= self.retry.max_attempts:
             return None
         delay = self.retry.backoff(attempt, retry_after, self._rng)
-        if self.clock() - started + delay > self.retry.max_elapsed:
+        if self.clock() + delay >= budget_end:
             return None
         return delay
 
     def _retry_failure(
-        self, exc: httpx.TransportError, request: httpx.Request, attempt: int, started: float, idempotent: bool
+        self,
+        exc: httpx.TransportError,
+        request: httpx.Request,
+        attempt: int,
+        started: float,
+        idempotent: bool,
+        budget_end: float,
     ) -> float:
-        """Seconds to wait before retrying a failed exchange; raises its typed error when it may not be retried."""
+        """Seconds to wait before retrying a failed exchange; raises its typed error when it may not be retried.
+
+        Call it outside the ``except`` block that caught ``exc`` (see :func:`transport_error`).
+        """
         self._log(request, None, attempt)
-        delay = self._wait(attempt, started, None)
+        delay = self._wait(attempt, started, None, budget_end)
         if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
-            raise transport_error(exc, request) from exc
+            raise transport_error(exc, request) from sanitized(exc)
         self._count(f"retry:{type(exc).__name__}")
         return delay
 
@@ -173,6 +364,7 @@ class _EngineBase:
         started: float,
         idempotent: bool,
         read: bool,
+        budget_end: float,
     ) -> float | None:
         """Seconds to wait before asking again for this answer, or ``None`` to return it.
 
@@ -181,12 +373,12 @@ class _EngineBase:
         """
         self._log(request, response, attempt)
         if read and not _parse_success(response) and idempotent:
-            delay = self._wait(attempt, started, None)
+            delay = self._wait(attempt, started, None, budget_end)
             if delay is not None:  # a truncated answer to a safe call: ask again
                 self._count("retry:unreadable")
                 return delay
         if self.retry.retry_status(response.status_code, idempotent=idempotent):
-            delay = self._wait(attempt, started, response.headers.get("Retry-After"))
+            delay = self._wait(attempt, started, response.headers.get("Retry-After"), budget_end)
             if delay is not None:
                 self._count(f"retry:{response.status_code}")
                 return delay
@@ -219,20 +411,34 @@ class SyncEngine(_EngineBase):
         adjust: Adjust = None,
     ) -> httpx.Response:
         """Send with retries; return the final answer (any status) or raise a transport error."""
-        request = _request(self.http, op, params, timeout, adjust)
+        request, phases, total = self._prepare(op, params, timeout, self.http, adjust)
         started, attempt = self.clock(), 0
+        budget_end = self._budget_end(started, total)
         while True:
             attempt += 1
             self._count("calls")
+            deadline = self._attempt_deadline(request, phases, total, budget_end)
+            failure: httpx.TransportError | None = None
             try:
-                response = self.http.send(request)
+                response = self._exchange(request, deadline)
             except httpx.TransportError as exc:
-                self.sleep(self._retry_failure(exc, request, attempt, started, idempotent))
+                failure = exc
+            if failure is not None:  # handled outside the except block: no __context__ holding the request
+                self.sleep(self._retry_failure(failure, request, attempt, started, idempotent, budget_end))
                 continue
-            delay = self._retry_answer(request, response, attempt, started, idempotent, read)
+            delay = self._retry_answer(request, response, attempt, started, idempotent, read, budget_end)
             if delay is None:
                 return response
             self.sleep(delay)
+
+    def _exchange(self, request: httpx.Request, deadline: float) -> httpx.Response:
+        """One attempt: the answer read in full, within ``deadline`` and ``max_answer_bytes``."""
+        response = self.http.send(request, stream=True)
+        try:
+            read_capped(response, self.max_answer_bytes, deadline, self.clock)
+        finally:
+            response.close()
+        return response
 
 
 def _body_sent_trace(on_sent: Callable[[], None]) -> Callable[[str, dict[str, Any]], Awaitable[None]]:
@@ -245,12 +451,32 @@ def _body_sent_trace(on_sent: Callable[[], None]) -> Callable[[str, dict[str, An
     return trace
 
 
+def _running_loop() -> object | None:
+    """The running asyncio loop (``None`` under another async library)."""
+    try:
+        return _asyncio().get_running_loop()  # type: ignore[no-any-return]
+    except RuntimeError:
+        return None
+
+
 class AsyncEngine(_EngineBase):
     """Sends operations with an ``httpx.AsyncClient``."""
 
     def __init__(self, http: httpx.AsyncClient, retry: RetryPolicy, **kw: Any) -> None:
         super().__init__(retry, **kw)
         self.http = http
+        self._loop: object | None = None
+
+    def check_loop(self) -> None:
+        """The client's connections belong to the loop it first ran in: another loop gets a clear error."""
+        loop = _running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif loop is not self._loop:
+            raise EventLoopError(
+                "this AsyncZohoCRM was first used in another event loop (its connections belong to that loop); "
+                "create one client per event loop, e.g. inside the function that asyncio.run() runs"
+            )
 
     async def send(
         self,
@@ -258,7 +484,7 @@ class AsyncEngine(_EngineBase):
         params: dict[str, Any],
         *,
         idempotent: bool,
-        timeout: Timeout = None,
+        timeout: Timeout = None,  # noqa: ASYNC109 - the deadline is kept with anyio.fail_after, per attempt
         read: bool = True,
         on_sent: Callable[[], None] | None = None,
         adjust: Adjust = None,
@@ -268,19 +494,37 @@ class AsyncEngine(_EngineBase):
         ``on_sent`` is called whenever the request has gone out in full (once per attempt), as httpcore's
         transport reports it; a transport that reports nothing (an in-process one) never calls it.
         """
-        request = _request(self.http, op, params, timeout, adjust)
+        self.check_loop()
+        request, phases, total = self._prepare(op, params, timeout, self.http, adjust)
         if on_sent is not None:
             request.extensions["trace"] = _body_sent_trace(on_sent)
         started, attempt = self.clock(), 0
+        budget_end = self._budget_end(started, total)
         while True:
             attempt += 1
             self._count("calls")
+            deadline = self._attempt_deadline(request, phases, total, budget_end)
+            failure: httpx.TransportError | None = None
             try:
-                response = await self.http.send(request)
+                with anyio.fail_after(max(deadline - self.clock(), 0.0)):
+                    response = await self._exchange(request)
             except httpx.TransportError as exc:
-                await _asyncio().sleep(self._retry_failure(exc, request, attempt, started, idempotent))
+                failure = exc
+            except TimeoutError:
+                failure = _deadline_passed(request)
+            if failure is not None:  # handled outside the except block: no __context__ holding the request
+                await _asyncio().sleep(self._retry_failure(failure, request, attempt, started, idempotent, budget_end))
                 continue
-            delay = self._retry_answer(request, response, attempt, started, idempotent, read)
+            delay = self._retry_answer(request, response, attempt, started, idempotent, read, budget_end)
             if delay is None:
                 return response
             await _asyncio().sleep(delay)
+
+    async def _exchange(self, request: httpx.Request) -> httpx.Response:
+        """One attempt: the answer read in full within ``max_answer_bytes`` (the caller bounds its time)."""
+        response = await self.http.send(request, stream=True)
+        try:
+            await aread_capped(response, self.max_answer_bytes)
+        finally:
+            await response.aclose()
+        return response

@@ -55,11 +55,26 @@ class UnencodableItem(ValueError):
         self.reason = reason
 
 
+MAX_DEPTH = 254
+"""How deeply a request body may nest: orjson's own limit (Zoho's deepest, a subform's lookup, is a few levels)."""
+
+
+def zoho_datetime(value: dt.datetime) -> str:
+    """An aware datetime as Zoho reads it: ``2024-03-04T09:30:00+05:30``.
+
+    An offset with seconds (``+05:30:15``, which Zoho cannot read) is written as the same instant in UTC.
+    """
+    offset = value.utcoffset()
+    if offset is not None and offset.total_seconds() % 60:
+        value = value.astimezone(dt.timezone.utc)
+    return value.isoformat(timespec="seconds")
+
+
 def _default(value: object) -> object:
     if isinstance(value, dt.datetime):
         if value.utcoffset() is None:
             raise TypeError("a naive datetime (give it a time zone)")
-        return value.isoformat(timespec="seconds")
+        return zoho_datetime(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -101,11 +116,33 @@ def _non_finite(value: Any) -> bool:
     return False
 
 
+def _too_deep(value: Any) -> str | None:
+    """The key path at which ``value`` nests deeper than :data:`MAX_DEPTH`, or ``None`` (also for a cycle)."""
+    stack: list[tuple[Any, int, str, frozenset[int]]] = [(value, 0, "", frozenset())]
+    while stack:
+        item, depth, where, ancestors = stack.pop()
+        if depth > MAX_DEPTH:
+            return where if len(where) <= 60 else f"{where[:60]}..."
+        if isinstance(item, (dict, list, tuple)):
+            if id(item) in ancestors:
+                return None  # a circular reference: _locate names it
+            inner = ancestors | {id(item)}
+            pairs = item.items() if isinstance(item, dict) else enumerate(item)
+            stack.extend((child, depth + 1, f"{where}[{key!r}]", inner) for key, child in pairs)
+    return None
+
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
+
+
 def _dumps(value: Any) -> EncodedJSON:
     try:
         fast = orjson.dumps(value, default=_default, option=_ORJSON_OPTIONS)
-    except orjson.JSONEncodeError:
-        pass  # the strict encoder below writes it (non-string keys, big integers) or says what is wrong
+    except orjson.JSONEncodeError as exc:
+        if "ecursion" in str(exc):  # orjson stops at 255 levels: refuse, do not let json.dumps recurse
+            raise RecursionError(
+                _TOO_DEEP
+            ) from None  # the strict encoder below writes it (non-string keys, big integers) or says what is wrong
     else:
         if b"null" not in fast or not _non_finite(value):  # every null is a None, not a NaN or infinity
             return EncodedJSON(fast)
@@ -148,7 +185,8 @@ def encode(value: Any, what: str = "request body") -> EncodedJSON:
     try:
         return _dumps(value)
     except _FAILURES:
-        where, reason = _locate(value)
+        deep = _too_deep(value)
+        where, reason = (deep, _TOO_DEEP) if deep is not None else _locate(value)
         raise ZohoValidationError(f"{what}{where}: {reason}") from None
 
 
@@ -158,6 +196,9 @@ def encode_items(body: dict[str, Any], key: str = "data") -> EncodedJSON:
         return _dumps(body)
     except _FAILURES:
         for position, item in enumerate(body.get(key) or ()):
+            deep = _too_deep(item)
+            if deep is not None:
+                raise UnencodableItem(position, deep, _TOO_DEEP) from None
             try:
                 _ENCODER.encode(item)
             except _FAILURES:

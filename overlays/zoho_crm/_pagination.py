@@ -1,37 +1,135 @@
-"""Walking a listing page by page: ``page`` numbers within 2,000 records, then Zoho's ``page_token``."""
+"""Walking a listing page by page: ``page`` numbers within 2,000 records, then Zoho's ``page_token``.
+
+A listing that would never end is stopped with :class:`~zoho_crm.errors.PaginationError`: a page
+token seen before (repeated, or a cycle), a page seen before (a server that ignores ``page`` or the
+token), :data:`MAX_EMPTY_PAGES` empty pages in a row that still claim ``more_records``, or more
+records claimed past :data:`MAX_LISTED` (Zoho's page tokens reach no further).
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 from . import _plans
 from ._engine import AsyncEngine, SyncEngine, Timeout
-from .results import Record
+from ._logging import logger
+from .errors import InvalidResponseError, PaginationError
+from .results import Page, Record
+
+MAX_EMPTY_PAGES = 3
+"""Empty pages in a row claiming more records before a listing is declared endless."""
+
+MAX_LISTED = 100_000
+"""Records a listing walked with page tokens can reach (Zoho answers ``PAGINATION_LIMIT_EXCEEDED`` past it)."""
+
+
+class Guard:
+    """Tells whether a listing goes on after a page, and stops one that would never end."""
+
+    def __init__(self, most: int | None = None) -> None:
+        self._tokens: set[str] = set()
+        self._pages: set[int] = set()
+        self._empty = 0
+        self._read = 0
+        self._most = most
+
+    def more(self, page: Page, page_no: int) -> bool:
+        """Whether to ask for the page after ``page`` (number ``page_no``); raises when the listing is endless."""
+        self._read += len(page.records)
+        if not page.more_records:
+            return False
+        if self._most is not None and self._read >= self._most:
+            raise PaginationError(f"{self._read} records read and more claimed: Zoho lists at most {self._most}")
+        if not page.records:
+            self._empty += 1
+            if self._empty >= MAX_EMPTY_PAGES:
+                raise PaginationError(
+                    f"{self._empty} empty pages in a row (to page {page_no}) still claim more records; stopped"
+                )
+            return True
+        self._empty = 0
+        ids = tuple(record.get("id") for record in page.records)
+        seen = hash(ids)
+        if any(ids) and seen in self._pages:
+            raise PaginationError(
+                f"page {page_no} repeats a page already read (the server ignores page or page_token); stopped"
+            )
+        self._pages.add(seen)
+        return True
+
+    def token(self, token: str | None, read: int) -> str:
+        """The next page token, checked: present, and never handed out before in this listing."""
+        if token is None:
+            raise InvalidResponseError(f"Zoho reports more records past {read} but gave no page token")
+        if token in self._tokens:
+            raise PaginationError(f"page token {token[:40]!r} was handed out before (a cycle); stopped after {read}")
+        self._tokens.add(token)
+        return token
+
+
+def _next(guard: Guard, base: dict[str, Any], page: Page, page_no: int, per_page: int) -> dict[str, Any] | None:
+    if not guard.more(page, page_no):
+        return None
+    if (page_no + 1) * per_page <= _plans.DISCRETE_LIMIT:
+        return {**base, "page": page_no + 1}
+    return {**base, "page_token": guard.token(page.next_page_token, page_no * per_page)}
 
 
 def walk(engine: SyncEngine, op: str, base: dict[str, Any], per_page: int, timeout: Timeout) -> Iterator[Record]:
     """Every record of a listing, one page in memory at a time; stops on ``more_records: false`` or 204."""
-    params, page_no = base, 1
+    guard, params, page_no = Guard(MAX_LISTED), base, 1
     while True:
         page = _plans.page_from(engine.send(op, params, idempotent=True, timeout=timeout))
         yield from page.records
-        step = _plans.next_list_params(base, page, page_no, per_page)
+        step = _next(guard, base, page, page_no, per_page)
         if step is None:
             return
-        params, page_no = step
+        params, page_no = step, page_no + 1
 
 
 async def awalk(
     engine: AsyncEngine, op: str, base: dict[str, Any], per_page: int, timeout: Timeout
 ) -> AsyncIterator[Record]:
     """Async :func:`walk`."""
-    params, page_no = base, 1
+    guard, params, page_no = Guard(MAX_LISTED), base, 1
     while True:
         page = _plans.page_from(await engine.send(op, params, idempotent=True, timeout=timeout))
         for record in page.records:
             yield record
-        step = _plans.next_list_params(base, page, page_no, per_page)
+        step = _next(guard, base, page, page_no, per_page)
         if step is None:
             return
-        params, page_no = step
+        params, page_no = step, page_no + 1
+
+
+def _at_limit(page_no: int, per_page: int, limit: int | None) -> bool:
+    if limit is not None and page_no * per_page >= limit:
+        logger.warning("zoho_crm: listing stopped at Zoho's limit of %d records", limit)
+        return True
+    return False
+
+
+def numbered(fetch: Callable[[int], Page], per_page: int, limit: int | None = None) -> Iterator[Record]:
+    """Every record of a listing read by page number alone (``fetch(n)`` reads page ``n``), up to ``limit``."""
+    guard, page_no = Guard(), 1
+    while True:
+        page = fetch(page_no)
+        yield from page.records
+        if not guard.more(page, page_no) or _at_limit(page_no, per_page, limit):
+            return
+        page_no += 1
+
+
+async def anumbered(
+    fetch: Callable[[int], Awaitable[Page]], per_page: int, limit: int | None = None
+) -> AsyncIterator[Record]:
+    """Async :func:`numbered`."""
+    guard, page_no = Guard(), 1
+    while True:
+        page = await fetch(page_no)
+        for record in page.records:
+            yield record
+        if not guard.more(page, page_no) or _at_limit(page_no, per_page, limit):
+            return
+        page_no += 1

@@ -10,8 +10,7 @@ from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
 from . import _batch, _idempotency, _options, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
-from ._logging import logger
-from ._pagination import awalk, walk
+from ._pagination import anumbered, awalk, numbered, walk
 from ._runtime import AsyncRuntime, SyncRuntime
 from .results import BatchResult, Page, Record, Success
 
@@ -136,17 +135,8 @@ class Records(_Base, RecordsResource):
         **options: Unpack[_options.SearchIterOptions],
     ) -> Iterator[Record]:
         """Every search result (Zoho stops searches at 2,000 records)."""
-        page_no = 1
-        while True:
-            params = _plans.search_params(module, page=page_no, per_page=per_page, **options)
-            page = _plans.page_from(self._engine.send(search_records, params, idempotent=True, timeout=timeout))
-            yield from page.records
-            if not page.more_records or not page.records:
-                return
-            if page_no * per_page >= _plans.DISCRETE_LIMIT:
-                logger.warning("zoho_crm: search stopped at Zoho's limit of %d records", _plans.DISCRETE_LIMIT)
-                return
-            page_no += 1
+        yield from numbered(lambda n: self.search(module, page=n, per_page=per_page, timeout=timeout, **options),
+                            per_page, _plans.DISCRETE_LIMIT)  # fmt: skip
 
     @_options.accepts(_options.CountOptions)
     def count(self, module: str, *, timeout: Timeout = None, **options: Unpack[_options.CountOptions]) -> int:
@@ -164,13 +154,7 @@ class Records(_Base, RecordsResource):
 
     def iter_deleted(self, module: str, *, type: str | None = None, per_page: int = 200) -> Iterator[Record]:
         """Every deleted-record entry."""
-        page_no = 1
-        while True:
-            page = self.deleted(module, type=type, page=page_no, per_page=per_page)
-            yield from page.records
-            if not page.more_records or not page.records:
-                return
-            page_no += 1
+        yield from numbered(lambda n: self.deleted(module, type=type, page=n, per_page=per_page), per_page)
 
     def _run_batch(
         self, kind: str, module: str, records: object, *, external: str | None = None,
@@ -332,15 +316,9 @@ class AsyncRecords(_Base, AsyncRecordsResource):
         **options: Unpack[_options.SearchIterOptions],
     ) -> AsyncIterator[Record]:
         """See :meth:`Records.iter_search`."""
-        page_no = 1
-        while True:
-            params = _plans.search_params(module, page=page_no, per_page=per_page, **options)
-            page = _plans.page_from(await self._engine.send(search_records, params, idempotent=True, timeout=timeout))
-            for record in page.records:
-                yield record
-            if not page.more_records or not page.records or page_no * per_page >= _plans.DISCRETE_LIMIT:
-                return
-            page_no += 1
+        search = lambda n: self.search(module, page=n, per_page=per_page, timeout=timeout, **options)  # noqa: E731
+        async for record in anumbered(search, per_page, _plans.DISCRETE_LIMIT):
+            yield record
 
     @_options.accepts(_options.CountOptions)
     async def count(self, module: str, *, timeout: Timeout = None, **options: Unpack[_options.CountOptions]) -> int:
@@ -359,14 +337,8 @@ class AsyncRecords(_Base, AsyncRecordsResource):
 
     async def iter_deleted(self, module: str, *, type: str | None = None, per_page: int = 200) -> AsyncIterator[Record]:
         """See :meth:`Records.iter_deleted`."""
-        page_no = 1
-        while True:
-            page = await self.deleted(module, type=type, page=page_no, per_page=per_page)
-            for record in page.records:
-                yield record
-            if not page.more_records or not page.records:
-                return
-            page_no += 1
+        async for record in anumbered(lambda n: self.deleted(module, type=type, page=n, per_page=per_page), per_page):
+            yield record
 
     async def _run_batch(
         self, kind: str, module: str, records: object, *, external: str | None = None,

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+import httpx
+
+from ._json import zoho_datetime
 from .errors import InsecureTransportError, ZohoValidationError
 
 MAX_FIELDS = 50
@@ -56,6 +60,8 @@ def record_ids(values: Iterable[object], *, external: bool = False) -> list[str]
     """Several record ids (or external values)."""
     if isinstance(values, (str, bytes)):
         raise ZohoValidationError("ids must be a list of ids, not a single string")
+    if values is None or not isinstance(values, Iterable):
+        raise ZohoValidationError(f"ids must be a list of ids, got {type(values).__name__}")
     ids = [record_id(v, external=external) for v in values]
     for v in ids:
         if "," in v:
@@ -117,7 +123,7 @@ def header_datetime(value: dt.datetime | str | None, name: str) -> str | None:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise ZohoValidationError(f"{name} needs a timezone-aware datetime")
-        return value.isoformat(timespec="seconds")
+        return zoho_datetime(value)
     if not isinstance(value, str) or not _HEADER_DATETIME.fullmatch(value):
         raise ZohoValidationError(f"{name} must be an aware datetime or ISO-8601 with an offset, got {value!r}")
     return value
@@ -132,6 +138,20 @@ def records(values: object, *, what: str = "records") -> list[dict[str, object]]
         if not isinstance(item, dict):
             raise ZohoValidationError(f"{what}[{i}] must be a dict, got {type(item).__name__}")
     return items
+
+
+def timeout(value: object) -> None:
+    """A timeout: positive finite seconds, or an ``httpx.Timeout``."""
+    if isinstance(value, httpx.Timeout):
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout, got {value!r}")
+
+
+def call_timeout(value: object) -> None:
+    """A call's ``timeout=``: unset, or as :func:`timeout`."""
+    if value is not None:
+        timeout(value)
 
 
 def secure_url(url: str, what: str) -> str:

@@ -11,6 +11,7 @@ No message, repr or attribute ever holds an access token, refresh token or clien
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +22,18 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "AnswerTooLargeError",
     "AuthenticationError",
     "BatchError",
     "ConflictError",
+    "EventLoopError",
     "InsecureTransportError",
     "InvalidClientError",
     "InvalidRequestError",
     "InvalidResponseError",
     "InvalidTokenGrantError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
@@ -42,8 +46,56 @@ __all__ = [
 ]
 
 
+_SECRETS = re.compile(
+    r"(?i)((?:zoho-oauthtoken|bearer)\s+)[^\s\"',;}\]]+"
+    r"|((?:access_token|refresh_token|client_secret|authorization)[\"']?\s*[:=]\s*[\"']?(?:(?:zoho-oauthtoken|bearer)\s+)?)[^\s\"'&,;}\]]+"
+    r"|1000\.[0-9a-f]{32}\.[0-9a-f]{32}"
+)
+REDACTED = "[redacted]"
+
+
+def redact(text: str, *secrets: str) -> str:
+    """``text`` with each of ``secrets`` and anything shaped like a token or secret replaced by ``[redacted]``."""
+    for secret in secrets:
+        if len(secret) >= 4:
+            text = text.replace(secret, REDACTED)
+    return _SECRETS.sub(lambda m: (m.group(1) or m.group(2) or "") + REDACTED, text)
+
+
+def redact_value(value: Any, secrets: tuple[str, ...] = (), depth: int = 0) -> Any:
+    """``value`` (JSON-like) with :func:`redact` applied to every string in it."""
+    if isinstance(value, str):
+        return redact(value, *secrets)
+    if depth > 20:
+        return REDACTED
+    if isinstance(value, Mapping):
+        return {k: redact_value(v, secrets, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [redact_value(v, secrets, depth + 1) for v in value]
+    return value
+
+
+def _rebuild(cls: type[ZohoError], args: tuple[Any, ...]) -> ZohoError:
+    """Unpickle an error without calling its ``__init__`` (its state follows)."""
+    error = cls.__new__(cls)
+    error.args = args
+    return error
+
+
 class ZohoError(Exception):
-    """Base of every error this package raises."""
+    """Base of every error this package raises.
+
+    Its message and ``details`` never hold a token or secret (anything shaped like one is redacted),
+    and it survives pickling (all subclasses, ``BatchError`` with its ``result``).
+
+    Args:
+        message: What went wrong, in words.
+        status_code: The HTTP status of Zoho's answer, when there was one.
+        code: Zoho's error code (``INVALID_DATA``, ``DUPLICATE_DATA``...), when Zoho gave one.
+        details: Zoho's ``details`` object (the field at fault, the limit reached...).
+        method: The HTTP method of the call.
+        url: The URL of the call (never holding a token).
+    """
 
     def __init__(
         self,
@@ -55,16 +107,24 @@ class ZohoError(Exception):
         method: str | None = None,
         url: str | None = None,
     ) -> None:
+        message = redact(message)
         super().__init__(message)
         self.message = message
         self.status_code = status_code
         self.code = code
-        self.details: dict[str, Any] = dict(details or {})
+        self.details: dict[str, Any] = redact_value(dict(details), ()) if details else {}
         self.method = method
         self.url = url
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
     def matches(self, *codes: str) -> bool:
-        """Whether Zoho's code is one of ``codes``."""
+        """Whether Zoho's code is one of ``codes``.
+
+        Args:
+            codes: Zoho error codes, such as ``"DUPLICATE_DATA"``.
+        """
         return self.code in codes
 
     def __str__(self) -> str:
@@ -131,6 +191,14 @@ class InvalidResponseError(APIError):
     """Zoho's answer could not be read (not JSON, truncated, an HTML error page, an unexpected status)."""
 
 
+class AnswerTooLargeError(InvalidResponseError):
+    """An answer larger than the client's ``max_answer_bytes``: the rest of it was not read."""
+
+
+class PaginationError(InvalidResponseError):
+    """A listing that would never end: a page token or page seen before, or endless empty pages claiming more."""
+
+
 class APIConnectionError(ZohoError):
     """The request could not be completed: connection refused, dropped, or a protocol error.
 
@@ -142,6 +210,10 @@ class APIConnectionError(ZohoError):
 
 class APITimeoutError(APIConnectionError):
     """The request did not complete within its timeout."""
+
+
+class EventLoopError(ZohoError, RuntimeError):
+    """An ``AsyncZohoCRM`` used from an event loop other than the one it first ran in: make one client per loop."""
 
 
 class TokenError(ZohoError):
@@ -170,6 +242,11 @@ class BatchError(ZohoError):
     Raised by ``BatchResult.raise_for_errors()``, and by a batch call that its ``on_progress`` callback
     (or a bug) stopped: then ``result`` holds one outcome per input item (the items never sent fail with
     code ``NOT_SENT``) and the callback's exception is the ``__cause__``.
+
+    Args:
+        message: A summary (how many items failed, with which codes).
+        failures: The :class:`~zoho_crm.Failure` of each item that failed, in input order.
+        result: The whole :class:`~zoho_crm.BatchResult` (one outcome per input item).
     """
 
     def __init__(self, message: str, failures: list[Any], result: BatchResult | None = None) -> None:
@@ -192,12 +269,30 @@ _BY_STATUS: dict[int, type[APIError]] = {
     429: RateLimitError,
 }
 _CONFLICT_CODES = frozenset({"DUPLICATE_DATA", "RECORD_LOCKED"})
+_STATUS_OF_CODE = {
+    "INVALID_TOKEN": 401,
+    "INVALID_OAUTHTOKEN": 401,
+    "AUTHENTICATION_FAILURE": 401,
+    "OAUTH_SCOPE_MISMATCH": 401,
+    "NO_PERMISSION": 403,
+    "NOT_SUPPORTED": 403,
+    "INVALID_URL_PATTERN": 404,
+    "ALREADY_MODIFIED": 412,
+    "TOO_MANY_REQUESTS": 429,
+    "INTERNAL_ERROR": 500,
+}
+"""The status Zoho answers each code with, for an error envelope that came with a 2xx (any other code: 400)."""
 
 
 def error_class(status_code: int, code: str | None) -> type[APIError]:
-    """The exception class for an error answer (an unexpected status: :class:`InvalidResponseError`)."""
+    """The exception class for an error answer (an unexpected status: :class:`InvalidResponseError`).
+
+    Zoho's error envelope answered with a 2xx gets the class of its code, as the 4xx it stands for would.
+    """
     if code in _CONFLICT_CODES:
         return ConflictError
+    if status_code < 400 and code is not None:
+        status_code = _STATUS_OF_CODE.get(code, 400)
     if status_code >= 500:
         return ServerError
     return _BY_STATUS.get(status_code, InvalidResponseError)

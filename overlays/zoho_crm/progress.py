@@ -12,7 +12,13 @@ __all__ = ["progress_bar"]
 def progress_bar(
     description: str = "records", stream: TextIO | None = None, width: int = 30
 ) -> Callable[[int, int], None]:
-    """A progress callback drawing a bar: tqdm's when tqdm is installed, else a plain text bar on stderr."""
+    """A progress callback drawing a bar: tqdm's when tqdm is installed, else a plain text bar on stderr.
+
+    Args:
+        description: The bar's label.
+        stream: Where to draw a plain text bar (default: stderr, or tqdm's bar when tqdm is installed).
+        width: The plain text bar's width in characters.
+    """
     try:
         from tqdm import tqdm  # type: ignore[import-untyped]
     except ImportError:

@@ -20,7 +20,13 @@ Record = dict[str, Any]
 
 @attrs.frozen
 class Page:
-    """One page of records and Zoho's paging information (``None`` for single-record reads)."""
+    """One page of records and Zoho's paging information.
+
+    Attributes:
+        records: The page's records, as Zoho sent them (custom fields included).
+        info: Zoho's ``info`` object (page, per_page, count, more_records, page tokens); ``None`` for
+            single-record reads.
+    """
 
     records: list[Record]
     info: PageInfo | None = None
@@ -76,7 +82,17 @@ class AnswerItems:
 
 @attrs.frozen(eq=False)
 class Success:
-    """An input item Zoho accepted. ``details`` is Zoho's (id, times, creator), read from the answer when asked for."""
+    """An input item Zoho accepted.
+
+    Attributes:
+        index: The item's place in the input (0-based).
+        input: The item as it was handed in.
+        id: The id of the record Zoho stored or changed.
+        message: Zoho's message (``record added``, ``record updated``...).
+        details: Zoho's ``details`` (id, times, creator), read from the answer when first asked for.
+        action: For an upsert, ``insert`` or ``update``; otherwise ``None``.
+        duplicate_field: For an upsert that updated, the field that matched an existing record.
+    """
 
     index: int
     input: Any
@@ -112,8 +128,17 @@ class Success:
 class Failure:
     """An input item that failed, with Zoho's code, message and details.
 
-    ``uncertain`` is true when the request that carried it may or may not have been applied (the
-    connection dropped after an insert was sent): check before inserting it again.
+    Attributes:
+        index: The item's place in the input (0-based).
+        input: The item as it was handed in.
+        code: Zoho's error code for the item (``MANDATORY_NOT_FOUND``...), or the whole call's code when the
+            call failed (``NOT_SENT`` when it was never sent).
+        message: Zoho's message, or the call's error message.
+        details: Zoho's ``details`` (the field at fault...); ``{}`` when there are none.
+        status_code: The HTTP status of the call that carried the item, when there was an answer.
+        uncertain: True when the call that carried the item may or may not have been applied (the connection
+            dropped after it was sent, the answer was unreadable): check before writing it again.
+        error: The :class:`~zoho_crm.errors.ZohoError` of the whole call when the call failed, else ``None``.
     """
 
     index: int
@@ -132,7 +157,12 @@ Outcome = Success | Failure
 
 @attrs.frozen(repr=False)
 class BatchResult(Sequence[Outcome]):
-    """One outcome per input item, in input order."""
+    """One outcome per input item, in input order.
+
+    Attributes:
+        outcomes: A :class:`Success` or :class:`Failure` per input item, in input order.
+        calls: How many HTTP calls the batch made (retries not counted).
+    """
 
     outcomes: tuple[Outcome, ...]
     calls: int = 0

@@ -1,8 +1,11 @@
 """Retry policy: what is retried, how often and how long to wait.
 
 - Retried: 429 ``TOO_MANY_REQUESTS``, 5xx, and transport failures (connection refused or dropped,
-  timeouts), with exponential backoff and full jitter, honouring ``Retry-After`` if Zoho ever sends
-  it, within ``max_attempts`` and ``max_elapsed`` seconds.
+  timeouts), with exponential backoff and full jitter, within ``max_attempts`` and ``max_elapsed``
+  seconds (the call's whole budget: attempts, waits and reading answers).
+- ``Retry-After`` (delta-seconds or an HTTP-date) is honoured when Zoho sends it; a value that is
+  not one (``nan``, ``inf``, negative, garbage) is ignored; one that reaches past the budget ends
+  the retries at once (the call fails with its typed error, without waiting).
 - Only what is safe: reads, updates, deletes, delinks and upserts whose every record names itself
   (``id``, external field or duplicate-check value) are idempotent and retried on all of the above.
   An **insert** (a clone, an upsert call holding a keyless record) is retried only when Zoho provably did not act on it:
@@ -13,19 +16,60 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import random
+import re
+import time
+from email.utils import parsedate_to_datetime
 
 import attrs
 import httpx
 
-__all__ = ["RetryPolicy"]
+__all__ = ["RetryPolicy", "retry_after_seconds"]
+
+_DELTA_SECONDS = re.compile(r"[0-9]{1,10}(\.[0-9]{1,6})?")
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Seconds a ``Retry-After`` header asks to wait (delta-seconds or an HTTP-date), ``None`` when unusable.
+
+    ``now`` is the epoch time an HTTP-date is measured from (``time.time()`` by default); a date in
+    the past means no wait.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if _DELTA_SECONDS.fullmatch(value):
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    seconds = when.timestamp() - (time.time() if now is None else now)
+    return max(seconds, 0.0) if math.isfinite(seconds) else None
+
 
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
 @attrs.frozen
 class RetryPolicy:
-    """How the client retries. ``RetryPolicy(max_attempts=1)`` disables retries."""
+    """How the client retries. ``RetryPolicy(max_attempts=1)`` disables retries.
+
+    A call is retried only when it is safe: 429 always (Zoho did not act), 5xx and transport failures
+    when the operation is idempotent or the request provably never reached Zoho.
+
+    Attributes:
+        max_attempts: Attempts per call, the first included.
+        max_elapsed: The retry budget in seconds: no retry starts, and no wait reaches, past it (a call's
+            whole budget is the larger of this and its ``timeout``).
+        initial_backoff: The first backoff's cap in seconds; it doubles with each attempt (full jitter).
+        max_backoff: The largest backoff in seconds (a ``Retry-After`` from Zoho is followed as given).
+        retry_statuses: The HTTP statuses that may be retried.
+    """
 
     max_attempts: int = 5
     max_elapsed: float = 60.0
@@ -34,17 +78,29 @@ class RetryPolicy:
     retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
 
     def backoff(self, attempt: int, retry_after: str | None = None, rng: random.Random | None = None) -> float:
-        """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 1)."""
-        if retry_after is not None:
-            try:
-                return min(max(float(retry_after), 0.0), self.max_backoff)
-            except ValueError:
-                pass
+        """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 1).
+
+        A usable ``Retry-After`` is followed as given (the engine gives up when it reaches past the
+        budget); otherwise exponential backoff with full jitter, capped at ``max_backoff``.
+
+        Args:
+            attempt: The attempt that just failed, counting from 1.
+            retry_after: Zoho's ``Retry-After`` header (seconds or an HTTP-date), if any.
+            rng: The random source of the jitter (default: the ``random`` module).
+        """
+        asked = retry_after_seconds(retry_after)
+        if asked is not None:
+            return asked
         cap = min(self.max_backoff, self.initial_backoff * 2 ** (attempt - 1))
         return (rng or random).uniform(0, cap)
 
     def retry_status(self, status: int, *, idempotent: bool) -> bool:
-        """Whether an answer with ``status`` may be retried."""
+        """Whether an answer with ``status`` may be retried.
+
+        Args:
+            status: The answer's HTTP status.
+            idempotent: Whether the call is safe to repeat (then 5xx may be retried too, not only 429).
+        """
         if status not in self.retry_statuses:
             return False
         return idempotent or status == 429

@@ -49,8 +49,13 @@ _MAX_FILE = 64 * 1024  # a token file is a few hundred bytes
 class Token:
     """An access token, when it expires (epoch seconds) and the API domain it was issued for.
 
-    ``refused_at`` is set when the API refused the token right after it was issued (see
-    :class:`~zoho_crm.errors.TokenRefusedError`); stores keep it so that every sharer holds back.
+    Attributes:
+        access_token: The token itself (never in the repr).
+        expires_at: When it expires, in epoch seconds.
+        api_domain: The API domain the accounts server issued it for (``https://www.zohoapis.eu``...).
+        issued_at: When it was issued, in epoch seconds.
+        refused_at: Set when the API refused the token right after it was issued (see
+            :class:`~zoho_crm.errors.TokenRefusedError`); stores keep it so that every sharer holds back.
     """
 
     access_token: str = attrs.field(repr=False)
@@ -60,7 +65,12 @@ class Token:
     refused_at: float | None = None
 
     def valid_for(self, seconds: float, now: float | None = None) -> bool:
-        """Whether the token is still valid ``seconds`` from now."""
+        """Whether the token is still valid ``seconds`` from now.
+
+        Args:
+            seconds: The margin: how long the token must still be valid.
+            now: The current time in epoch seconds (default: ``time.time()``).
+        """
         return self.expires_at - seconds > (time.time() if now is None else now)
 
     def to_json(self) -> str:
@@ -99,7 +109,11 @@ class TokenStore(Protocol):
         """The stored token, or ``None``."""
 
     def save(self, token: Token) -> None:
-        """Replace the stored token."""
+        """Replace the stored token.
+
+        Args:
+            token: The token to store.
+        """
 
 
 @runtime_checkable
@@ -121,7 +135,11 @@ class MemoryTokenStore:
         return self._token
 
     def save(self, token: Token) -> None:
-        """Replace the stored token."""
+        """Replace the stored token.
+
+        Args:
+            token: The token to store.
+        """
         self._token = token
 
     def __repr__(self) -> str:
@@ -136,6 +154,10 @@ class FileTokenStore:
     token (temporary file, flushed, renamed); temporary files a crash left are removed by later saves.
     The file is trusted only if it is a regular file (not a symlink), owned by the current user, and
     not writable by group or others: otherwise :meth:`load` raises :class:`TokenStoreError`.
+
+    Args:
+        path: The token file (created on the first save, with its folder).
+        lock_timeout: How long, in seconds, a refresh waits for another process's refresh before it fails.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = LOCK_TIMEOUT) -> None:
@@ -182,7 +204,11 @@ class FileTokenStore:
             raise TokenStoreError(f"refusing to read the token file {self.path}: {problem}")
 
     def save(self, token: Token) -> None:
-        """Write the token atomically, mode 0600."""
+        """Write the token atomically, mode 0600.
+
+        Args:
+            token: The token to store.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._remove_stale_temp_files()
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)  # 0600
@@ -216,6 +242,11 @@ class RedisTokenStore:
     ``lock_timeout`` seconds after a holder crashed, and a waiter gives up after as long. The token's
     key expires with the token. Pass a synchronous ``redis.Redis`` client (async clients use it from
     a worker thread, only while refreshing).
+
+    Args:
+        client: A synchronous ``redis.Redis`` client.
+        key: The key holding the token (the lock is ``<key>:lock``); one key per refresh token.
+        lock_timeout: Seconds after which a crashed holder's lock expires, and a waiter gives up.
     """
 
     def __init__(self, client: redis.Redis, key: str = "zoho_crm:token", *, lock_timeout: float = LOCK_TIMEOUT) -> None:
@@ -236,7 +267,11 @@ class RedisTokenStore:
         return None if raw is None else Token.from_json(raw)
 
     def save(self, token: Token) -> None:
-        """Replace the stored token."""
+        """Replace the stored token.
+
+        Args:
+            token: The token to store.
+        """
         self.client.set(self.key, token.to_json())
 
     def __repr__(self) -> str:

@@ -10,12 +10,15 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.chaos.conftest import FULL
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, Failure, RetryPolicy, ZohoCRM
 from zoho_crm.errors import (
+    AnswerTooLargeError,
     APIError,
     AuthenticationError,
     InvalidRequestError,
     InvalidResponseError,
+    PaginationError,
     RateLimitError,
     ServerError,
 )
@@ -208,7 +211,9 @@ def test_huge_page_parses_without_trouble() -> None:
 
 def test_more_records_without_a_token_past_2000_is_a_typed_error() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=page([{"id": "1"}] * 200, more_records=True, next_page_token=None))
+        first = int(request.url.params.get("page", "1")) * 200
+        records = [{"id": str(first + i)} for i in range(200)]
+        return httpx.Response(200, content=page(records, more_records=True, next_page_token=None))
 
     with pytest.raises(InvalidResponseError, match="no page token"):
         list(answering(handler).records.iter("Leads", fields=["Email"]))
@@ -225,3 +230,81 @@ def test_unexpected_status_is_typed() -> None:
         always(418, json.dumps(teapot)).records.get("Leads", GOOD_ID)
     assert info.value.status_code == 418
     assert info.value.code == "TEAPOT"
+
+
+# Every wait and every answer bounded (#19 §11-14), and Zoho's error envelope with HTTP 200 (#21).
+
+
+class _Counted(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """``mib`` MiB of answer, produced lazily, counting the MiB read."""
+
+    def __init__(self, mib: int) -> None:
+        self.mib, self.read = mib, 0
+
+    def __iter__(self) -> Any:
+        for _ in range(self.mib):
+            self.read += 1
+            yield b"[" * 2**20
+
+    async def __aiter__(self) -> Any:
+        for chunk in self:
+            yield chunk
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_an_800_mib_answer_stops_at_the_cap(mode: str, report: Any) -> None:
+    stream = _Counted(800 if FULL else 100)
+    cap = 64 * 2**20 if FULL else 8 * 2**20
+    handler = lambda request: httpx.Response(200, stream=stream)  # noqa: E731
+    kwargs = {"api_domain": "https://www.zohoapis.com", "transport": httpx.MockTransport(handler),
+              "retry": NO_WAIT, "max_answer_bytes": cap}  # fmt: skip
+
+    async def read_async() -> None:
+        async with AsyncZohoCRM(AccessTokenCredentials("t"), **kwargs) as crm:
+            await crm.records.list("Leads", fields=["Email"])
+
+    def read_sync() -> None:
+        ZohoCRM(AccessTokenCredentials("t"), **kwargs).records.list("Leads", fields=["Email"])
+
+    with pytest.raises(AnswerTooLargeError):
+        read_sync() if mode == "sync" else asyncio.run(read_async())
+    assert stream.read <= cap // 2**20 + 1
+    report["huge answer: MiB offered"] += stream.mib
+    report["huge answer: MiB read"] += stream.read
+
+
+def test_endless_listings_end_typed(report: Any) -> None:
+    def cycling(request: httpx.Request) -> httpx.Response:
+        token = request.url.params.get("page_token")
+        n = int(request.url.params.get("page", "1"))
+        ids = [f"{token}-{i}" for i in range(200)] if token else [str(n * 1000 + i) for i in range(200)]
+        following = {None: "A", "A": "B", "B": "A"}[token]
+        return httpx.Response(200, content=page([{"id": i} for i in ids], more_records=True,
+                                                next_page_token=following).encode())  # fmt: skip
+
+    with pytest.raises(PaginationError):
+        list(answering(cycling).records.iter("Leads", fields=["Email"]))
+    report["endless listings stopped"] += 1
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "Wed, 21 Oct 2015 07:28:00 GMT", "garbage"])
+def test_hostile_retry_after_never_hangs_async(value: str) -> None:
+    body = json.dumps({"code": "TOO_MANY_REQUESTS", "details": {}, "message": "slow", "status": "error"})
+
+    async def call() -> None:
+        async with AsyncZohoCRM(AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", retry=NO_WAIT,
+                                transport=httpx.MockTransport(lambda r: httpx.Response(
+                                    429, content=body.encode(), headers={"Retry-After": value}))) as crm:  # fmt: skip
+            await asyncio.wait_for(crm.records.count("Leads"), 10)
+
+    with pytest.raises(RateLimitError):
+        asyncio.run(call())
+
+
+def test_error_envelope_with_200_is_typed_by_its_code() -> None:
+    body = {"code": "NO_PERMISSION", "details": {"permissions": ["Crm_Implied_View_Leads"]},
+            "message": "permission denied", "status": "error"}  # fmt: skip
+    with pytest.raises(APIError) as info:
+        always(200, json.dumps(body)).records.list("Leads", fields=["Email"])
+    assert info.value.code == "NO_PERMISSION"
+    assert not isinstance(info.value, InvalidResponseError)

@@ -127,9 +127,13 @@ def test_a_body_with_nones_keeps_orjsons_bytes() -> None:
 def test_what_orjson_refuses_is_written_or_named_by_the_strict_path() -> None:
     assert orjson.loads(_json.encode({1: "a", False: "b"}).content) == {"1": "a", "false": "b"}
     deep: Any = "x"
-    for _ in range(300):  # past orjson's nesting limit (254), within the standard library's
+    for _ in range(_json.MAX_DEPTH):  # within the depth limit (orjson's own is 254)
         deep = [deep]
     assert _json.encode(deep).content == json.dumps(deep).encode()
+    for _ in range(100):  # past orjson's limit: refused, not handed to the recursive standard library
+        deep = [deep]
+    with pytest.raises(ZohoValidationError, match=r"nested more than 254 levels deep"):
+        _json.encode(deep)
     with pytest.raises(ZohoValidationError, match=r"\['Met'\]: a naive datetime"):
         _json.encode({"Met": dt.datetime(2024, 1, 1)})
     with pytest.raises(ZohoValidationError, match=r"\['Blob'\]: a value of type bytes has no JSON form"):
