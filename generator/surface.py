@@ -13,6 +13,10 @@ Vendor extensions read here (all optional; defaults in brackets):
 - ``x-zoho-pagination`` on an operation: the paging parameters (``[page, page_token]``); adds an
   ``iter_<operation>`` method walking every page.
 - ``x-zoho-batch`` on an operation: ``{size: 100, key: data}`` for a bulk write.
+- ``x-zoho-method`` on an operation: the user-facing name of its declared behaviour (``insert``); with
+  ``x-zoho-batch``, a method taking any number of records (or ids) that the runtime plans in chunks,
+  with one outcome per item (keywords: the operation's parameters, its body's options, ``concurrency``,
+  ``on_progress``, ``timeout``).
 - ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``) or ``csv`` (takes a list).
 """
 
@@ -87,6 +91,44 @@ def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
     return (text + " | None" if optional else text), optional
 
 
+def _schema_type(spec: dict[str, Any], schema: Any) -> str:
+    """The public annotation of a body option (an optional keyword)."""
+    schema = _resolve(spec, schema)
+    kind = schema.get("type")
+    if kind == "array":
+        item = _resolve(spec, schema.get("items", {}))
+        inner = "str" if item.get("type") == "string" else "dict[str, Any]" if item.get("type") == "object" else "Any"
+        return f"Sequence[{inner}] | None"
+    return {"string": "str", "boolean": "bool", "integer": "int", "number": "float"}.get(kind, "Any") + " | None"
+
+
+def _user_method(spec: dict[str, Any], node: dict[str, Any], keywords: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The declared user-facing method of an operation (``x-zoho-method`` with ``x-zoho-batch``), or ``None``."""
+    name, batch = node.get("x-zoho-method"), node.get("x-zoho-batch")
+    if name is None:
+        return None
+    if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
+        raise ValueError(f"{node['operationId']}: x-zoho-method must be a Python name, not {name!r}")
+    if batch is None:
+        raise ValueError(f"{node['operationId']}: x-zoho-method needs x-zoho-batch (the only declared shape so far)")
+    key = batch.get("key", "data")
+    items = ("records", "Iterable[dict[str, Any]]") if key == "data" else (key, "Iterable[str]")
+    options = []
+    if key == "data":
+        content = _resolve(spec, node.get("requestBody", {})).get("content", {})
+        schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
+        for prop, sub in schema.get("properties", {}).items():
+            if prop != key:
+                options.append({"public": prop, "type": _schema_type(spec, sub)})
+    return {
+        "name": name,
+        "item_name": items[0],
+        "item_type": items[1],
+        "keywords": [p for p in keywords if p["name"] not in ("body", key)],
+        "options": options,
+    }
+
+
 def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], tag: str) -> dict[str, Any]:
     op_id = node["operationId"]
     module = importlib.import_module(f"zoho_crm_api.api.{tag}.{op_id}")
@@ -120,6 +162,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
     path_names = tuple(p["name"] for p in positional)
     return {
+        "user": _user_method(spec, node, keywords),
         "id": op_id,
         "method": op_id,
         "const": "_" + op_id.upper(),
@@ -136,6 +179,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "pagination_repr": repr(pagination),
         "datetimes_repr": repr(tuple(p["name"] for p in params if p["fmt"] == "date-time")),
         "csv_repr": repr(tuple(p["name"] for p in params if p["fmt"] == "csv")),
+        "batch": node.get("x-zoho-batch"),
         "batch_repr": repr(node.get("x-zoho-batch")),
         "path_repr": repr(path_names),
         "returns": "dict[str, Any] | None" if no_content else "dict[str, Any]",

@@ -6,8 +6,8 @@ Generated code never imports ``zoho_crm``: each resource holds a :class:`SyncRun
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -65,6 +65,26 @@ class Operation:
         return f"Operation({self.name!r}, retry={self.retry!r})"
 
 
+BatchT = TypeVar("BatchT")
+"""What a batched write returns: the runtime decides (``zoho_crm.BatchResult``)."""
+
+
+class BatchOptions:
+    """How a batched write runs: calls at a time, a progress callback, a per-call timeout."""
+
+    __slots__ = ("concurrency", "on_progress", "timeout")
+
+    def __init__(
+        self,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> None:
+        self.concurrency = concurrency
+        self.on_progress = on_progress
+        self.timeout = timeout
+
+
 class CallOptions:
     """The escape hatches every method takes: what the spec does not know yet, and a per-call timeout."""
 
@@ -84,8 +104,9 @@ class CallOptions:
 
 
 if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at import time
+    BatchCo = TypeVar("BatchCo", covariant=True)
 
-    class SyncRuntime(Protocol):
+    class SyncRuntime(Protocol[BatchCo]):
         """Sends operations synchronously (``zoho_crm._runtime.SyncRuntime``)."""
 
         def call(
@@ -100,7 +121,17 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
             self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
         ) -> Iterator[dict[str, Any]]: ...
 
-    class AsyncRuntime(Protocol):
+        def batch(
+            self,
+            op: Operation,
+            params: dict[str, Any],
+            body: dict[str, Any],
+            items: object,
+            options: BatchOptions,
+            unknown: Mapping[str, object],
+        ) -> BatchCo: ...
+
+    class AsyncRuntime(Protocol[BatchCo]):
         """Sends operations asynchronously (``zoho_crm._runtime.AsyncRuntime``)."""
 
         async def call(
@@ -114,3 +145,13 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
         def paginate(
             self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
         ) -> AsyncIterator[dict[str, Any]]: ...
+
+        async def batch(
+            self,
+            op: Operation,
+            params: dict[str, Any],
+            body: dict[str, Any],
+            items: object,
+            options: BatchOptions,
+            unknown: Mapping[str, object],
+        ) -> BatchCo: ...

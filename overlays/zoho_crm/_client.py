@@ -23,6 +23,7 @@ from ._records import AsyncRecords, Records
 from ._related import AsyncRelated, Related
 from ._runtime import AsyncRuntime, SyncRuntime
 from .errors import ZohoValidationError
+from .results import BatchResult
 from .retries import RetryPolicy
 from .tokens import Token, TokenStore
 
@@ -98,7 +99,7 @@ class _Setup:
         }
 
 
-class ZohoCRM(SyncResources):
+class ZohoCRM(SyncResources[BatchResult]):
     """A Zoho CRM org, synchronously. Thread-safe: share one client.
 
     ```python
@@ -171,7 +172,7 @@ class ZohoCRM(SyncResources):
         self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         self.records = Records(self._engine, setup.concurrency)
         self.related = Related(self._engine, setup.concurrency)
-        self._bind_resources(SyncRuntime(self._engine))  # every other resource of the spec, as generated
+        self._bind_resources(SyncRuntime(self._engine, setup.concurrency))  # every other resource, as generated
 
     @property
     def stats(self) -> dict[str, int]:
@@ -194,7 +195,7 @@ class ZohoCRM(SyncResources):
         return f"ZohoCRM(base_url={self.base_url!r})"
 
 
-class AsyncZohoCRM(AsyncResources):
+class AsyncZohoCRM(AsyncResources[BatchResult]):
     """A Zoho CRM org, asynchronously: the same surface as [`ZohoCRM`][zoho_crm.ZohoCRM], awaited.
 
     ```python
@@ -255,7 +256,7 @@ class AsyncZohoCRM(AsyncResources):
         self._engine = AsyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         self.records = AsyncRecords(self._engine, setup.concurrency)
         self.related = AsyncRelated(self._engine, setup.concurrency)
-        self._bind_resources(AsyncRuntime(self._engine))
+        self._bind_resources(AsyncRuntime(self._engine, setup.concurrency))
 
     @property
     def stats(self) -> dict[str, int]:

@@ -350,7 +350,7 @@ class RawBody:
     before the first request, and no call pays for encoding on its way out. The records themselves
     skip the generated ``Record`` model: they are open objects (custom fields per org) that it would
     only copy, at about 8 µs a record. The options around them are still checked against the
-    generated model (see ``write_arguments``).
+    generated model (see ``zoho_crm._writes``).
     """
 
     encoded: EncodedJSON
@@ -360,16 +360,11 @@ class RawBody:
         return self.encoded
 
 
-def write_arguments(
-    kind: str, module: str, extra: dict[str, Any], headers: dict[str, Any]
+def chunk_arguments(
+    path: dict[str, Any], extra: dict[str, Any], headers: dict[str, Any]
 ) -> Callable[[Sequence[Any]], dict[str, Any]]:
-    """Builds a bulk write's generated-call arguments for one chunk of records (already checked to be dicts).
-
-    The options (``trigger``, ``duplicate_check_fields``, ...) are checked once, here, against the
-    generated request model.
-    """
-    body(body_model(kind), {"data": [], **extra})
-    return lambda part: {"module": module, "body": RawBody(encode_items({"data": list(part), **extra})), **headers}
+    """Builds a bulk write's generated-call arguments for one chunk of records (already checked to be dicts)."""
+    return lambda part: {**path, "body": RawBody(encode_items({"data": list(part), **extra})), **headers}
 
 
 def ids_arguments(path: dict[str, Any]) -> Callable[[Sequence[Any]], dict[str, Any]]:

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
 
-from . import _batch, _idempotency, _options, _plans
-from . import _validation as check
+from . import _options, _plans
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._pagination import anumbered, awalk, numbered, walk
 from ._runtime import AsyncRuntime, SyncRuntime
@@ -20,52 +19,19 @@ if TYPE_CHECKING:
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
 clone_record = "records.clone_record"
 delete_record = "records.delete_record"
-delete_records = "records.delete_records"
 get_deleted_records = "records.get_deleted_records"
 get_record = "records.get_record"
 get_record_count = "records.get_record_count"
 get_records = "records.get_records"
-insert_records = "records.insert_records"
 search_records = "records.search_records"
 update_record = "records.update_record"
-update_records = "records.update_records"
-upsert_records = "records.upsert_records"
 
 
-_WRITES: dict[str, str] = {"insert": insert_records, "update": update_records, "upsert": upsert_records}
-
-
-class _Base:
-    def __init__(self, concurrency: int) -> None:
-        self._concurrency = concurrency
-
-    @staticmethod
-    def _write_plan(
-        kind: str, module: str, records: object, *, external: str | None, if_unmodified_since: _plans.DateTime,
-        extra: dict[str, Any],
-    ) -> _batch.Prepared:  # fmt: skip
-        """Chunks and the generated call arguments of each, all checked before any request is sent."""
-        module = check.api_name(module)
-        items = check.records(records)
-        if kind == "update":
-            _plans.require_ids(items, external, "records")
-        headers = _plans.conditional(external, if_unmodified_since)
-        return _batch.plan(items, _plans.write_arguments(kind, module, extra, headers))
-
-    @staticmethod
-    def _delete_plan(
-        module: str, ids: Iterable[str], *, wf_trigger: bool | None, external: str | None
-    ) -> _batch.Prepared:
-        path = {"module": check.api_name(module), **_plans.conditional(external, wf_trigger=wf_trigger)}
-        return _batch.plan(check.record_ids(ids, external=external is not None), _plans.ids_arguments(path))
-
-
-class Records(_Base, RecordsResource):
+class Records(RecordsResource[BatchResult]):
     """Records of any module (sync): these calls, and every generated ``records`` operation (``get_records``...)."""
 
     def __init__(self, engine: SyncEngine, concurrency: int) -> None:
-        _Base.__init__(self, concurrency)
-        RecordsResource.__init__(self, SyncRuntime(engine))
+        super().__init__(SyncRuntime(engine, concurrency))
         self._engine = engine
 
     @_options.accepts(_options.GetOptions)
@@ -156,71 +122,6 @@ class Records(_Base, RecordsResource):
         """Every deleted-record entry."""
         yield from numbered(lambda n: self.deleted(module, type=type, page=n, per_page=per_page), per_page)
 
-    def _run_batch(
-        self, kind: str, module: str, records: object, *, external: str | None = None,
-        if_unmodified_since: _plans.DateTime = None, extra: dict[str, Any], concurrency: int | None,
-        on_progress: _batch.ProgressCallback | None, timeout: Timeout,
-    ) -> BatchResult:  # fmt: skip
-        chunks, prepared, total = self._write_plan(
-            kind, module, records, external=external, if_unmodified_since=if_unmodified_since, extra=extra
-        )
-        safe = _idempotency.batch_safety(kind, module, chunks, external, extra.get("duplicate_check_fields"))
-        call = _batch.sync_caller(self._engine, _WRITES[kind], prepared, idempotent=safe, timeout=timeout)
-        return _batch.run_sync(
-            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
-        )
-
-    def insert(
-        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
-        lar_id: str | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
-        apply_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
-        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """Insert any number of records (100 per call). Retried only when provably not sent."""
-        extra = _plans.write_options(trigger, skip_feature_execution)
-        extra.update(_plans.compact(lar_id=lar_id, apply_feature_execution=apply_feature_execution))
-        return self._run_batch("insert", module, records, external=external, extra=extra, concurrency=concurrency,
-                           on_progress=on_progress, timeout=timeout)  # fmt: skip
-
-    def update(
-        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
-        skip_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
-        if_unmodified_since: _plans.DateTime = None, concurrency: int | None = None,
-        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """Update any number of records, each naming itself by ``id`` (or by its external field)."""
-        extra = _plans.write_options(trigger, skip_feature_execution)
-        return self._run_batch("update", module, records, external=external, if_unmodified_since=if_unmodified_since,
-                           extra=extra, concurrency=concurrency, on_progress=on_progress, timeout=timeout)  # fmt: skip
-
-    def upsert(
-        self, module: str, records: Iterable[dict[str, Any]], *, duplicate_check_fields: Sequence[str] | None = None,
-        trigger: Sequence[str] | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
-        external: str | None = None, concurrency: int | None = None,
-        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """Insert or update any number of records, matched by ``duplicate_check_fields`` in order.
-
-        A call is repeated after a lost answer only when every record in it names itself (``id``, external
-        field, or a value for the duplicate check: see ``zoho_crm._idempotency``); else it is sent like an insert.
-        """
-        extra = _plans.write_options(trigger, skip_feature_execution)
-        if duplicate_check_fields is not None:
-            extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
-        return self._run_batch("upsert", module, records, external=external, extra=extra, concurrency=concurrency,
-                           on_progress=on_progress, timeout=timeout)  # fmt: skip
-
-    def delete(
-        self, module: str, ids: Iterable[str], *, wf_trigger: bool | None = None, external: str | None = None,
-        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """Delete any number of records by id (or external value), 100 per call."""
-        chunks, prepared, total = self._delete_plan(module, ids, wf_trigger=wf_trigger, external=external)
-        call = _batch.sync_caller(self._engine, delete_records, prepared, idempotent=True, timeout=timeout)
-        return _batch.run_sync(
-            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
-        )
-
     def update_one(
         self, module: str, record_id: str, record: dict[str, Any], *, external: str | None = None,
         if_unmodified_since: _plans.DateTime = None, trigger: Sequence[str] | None = None, timeout: Timeout = None,
@@ -252,12 +153,11 @@ class Records(_Base, RecordsResource):
         return _plans.single_outcome(response, overrides)
 
 
-class AsyncRecords(_Base, AsyncRecordsResource):
+class AsyncRecords(AsyncRecordsResource[BatchResult]):
     """Records of any module (async): the same calls as :class:`Records`, awaited."""
 
     def __init__(self, engine: AsyncEngine, concurrency: int) -> None:
-        _Base.__init__(self, concurrency)
-        AsyncRecordsResource.__init__(self, AsyncRuntime(engine))
+        super().__init__(AsyncRuntime(engine, concurrency))
         self._engine = engine
 
     @_options.accepts(_options.GetOptions)
@@ -339,68 +239,6 @@ class AsyncRecords(_Base, AsyncRecordsResource):
         """See :meth:`Records.iter_deleted`."""
         async for record in anumbered(lambda n: self.deleted(module, type=type, page=n, per_page=per_page), per_page):
             yield record
-
-    async def _run_batch(
-        self, kind: str, module: str, records: object, *, external: str | None = None,
-        if_unmodified_since: _plans.DateTime = None, extra: dict[str, Any], concurrency: int | None,
-        on_progress: _batch.ProgressCallback | None, timeout: Timeout,
-    ) -> BatchResult:  # fmt: skip
-        chunks, prepared, total = self._write_plan(
-            kind, module, records, external=external, if_unmodified_since=if_unmodified_since, extra=extra
-        )
-        safe = _idempotency.batch_safety(kind, module, chunks, external, extra.get("duplicate_check_fields"))
-        call = _batch.async_caller(self._engine, _WRITES[kind], prepared, idempotent=safe, timeout=timeout)
-        return await _batch.run_async(
-            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
-        )
-
-    async def insert(
-        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
-        lar_id: str | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
-        apply_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
-        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """See :meth:`Records.insert`."""
-        extra = _plans.write_options(trigger, skip_feature_execution)
-        extra.update(_plans.compact(lar_id=lar_id, apply_feature_execution=apply_feature_execution))
-        return await self._run_batch("insert", module, records, external=external, extra=extra,
-                                 concurrency=concurrency, on_progress=on_progress, timeout=timeout)  # fmt: skip
-
-    async def update(
-        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
-        skip_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
-        if_unmodified_since: _plans.DateTime = None, concurrency: int | None = None,
-        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """See :meth:`Records.update`."""
-        extra = _plans.write_options(trigger, skip_feature_execution)
-        return await self._run_batch("update", module, records, external=external,
-                                 if_unmodified_since=if_unmodified_since, extra=extra, concurrency=concurrency,
-                                 on_progress=on_progress, timeout=timeout)  # fmt: skip
-
-    async def upsert(
-        self, module: str, records: Iterable[dict[str, Any]], *, duplicate_check_fields: Sequence[str] | None = None,
-        trigger: Sequence[str] | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
-        external: str | None = None, concurrency: int | None = None,
-        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """See :meth:`Records.upsert`."""
-        extra = _plans.write_options(trigger, skip_feature_execution)
-        if duplicate_check_fields is not None:
-            extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
-        return await self._run_batch("upsert", module, records, external=external, extra=extra,
-                                 concurrency=concurrency, on_progress=on_progress, timeout=timeout)  # fmt: skip
-
-    async def delete(
-        self, module: str, ids: Iterable[str], *, wf_trigger: bool | None = None, external: str | None = None,
-        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """See :meth:`Records.delete`."""
-        chunks, prepared, total = self._delete_plan(module, ids, wf_trigger=wf_trigger, external=external)
-        call = _batch.async_caller(self._engine, delete_records, prepared, idempotent=True, timeout=timeout)
-        return await _batch.run_async(
-            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
-        )
 
     async def update_one(
         self, module: str, record_id: str, record: dict[str, Any], *, external: str | None = None,

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from zoho_crm_api.resources.related import AsyncRelatedResource, RelatedResource
 
-from . import _batch, _options, _plans
+from . import _options, _plans
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
-from ._json import encode_items
 from ._pagination import awalk, walk
 from ._runtime import AsyncRuntime, SyncRuntime
 from .results import BatchResult, Page, Record, Success
@@ -20,13 +19,11 @@ if TYPE_CHECKING:
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
 delink_related_record = "related_records.delink_related_record"
-delink_related_records = "related_records.delink_related_records"
 get_deleted_record_related_records = "related_records.get_deleted_record_related_records"
 get_related_record = "related_records.get_related_record"
 get_related_records = "related_records.get_related_records"
 get_related_records_count = "related_records.get_related_records_count"
 update_related_record = "related_records.update_related_record"
-update_related_records = "related_records.update_related_records"
 
 
 def _list_params(
@@ -46,38 +43,17 @@ def _deleted_params(
     return params
 
 
-def _update_plan(
-    module: str, record_id: str, related_list: str, records: object, external: str | None
-) -> _batch.Prepared:
-    path = {**_plans.related_path(module, record_id, related_list, external), **_plans.conditional(external)}
-    items = check.records(records)
-    _plans.require_ids(items, external, "records")
-    model = _plans.body_model("related_update")
-    return _batch.plan(
-        items,
-        lambda part: {**path, "body": _plans.RawBody(encode_items(_plans.body(model, {"data": list(part)}).to_dict()))},
-    )
-
-
-def _delink_plan(
-    module: str, record_id: str, related_list: str, ids: Iterable[str], external: str | None
-) -> _batch.Prepared:
-    path = {**_plans.related_path(module, record_id, related_list, external), **_plans.conditional(external)}
-    return _batch.plan(check.record_ids(ids, external=external is not None), _plans.ids_arguments(path))
-
-
 def _count_params(module: str, record_id: str, related_lists: Sequence[str], external: str | None) -> dict[str, Any]:
     return {**_plans.record_path(module, record_id, external), **_plans.conditional(external),
             "body": _plans.count_body(related_lists)}  # fmt: skip
 
 
-class Related(RelatedResource):
+class Related(RelatedResource[BatchResult]):
     """Related records (sync): these calls, and every generated ``related_records`` operation."""
 
     def __init__(self, engine: SyncEngine, concurrency: int) -> None:
-        super().__init__(SyncRuntime(engine))
+        super().__init__(SyncRuntime(engine, concurrency))
         self._engine = engine
-        self._concurrency = concurrency
 
     @_options.accepts(_options.RelatedListOptions)
     def list(
@@ -111,18 +87,6 @@ class Related(RelatedResource):
         response = self._engine.send(get_related_record, params, idempotent=True, timeout=timeout)
         return _plans.first_record(_plans.page_from(response))
 
-    def update(
-        self, module: str, record_id: str, related_list: str, records: Iterable[dict[str, Any]], *,
-        external: str | None = None, concurrency: int | None = None,
-        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """Link any number of records (with relation fields such as ``Member_Status``), 100 per call."""
-        chunks, prepared, total = _update_plan(module, record_id, related_list, records, external)
-        call = _batch.sync_caller(self._engine, update_related_records, prepared, idempotent=True, timeout=timeout)
-        return _batch.run_sync(
-            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
-        )
-
     def update_one(
         self, module: str, record_id: str, related_list: str, related_id: str, fields: dict[str, Any] | None = None,
         *, external: str | None = None, timeout: Timeout = None,
@@ -132,17 +96,6 @@ class Related(RelatedResource):
         params["body"] = _plans.body(_plans.body_model("related_update_one"), {"data": check.records([fields or {}])})
         return _plans.single_outcome(
             self._engine.send(update_related_record, params, idempotent=True, timeout=timeout), related_id
-        )
-
-    def delink(
-        self, module: str, record_id: str, related_list: str, ids: Iterable[str], *, external: str | None = None,
-        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """Remove the relation to any number of records, 100 per call; the records stay."""
-        chunks, prepared, total = _delink_plan(module, record_id, related_list, ids, external)
-        call = _batch.sync_caller(self._engine, delink_related_records, prepared, idempotent=True, timeout=timeout)
-        return _batch.run_sync(
-            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
         )
 
     def delink_one(
@@ -187,13 +140,12 @@ class Related(RelatedResource):
             page_no += 1
 
 
-class AsyncRelated(AsyncRelatedResource):
+class AsyncRelated(AsyncRelatedResource[BatchResult]):
     """Related records (async): the same calls as :class:`Related`, awaited."""
 
     def __init__(self, engine: AsyncEngine, concurrency: int) -> None:
-        super().__init__(AsyncRuntime(engine))
+        super().__init__(AsyncRuntime(engine, concurrency))
         self._engine = engine
-        self._concurrency = concurrency
 
     @_options.accepts(_options.RelatedListOptions)
     async def list(
@@ -228,18 +180,6 @@ class AsyncRelated(AsyncRelatedResource):
         response = await self._engine.send(get_related_record, params, idempotent=True, timeout=timeout)
         return _plans.first_record(_plans.page_from(response))
 
-    async def update(
-        self, module: str, record_id: str, related_list: str, records: Iterable[dict[str, Any]], *,
-        external: str | None = None, concurrency: int | None = None,
-        on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """See :meth:`Related.update`."""
-        chunks, prepared, total = _update_plan(module, record_id, related_list, records, external)
-        call = _batch.async_caller(self._engine, update_related_records, prepared, idempotent=True, timeout=timeout)
-        return await _batch.run_async(
-            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
-        )
-
     async def update_one(
         self, module: str, record_id: str, related_list: str, related_id: str, fields: dict[str, Any] | None = None,
         *, external: str | None = None, timeout: Timeout = None,
@@ -249,17 +189,6 @@ class AsyncRelated(AsyncRelatedResource):
         params["body"] = _plans.body(_plans.body_model("related_update_one"), {"data": check.records([fields or {}])})
         response = await self._engine.send(update_related_record, params, idempotent=True, timeout=timeout)
         return _plans.single_outcome(response, related_id)
-
-    async def delink(
-        self, module: str, record_id: str, related_list: str, ids: Iterable[str], *, external: str | None = None,
-        concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
-    ) -> BatchResult:  # fmt: skip
-        """See :meth:`Related.delink`."""
-        chunks, prepared, total = _delink_plan(module, record_id, related_list, ids, external)
-        call = _batch.async_caller(self._engine, delink_related_records, prepared, idempotent=True, timeout=timeout)
-        return await _batch.run_async(
-            chunks, call, concurrency=_batch.lanes(concurrency, self._concurrency), total=total, on_progress=on_progress
-        )
 
     async def delink_one(
         self, module: str, record_id: str, related_list: str, related_id: str, *, external: str | None = None,

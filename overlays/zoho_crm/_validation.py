@@ -56,7 +56,7 @@ def record_id(value: object, *, external: bool = False, what: str = "record id")
     return value
 
 
-def record_ids(values: Iterable[object], *, external: bool = False) -> list[str]:
+def record_ids(values: object, *, external: bool = False) -> list[str]:
     """Several record ids (or external values)."""
     if isinstance(values, (str, bytes)):
         raise ZohoValidationError("ids must be a list of ids, not a single string")

@@ -8,7 +8,9 @@ bound here, so a new tag in the spec is a new ``crm.<resource>`` with no hand-wr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic
+
+from .._runtime import BatchT
 
 if TYPE_CHECKING:
     from .._runtime import AsyncRuntime, SyncRuntime
@@ -31,13 +33,13 @@ RESOURCES = (
 """Attribute names of the resources, in spec order."""
 
 
-class SyncResources:
+class SyncResources(Generic[BatchT]):
     """Every resource of the spec, synchronously."""
 
-    records: RecordsResource
-    related: RelatedResource
+    records: RecordsResource[BatchT]
+    related: RelatedResource[BatchT]
 
-    def _bind_resources(self, runtime: SyncRuntime) -> None:
+    def _bind_resources(self, runtime: SyncRuntime[BatchT]) -> None:
         """Set each resource the facade has not set itself."""
         if "records" not in self.__dict__:
             self.records = RecordsResource(runtime)
@@ -45,13 +47,13 @@ class SyncResources:
             self.related = RelatedResource(runtime)
 
 
-class AsyncResources:
+class AsyncResources(Generic[BatchT]):
     """Every resource of the spec, asynchronously."""
 
-    records: AsyncRecordsResource
-    related: AsyncRelatedResource
+    records: AsyncRecordsResource[BatchT]
+    related: AsyncRelatedResource[BatchT]
 
-    def _bind_resources(self, runtime: AsyncRuntime) -> None:
+    def _bind_resources(self, runtime: AsyncRuntime[BatchT]) -> None:
         """Set each resource the facade has not set itself."""
         if "records" not in self.__dict__:
             self.records = AsyncRecordsResource(runtime)

@@ -8,10 +8,10 @@ returns the ``httpx.Response``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
-from .._runtime import CallOptions, Operation
+from .._runtime import BatchOptions, BatchT, CallOptions, Operation
 
 if TYPE_CHECKING:
     import httpx
@@ -25,7 +25,7 @@ __all__ = [
     "RecordsResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence)  # used by some resources' annotations only
+_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions)  # used by some resources only
 
 
 _GET_RECORDS = Operation(
@@ -152,7 +152,7 @@ _CLONE_RECORD = Operation(
 class RecordsResourceWithRawResponse:
     """Insert, read, update, upsert, delete, search, count and clone records of a module. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: SyncRuntime) -> None:
+    def __init__(self, runtime: SyncRuntime[Any]) -> None:
         self._runtime = runtime
 
     def get_records(
@@ -544,10 +544,10 @@ class RecordsResourceWithRawResponse:
         return result
 
 
-class RecordsResource:
+class RecordsResource(Generic[BatchT]):
     """Insert, read, update, upsert, delete, search, count and clone records of a module."""
 
-    def __init__(self, runtime: SyncRuntime) -> None:
+    def __init__(self, runtime: SyncRuntime[BatchT]) -> None:
         self._runtime = runtime
 
     @property
@@ -773,6 +773,48 @@ class RecordsResource:
         )
         return result
 
+    def update(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Update records in bulk: any number of records, 100 per call, one outcome each.
+
+        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
+        module's external field). `$append_values` on an item appends to multi-select picklists
+        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
+        changed after that instant answers 412 `ALREADY_MODIFIED`.
+
+        Operation ``update_records`` (``PUT /{module}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (safe) allows it.
+        """
+        return self._runtime.batch(
+            _UPDATE_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
+
     def insert_records(
         self,
         module: str,
@@ -820,6 +862,51 @@ class RecordsResource:
             unknown,
         )
         return result
+
+    def insert(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        trigger: Sequence[str] | None = None,
+        lar_id: str | None = None,
+        apply_feature_execution: Sequence[dict[str, Any]] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Insert records: any number of records, 100 per call, one outcome each.
+
+        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
+        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
+        runs every automation; `trigger: []` runs none. Lookups may be given by external value
+        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
+        Costs 1 API credit per 10 records.
+
+        Operation ``insert_records`` (``POST /{module}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (unsafe) allows it.
+        """
+        return self._runtime.batch(
+            _INSERT_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+            },
+            {
+                "trigger": trigger,
+                "lar_id": lar_id,
+                "apply_feature_execution": apply_feature_execution,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
 
     def delete_records(
         self,
@@ -874,6 +961,44 @@ class RecordsResource:
             unknown,
         )
         return result
+
+    def delete(
+        self,
+        module: str,
+        ids: Iterable[str],
+        *,
+        wf_trigger: bool | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Delete records in bulk: any number of ids, 100 per call, one outcome each.
+
+        Moves up to 100 records (comma-separated `ids`) to the recycle bin. With
+        `X-EXTERNAL: Module.Field`, `ids` holds external values and `details` echoes the field.
+        `wf_trigger=false` skips delete workflows.
+
+        Operation ``delete_records`` (``DELETE /{module}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (safe) allows it.
+        """
+        return self._runtime.batch(
+            _DELETE_RECORDS,
+            {
+                "module": module,
+                "wf_trigger": wf_trigger,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {},
+            ids,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
 
     def get_record(
         self,
@@ -1116,6 +1241,52 @@ class RecordsResource:
             unknown,
         )
         return result
+
+    def upsert(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        duplicate_check_fields: Sequence[str] | None = None,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Insert or update records: any number of records, 100 per call, one outcome each.
+
+        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
+        in the given order (only system duplicate-check fields, unique fields and external
+        fields are allowed); without it, the system field first, then the unique fields, then
+        external fields. A match is updated, otherwise the record is inserted; each result
+        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
+        to match on an external field.
+
+        Operation ``upsert_records`` (``POST /{module}/upsert``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (keyed) allows it.
+        """
+        return self._runtime.batch(
+            _UPSERT_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {
+                "duplicate_check_fields": duplicate_check_fields,
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
 
     def search_records(
         self,
@@ -1475,7 +1646,7 @@ class RecordsResource:
 class AsyncRecordsResourceWithRawResponse:
     """Insert, read, update, upsert, delete, search, count and clone records of a module. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: AsyncRuntime) -> None:
+    def __init__(self, runtime: AsyncRuntime[Any]) -> None:
         self._runtime = runtime
 
     async def get_records(
@@ -1867,10 +2038,10 @@ class AsyncRecordsResourceWithRawResponse:
         return result
 
 
-class AsyncRecordsResource:
+class AsyncRecordsResource(Generic[BatchT]):
     """Insert, read, update, upsert, delete, search, count and clone records of a module."""
 
-    def __init__(self, runtime: AsyncRuntime) -> None:
+    def __init__(self, runtime: AsyncRuntime[BatchT]) -> None:
         self._runtime = runtime
 
     @property
@@ -2096,6 +2267,48 @@ class AsyncRecordsResource:
         )
         return result
 
+    async def update(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Update records in bulk: any number of records, 100 per call, one outcome each.
+
+        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
+        module's external field). `$append_values` on an item appends to multi-select picklists
+        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
+        changed after that instant answers 412 `ALREADY_MODIFIED`.
+
+        Operation ``update_records`` (``PUT /{module}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (safe) allows it.
+        """
+        return await self._runtime.batch(
+            _UPDATE_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
+
     async def insert_records(
         self,
         module: str,
@@ -2143,6 +2356,51 @@ class AsyncRecordsResource:
             unknown,
         )
         return result
+
+    async def insert(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        trigger: Sequence[str] | None = None,
+        lar_id: str | None = None,
+        apply_feature_execution: Sequence[dict[str, Any]] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Insert records: any number of records, 100 per call, one outcome each.
+
+        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
+        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
+        runs every automation; `trigger: []` runs none. Lookups may be given by external value
+        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
+        Costs 1 API credit per 10 records.
+
+        Operation ``insert_records`` (``POST /{module}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (unsafe) allows it.
+        """
+        return await self._runtime.batch(
+            _INSERT_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+            },
+            {
+                "trigger": trigger,
+                "lar_id": lar_id,
+                "apply_feature_execution": apply_feature_execution,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
 
     async def delete_records(
         self,
@@ -2197,6 +2455,44 @@ class AsyncRecordsResource:
             unknown,
         )
         return result
+
+    async def delete(
+        self,
+        module: str,
+        ids: Iterable[str],
+        *,
+        wf_trigger: bool | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Delete records in bulk: any number of ids, 100 per call, one outcome each.
+
+        Moves up to 100 records (comma-separated `ids`) to the recycle bin. With
+        `X-EXTERNAL: Module.Field`, `ids` holds external values and `details` echoes the field.
+        `wf_trigger=false` skips delete workflows.
+
+        Operation ``delete_records`` (``DELETE /{module}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (safe) allows it.
+        """
+        return await self._runtime.batch(
+            _DELETE_RECORDS,
+            {
+                "module": module,
+                "wf_trigger": wf_trigger,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {},
+            ids,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
 
     async def get_record(
         self,
@@ -2439,6 +2735,52 @@ class AsyncRecordsResource:
             unknown,
         )
         return result
+
+    async def upsert(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        duplicate_check_fields: Sequence[str] | None = None,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Insert or update records: any number of records, 100 per call, one outcome each.
+
+        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
+        in the given order (only system duplicate-check fields, unique fields and external
+        fields are allowed); without it, the system field first, then the unique fields, then
+        external fields. A match is updated, otherwise the record is inserted; each result
+        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
+        to match on an external field.
+
+        Operation ``upsert_records`` (``POST /{module}/upsert``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (keyed) allows it.
+        """
+        return await self._runtime.batch(
+            _UPSERT_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {
+                "duplicate_check_fields": duplicate_check_fields,
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
 
     async def search_records(
         self,

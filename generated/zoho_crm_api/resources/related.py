@@ -8,10 +8,10 @@ returns the ``httpx.Response``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
-from .._runtime import CallOptions, Operation
+from .._runtime import BatchOptions, BatchT, CallOptions, Operation
 
 if TYPE_CHECKING:
     import httpx
@@ -25,7 +25,7 @@ __all__ = [
     "RelatedResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence)  # used by some resources' annotations only
+_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions)  # used by some resources only
 
 
 _GET_RELATED_RECORDS = Operation(
@@ -112,7 +112,7 @@ _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
 class RelatedResourceWithRawResponse:
     """Records related to a parent record through a related list. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: SyncRuntime) -> None:
+    def __init__(self, runtime: SyncRuntime[Any]) -> None:
         self._runtime = runtime
 
     def get_related_records(
@@ -372,10 +372,10 @@ class RelatedResourceWithRawResponse:
         return result
 
 
-class RelatedResource:
+class RelatedResource(Generic[BatchT]):
     """Records related to a parent record through a related list."""
 
-    def __init__(self, runtime: SyncRuntime) -> None:
+    def __init__(self, runtime: SyncRuntime[BatchT]) -> None:
         self._runtime = runtime
 
     @property
@@ -598,6 +598,45 @@ class RelatedResource:
         )
         return result
 
+    def update(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        external: str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Link or update related records in bulk: any number of records, 100 per call, one outcome each.
+
+        Links up to 100 records to the parent through the related list, or updates the relation
+        fields (for example `Member_Status` of Campaign members). Each item names the related
+        record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
+        when only linking.
+
+        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (safe) allows it.
+        """
+        return self._runtime.batch(
+            _UPDATE_RELATED_RECORDS,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "x_external": external,
+            },
+            {},
+            records,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
+
     def delink_related_records(
         self,
         module: str,
@@ -652,6 +691,43 @@ class RelatedResource:
             unknown,
         )
         return result
+
+    def delink(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        ids: Iterable[str],
+        *,
+        external: str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Delink related records in bulk: any number of ids, 100 per call, one outcome each.
+
+        Removes the relation between the parent and up to 100 related records (`ids`,
+        comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+
+        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (safe) allows it.
+        """
+        return self._runtime.batch(
+            _DELINK_RELATED_RECORDS,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "x_external": external,
+            },
+            {},
+            ids,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
 
     def get_related_record(
         self,
@@ -998,7 +1074,7 @@ class RelatedResource:
 class AsyncRelatedResourceWithRawResponse:
     """Records related to a parent record through a related list. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: AsyncRuntime) -> None:
+    def __init__(self, runtime: AsyncRuntime[Any]) -> None:
         self._runtime = runtime
 
     async def get_related_records(
@@ -1258,10 +1334,10 @@ class AsyncRelatedResourceWithRawResponse:
         return result
 
 
-class AsyncRelatedResource:
+class AsyncRelatedResource(Generic[BatchT]):
     """Records related to a parent record through a related list."""
 
-    def __init__(self, runtime: AsyncRuntime) -> None:
+    def __init__(self, runtime: AsyncRuntime[BatchT]) -> None:
         self._runtime = runtime
 
     @property
@@ -1484,6 +1560,45 @@ class AsyncRelatedResource:
         )
         return result
 
+    async def update(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        external: str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Link or update related records in bulk: any number of records, 100 per call, one outcome each.
+
+        Links up to 100 records to the parent through the related list, or updates the relation
+        fields (for example `Member_Status` of Campaign members). Each item names the related
+        record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
+        when only linking.
+
+        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (safe) allows it.
+        """
+        return await self._runtime.batch(
+            _UPDATE_RELATED_RECORDS,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "x_external": external,
+            },
+            {},
+            records,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
+
     async def delink_related_records(
         self,
         module: str,
@@ -1538,6 +1653,43 @@ class AsyncRelatedResource:
             unknown,
         )
         return result
+
+    async def delink(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        ids: Iterable[str],
+        *,
+        external: str | None = None,
+        concurrency: int | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> BatchT:
+        """Delink related records in bulk: any number of ids, 100 per call, one outcome each.
+
+        Removes the relation between the parent and up to 100 related records (`ids`,
+        comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+
+        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched by the runtime: every item is
+        checked before the first request; ``concurrency`` calls at a time (the client's by default);
+        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
+        ``x-zoho-retry`` (safe) allows it.
+        """
+        return await self._runtime.batch(
+            _DELINK_RELATED_RECORDS,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "x_external": external,
+            },
+            {},
+            ids,
+            BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
 
     async def get_related_record(
         self,

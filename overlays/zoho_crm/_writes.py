@@ -1,0 +1,81 @@
+"""Batched writes of any operation declaring ``x-zoho-batch``: planned once here, for sync and async alike.
+
+The generated method (``crm.records.insert``, ``crm.related.delink``...) hands over the operation,
+its parameters, its body options and the items; :func:`plan` checks everything, chunks the items
+and builds every call's arguments before the first request. ``x-zoho-batch`` declares the body key
+(``data``: records, else the query parameter holding ids) and ``identified_by: id`` (every record
+names itself by ``id``, or by its external field); ``x-zoho-retry`` decides whether a call may be
+repeated (``keyed``: only the chunks whose records all name themselves, see ``_idempotency``).
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+from zoho_crm_api._runtime import Operation
+
+from . import _batch, _idempotency, _plans
+from . import _validation as check
+from ._engine import operation
+from .errors import ZohoValidationError
+
+_HEADERS = ("x_external", "if_unmodified_since")
+
+
+@functools.cache
+def _body_model(name: str) -> Any:
+    """The generated request model of an operation's body (its builder's ``body`` annotation)."""
+    return typing.get_type_hints(operation(name)[0])["body"]
+
+
+def _path(op: Operation, params: dict[str, Any], external: str | None) -> dict[str, Any]:
+    """The path arguments, checked: a module, a record (id or external value), a related list."""
+    module = params["module"]
+    if "related_list" in op.path:
+        return _plans.related_path(module, params["record_id"], params["related_list"], external)
+    if "record_id" in op.path:
+        return _plans.record_path(module, params["record_id"], external)
+    return {"module": check.api_name(module)}
+
+
+def _options(body: dict[str, Any]) -> dict[str, Any]:
+    """The body options besides the items, checked (``trigger``, ``duplicate_check_fields``...)."""
+    rest = {key: value for key, value in body.items() if value is not None}
+    extra = _plans.write_options(rest.pop("trigger", None), rest.pop("skip_feature_execution", None))
+    if "duplicate_check_fields" in rest:
+        extra["duplicate_check_fields"] = _plans.field_names(
+            rest.pop("duplicate_check_fields"), "duplicate_check_fields"
+        )
+    return {**extra, **rest}
+
+
+def plan(
+    op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, unknown: Mapping[str, object]
+) -> tuple[_batch.Prepared, _batch.Idempotent]:
+    """Chunks, each call's arguments, and whether each call may be repeated; nothing is sent before this."""
+    declared = op.batch or {}
+    name = op.name.rsplit(".", 1)[-1]
+    if unknown:
+        raise ZohoValidationError(f"{name} does not take: {', '.join(sorted(unknown))}")
+    external = params.get("x_external")
+    path = _path(op, params, external)
+    others = {k: v for k, v in params.items() if k not in op.path and k not in _HEADERS and v is not None}
+    headers = _plans.conditional(external, params.get("if_unmodified_since"), **others)
+    key = declared.get("key", "data")
+    if key != "data":
+        ids = check.record_ids(items, external=external is not None)
+        return _batch.plan(ids, _plans.ids_arguments({**path, **headers})), op.retry != "unsafe"
+    records = check.records(items)
+    if declared.get("identified_by") == "id":
+        _plans.require_ids(records, external, "records")
+    extra = _options(body)
+    _plans.body(_body_model(op.name), {"data": [], **extra})
+    prepared = _batch.plan(records, _plans.chunk_arguments(path, extra, headers))
+    if op.retry != "keyed":
+        return prepared, op.retry == "safe"
+    keys = _idempotency.key_fields(path["module"], extra.get("duplicate_check_fields"), external)
+    safe = _idempotency.safe_chunks(prepared[0], keys)
+    return prepared, True if all(safe.values()) else safe
