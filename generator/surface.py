@@ -22,6 +22,7 @@ Vendor extensions read here (all optional; defaults in brackets):
 
 from __future__ import annotations
 
+import collections
 import enum
 import importlib
 import inspect
@@ -102,31 +103,97 @@ def _schema_type(spec: dict[str, Any], schema: Any) -> str:
     return {"string": "str", "boolean": "bool", "integer": "int", "number": "float"}.get(kind, "Any") + " | None"
 
 
-def _user_method(spec: dict[str, Any], node: dict[str, Any], keywords: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The declared user-facing method of an operation (``x-zoho-method`` with ``x-zoho-batch``), or ``None``."""
-    name, batch = node.get("x-zoho-method"), node.get("x-zoho-batch")
-    if name is None:
+RETURNS = ("batch", "page", "record", "count", "counts", "outcome")
+RESULTS: dict[str, dict[str, str]] = {
+    "returns": {
+        "batch": "BatchT",
+        "page": "PageT",
+        "record": "dict[str, Any] | None",
+        "count": "int",
+        "counts": "dict[str, int]",
+        "outcome": "SuccessT",
+    },
+    "summaries": {"iter": "Every record of: "},
+    "notes": {
+        "batch": ", batched: every item checked before the first request; ``concurrency`` calls at a time; "
+        "``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).",
+        "iter": ", page after page, one page in memory; past 2,000 records with page tokens where it takes them).",
+        "page": ": one page, empty when nothing matched).",
+        "record": ": ``None`` when there is none, or it has not changed).",
+        "count": ").",
+        "counts": ").",
+        "outcome": ": its outcome; a failure raises its typed error).",
+    },
+}
+"""What the template writes for each kind of declared method: its return annotation and doc."""
+
+
+def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict[str, Any] | None:
+    """The body as one positional argument of a declared method (``record``, ``related_lists``...)."""
+    if declared is None:
         return None
-    if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
-        raise ValueError(f"{node['operationId']}: x-zoho-method must be a Python name, not {name!r}")
-    if batch is None:
-        raise ValueError(f"{node['operationId']}: x-zoho-method needs x-zoho-batch (the only declared shape so far)")
-    key = batch.get("key", "data")
-    items = ("records", "Iterable[dict[str, Any]]") if key == "data" else (key, "Iterable[str]")
+    name, kind = (
+        (declared, "object") if isinstance(declared, str) else (declared["name"], declared.get("type", "object"))
+    )
+    required = bool(_resolve(spec, node.get("requestBody", {})).get("required"))
+    text = "Sequence[str]" if kind == "names" else "dict[str, Any]"
+    return {"public": name, "type": text if required else text + " | None", "required": required}
+
+
+def _user_methods(
+    spec: dict[str, Any], node: dict[str, Any], positional: list[dict[str, Any]], keywords: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The declared user-facing methods of an operation (``x-zoho-method``): one, and its iterator if paged."""
+    declared = node.get("x-zoho-method")
+    if declared is None:
+        return []
+    op_id = node["operationId"]
+    if isinstance(declared, str):
+        declared = {"name": declared, "returns": "batch"}
+    names = [declared["name"], *([declared["iter"]] if declared.get("iter") else [])]
+    for name in names:
+        if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
+            raise ValueError(f"{op_id}: x-zoho-method names a Python name, not {name!r}")
+    returns = declared.get("returns")
+    if returns not in RETURNS:
+        raise ValueError(f"{op_id}: x-zoho-method returns one of {RETURNS}, not {returns!r}")
+    batch = node.get("x-zoho-batch")
+    if (returns == "batch") != (batch is not None):
+        raise ValueError(f"{op_id}: x-zoho-batch and x-zoho-method returns: batch go together")
+    rename = declared.get("rename", {})
+    positional = [{**p, "public": rename.get(p["public"], p["public"])} for p in positional]
+    common = {
+        "positional": positional,
+        "checks": declared.get("checks"),
+        "echo": declared.get("echo"),
+        "limit": declared.get("limit"),
+        "body_arg": _body_arg(spec, node, declared.get("body")),
+    }
+    if returns == "batch":
+        key = batch.get("key", "data")
+        items = ("records", "Iterable[dict[str, Any]]") if key == "data" else (key, "Iterable[str]")
+        options = []
+        if key == "data":
+            content = _resolve(spec, node.get("requestBody", {})).get("content", {})
+            schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
+            for prop, sub in schema.get("properties", {}).items():
+                if prop != key:
+                    options.append({"public": prop, "type": _schema_type(spec, sub)})
+        kept = [p for p in keywords if p["name"] not in ("body", key)]
+        return [{**common, "name": declared["name"], "returns": "batch", "item_name": items[0],
+                 "item_type": items[1], "keywords": kept, "options": options}]  # fmt: skip
+    kept = [p for p in keywords if p["name"] != "body"]
     options = []
-    if key == "data":
+    if common["body_arg"] is not None and declared["body"] == common["body_arg"]["public"]:
         content = _resolve(spec, node.get("requestBody", {})).get("content", {})
         schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
-        for prop, sub in schema.get("properties", {}).items():
-            if prop != key:
-                options.append({"public": prop, "type": _schema_type(spec, sub)})
-    return {
-        "name": name,
-        "item_name": items[0],
-        "item_type": items[1],
-        "keywords": [p for p in keywords if p["name"] not in ("body", key)],
-        "options": options,
-    }
+        options = [{"public": prop, "type": _schema_type(spec, sub)} for prop, sub in
+                   schema.get("properties", {}).items() if prop != "data"]  # fmt: skip
+    found = [{**common, "name": declared["name"], "returns": returns, "keywords": kept, "options": options}]
+    if declared.get("iter"):
+        paging = [p for p in kept if p["public"] not in node.get("x-zoho-pagination", ())]
+        found.append({**common, "name": declared["iter"], "returns": "iter", "keywords": paging, "options": []})
+    return found
 
 
 def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], tag: str) -> dict[str, Any]:
@@ -162,7 +229,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
     path_names = tuple(p["name"] for p in positional)
     return {
-        "user": _user_method(spec, node, keywords),
+        "user": _user_methods(spec, node, positional, keywords),
         "id": op_id,
         "method": op_id,
         "const": "_" + op_id.upper(),
@@ -233,6 +300,9 @@ def render(spec: dict[str, Any], package_dir: Path, api_version: str) -> None:
         autoescape=False,  # noqa: S701 - Python source, not HTML
     )
     env.filters["doc"] = _doc
+    env.filters["py"] = repr
+    env.globals.update(RESULTS)
+    env.globals["summaries"] = collections.defaultdict(str, RESULTS["summaries"])
     (package_dir / "_runtime.py").write_text(
         env.get_template("_runtime.py.jinja").render(api_version=api_version, segments=literal_segments(spec)),
         encoding="utf-8",

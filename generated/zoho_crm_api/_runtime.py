@@ -67,6 +67,31 @@ class Operation:
 
 BatchT = TypeVar("BatchT")
 """What a batched write returns: the runtime decides (``zoho_crm.BatchResult``)."""
+PageT = TypeVar("PageT")
+"""What a declared page read returns (``zoho_crm.Page``)."""
+SuccessT = TypeVar("SuccessT")
+"""What a declared single write returns (``zoho_crm.Success``)."""
+
+
+class Method:
+    """A user-facing method an operation declares (``x-zoho-method``): what it returns, which checks apply."""
+
+    __slots__ = ("checks", "echo", "limit", "op", "returns", "where")
+
+    def __init__(
+        self, op: Operation, where: str, returns: str, checks: str | None, echo: str | None, limit: int | None
+    ) -> None:
+        self.op = op
+        self.where = where
+        """``<resource>.<method>``, as errors name it."""
+        self.returns = returns
+        """``page``, ``iter``, ``record``, ``count``, ``counts`` or ``outcome``."""
+        self.checks = checks
+        """The client-side checks of its arguments (a name the runtime knows)."""
+        self.echo = echo
+        """The argument an outcome is reported for (``outcome``)."""
+        self.limit = limit
+        """Records a walk stops at (``iter`` by page number only: Zoho's limit)."""
 
 
 class BatchOptions:
@@ -105,8 +130,10 @@ class CallOptions:
 
 if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at import time
     BatchCo = TypeVar("BatchCo", covariant=True)
+    PageCo = TypeVar("PageCo", covariant=True)
+    SuccessCo = TypeVar("SuccessCo", covariant=True)
 
-    class SyncRuntime(Protocol[BatchCo]):
+    class SyncRuntime(Protocol[BatchCo, PageCo, SuccessCo]):
         """Sends operations synchronously (``zoho_crm._runtime.SyncRuntime``)."""
 
         def call(
@@ -121,6 +148,22 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
             self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
         ) -> Iterator[dict[str, Any]]: ...
 
+        def declared(
+            self,
+            method: Method,
+            params: dict[str, Any],
+            timeout: float | httpx.Timeout | None,
+            unknown: Mapping[str, object],
+        ) -> Any: ...
+
+        def listing(
+            self,
+            method: Method,
+            params: dict[str, Any],
+            timeout: float | httpx.Timeout | None,
+            unknown: Mapping[str, object],
+        ) -> Iterator[dict[str, Any]]: ...
+
         def batch(
             self,
             op: Operation,
@@ -131,7 +174,7 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
             unknown: Mapping[str, object],
         ) -> BatchCo: ...
 
-    class AsyncRuntime(Protocol[BatchCo]):
+    class AsyncRuntime(Protocol[BatchCo, PageCo, SuccessCo]):
         """Sends operations asynchronously (``zoho_crm._runtime.AsyncRuntime``)."""
 
         async def call(
@@ -144,6 +187,22 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
 
         def paginate(
             self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+        ) -> AsyncIterator[dict[str, Any]]: ...
+
+        async def declared(
+            self,
+            method: Method,
+            params: dict[str, Any],
+            timeout: float | httpx.Timeout | None,
+            unknown: Mapping[str, object],
+        ) -> Any: ...
+
+        def listing(
+            self,
+            method: Method,
+            params: dict[str, Any],
+            timeout: float | httpx.Timeout | None,
+            unknown: Mapping[str, object],
         ) -> AsyncIterator[dict[str, Any]]: ...
 
         async def batch(

@@ -19,11 +19,9 @@ from ._datacenter import DataCenter, Environment
 from ._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine, SyncEngine, total_seconds
 from ._logging import logger
 from ._oauth import TokenManager
-from ._records import AsyncRecords, Records
-from ._related import AsyncRelated, Related
 from ._runtime import AsyncRuntime, SyncRuntime
 from .errors import ZohoValidationError
-from .results import BatchResult
+from .results import BatchResult, Page, Success
 from .retries import RetryPolicy
 from .tokens import Token, TokenStore
 
@@ -99,7 +97,7 @@ class _Setup:
         }
 
 
-class ZohoCRM(SyncResources[BatchResult]):
+class ZohoCRM(SyncResources[BatchResult, Page, Success]):
     """A Zoho CRM org, synchronously. Thread-safe: share one client.
 
     ```python
@@ -138,9 +136,6 @@ class ZohoCRM(SyncResources[BatchResult]):
             one raises ``AnswerTooLargeError`` without reading the rest.
     """
 
-    records: Records
-    related: Related
-
     def __init__(
         self,
         credentials: Credentials,
@@ -170,9 +165,7 @@ class ZohoCRM(SyncResources[BatchResult]):
         self._http = httpx.Client(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
-        self.records = Records(self._engine, setup.concurrency)
-        self.related = Related(self._engine, setup.concurrency)
-        self._bind_resources(SyncRuntime(self._engine, setup.concurrency))  # every other resource, as generated
+        self._bind_resources(SyncRuntime(self._engine, setup.concurrency))  # every resource, as generated
 
     @property
     def stats(self) -> dict[str, int]:
@@ -195,7 +188,7 @@ class ZohoCRM(SyncResources[BatchResult]):
         return f"ZohoCRM(base_url={self.base_url!r})"
 
 
-class AsyncZohoCRM(AsyncResources[BatchResult]):
+class AsyncZohoCRM(AsyncResources[BatchResult, Page, Success]):
     """A Zoho CRM org, asynchronously: the same surface as [`ZohoCRM`][zoho_crm.ZohoCRM], awaited.
 
     ```python
@@ -221,9 +214,6 @@ class AsyncZohoCRM(AsyncResources[BatchResult]):
         clock: Returns the time in epoch seconds (``time.time``); decides token expiry.
         max_answer_bytes: The largest answer read (64 MiB), as for ``ZohoCRM``.
     """
-
-    records: AsyncRecords
-    related: AsyncRelated
 
     def __init__(
         self,
@@ -254,8 +244,6 @@ class AsyncZohoCRM(AsyncResources[BatchResult]):
         self._http = httpx.AsyncClient(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = AsyncEngine(self._http, setup.retry, **setup.engine_kwargs())
-        self.records = AsyncRecords(self._engine, setup.concurrency)
-        self.related = AsyncRelated(self._engine, setup.concurrency)
         self._bind_resources(AsyncRuntime(self._engine, setup.concurrency))
 
     @property

@@ -77,7 +77,7 @@ def list_params(
     return compact(
         module=check.api_name(module),
         fields=check.fields(fields, required=fields_required),
-        ids=_ids(ids, external),
+        ids=ids_of(ids, external),
         x_external=check.external(external),
         cvid=_numeric(cvid, "cvid"),
         page=check.page(page),
@@ -93,7 +93,8 @@ def list_params(
     )
 
 
-def _ids(ids: Iterable[str] | None, external: str | None) -> str | None:
+def ids_of(ids: Iterable[str] | None, external: str | None = None) -> str | None:
+    """Up to 100 ids (or external values) as Zoho takes them: comma-separated."""
     if ids is None:
         return None
     values = check.record_ids(ids, external=external is not None)
@@ -374,11 +375,12 @@ def ids_arguments(path: dict[str, Any]) -> Callable[[Sequence[Any]], dict[str, A
 
 def update_one_params(
     module: str, record_id: object, record: dict[str, Any], *, external: str | None, if_unmodified_since: DateTime,
-    trigger: Sequence[str] | None,
+    trigger: Sequence[str] | None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Arguments of ``update_record``."""
     params = {**record_path(module, record_id, external), **conditional(external, if_unmodified_since)}
-    params["body"] = body(body_model("update_one"), {"data": check.records([record]), **write_options(trigger, None)})
+    options = write_options(trigger, skip_feature_execution)
+    params["body"] = body(body_model("update_one"), {"data": check.records([record]), **options})
     return params
 
 
@@ -393,12 +395,15 @@ def delete_one_params(
 
 
 def clone_params(
-    module: str, record_id: object, overrides: dict[str, Any] | None, external: str | None
-) -> dict[str, Any]:
+    module: str, record_id: object, overrides: dict[str, Any] | None, external: str | None,
+    skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+) -> dict[str, Any]:  # fmt: skip
     """Arguments of ``clone_record``."""
     params = {**record_path(module, record_id, external), **conditional(external)}
-    if overrides is not None:
-        params["body"] = body(body_model("clone"), {"data": check.records([overrides])})
+    options = write_options(None, skip_feature_execution)
+    if overrides is not None or options:
+        data = {"data": check.records([overrides])} if overrides is not None else {}
+        params["body"] = body(body_model("clone"), {**data, **options})
     return params
 
 

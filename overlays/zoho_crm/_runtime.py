@@ -13,13 +13,15 @@ from typing import Any
 
 import httpx
 
-from zoho_crm_api._runtime import LITERAL_SEGMENTS, BatchOptions, CallOptions, Operation
+from zoho_crm_api._runtime import LITERAL_SEGMENTS, BatchOptions, CallOptions, Method, Operation
 
-from . import _batch, _idempotency, _writes
+from . import _batch, _idempotency, _plans, _writes
 from . import _validation as check
-from ._engine import AsyncEngine, SyncEngine, api_error, operation, read_json
+from ._checks import CHECKS
+from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, operation, read_json
+from ._pagination import anumbered, awalk, numbered, walk
 from .errors import InvalidResponseError, ZohoValidationError
-from .results import BatchResult
+from .results import BatchResult, Page
 
 __all__ = ["AsyncRuntime", "SyncRuntime"]
 
@@ -154,6 +156,37 @@ def parsed(response: httpx.Response) -> Any:
     return read_json(response)
 
 
+def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> dict[str, Any]:
+    """A declared method's builder arguments, through the checks it names (else the generic ones)."""
+    if unknown:
+        raise ZohoValidationError(f"{method.where} does not take: {', '.join(sorted(unknown))}")
+    if method.checks is not None:
+        return CHECKS[method.checks](dict(params))
+    takes = operation(method.op.name)[1]
+    named = {next(n for n in (k, f"x_{k}", f"{k}_") if n in takes): v for k, v in params.items()}
+    return prepare(method.op, named, CallOptions(), {})[0]
+
+
+def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> Any:
+    """A declared method's result from its answer (``returns``): a page, a record, a count, an outcome."""
+    if method.returns == "page":
+        return _plans.page_from(response)
+    if method.returns == "record":
+        return _plans.first_record(_plans.page_from(response))
+    if method.returns == "count":
+        return _plans.record_count(response)
+    if method.returns == "counts":
+        return _plans.related_counts(response)
+    return _plans.single_outcome(response, params.get(method.echo) if method.echo else None)
+
+
+def _walked(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> tuple[dict[str, Any], int]:
+    """The first page's checked arguments (``page`` 1 when walked by number) and the page size."""
+    per_page = params.get("per_page") or DEFAULT_PER_PAGE
+    first = {**params, "per_page": per_page, **({} if "page_token" in method.op.pagination else {"page": 1})}
+    return arguments(method, first, unknown), per_page
+
+
 class _Pages:
     """Where a paginated walk is: the next page's arguments, or ``None`` when done."""
 
@@ -227,6 +260,26 @@ class SyncRuntime:
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return _batch.run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 
+    def declared(self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]) -> Any:
+        """A declared method (``x-zoho-method``): checked, sent, its answer shaped."""
+        args = arguments(method, params, unknown)
+        response = self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
+        return shaped(method, params, response)
+
+    def listing(
+        self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of a declared listing: checked now, then page after page."""
+        first, per_page = _walked(method, params, unknown)
+        if "page_token" in method.op.pagination:
+            return walk(self._engine, method.op.name, first, per_page, timeout)
+        return numbered(lambda n: self._page(method, {**params, "per_page": per_page, "page": n}, timeout),
+                        per_page, method.limit)  # fmt: skip
+
+    def _page(self, method: Method, params: dict[str, Any], timeout: Timeout) -> Page:
+        args = arguments(method, params, {})
+        return _plans.page_from(self._engine.send(method.op.name, args, idempotent=True, timeout=timeout))
+
     def _walk(self, op: Operation, pages: _Pages, options: CallOptions, adjust: Any) -> Iterator[dict[str, Any]]:
         while True:
             response = self._engine.send(op.name, dict(pages.args), idempotent=True, timeout=options.timeout,
@@ -276,6 +329,28 @@ class AsyncRuntime:
         call = _batch.async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return await _batch.run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
+
+    async def declared(
+        self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
+    ) -> Any:
+        """See :meth:`SyncRuntime.declared`."""
+        args = arguments(method, params, unknown)
+        response = await self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
+        return shaped(method, params, response)
+
+    def listing(
+        self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
+    ) -> AsyncIterator[dict[str, Any]]:
+        """See :meth:`SyncRuntime.listing`."""
+        first, per_page = _walked(method, params, unknown)
+        if "page_token" in method.op.pagination:
+            return awalk(self._engine, method.op.name, first, per_page, timeout)
+        return anumbered(lambda n: self._page(method, {**params, "per_page": per_page, "page": n}, timeout),
+                         per_page, method.limit)  # fmt: skip
+
+    async def _page(self, method: Method, params: dict[str, Any], timeout: Timeout) -> Page:
+        args = arguments(method, params, {})
+        return _plans.page_from(await self._engine.send(method.op.name, args, idempotent=True, timeout=timeout))
 
     async def _walk(
         self, op: Operation, pages: _Pages, options: CallOptions, adjust: Any

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
-from .._runtime import BatchOptions, BatchT, CallOptions, Operation
+from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, PageT, SuccessT
 
 if TYPE_CHECKING:
     import httpx
@@ -25,7 +25,7 @@ __all__ = [
     "RecordsResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions)  # used by some resources only
+_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
 
 
 _GET_RECORDS = Operation(
@@ -37,6 +37,8 @@ _GET_RECORDS = Operation(
     batch=None,
     path=("module",),
 )
+_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", "list", None, None)
+_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", "list", None, None)
 
 _UPDATE_RECORDS = Operation(
     name="records.update_records",
@@ -77,6 +79,7 @@ _GET_RECORD = Operation(
     batch=None,
     path=("module", "record_id"),
 )
+_GET_METHOD = Method(_GET_RECORD, "records.get", "record", "get", None, None)
 
 _UPDATE_RECORD = Operation(
     name="records.update_record",
@@ -87,6 +90,7 @@ _UPDATE_RECORD = Operation(
     batch=None,
     path=("module", "record_id"),
 )
+_UPDATE_ONE_METHOD = Method(_UPDATE_RECORD, "records.update_one", "outcome", "update_one", "record", None)
 
 _DELETE_RECORD = Operation(
     name="records.delete_record",
@@ -97,6 +101,7 @@ _DELETE_RECORD = Operation(
     batch=None,
     path=("module", "record_id"),
 )
+_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", "delete_one", "record_id", None)
 
 _UPSERT_RECORDS = Operation(
     name="records.upsert_records",
@@ -117,6 +122,8 @@ _SEARCH_RECORDS = Operation(
     batch=None,
     path=("module",),
 )
+_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", "search", None, 2000)
+_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", "search", None, 2000)
 
 _GET_DELETED_RECORDS = Operation(
     name="records.get_deleted_records",
@@ -127,6 +134,8 @@ _GET_DELETED_RECORDS = Operation(
     batch=None,
     path=("module",),
 )
+_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", "deleted", None, None)
+_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", "deleted", None, None)
 
 _GET_RECORD_COUNT = Operation(
     name="records.get_record_count",
@@ -137,6 +146,7 @@ _GET_RECORD_COUNT = Operation(
     batch=None,
     path=("module",),
 )
+_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", "count", None, None)
 
 _CLONE_RECORD = Operation(
     name="records.clone_record",
@@ -147,12 +157,13 @@ _CLONE_RECORD = Operation(
     batch=None,
     path=("module", "record_id"),
 )
+_CLONE_METHOD = Method(_CLONE_RECORD, "records.clone", "outcome", "clone", "overrides", None)
 
 
 class RecordsResourceWithRawResponse:
     """Insert, read, update, upsert, delete, search, count and clone records of a module. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: SyncRuntime[Any]) -> None:
+    def __init__(self, runtime: SyncRuntime[Any, Any, Any]) -> None:
         self._runtime = runtime
 
     def get_records(
@@ -544,10 +555,10 @@ class RecordsResourceWithRawResponse:
         return result
 
 
-class RecordsResource(Generic[BatchT]):
+class RecordsResource(Generic[BatchT, PageT, SuccessT]):
     """Insert, read, update, upsert, delete, search, count and clone records of a module."""
 
-    def __init__(self, runtime: SyncRuntime[BatchT]) -> None:
+    def __init__(self, runtime: SyncRuntime[BatchT, PageT, SuccessT]) -> None:
         self._runtime = runtime
 
     @property
@@ -721,6 +732,114 @@ class RecordsResource(Generic[BatchT]):
             unknown,
         )
 
+    def list(
+        self,
+        module: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        page_token: str | None = None,
+        sort_by: Literal["Created_Time", "id", "Modified_Time"] | None = None,
+        sort_order: Literal["asc", "desc"] | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        territory_id: str | None = None,
+        include_child: bool | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """List records of a module.
+
+        Lists records, newest first by default. `fields` is required (at most 50 API names).
+        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
+        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
+        parameters, up to 100,000 records). Never send `page` and `page_token` together.
+        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
+        external values. Nothing matched: 204 with an empty body.
+
+        Operation ``get_records`` (``GET /{module}``): one page, empty when nothing matched).
+        """
+        result: PageT = self._runtime.declared(
+            _LIST_METHOD,
+            {
+                "module": module,
+                "fields": fields,
+                "ids": ids,
+                "cvid": cvid,
+                "page": page,
+                "per_page": per_page,
+                "page_token": page_token,
+                "sort_by": sort_by,
+                "sort_order": sort_order,
+                "converted": converted,
+                "approved": approved,
+                "territory_id": territory_id,
+                "include_child": include_child,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter(
+        self,
+        module: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        per_page: int | None = None,
+        sort_by: Literal["Created_Time", "id", "Modified_Time"] | None = None,
+        sort_order: Literal["asc", "desc"] | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        territory_id: str | None = None,
+        include_child: bool | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of: List records of a module.
+
+        Lists records, newest first by default. `fields` is required (at most 50 API names).
+        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
+        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
+        parameters, up to 100,000 records). Never send `page` and `page_token` together.
+        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
+        external values. Nothing matched: 204 with an empty body.
+
+        Operation ``get_records`` (``GET /{module}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: Iterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_METHOD,
+            {
+                "module": module,
+                "fields": fields,
+                "ids": ids,
+                "cvid": cvid,
+                "per_page": per_page,
+                "sort_by": sort_by,
+                "sort_order": sort_order,
+                "converted": converted,
+                "approved": approved,
+                "territory_id": territory_id,
+                "include_child": include_child,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def update_records(
         self,
         module: str,
@@ -794,10 +913,7 @@ class RecordsResource(Generic[BatchT]):
         instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
         changed after that instant answers 412 `ALREADY_MODIFIED`.
 
-        Operation ``update_records`` (``PUT /{module}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (safe) allows it.
+        Operation ``update_records`` (``PUT /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.batch(
             _UPDATE_RECORDS,
@@ -886,10 +1002,7 @@ class RecordsResource(Generic[BatchT]):
         with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
         Costs 1 API credit per 10 records.
 
-        Operation ``insert_records`` (``POST /{module}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (unsafe) allows it.
+        Operation ``insert_records`` (``POST /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.batch(
             _INSERT_RECORDS,
@@ -981,10 +1094,7 @@ class RecordsResource(Generic[BatchT]):
         `X-EXTERNAL: Module.Field`, `ids` holds external values and `details` echoes the field.
         `wf_trigger=false` skips delete workflows.
 
-        Operation ``delete_records`` (``DELETE /{module}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (safe) allows it.
+        Operation ``delete_records`` (``DELETE /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.batch(
             _DELETE_RECORDS,
@@ -1072,6 +1182,49 @@ class RecordsResource(Generic[BatchT]):
         )
         return result
 
+    def get(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        territory_id: str | None = None,
+        include_child: bool | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get one record.
+
+        Reads one record. Subforms, line items, multi-select lookups and `$has_more` are returned
+        only here. `fields` is optional (at most 50). With `X-EXTERNAL: Module.Field` the path
+        holds the external value. An unknown id or external value answers 204.
+
+        Operation ``get_record`` (``GET /{module}/{record_id}``): ``None`` when there is none, or it has not changed).
+        """
+        result: dict[str, Any] | None = self._runtime.declared(
+            _GET_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "fields": fields,
+                "cvid": cvid,
+                "converted": converted,
+                "approved": approved,
+                "territory_id": territory_id,
+                "include_child": include_child,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def update_record(
         self,
         module: str,
@@ -1131,6 +1284,44 @@ class RecordsResource(Generic[BatchT]):
         )
         return result
 
+    def update_one(
+        self,
+        module: str,
+        record_id: str,
+        record: dict[str, Any],
+        *,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Update one record.
+
+        Updates the record named in the path with the single item of `data`. With
+        `X-EXTERNAL: Module.Field` the path holds the external value (the external field itself
+        cannot be changed that way: `NOT_ALLOWED`). `If-Unmodified-Since` answers 412
+        `ALREADY_MODIFIED` when the record changed after that instant.
+
+        Operation ``update_record`` (``PUT /{module}/{record_id}``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = self._runtime.declared(
+            _UPDATE_ONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "record": record,
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+                "external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def delete_record(
         self,
         module: str,
@@ -1184,6 +1375,38 @@ class RecordsResource(Generic[BatchT]):
                 "if_unmodified_since": if_unmodified_since,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def delete_one(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        wf_trigger: bool | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Delete one record.
+
+        Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
+        the path holds the external value.
+
+        Operation ``delete_record`` (``DELETE /{module}/{record_id}``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = self._runtime.declared(
+            _DELETE_ONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "wf_trigger": wf_trigger,
+                "external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            timeout,
             unknown,
         )
         return result
@@ -1266,10 +1489,7 @@ class RecordsResource(Generic[BatchT]):
         tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
         to match on an external field.
 
-        Operation ``upsert_records`` (``POST /{module}/upsert``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (keyed) allows it.
+        Operation ``upsert_records`` (``POST /{module}/upsert``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.batch(
             _UPSERT_RECORDS,
@@ -1440,6 +1660,106 @@ class RecordsResource(Generic[BatchT]):
             unknown,
         )
 
+    def search(
+        self,
+        module: str,
+        *,
+        criteria: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        word: str | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        fields: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """Search records.
+
+        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
+        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
+        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
+        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
+        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
+        tokens. Recently written records may be missing for a while (index lag): 204.
+
+        Operation ``search_records`` (``GET /{module}/search``): one page, empty when nothing matched).
+        """
+        result: PageT = self._runtime.declared(
+            _SEARCH_METHOD,
+            {
+                "module": module,
+                "criteria": criteria,
+                "email": email,
+                "phone": phone,
+                "word": word,
+                "converted": converted,
+                "approved": approved,
+                "page": page,
+                "per_page": per_page,
+                "fields": fields,
+                "cvid": cvid,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter_search(
+        self,
+        module: str,
+        *,
+        criteria: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        word: str | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        per_page: int | None = None,
+        fields: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of: Search records.
+
+        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
+        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
+        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
+        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
+        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
+        tokens. Recently written records may be missing for a while (index lag): 204.
+
+        Operation ``search_records`` (``GET /{module}/search``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: Iterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_SEARCH_METHOD,
+            {
+                "module": module,
+                "criteria": criteria,
+                "email": email,
+                "phone": phone,
+                "word": word,
+                "converted": converted,
+                "approved": approved,
+                "per_page": per_page,
+                "fields": fields,
+                "cvid": cvid,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def get_deleted_records(
         self,
         module: str,
@@ -1532,6 +1852,70 @@ class RecordsResource(Generic[BatchT]):
             unknown,
         )
 
+    def deleted(
+        self,
+        module: str,
+        *,
+        type: Literal["all", "permanent", "recycle"] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """List deleted records.
+
+        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
+        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
+        have null `deleted_by`, `display_name` and `created_by`.
+
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``): one page, empty when nothing matched).
+        """
+        result: PageT = self._runtime.declared(
+            _DELETED_METHOD,
+            {
+                "module": module,
+                "type": type,
+                "page": page,
+                "per_page": per_page,
+                "if_modified_since": if_modified_since,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter_deleted(
+        self,
+        module: str,
+        *,
+        type: Literal["all", "permanent", "recycle"] | None = None,
+        per_page: int | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of: List deleted records.
+
+        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
+        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
+        have null `deleted_by`, `display_name` and `created_by`.
+
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: Iterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_DELETED_METHOD,
+            {
+                "module": module,
+                "type": type,
+                "per_page": per_page,
+                "if_modified_since": if_modified_since,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def get_record_count(
         self,
         module: str,
@@ -1589,6 +1973,45 @@ class RecordsResource(Generic[BatchT]):
         )
         return result
 
+    def count(
+        self,
+        module: str,
+        *,
+        cvid: str | None = None,
+        criteria: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        word: str | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> int:
+        """Count records.
+
+        Counts the module's records, optionally those of a custom view (`cvid`) or those matching
+        a search (`criteria`, `email`, `phone`, `word`). `cvid` with a search parameter answers
+        `AMBIGUITY_DURING_PROCESSING`. Counts can lag writes by 1 to 10 minutes.
+
+        Operation ``get_record_count`` (``GET /{module}/actions/count``)).
+        """
+        result: int = self._runtime.declared(
+            _COUNT_METHOD,
+            {
+                "module": module,
+                "cvid": cvid,
+                "criteria": criteria,
+                "email": email,
+                "phone": phone,
+                "word": word,
+                "converted": converted,
+                "approved": approved,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def clone_record(
         self,
         module: str,
@@ -1642,11 +2065,44 @@ class RecordsResource(Generic[BatchT]):
         )
         return result
 
+    def clone(
+        self,
+        module: str,
+        record_id: str,
+        overrides: dict[str, Any] | None = None,
+        *,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Clone a record.
+
+        Creates a copy of the record. The optional body overrides fields of the copy (one item in
+        `data`). File and image uploads, read-only and external fields and `$` properties are not
+        copied. Answers 201 with the new record's id.
+
+        Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = self._runtime.declared(
+            _CLONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "overrides": overrides,
+                "skip_feature_execution": skip_feature_execution,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
 
 class AsyncRecordsResourceWithRawResponse:
     """Insert, read, update, upsert, delete, search, count and clone records of a module. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: AsyncRuntime[Any]) -> None:
+    def __init__(self, runtime: AsyncRuntime[Any, Any, Any]) -> None:
         self._runtime = runtime
 
     async def get_records(
@@ -2038,10 +2494,10 @@ class AsyncRecordsResourceWithRawResponse:
         return result
 
 
-class AsyncRecordsResource(Generic[BatchT]):
+class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT]):
     """Insert, read, update, upsert, delete, search, count and clone records of a module."""
 
-    def __init__(self, runtime: AsyncRuntime[BatchT]) -> None:
+    def __init__(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT]) -> None:
         self._runtime = runtime
 
     @property
@@ -2215,6 +2671,114 @@ class AsyncRecordsResource(Generic[BatchT]):
             unknown,
         )
 
+    async def list(
+        self,
+        module: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        page_token: str | None = None,
+        sort_by: Literal["Created_Time", "id", "Modified_Time"] | None = None,
+        sort_order: Literal["asc", "desc"] | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        territory_id: str | None = None,
+        include_child: bool | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """List records of a module.
+
+        Lists records, newest first by default. `fields` is required (at most 50 API names).
+        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
+        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
+        parameters, up to 100,000 records). Never send `page` and `page_token` together.
+        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
+        external values. Nothing matched: 204 with an empty body.
+
+        Operation ``get_records`` (``GET /{module}``): one page, empty when nothing matched).
+        """
+        result: PageT = await self._runtime.declared(
+            _LIST_METHOD,
+            {
+                "module": module,
+                "fields": fields,
+                "ids": ids,
+                "cvid": cvid,
+                "page": page,
+                "per_page": per_page,
+                "page_token": page_token,
+                "sort_by": sort_by,
+                "sort_order": sort_order,
+                "converted": converted,
+                "approved": approved,
+                "territory_id": territory_id,
+                "include_child": include_child,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter(
+        self,
+        module: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        per_page: int | None = None,
+        sort_by: Literal["Created_Time", "id", "Modified_Time"] | None = None,
+        sort_order: Literal["asc", "desc"] | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        territory_id: str | None = None,
+        include_child: bool | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every record of: List records of a module.
+
+        Lists records, newest first by default. `fields` is required (at most 50 API names).
+        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
+        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
+        parameters, up to 100,000 records). Never send `page` and `page_token` together.
+        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
+        external values. Nothing matched: 204 with an empty body.
+
+        Operation ``get_records`` (``GET /{module}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_METHOD,
+            {
+                "module": module,
+                "fields": fields,
+                "ids": ids,
+                "cvid": cvid,
+                "per_page": per_page,
+                "sort_by": sort_by,
+                "sort_order": sort_order,
+                "converted": converted,
+                "approved": approved,
+                "territory_id": territory_id,
+                "include_child": include_child,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def update_records(
         self,
         module: str,
@@ -2288,10 +2852,7 @@ class AsyncRecordsResource(Generic[BatchT]):
         instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
         changed after that instant answers 412 `ALREADY_MODIFIED`.
 
-        Operation ``update_records`` (``PUT /{module}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (safe) allows it.
+        Operation ``update_records`` (``PUT /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return await self._runtime.batch(
             _UPDATE_RECORDS,
@@ -2380,10 +2941,7 @@ class AsyncRecordsResource(Generic[BatchT]):
         with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
         Costs 1 API credit per 10 records.
 
-        Operation ``insert_records`` (``POST /{module}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (unsafe) allows it.
+        Operation ``insert_records`` (``POST /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return await self._runtime.batch(
             _INSERT_RECORDS,
@@ -2475,10 +3033,7 @@ class AsyncRecordsResource(Generic[BatchT]):
         `X-EXTERNAL: Module.Field`, `ids` holds external values and `details` echoes the field.
         `wf_trigger=false` skips delete workflows.
 
-        Operation ``delete_records`` (``DELETE /{module}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (safe) allows it.
+        Operation ``delete_records`` (``DELETE /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return await self._runtime.batch(
             _DELETE_RECORDS,
@@ -2566,6 +3121,49 @@ class AsyncRecordsResource(Generic[BatchT]):
         )
         return result
 
+    async def get(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        territory_id: str | None = None,
+        include_child: bool | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get one record.
+
+        Reads one record. Subforms, line items, multi-select lookups and `$has_more` are returned
+        only here. `fields` is optional (at most 50). With `X-EXTERNAL: Module.Field` the path
+        holds the external value. An unknown id or external value answers 204.
+
+        Operation ``get_record`` (``GET /{module}/{record_id}``): ``None`` when there is none, or it has not changed).
+        """
+        result: dict[str, Any] | None = await self._runtime.declared(
+            _GET_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "fields": fields,
+                "cvid": cvid,
+                "converted": converted,
+                "approved": approved,
+                "territory_id": territory_id,
+                "include_child": include_child,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def update_record(
         self,
         module: str,
@@ -2625,6 +3223,44 @@ class AsyncRecordsResource(Generic[BatchT]):
         )
         return result
 
+    async def update_one(
+        self,
+        module: str,
+        record_id: str,
+        record: dict[str, Any],
+        *,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Update one record.
+
+        Updates the record named in the path with the single item of `data`. With
+        `X-EXTERNAL: Module.Field` the path holds the external value (the external field itself
+        cannot be changed that way: `NOT_ALLOWED`). `If-Unmodified-Since` answers 412
+        `ALREADY_MODIFIED` when the record changed after that instant.
+
+        Operation ``update_record`` (``PUT /{module}/{record_id}``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = await self._runtime.declared(
+            _UPDATE_ONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "record": record,
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+                "external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def delete_record(
         self,
         module: str,
@@ -2678,6 +3314,38 @@ class AsyncRecordsResource(Generic[BatchT]):
                 "if_unmodified_since": if_unmodified_since,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def delete_one(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        wf_trigger: bool | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Delete one record.
+
+        Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
+        the path holds the external value.
+
+        Operation ``delete_record`` (``DELETE /{module}/{record_id}``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = await self._runtime.declared(
+            _DELETE_ONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "wf_trigger": wf_trigger,
+                "external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            timeout,
             unknown,
         )
         return result
@@ -2760,10 +3428,7 @@ class AsyncRecordsResource(Generic[BatchT]):
         tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
         to match on an external field.
 
-        Operation ``upsert_records`` (``POST /{module}/upsert``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (keyed) allows it.
+        Operation ``upsert_records`` (``POST /{module}/upsert``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return await self._runtime.batch(
             _UPSERT_RECORDS,
@@ -2934,6 +3599,106 @@ class AsyncRecordsResource(Generic[BatchT]):
             unknown,
         )
 
+    async def search(
+        self,
+        module: str,
+        *,
+        criteria: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        word: str | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        fields: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """Search records.
+
+        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
+        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
+        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
+        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
+        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
+        tokens. Recently written records may be missing for a while (index lag): 204.
+
+        Operation ``search_records`` (``GET /{module}/search``): one page, empty when nothing matched).
+        """
+        result: PageT = await self._runtime.declared(
+            _SEARCH_METHOD,
+            {
+                "module": module,
+                "criteria": criteria,
+                "email": email,
+                "phone": phone,
+                "word": word,
+                "converted": converted,
+                "approved": approved,
+                "page": page,
+                "per_page": per_page,
+                "fields": fields,
+                "cvid": cvid,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter_search(
+        self,
+        module: str,
+        *,
+        criteria: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        word: str | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        per_page: int | None = None,
+        fields: str | Sequence[str] | None = None,
+        cvid: str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every record of: Search records.
+
+        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
+        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
+        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
+        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
+        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
+        tokens. Recently written records may be missing for a while (index lag): 204.
+
+        Operation ``search_records`` (``GET /{module}/search``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_SEARCH_METHOD,
+            {
+                "module": module,
+                "criteria": criteria,
+                "email": email,
+                "phone": phone,
+                "word": word,
+                "converted": converted,
+                "approved": approved,
+                "per_page": per_page,
+                "fields": fields,
+                "cvid": cvid,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def get_deleted_records(
         self,
         module: str,
@@ -3026,6 +3791,70 @@ class AsyncRecordsResource(Generic[BatchT]):
             unknown,
         )
 
+    async def deleted(
+        self,
+        module: str,
+        *,
+        type: Literal["all", "permanent", "recycle"] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """List deleted records.
+
+        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
+        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
+        have null `deleted_by`, `display_name` and `created_by`.
+
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``): one page, empty when nothing matched).
+        """
+        result: PageT = await self._runtime.declared(
+            _DELETED_METHOD,
+            {
+                "module": module,
+                "type": type,
+                "page": page,
+                "per_page": per_page,
+                "if_modified_since": if_modified_since,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter_deleted(
+        self,
+        module: str,
+        *,
+        type: Literal["all", "permanent", "recycle"] | None = None,
+        per_page: int | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every record of: List deleted records.
+
+        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
+        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
+        have null `deleted_by`, `display_name` and `created_by`.
+
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_DELETED_METHOD,
+            {
+                "module": module,
+                "type": type,
+                "per_page": per_page,
+                "if_modified_since": if_modified_since,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def get_record_count(
         self,
         module: str,
@@ -3083,6 +3912,45 @@ class AsyncRecordsResource(Generic[BatchT]):
         )
         return result
 
+    async def count(
+        self,
+        module: str,
+        *,
+        cvid: str | None = None,
+        criteria: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        word: str | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        approved: Literal["both", "false", "true"] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> int:
+        """Count records.
+
+        Counts the module's records, optionally those of a custom view (`cvid`) or those matching
+        a search (`criteria`, `email`, `phone`, `word`). `cvid` with a search parameter answers
+        `AMBIGUITY_DURING_PROCESSING`. Counts can lag writes by 1 to 10 minutes.
+
+        Operation ``get_record_count`` (``GET /{module}/actions/count``)).
+        """
+        result: int = await self._runtime.declared(
+            _COUNT_METHOD,
+            {
+                "module": module,
+                "cvid": cvid,
+                "criteria": criteria,
+                "email": email,
+                "phone": phone,
+                "word": word,
+                "converted": converted,
+                "approved": approved,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def clone_record(
         self,
         module: str,
@@ -3132,6 +4000,39 @@ class AsyncRecordsResource(Generic[BatchT]):
                 "x_external": external,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def clone(
+        self,
+        module: str,
+        record_id: str,
+        overrides: dict[str, Any] | None = None,
+        *,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Clone a record.
+
+        Creates a copy of the record. The optional body overrides fields of the copy (one item in
+        `data`). File and image uploads, read-only and external fields and `$` properties are not
+        copied. Answers 201 with the new record's id.
+
+        Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = await self._runtime.declared(
+            _CLONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "overrides": overrides,
+                "skip_feature_execution": skip_feature_execution,
+                "external": external,
+            },
+            timeout,
             unknown,
         )
         return result

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
-from .._runtime import BatchOptions, BatchT, CallOptions, Operation
+from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, PageT, SuccessT
 
 if TYPE_CHECKING:
     import httpx
@@ -25,7 +25,7 @@ __all__ = [
     "RelatedResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions)  # used by some resources only
+_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
 
 
 _GET_RELATED_RECORDS = Operation(
@@ -37,6 +37,8 @@ _GET_RELATED_RECORDS = Operation(
     batch=None,
     path=("module", "record_id", "related_list"),
 )
+_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", "related_list", None, None)
+_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", "related_list", None, None)
 
 _UPDATE_RELATED_RECORDS = Operation(
     name="related_records.update_related_records",
@@ -67,6 +69,7 @@ _GET_RELATED_RECORD = Operation(
     batch=None,
     path=("module", "record_id", "related_list", "related_record_id"),
 )
+_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", "related_get", None, None)
 
 _UPDATE_RELATED_RECORD = Operation(
     name="related_records.update_related_record",
@@ -76,6 +79,9 @@ _UPDATE_RELATED_RECORD = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module", "record_id", "related_list", "related_record_id"),
+)
+_UPDATE_ONE_METHOD = Method(
+    _UPDATE_RELATED_RECORD, "related.update_one", "outcome", "related_update_one", "related_id", None
 )
 
 _DELINK_RELATED_RECORD = Operation(
@@ -87,6 +93,7 @@ _DELINK_RELATED_RECORD = Operation(
     batch=None,
     path=("module", "record_id", "related_list", "related_record_id"),
 )
+_DELINK_ONE_METHOD = Method(_DELINK_RELATED_RECORD, "related.delink_one", "outcome", "related_one", "related_id", None)
 
 _GET_RELATED_RECORDS_COUNT = Operation(
     name="related_records.get_related_records_count",
@@ -97,6 +104,7 @@ _GET_RELATED_RECORDS_COUNT = Operation(
     batch=None,
     path=("module", "record_id"),
 )
+_COUNT_METHOD = Method(_GET_RELATED_RECORDS_COUNT, "related.count", "counts", "related_count", None, None)
 
 _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
     name="related_records.get_deleted_record_related_records",
@@ -107,12 +115,18 @@ _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
     batch=None,
     path=("module", "record_id", "related_list"),
 )
+_LIST_OF_DELETED_METHOD = Method(
+    _GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", "related_deleted", None, None
+)
+_ITER_OF_DELETED_METHOD = Method(
+    _GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", "related_deleted", None, None
+)
 
 
 class RelatedResourceWithRawResponse:
     """Records related to a parent record through a related list. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: SyncRuntime[Any]) -> None:
+    def __init__(self, runtime: SyncRuntime[Any, Any, Any]) -> None:
         self._runtime = runtime
 
     def get_related_records(
@@ -372,10 +386,10 @@ class RelatedResourceWithRawResponse:
         return result
 
 
-class RelatedResource(Generic[BatchT]):
+class RelatedResource(Generic[BatchT, PageT, SuccessT]):
     """Records related to a parent record through a related list."""
 
-    def __init__(self, runtime: SyncRuntime[BatchT]) -> None:
+    def __init__(self, runtime: SyncRuntime[BatchT, PageT, SuccessT]) -> None:
         self._runtime = runtime
 
     @property
@@ -541,6 +555,102 @@ class RelatedResource(Generic[BatchT]):
             unknown,
         )
 
+    def list(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        page_token: str | None = None,
+        sort_by: Literal["Created_Time", "id", "Modified_Time"] | None = None,
+        sort_order: Literal["asc", "desc"] | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """List related records.
+
+        Lists the records in one related list of a record. `fields` is required (at most 50);
+        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+        external fields, the path and `ids` hold external values. Nothing related: 204.
+
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``): one page, empty when nothing matched).
+        """
+        result: PageT = self._runtime.declared(
+            _LIST_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "fields": fields,
+                "ids": ids,
+                "page": page,
+                "per_page": per_page,
+                "page_token": page_token,
+                "sort_by": sort_by,
+                "sort_order": sort_order,
+                "converted": converted,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        per_page: int | None = None,
+        sort_by: Literal["Created_Time", "id", "Modified_Time"] | None = None,
+        sort_order: Literal["asc", "desc"] | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of: List related records.
+
+        Lists the records in one related list of a record. `fields` is required (at most 50);
+        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+        external fields, the path and `ids` hold external values. Nothing related: 204.
+
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: Iterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "fields": fields,
+                "ids": ids,
+                "per_page": per_page,
+                "sort_by": sort_by,
+                "sort_order": sort_order,
+                "converted": converted,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def update_related_records(
         self,
         module: str,
@@ -618,10 +728,7 @@ class RelatedResource(Generic[BatchT]):
         record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
         when only linking.
 
-        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (safe) allows it.
+        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.batch(
             _UPDATE_RELATED_RECORDS,
@@ -710,10 +817,7 @@ class RelatedResource(Generic[BatchT]):
         Removes the relation between the parent and up to 100 related records (`ids`,
         comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
 
-        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (safe) allows it.
+        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.batch(
             _DELINK_RELATED_RECORDS,
@@ -792,6 +896,42 @@ class RelatedResource(Generic[BatchT]):
         )
         return result
 
+    def get(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        related_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get one related record.
+
+        Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
+        fields (comma-separated), both path ids hold external values. Not related: 204.
+
+        Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``): ``None`` when there is none, or it has not changed).
+        """
+        result: dict[str, Any] | None = self._runtime.declared(
+            _GET_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "related_id": related_id,
+                "fields": fields,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def update_related_record(
         self,
         module: str,
@@ -851,6 +991,40 @@ class RelatedResource(Generic[BatchT]):
         )
         return result
 
+    def update_one(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        related_id: str,
+        fields: dict[str, Any],
+        *,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Link or update one related record.
+
+        Links the record in the path to the parent, or updates its relation fields, with the
+        single item of `data`.
+
+        Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = self._runtime.declared(
+            _UPDATE_ONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "related_id": related_id,
+                "fields": fields,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def delink_related_record(
         self,
         module: str,
@@ -906,6 +1080,37 @@ class RelatedResource(Generic[BatchT]):
         )
         return result
 
+    def delink_one(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        related_id: str,
+        *,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Delink one related record.
+
+        Removes the relation between the parent and the record in the path.
+
+        Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = self._runtime.declared(
+            _DELINK_ONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "related_id": related_id,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def get_related_records_count(
         self,
         module: str,
@@ -956,6 +1161,38 @@ class RelatedResource(Generic[BatchT]):
                 "x_external": external,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def count(
+        self,
+        module: str,
+        record_id: str,
+        related_lists: Sequence[str],
+        *,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, int]:
+        """Count related records.
+
+        Counts the records in one or more related lists of a record. Each item names its list by
+        `api_name` or `id` (at least one). Each item gets its own outcome, in input order:
+        a count, or an error (`EXPECTED_FIELD_MISSING`, `INVALID_DATA`, ...); 207 when mixed.
+        Not in Zoho's crm-oas; modelled from the v8 page and the official SDK.
+
+        Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``)).
+        """
+        result: dict[str, int] = self._runtime.declared(
+            _COUNT_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_lists": related_lists,
+                "external": external,
+            },
+            timeout,
             unknown,
         )
         return result
@@ -1070,11 +1307,83 @@ class RelatedResource(Generic[BatchT]):
             unknown,
         )
 
+    def list_of_deleted(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """List related records of a deleted record.
+
+        Lists the related records of a record that is still in the recycle bin (not permanently
+        deleted). Only lookup-based related lists are supported. `fields` is required (at most
+        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
+
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``): one page, empty when nothing matched).
+        """
+        result: PageT = self._runtime.declared(
+            _LIST_OF_DELETED_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "fields": fields,
+                "ids": ids,
+                "page": page,
+                "per_page": per_page,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter_of_deleted(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        per_page: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of: List related records of a deleted record.
+
+        Lists the related records of a record that is still in the recycle bin (not permanently
+        deleted). Only lookup-based related lists are supported. `fields` is required (at most
+        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
+
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: Iterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_OF_DELETED_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "fields": fields,
+                "ids": ids,
+                "per_page": per_page,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
 
 class AsyncRelatedResourceWithRawResponse:
     """Records related to a parent record through a related list. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: AsyncRuntime[Any]) -> None:
+    def __init__(self, runtime: AsyncRuntime[Any, Any, Any]) -> None:
         self._runtime = runtime
 
     async def get_related_records(
@@ -1334,10 +1643,10 @@ class AsyncRelatedResourceWithRawResponse:
         return result
 
 
-class AsyncRelatedResource(Generic[BatchT]):
+class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT]):
     """Records related to a parent record through a related list."""
 
-    def __init__(self, runtime: AsyncRuntime[BatchT]) -> None:
+    def __init__(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT]) -> None:
         self._runtime = runtime
 
     @property
@@ -1503,6 +1812,102 @@ class AsyncRelatedResource(Generic[BatchT]):
             unknown,
         )
 
+    async def list(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        page_token: str | None = None,
+        sort_by: Literal["Created_Time", "id", "Modified_Time"] | None = None,
+        sort_order: Literal["asc", "desc"] | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """List related records.
+
+        Lists the records in one related list of a record. `fields` is required (at most 50);
+        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+        external fields, the path and `ids` hold external values. Nothing related: 204.
+
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``): one page, empty when nothing matched).
+        """
+        result: PageT = await self._runtime.declared(
+            _LIST_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "fields": fields,
+                "ids": ids,
+                "page": page,
+                "per_page": per_page,
+                "page_token": page_token,
+                "sort_by": sort_by,
+                "sort_order": sort_order,
+                "converted": converted,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        per_page: int | None = None,
+        sort_by: Literal["Created_Time", "id", "Modified_Time"] | None = None,
+        sort_order: Literal["asc", "desc"] | None = None,
+        converted: Literal["both", "false", "true"] | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every record of: List related records.
+
+        Lists the records in one related list of a record. `fields` is required (at most 50);
+        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+        external fields, the path and `ids` hold external values. Nothing related: 204.
+
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "fields": fields,
+                "ids": ids,
+                "per_page": per_page,
+                "sort_by": sort_by,
+                "sort_order": sort_order,
+                "converted": converted,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def update_related_records(
         self,
         module: str,
@@ -1580,10 +1985,7 @@ class AsyncRelatedResource(Generic[BatchT]):
         record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
         when only linking.
 
-        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (safe) allows it.
+        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return await self._runtime.batch(
             _UPDATE_RELATED_RECORDS,
@@ -1672,10 +2074,7 @@ class AsyncRelatedResource(Generic[BatchT]):
         Removes the relation between the parent and up to 100 related records (`ids`,
         comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
 
-        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched by the runtime: every item is
-        checked before the first request; ``concurrency`` calls at a time (the client's by default);
-        ``on_progress(done, total)`` after each call; a call is repeated after a lost answer only when
-        ``x-zoho-retry`` (safe) allows it.
+        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return await self._runtime.batch(
             _DELINK_RELATED_RECORDS,
@@ -1754,6 +2153,42 @@ class AsyncRelatedResource(Generic[BatchT]):
         )
         return result
 
+    async def get(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        related_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        if_modified_since: dt.datetime | str | None = None,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get one related record.
+
+        Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
+        fields (comma-separated), both path ids hold external values. Not related: 204.
+
+        Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``): ``None`` when there is none, or it has not changed).
+        """
+        result: dict[str, Any] | None = await self._runtime.declared(
+            _GET_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "related_id": related_id,
+                "fields": fields,
+                "if_modified_since": if_modified_since,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def update_related_record(
         self,
         module: str,
@@ -1813,6 +2248,40 @@ class AsyncRelatedResource(Generic[BatchT]):
         )
         return result
 
+    async def update_one(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        related_id: str,
+        fields: dict[str, Any],
+        *,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Link or update one related record.
+
+        Links the record in the path to the parent, or updates its relation fields, with the
+        single item of `data`.
+
+        Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = await self._runtime.declared(
+            _UPDATE_ONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "related_id": related_id,
+                "fields": fields,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def delink_related_record(
         self,
         module: str,
@@ -1868,6 +2337,37 @@ class AsyncRelatedResource(Generic[BatchT]):
         )
         return result
 
+    async def delink_one(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        related_id: str,
+        *,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> SuccessT:
+        """Delink one related record.
+
+        Removes the relation between the parent and the record in the path.
+
+        Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+        """
+        result: SuccessT = await self._runtime.declared(
+            _DELINK_ONE_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "related_id": related_id,
+                "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def get_related_records_count(
         self,
         module: str,
@@ -1918,6 +2418,38 @@ class AsyncRelatedResource(Generic[BatchT]):
                 "x_external": external,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def count(
+        self,
+        module: str,
+        record_id: str,
+        related_lists: Sequence[str],
+        *,
+        external: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, int]:
+        """Count related records.
+
+        Counts the records in one or more related lists of a record. Each item names its list by
+        `api_name` or `id` (at least one). Each item gets its own outcome, in input order:
+        a count, or an error (`EXPECTED_FIELD_MISSING`, `INVALID_DATA`, ...); 207 when mixed.
+        Not in Zoho's crm-oas; modelled from the v8 page and the official SDK.
+
+        Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``)).
+        """
+        result: dict[str, int] = await self._runtime.declared(
+            _COUNT_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_lists": related_lists,
+                "external": external,
+            },
+            timeout,
             unknown,
         )
         return result
@@ -2031,3 +2563,75 @@ class AsyncRelatedResource(Generic[BatchT]):
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
         )
+
+    async def list_of_deleted(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> PageT:
+        """List related records of a deleted record.
+
+        Lists the related records of a record that is still in the recycle bin (not permanently
+        deleted). Only lookup-based related lists are supported. `fields` is required (at most
+        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
+
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``): one page, empty when nothing matched).
+        """
+        result: PageT = await self._runtime.declared(
+            _LIST_OF_DELETED_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "fields": fields,
+                "ids": ids,
+                "page": page,
+                "per_page": per_page,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter_of_deleted(
+        self,
+        module: str,
+        record_id: str,
+        related_list: str,
+        *,
+        fields: str | Sequence[str],
+        ids: str | Sequence[str] | None = None,
+        per_page: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every record of: List related records of a deleted record.
+
+        Lists the related records of a record that is still in the recycle bin (not permanently
+        deleted). Only lookup-based related lists are supported. `fields` is required (at most
+        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
+
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        """
+        result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_OF_DELETED_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "related_list": related_list,
+                "fields": fields,
+                "ids": ids,
+                "per_page": per_page,
+            },
+            timeout,
+            unknown,
+        )
+        return result
