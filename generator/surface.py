@@ -112,11 +112,15 @@ RESULTS: dict[str, dict[str, str]] = {
         "count": "int",
         "counts": "dict[str, int]",
         "outcome": "SuccessT",
+        "stream": "Iterator[OutcomeT]",
+        "iter": "Iterator[dict[str, Any]]",
     },
-    "summaries": {"iter": "Every record of: "},
+    "summaries": {"iter": "Every record of: ", "stream": "Streamed: "},
     "notes": {
         "batch": ", batched: every item checked before the first request; ``concurrency`` calls at a time; "
         "``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).",
+        "stream": ", batched as the plain call, its outcomes handed over one by one, in input order; "
+        "``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).",
         "iter": ", page after page, one page in memory; past 2,000 records with page tokens where it takes them).",
         "page": ": one page, empty when nothing matched).",
         "record": ": ``None`` when there is none, or it has not changed).",
@@ -150,7 +154,7 @@ def _user_methods(
     op_id = node["operationId"]
     if isinstance(declared, str):
         declared = {"name": declared, "returns": "batch"}
-    names = [declared["name"], *([declared["iter"]] if declared.get("iter") else [])]
+    names = [declared["name"], *(declared[k] for k in ("iter", "stream") if declared.get(k))]
     for name in names:
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
             raise ValueError(f"{op_id}: x-zoho-method names a Python name, not {name!r}")
@@ -180,8 +184,10 @@ def _user_methods(
                 if prop != key:
                     options.append({"public": prop, "type": _schema_type(spec, sub)})
         kept = [p for p in keywords if p["name"] not in ("body", key)]
-        return [{**common, "name": declared["name"], "returns": "batch", "item_name": items[0],
-                 "item_type": items[1], "keywords": kept, "options": options}]  # fmt: skip
+        batched = {**common, "name": declared["name"], "returns": "batch", "item_name": items[0],
+                   "item_type": items[1], "keywords": kept, "options": options}  # fmt: skip
+        streamed = [{**batched, "name": declared["stream"], "returns": "stream"}] if declared.get("stream") else []
+        return [batched, *streamed]
     kept = [p for p in keywords if p["name"] != "body"]
     options = []
     if common["body_arg"] is not None and declared["body"] == common["body_arg"]["public"]:
@@ -280,6 +286,12 @@ def literal_segments(spec: dict[str, Any]) -> list[str]:
     return sorted({seg for path in spec["paths"] for seg in path.strip("/").split("/") if seg and "{" not in seg})
 
 
+def _signature_return(returns: str, mode: str) -> str:
+    """The return annotation of a declared method: iterators are async ones in the async resource."""
+    text = RESULTS["returns"][returns]
+    return "Async" + text if mode == "async" and returns in ("iter", "stream") else text
+
+
 def _doc(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
 
@@ -302,6 +314,7 @@ def render(spec: dict[str, Any], package_dir: Path, api_version: str) -> None:
     env.filters["doc"] = _doc
     env.filters["py"] = repr
     env.globals.update(RESULTS)
+    env.globals["signature_return"] = _signature_return
     env.globals["summaries"] = collections.defaultdict(str, RESULTS["summaries"])
     (package_dir / "_runtime.py").write_text(
         env.get_template("_runtime.py.jinja").render(api_version=api_version, segments=literal_segments(spec)),

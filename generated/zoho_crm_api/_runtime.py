@@ -71,6 +71,8 @@ PageT = TypeVar("PageT")
 """What a declared page read returns (``zoho_crm.Page``)."""
 SuccessT = TypeVar("SuccessT")
 """What a declared single write returns (``zoho_crm.Success``)."""
+OutcomeT = TypeVar("OutcomeT")
+"""What a streamed write yields, item by item (``zoho_crm.Outcome``)."""
 
 
 class Method:
@@ -132,8 +134,9 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
     BatchCo = TypeVar("BatchCo", covariant=True)
     PageCo = TypeVar("PageCo", covariant=True)
     SuccessCo = TypeVar("SuccessCo", covariant=True)
+    OutcomeCo = TypeVar("OutcomeCo", covariant=True)
 
-    class SyncRuntime(Protocol[BatchCo, PageCo, SuccessCo]):
+    class SyncRuntime(Protocol[BatchCo, PageCo, SuccessCo, OutcomeCo]):
         """Sends operations synchronously (``zoho_crm._runtime.SyncRuntime``)."""
 
         def call(
@@ -174,7 +177,17 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
             unknown: Mapping[str, object],
         ) -> BatchCo: ...
 
-    class AsyncRuntime(Protocol[BatchCo, PageCo, SuccessCo]):
+        def stream_batch(
+            self,
+            op: Operation,
+            params: dict[str, Any],
+            body: dict[str, Any],
+            items: object,
+            options: BatchOptions,
+            unknown: Mapping[str, object],
+        ) -> Iterator[OutcomeCo]: ...
+
+    class AsyncRuntime(Protocol[BatchCo, PageCo, SuccessCo, OutcomeCo]):
         """Sends operations asynchronously (``zoho_crm._runtime.AsyncRuntime``)."""
 
         async def call(
@@ -214,3 +227,13 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
             options: BatchOptions,
             unknown: Mapping[str, object],
         ) -> BatchCo: ...
+
+        def stream_batch(
+            self,
+            op: Operation,
+            params: dict[str, Any],
+            body: dict[str, Any],
+            items: object,
+            options: BatchOptions,
+            unknown: Mapping[str, object],
+        ) -> AsyncIterator[OutcomeCo]: ...

@@ -416,9 +416,11 @@ Prepared = tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int
 """A planned batch: ``(chunks, generated-call arguments by chunk start, total items)``."""
 
 
-def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, Any]]) -> Prepared:
+def plan(
+    items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, Any]], size: int = BATCH_SIZE
+) -> Prepared:
     """Chunk ``items`` and build every call's arguments, bodies encoded, so bad input fails before any request."""
-    chunks = chunk(items)
+    chunks = chunk(items, size)
     prepared: dict[int, dict[str, Any]] = {}
     for start, part in chunks:
         try:

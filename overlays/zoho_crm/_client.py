@@ -21,7 +21,7 @@ from ._logging import logger
 from ._oauth import TokenManager
 from ._runtime import AsyncRuntime, SyncRuntime
 from .errors import ZohoValidationError
-from .results import BatchResult, Page, Success
+from .results import BatchResult, Outcome, Page, Success
 from .retries import RetryPolicy
 from .tokens import Token, TokenStore
 
@@ -97,7 +97,7 @@ class _Setup:
         }
 
 
-class ZohoCRM(SyncResources[BatchResult, Page, Success]):
+class ZohoCRM(SyncResources[BatchResult, Page, Success, Outcome]):
     """A Zoho CRM org, synchronously. Thread-safe: share one client.
 
     ```python
@@ -188,7 +188,7 @@ class ZohoCRM(SyncResources[BatchResult, Page, Success]):
         return f"ZohoCRM(base_url={self.base_url!r})"
 
 
-class AsyncZohoCRM(AsyncResources[BatchResult, Page, Success]):
+class AsyncZohoCRM(AsyncResources[BatchResult, Page, Success, Outcome]):
     """A Zoho CRM org, asynchronously: the same surface as [`ZohoCRM`][zoho_crm.ZohoCRM], awaited.
 
     ```python

@@ -295,23 +295,6 @@ def _item_error(response: httpx.Response, status: int, code: str, message: str, 
     )  # fmt: skip
 
 
-def next_list_params(
-    base: dict[str, Any], page: Page, page_no: int, per_page: int
-) -> tuple[dict[str, Any], int] | None:
-    """Arguments for the page after ``page``, or ``None`` when there is nothing more.
-
-    ``page`` numbers while they stay within 2,000 records, then the ``page_token`` Zoho handed out.
-    """
-    if not page.more_records or not page.records:
-        return None
-    if (page_no + 1) * per_page <= DISCRETE_LIMIT:
-        return {**base, "page": page_no + 1}, page_no + 1
-    token = page.next_page_token
-    if token is None:
-        raise InvalidResponseError(f"Zoho reports more records past {page_no * per_page} but gave no page token")
-    return {**base, "page_token": token}, page_no + 1
-
-
 def deleted_type(value: str | None) -> DeletedType | None:
     """``all``, ``recycle`` or ``permanent``."""
     return enum(models.DeletedType, value, "type")

@@ -21,7 +21,7 @@ from ._checks import CHECKS
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, operation, read_json
 from ._pagination import anumbered, awalk, numbered, walk
 from .errors import InvalidResponseError, ZohoValidationError
-from .results import BatchResult, Page
+from .results import BatchResult, Outcome, Page
 
 __all__ = ["AsyncRuntime", "SyncRuntime"]
 
@@ -260,6 +260,17 @@ class SyncRuntime:
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return _batch.run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 
+    def stream_batch(
+        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
+        unknown: Mapping[str, object],
+    ) -> Iterator[Outcome]:  # fmt: skip
+        """The outcomes of a batched write one by one (``<method>_stream``): checked now, sent as they are read.
+
+        Here the whole batch runs on the first ``next()``; a streaming engine (bounded memory) plugs in here.
+        """
+        result = self.batch(op, params, body, items, options, unknown)
+        return iter(result)
+
     def declared(self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]) -> Any:
         """A declared method (``x-zoho-method``): checked, sent, its answer shaped."""
         args = arguments(method, params, unknown)
@@ -329,6 +340,20 @@ class AsyncRuntime:
         call = _batch.async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return await _batch.run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
+
+    def stream_batch(
+        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
+        unknown: Mapping[str, object],
+    ) -> AsyncIterator[Outcome]:  # fmt: skip
+        """See :meth:`SyncRuntime.stream_batch`."""
+        _writes.plan(op, params, body, items, unknown)  # refused now, before the first ``anext()``
+        return self._streamed(op, params, body, items, options)
+
+    async def _streamed(
+        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions
+    ) -> AsyncIterator[Outcome]:
+        for outcome in await self.batch(op, params, body, items, options, {}):
+            yield outcome
 
     async def declared(
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]

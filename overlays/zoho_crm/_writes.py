@@ -64,16 +64,16 @@ def plan(
     path = _path(op, params, external)
     others = {k: v for k, v in params.items() if k not in op.path and k not in _HEADERS and v is not None}
     headers = _plans.conditional(external, params.get("if_unmodified_since"), **others)
-    key = declared.get("key", "data")
+    key, size = declared.get("key", "data"), int(declared.get("size", _batch.BATCH_SIZE))
     if key != "data":
         ids = check.record_ids(items, external=external is not None)
-        return _batch.plan(ids, _plans.ids_arguments({**path, **headers})), op.retry != "unsafe"
+        return _batch.plan(ids, _plans.ids_arguments({**path, **headers}), size), op.retry != "unsafe"
     records = check.records(items)
     if declared.get("identified_by") == "id":
         _plans.require_ids(records, external, "records")
     extra = _options(body)
     _plans.body(_body_model(op.name), {"data": [], **extra})
-    prepared = _batch.plan(records, _plans.chunk_arguments(path, extra, headers))
+    prepared = _batch.plan(records, _plans.chunk_arguments(path, extra, headers), size)
     if op.retry != "keyed":
         return prepared, op.retry == "safe"
     keys = _idempotency.key_fields(path["module"], extra.get("duplicate_check_fields"), external)

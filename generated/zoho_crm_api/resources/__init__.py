@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic
 
-from .._runtime import BatchT, PageT, SuccessT
+from .._runtime import BatchT, OutcomeT, PageT, SuccessT
 
 if TYPE_CHECKING:
     from .._runtime import AsyncRuntime, SyncRuntime
@@ -33,13 +33,13 @@ RESOURCES = (
 """Attribute names of the resources, in spec order."""
 
 
-class SyncResources(Generic[BatchT, PageT, SuccessT]):
+class SyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     """Every resource of the spec, synchronously."""
 
-    records: RecordsResource[BatchT, PageT, SuccessT]
-    related: RelatedResource[BatchT, PageT, SuccessT]
+    records: RecordsResource[BatchT, PageT, SuccessT, OutcomeT]
+    related: RelatedResource[BatchT, PageT, SuccessT, OutcomeT]
 
-    def _bind_resources(self, runtime: SyncRuntime[BatchT, PageT, SuccessT]) -> None:
+    def _bind_resources(self, runtime: SyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         """Set each resource the facade has not set itself."""
         if "records" not in self.__dict__:
             self.records = RecordsResource(runtime)
@@ -47,13 +47,13 @@ class SyncResources(Generic[BatchT, PageT, SuccessT]):
             self.related = RelatedResource(runtime)
 
 
-class AsyncResources(Generic[BatchT, PageT, SuccessT]):
+class AsyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     """Every resource of the spec, asynchronously."""
 
-    records: AsyncRecordsResource[BatchT, PageT, SuccessT]
-    related: AsyncRelatedResource[BatchT, PageT, SuccessT]
+    records: AsyncRecordsResource[BatchT, PageT, SuccessT, OutcomeT]
+    related: AsyncRelatedResource[BatchT, PageT, SuccessT, OutcomeT]
 
-    def _bind_resources(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT]) -> None:
+    def _bind_resources(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         """Set each resource the facade has not set itself."""
         if "records" not in self.__dict__:
             self.records = AsyncRecordsResource(runtime)

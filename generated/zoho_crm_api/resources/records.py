@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
-from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, PageT, SuccessT
+from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, OutcomeT, PageT, SuccessT
 
 if TYPE_CHECKING:
     import httpx
@@ -49,6 +49,7 @@ _UPDATE_RECORDS = Operation(
     batch={"size": 100, "key": "data", "identified_by": "id"},
     path=("module",),
 )
+_UPDATE_STREAM_METHOD = Method(_UPDATE_RECORDS, "records.update_stream", "stream", None, None, None)
 
 _INSERT_RECORDS = Operation(
     name="records.insert_records",
@@ -59,6 +60,7 @@ _INSERT_RECORDS = Operation(
     batch={"size": 100, "key": "data"},
     path=("module",),
 )
+_INSERT_STREAM_METHOD = Method(_INSERT_RECORDS, "records.insert_stream", "stream", None, None, None)
 
 _DELETE_RECORDS = Operation(
     name="records.delete_records",
@@ -112,6 +114,7 @@ _UPSERT_RECORDS = Operation(
     batch={"size": 100, "key": "data", "identified_by": "duplicate_check_fields"},
     path=("module",),
 )
+_UPSERT_STREAM_METHOD = Method(_UPSERT_RECORDS, "records.upsert_stream", "stream", None, None, None)
 
 _SEARCH_RECORDS = Operation(
     name="records.search_records",
@@ -163,7 +166,7 @@ _CLONE_METHOD = Method(_CLONE_RECORD, "records.clone", "outcome", "clone", "over
 class RecordsResourceWithRawResponse:
     """Insert, read, update, upsert, delete, search, count and clone records of a module. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: SyncRuntime[Any, Any, Any]) -> None:
+    def __init__(self, runtime: SyncRuntime[Any, Any, Any, Any]) -> None:
         self._runtime = runtime
 
     def get_records(
@@ -555,10 +558,10 @@ class RecordsResourceWithRawResponse:
         return result
 
 
-class RecordsResource(Generic[BatchT, PageT, SuccessT]):
+class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     """Insert, read, update, upsert, delete, search, count and clone records of a module."""
 
-    def __init__(self, runtime: SyncRuntime[BatchT, PageT, SuccessT]) -> None:
+    def __init__(self, runtime: SyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         self._runtime = runtime
 
     @property
@@ -931,6 +934,44 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT]):
             unknown,
         )
 
+    def update_stream(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[OutcomeT]:
+        """Streamed: Update records in bulk.
+
+        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
+        module's external field). `$append_values` on an item appends to multi-select picklists
+        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
+        changed after that instant answers 412 `ALREADY_MODIFIED`.
+
+        Operation ``update_records`` (``PUT /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        """
+        return self._runtime.stream_batch(
+            _UPDATE_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, None, timeout),
+            unknown,
+        )
+
     def insert_records(
         self,
         module: str,
@@ -1018,6 +1059,47 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT]):
             },
             records,
             BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
+
+    def insert_stream(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        trigger: Sequence[str] | None = None,
+        lar_id: str | None = None,
+        apply_feature_execution: Sequence[dict[str, Any]] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        concurrency: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[OutcomeT]:
+        """Streamed: Insert records.
+
+        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
+        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
+        runs every automation; `trigger: []` runs none. Lookups may be given by external value
+        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
+        Costs 1 API credit per 10 records.
+
+        Operation ``insert_records`` (``POST /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        """
+        return self._runtime.stream_batch(
+            _INSERT_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+            },
+            {
+                "trigger": trigger,
+                "lar_id": lar_id,
+                "apply_feature_execution": apply_feature_execution,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, None, timeout),
             unknown,
         )
 
@@ -1505,6 +1587,48 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT]):
             },
             records,
             BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
+
+    def upsert_stream(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        duplicate_check_fields: Sequence[str] | None = None,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[OutcomeT]:
+        """Streamed: Insert or update records.
+
+        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
+        in the given order (only system duplicate-check fields, unique fields and external
+        fields are allowed); without it, the system field first, then the unique fields, then
+        external fields. A match is updated, otherwise the record is inserted; each result
+        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
+        to match on an external field.
+
+        Operation ``upsert_records`` (``POST /{module}/upsert``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        """
+        return self._runtime.stream_batch(
+            _UPSERT_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {
+                "duplicate_check_fields": duplicate_check_fields,
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, None, timeout),
             unknown,
         )
 
@@ -2102,7 +2226,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT]):
 class AsyncRecordsResourceWithRawResponse:
     """Insert, read, update, upsert, delete, search, count and clone records of a module. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: AsyncRuntime[Any, Any, Any]) -> None:
+    def __init__(self, runtime: AsyncRuntime[Any, Any, Any, Any]) -> None:
         self._runtime = runtime
 
     async def get_records(
@@ -2494,10 +2618,10 @@ class AsyncRecordsResourceWithRawResponse:
         return result
 
 
-class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT]):
+class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     """Insert, read, update, upsert, delete, search, count and clone records of a module."""
 
-    def __init__(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT]) -> None:
+    def __init__(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         self._runtime = runtime
 
     @property
@@ -2870,6 +2994,44 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT]):
             unknown,
         )
 
+    def update_stream(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[OutcomeT]:
+        """Streamed: Update records in bulk.
+
+        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
+        module's external field). `$append_values` on an item appends to multi-select picklists
+        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
+        changed after that instant answers 412 `ALREADY_MODIFIED`.
+
+        Operation ``update_records`` (``PUT /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        """
+        return self._runtime.stream_batch(
+            _UPDATE_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, None, timeout),
+            unknown,
+        )
+
     async def insert_records(
         self,
         module: str,
@@ -2957,6 +3119,47 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT]):
             },
             records,
             BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
+
+    def insert_stream(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        trigger: Sequence[str] | None = None,
+        lar_id: str | None = None,
+        apply_feature_execution: Sequence[dict[str, Any]] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        concurrency: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[OutcomeT]:
+        """Streamed: Insert records.
+
+        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
+        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
+        runs every automation; `trigger: []` runs none. Lookups may be given by external value
+        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
+        Costs 1 API credit per 10 records.
+
+        Operation ``insert_records`` (``POST /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        """
+        return self._runtime.stream_batch(
+            _INSERT_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+            },
+            {
+                "trigger": trigger,
+                "lar_id": lar_id,
+                "apply_feature_execution": apply_feature_execution,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, None, timeout),
             unknown,
         )
 
@@ -3444,6 +3647,48 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT]):
             },
             records,
             BatchOptions(concurrency, on_progress, timeout),
+            unknown,
+        )
+
+    def upsert_stream(
+        self,
+        module: str,
+        records: Iterable[dict[str, Any]],
+        *,
+        duplicate_check_fields: Sequence[str] | None = None,
+        trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
+        concurrency: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[OutcomeT]:
+        """Streamed: Insert or update records.
+
+        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
+        in the given order (only system duplicate-check fields, unique fields and external
+        fields are allowed); without it, the system field first, then the unique fields, then
+        external fields. A match is updated, otherwise the record is inserted; each result
+        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
+        to match on an external field.
+
+        Operation ``upsert_records`` (``POST /{module}/upsert``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        """
+        return self._runtime.stream_batch(
+            _UPSERT_RECORDS,
+            {
+                "module": module,
+                "x_external": external,
+                "if_unmodified_since": if_unmodified_since,
+            },
+            {
+                "duplicate_check_fields": duplicate_check_fields,
+                "trigger": trigger,
+                "skip_feature_execution": skip_feature_execution,
+            },
+            records,
+            BatchOptions(concurrency, None, timeout),
             unknown,
         )
 

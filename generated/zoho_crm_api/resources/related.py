@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
-from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, PageT, SuccessT
+from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, OutcomeT, PageT, SuccessT
 
 if TYPE_CHECKING:
     import httpx
@@ -126,7 +126,7 @@ _ITER_OF_DELETED_METHOD = Method(
 class RelatedResourceWithRawResponse:
     """Records related to a parent record through a related list. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: SyncRuntime[Any, Any, Any]) -> None:
+    def __init__(self, runtime: SyncRuntime[Any, Any, Any, Any]) -> None:
         self._runtime = runtime
 
     def get_related_records(
@@ -386,10 +386,10 @@ class RelatedResourceWithRawResponse:
         return result
 
 
-class RelatedResource(Generic[BatchT, PageT, SuccessT]):
+class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     """Records related to a parent record through a related list."""
 
-    def __init__(self, runtime: SyncRuntime[BatchT, PageT, SuccessT]) -> None:
+    def __init__(self, runtime: SyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         self._runtime = runtime
 
     @property
@@ -1383,7 +1383,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT]):
 class AsyncRelatedResourceWithRawResponse:
     """Records related to a parent record through a related list. Each method returns the raw ``httpx.Response``."""
 
-    def __init__(self, runtime: AsyncRuntime[Any, Any, Any]) -> None:
+    def __init__(self, runtime: AsyncRuntime[Any, Any, Any, Any]) -> None:
         self._runtime = runtime
 
     async def get_related_records(
@@ -1643,10 +1643,10 @@ class AsyncRelatedResourceWithRawResponse:
         return result
 
 
-class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT]):
+class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     """Records related to a parent record through a related list."""
 
-    def __init__(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT]) -> None:
+    def __init__(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         self._runtime = runtime
 
     @property

@@ -1,0 +1,104 @@
+"""Behaviour declared in the spec (``x-zoho-method``, ``x-zoho-batch``), implemented once in the runtime.
+
+The user calls (``crm.records.insert``, ``crm.related.iter``...) are generated methods of the generated
+resources: no hand-written subclass, and a declaration (chunk size, checks) changes what they do.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+import pytest
+
+import zoho_crm
+from zoho_crm import AsyncZohoCRM, BatchResult, Page, Success, ZohoCRM, ZohoValidationError
+from zoho_crm._runtime import SyncRuntime
+from zoho_crm.testing import Sandbox
+from zoho_crm_api._runtime import BatchOptions, Method, Operation
+from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
+from zoho_crm_api.resources.related import RelatedResource
+
+USER_CALLS: dict[Any, str] = {
+    RecordsResource: "insert update upsert delete get list iter search iter_search count deleted iter_deleted "
+    "update_one delete_one clone insert_stream update_stream upsert_stream",
+    RelatedResource: "list iter get update update_one delink delink_one count list_of_deleted iter_of_deleted",
+}
+
+
+def leads(n: int) -> list[dict[str, Any]]:
+    return [{"Last_Name": f"Lead {i}", "Email": f"lead{i}@example.com"} for i in range(n)]
+
+
+@pytest.mark.parametrize("resource", list(USER_CALLS))
+def test_the_user_calls_are_generated_methods_of_the_generated_resources(resource: Any) -> None:
+    for name in USER_CALLS[resource].split():
+        assert name in vars(resource), f"{resource.__name__}.{name} is not generated"
+    for gone in ("_records", "_related", "_options"):
+        assert importlib.util.find_spec(f"zoho_crm.{gone}") is None, f"zoho_crm.{gone} still hand-written"
+
+
+def test_the_facade_binds_the_generated_resources_directly(crm: ZohoCRM) -> None:
+    assert type(crm.records) is RecordsResource
+    assert type(crm.related) is RelatedResource
+
+
+def test_the_declared_calls_return_the_runtime_results(crm: ZohoCRM) -> None:
+    result = crm.records.insert("Leads", leads(3))
+    assert isinstance(result, BatchResult)
+    assert len(result.succeeded) == 3
+    first = result.succeeded[0].id
+    assert isinstance(crm.records.list("Leads", fields=["Last_Name"]), Page)
+    assert isinstance(crm.records.update_one("Leads", first, {"Company": "Zylker"}), Success)
+    record = crm.records.get("Leads", first, fields=["Company"])
+    assert record is not None
+    assert record["Company"] == "Zylker"
+    assert crm.records.count("Leads") == 3
+
+
+def test_a_declared_chunk_size_is_what_the_runtime_sends(sb: Sandbox, crm: ZohoCRM) -> None:
+    runtime = crm.records._runtime
+    assert isinstance(runtime, SyncRuntime)
+    small = Operation(name="records.insert_records", retry="unsafe", batch={"size": 7, "key": "data"}, path=("module",))
+    result = runtime.batch(small, {"module": "Leads"}, {"trigger": []}, leads(20), BatchOptions(), {})
+    assert len(result.succeeded) == 20
+    assert sb.counters.requests["insert_records"] == 3  # 7 + 7 + 6
+
+
+def test_a_declared_method_without_named_checks_gets_the_generic_ones(crm: ZohoCRM) -> None:
+    crm.records.insert("Leads", leads(2)).raise_for_errors()
+    op = Operation(name="records.get_records", retry="safe", pagination=("page", "page_token"), path=("module",))
+    plain = Method(op, "records.plain", "page", None, None, None)
+    page = crm.records._runtime.declared(plain, {"module": "Leads", "fields": ["Email"], "sort_order": "asc"}, None, {})
+    assert isinstance(page, Page)
+    assert len(page.records) == 2
+    with pytest.raises(ZohoValidationError, match=r"records\.plain does not take: sortby"):
+        crm.records._runtime.declared(plain, {"module": "Leads"}, None, {"sortby": "x"})
+    with pytest.raises(ZohoValidationError, match="sort_order"):
+        crm.records._runtime.declared(plain, {"module": "Leads", "fields": "Email", "sort_order": "up"}, None, {})
+
+
+def test_a_streamed_write_yields_one_outcome_per_record_in_order(crm: ZohoCRM) -> None:
+    records = leads(250)
+    outcomes = list(crm.records.insert_stream("Leads", records, trigger=[]))
+    assert [o.input for o in outcomes] == records
+    assert all(isinstance(o, Success) for o in outcomes)
+    with pytest.raises(ZohoValidationError, match=r"records\[0\] has no 'id'"):
+        crm.records.update_stream("Leads", [{"Company": "x"}])
+
+
+@pytest.mark.anyio
+async def test_a_streamed_write_async_refuses_bad_input_before_the_first_request(
+    sb: Sandbox, acrm: AsyncZohoCRM
+) -> None:
+    assert isinstance(acrm.records, AsyncRecordsResource)
+    with pytest.raises(ZohoValidationError, match=r"records\[0\] has no 'id'"):
+        acrm.records.update_stream("Leads", [{"Company": "x"}])
+    assert sb.counters.requests.get("update_records", 0) == 0
+    outcomes = [o async for o in acrm.records.upsert_stream("Leads", leads(120), duplicate_check_fields=["Email"])]
+    assert len(outcomes) == 120
+    assert all(isinstance(o, Success) for o in outcomes)
+
+
+def test_the_package_exports_what_the_declared_calls_return() -> None:
+    assert {"BatchResult", "Page", "Success"} <= set(zoho_crm.__all__)
