@@ -13,10 +13,10 @@ Vendor extensions read here (all optional; defaults in brackets):
 - ``x-zoho-pagination`` on an operation: the paging parameters (``[page, page_token]``); adds an
   ``iter_<operation>`` method walking every page.
 - ``x-zoho-batch`` on an operation: ``{size: 100, key: data}`` for a bulk write.
-- ``x-zoho-method`` on an operation: the user-facing name of its declared behaviour (``insert``); with
-  ``x-zoho-batch``, a method taking any number of records (or ids) that the runtime plans in chunks,
-  with one outcome per item (keywords: the operation's parameters, its body's options, ``concurrency``,
-  ``on_progress``, ``timeout``).
+- ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, checks, iter, stream,
+  body, echo, rename, limit}`` (see docs/regenerating.md); a bare name means ``returns: batch``. With
+  ``x-zoho-batch``, the call takes any number of records (or ids) that the runtime chunks, one outcome
+  per item (keywords: the operation's parameters, its body's options, ``concurrency``, ``on_progress``).
 - ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``) or ``csv`` (takes a list).
 """
 
@@ -80,6 +80,8 @@ def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
         text = "str | Sequence[str]"
     elif isinstance(kind, type) and issubclass(kind, enum.Enum):
         text = "Literal[" + ", ".join(repr(m.value) for m in kind) + "]"
+        if {m.value for m in kind} == {"true", "false", "both"}:  # a tri-state: True/False too
+            text = "bool | " + text
     elif isinstance(kind, type) and hasattr(kind, "from_dict"):
         text = "Mapping[str, Any]"
     elif kind in (str, int, bool, float):

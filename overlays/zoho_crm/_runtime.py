@@ -82,6 +82,8 @@ def _value(op: Operation, name: str, value: Any) -> Any:
         return ",".join(value)
     kind = _enums(op.name).get(name)
     if kind is not None:
+        if isinstance(value, bool):  # a tri-state's True/False
+            value = str(value).lower()
         try:
             return kind(getattr(value, "value", value))
         except ValueError:
