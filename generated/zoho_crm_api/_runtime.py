@@ -78,10 +78,17 @@ OutcomeT = TypeVar("OutcomeT")
 class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, which checks apply."""
 
-    __slots__ = ("checks", "echo", "limit", "op", "returns", "where")
+    __slots__ = ("body", "checks", "echo", "limit", "op", "returns", "where")
 
     def __init__(
-        self, op: Operation, where: str, returns: str, checks: str | None, echo: str | None, limit: int | None
+        self,
+        op: Operation,
+        where: str,
+        returns: str,
+        checks: str | None,
+        echo: str | None,
+        limit: int | None,
+        body: str | None = None,
     ) -> None:
         self.op = op
         self.where = where
@@ -94,6 +101,8 @@ class Method:
         """The argument an outcome is reported for (``outcome``)."""
         self.limit = limit
         """Records a walk stops at (``iter`` by page number only: Zoho's limit)."""
+        self.body = body
+        """The argument holding the request body (its other keys come from the body's own keywords)."""
 
 
 class BatchOptions:

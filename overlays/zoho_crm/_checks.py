@@ -7,6 +7,7 @@ themselves live in ``_plans`` and ``_validation``; this table only says which ap
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -71,20 +72,30 @@ def _deleted(p: dict[str, Any]) -> dict[str, Any]:
     return {**params, **_plans.compact(if_modified_since=since)}
 
 
-CHECKS: dict[str, Check] = {
-    "list": lambda p: _plans.list_params(**p),
-    "get": lambda p: _plans.get_params(**p),
-    "search": lambda p: _plans.search_params(**p),
-    "count": lambda p: _plans.count_params(**p),
-    "deleted": _deleted,
-    "update_one": lambda p: _plans.update_one_params(**p),
-    "delete_one": lambda p: _plans.delete_one_params(**p),
-    "clone": lambda p: _plans.clone_params(**p),
-    "related_list": _related_list,
-    "related_deleted": _related_deleted,
-    "related_get": _related_get,
-    "related_update_one": _related_update_one,
-    "related_one": _related_one,
-    "related_count": _related_count,
+def _takes(*functions: Callable[..., Any]) -> frozenset[str]:
+    """The keywords some functions name (a check sees only these; the rest get the generic checks)."""
+    kinds = (inspect.Parameter.VAR_KEYWORD, inspect.Parameter.VAR_POSITIONAL)
+    return frozenset(n for f in functions for n, p in inspect.signature(f).parameters.items() if p.kind not in kinds)
+
+
+_PATH = frozenset({"module", "record_id", "related_list"})
+_ONE = _PATH | {"related_id", "external"}
+
+CHECKS: dict[str, tuple[Check, frozenset[str]]] = {
+    "list": (lambda p: _plans.list_params(**p), _takes(_plans.list_params) - {"fields_required"}),
+    "get": (lambda p: _plans.get_params(**p), _takes(_plans.get_params, _plans.list_params) - {"fields_required"}),
+    "search": (lambda p: _plans.search_params(**p), _takes(_plans.search_params)),
+    "count": (lambda p: _plans.count_params(**p), _takes(_plans.count_params)),
+    "deleted": (_deleted, frozenset({"module", "type", "page", "per_page", "if_modified_since"})),
+    "update_one": (lambda p: _plans.update_one_params(**p), _takes(_plans.update_one_params)),
+    "delete_one": (lambda p: _plans.delete_one_params(**p), _takes(_plans.delete_one_params)),
+    "clone": (lambda p: _plans.clone_params(**p), _takes(_plans.clone_params)),
+    "related_list": (_related_list, _PATH | _takes(_plans.list_params) - {"fields_required"}),
+    "related_deleted": (_related_deleted, _PATH | {"fields", "page", "per_page", "ids"}),
+    "related_get": (_related_get, _ONE | {"fields", "if_modified_since"}),
+    "related_update_one": (_related_update_one, _ONE | {"fields"}),
+    "related_one": (_related_one, _ONE),
+    "related_count": (_related_count, _PATH | {"related_lists", "external"}),
 }
-"""Every named check. A declared method without ``checks`` gets the runtime's generic checks only."""
+"""Every named check and the arguments it sees. A declared method without ``checks`` gets the generic
+checks only; an argument its check does not know (a parameter the spec gained since) gets them too."""

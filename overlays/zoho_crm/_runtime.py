@@ -162,10 +162,30 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
     """A declared method's builder arguments, through the checks it names (else the generic ones)."""
     if unknown:
         raise ZohoValidationError(f"{method.where} does not take: {', '.join(sorted(unknown))}")
+    checked: dict[str, Any] = {}
+    rest = dict(params)
     if method.checks is not None:
-        return CHECKS[method.checks](dict(params))
-    takes = operation(method.op.name)[1]
-    named = {next(n for n in (k, f"x_{k}", f"{k}_") if n in takes): v for k, v in params.items()}
+        check, known = CHECKS[method.checks]
+        checked = check({key: rest.pop(key) for key in list(rest) if key in known})
+        rest = {key: value for key, value in rest.items() if value is not None}
+        if not rest:
+            return checked
+    takes = operation(method.op.name)[1] - {"body"}
+    given = rest.pop(method.body, None) if method.body else None
+    named: dict[str, Any] = {}
+    body: dict[str, Any] = dict(given) if isinstance(given, Mapping) else {}
+    for key, value in rest.items():
+        name = next((n for n in (key, f"x_{key}", f"{key}_") if n in takes), None)
+        if name is not None:
+            named[name] = value
+        elif value is not None:  # one of the body's own keywords
+            body[key] = value
+    if given is not None and not isinstance(given, Mapping):
+        raise ZohoValidationError(f"{method.where}: {method.body} must be a mapping (the JSON object sent)")
+    if (body or method.body) and "body" not in checked:
+        named["body"] = body
+    if checked:
+        return {**checked, **prepare(method.op, named, CallOptions(), {})[0]}
     return prepare(method.op, named, CallOptions(), {})[0]
 
 

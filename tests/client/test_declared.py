@@ -102,3 +102,29 @@ async def test_a_streamed_write_async_refuses_bad_input_before_the_first_request
 
 def test_the_package_exports_what_the_declared_calls_return() -> None:
     assert {"BatchResult", "Page", "Success"} <= set(zoho_crm.__all__)
+
+
+def test_a_declared_body_argument_with_generic_checks_is_the_body_sent(crm: ZohoCRM) -> None:
+    first = crm.records.insert("Leads", leads(1)).raise_for_errors().succeeded[0].id
+    op = Operation(name="records.clone_record", retry="unsafe", path=("module", "record_id"))
+    plain = Method(op, "records.copy", "outcome", None, None, None, "payload")
+    copied = crm.records._runtime.declared(
+        plain, {"module": "Leads", "record_id": first, "payload": {"data": [{"Company": "Copy"}]}}, None, {}
+    )
+    assert isinstance(copied, Success)
+    assert crm.records.get("Leads", copied.id, fields=["Company"]) == {"Company": "Copy", "id": copied.id}
+    with pytest.raises(ZohoValidationError, match=r"records\.copy: payload must be a mapping"):
+        crm.records._runtime.declared(plain, {"module": "Leads", "record_id": first, "payload": [1]}, None, {})
+
+
+def test_a_parameter_its_named_check_does_not_know_gets_the_generic_checks(crm: ZohoCRM) -> None:
+    crm.records.insert("Leads", leads(3)).raise_for_errors()
+    op = Operation(name="records.get_records", retry="safe", pagination=("page", "page_token"), path=("module",))
+    # "count" knows module and cvid only: fields, per_page and sort_order stand for parameters the spec gained since
+    narrow = Method(op, "records.narrow", "page", "count", None, None)
+    page = crm.records._runtime.declared(
+        narrow, {"module": "Leads", "fields": ["Email"], "per_page": 2, "sort_order": "asc"}, None, {}
+    )
+    assert [sorted(r) for r in page.records] == [["Email", "id"], ["Email", "id"]]
+    with pytest.raises(ZohoValidationError, match="sort_order"):
+        crm.records._runtime.declared(narrow, {"module": "Leads", "fields": "Email", "sort_order": "up"}, None, {})

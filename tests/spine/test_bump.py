@@ -42,6 +42,7 @@ NEW_PATHS = """paths:
     post:
       operationId: mass_update_records
       x-zoho-retry: unsafe
+      x-zoho-method: {name: schedule, returns: outcome, body: changes, echo: changes}
       tags: [mass_update]
       summary: Mass update records
       description: Schedules a job setting the same field values on up to 50,000 records.
@@ -66,6 +67,7 @@ NEW_PATHS = """paths:
         '401': {$ref: '#/components/responses/Unauthorized'}
     get:
       operationId: get_mass_update_status
+      x-zoho-method: {name: status, returns: record}
       tags: [mass_update]
       summary: Status of a mass update job
       parameters:
@@ -106,6 +108,20 @@ with sandbox(mode="asgi") as sb:
         except ZohoValidationError as exc:
             assert "get_mass_update_status does not take: jobid" in str(exc), exc
         crm.records.get_records("Leads", fields="Last_Name", include_tags=True)
+        # declared calls (x-zoho-method), generic checks, no hand-written code
+        try:
+            crm.mass_update.schedule("Leads", {"data": [{"City": "Paris"}]}, ids=["1"], over_write=True)
+        except ServerError as exc:
+            assert exc.code == "NOT_SUPPORTED", exc
+        else:
+            raise AssertionError("no typed error")
+        try:
+            crm.mass_update.status("Leads", job_id="1", jobid="1")
+        except ZohoValidationError as exc:
+            assert "mass_update.status does not take: jobid" in str(exc), exc
+        else:
+            raise AssertionError("a misspelt option went through")
+        assert len(crm.records.list("Leads", fields="Last_Name", include_tags=True).records) == 0
 
     async def main():
         async with AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), **kwargs) as acrm:

@@ -37,8 +37,8 @@ _GET_RECORDS = Operation(
     batch=None,
     path=("module",),
 )
-_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", "list", None, None)
-_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", "list", None, None)
+_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", "list", None, None, None)
+_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", "list", None, None, None)
 
 _UPDATE_RECORDS = Operation(
     name="records.update_records",
@@ -49,7 +49,6 @@ _UPDATE_RECORDS = Operation(
     batch={"size": 100, "key": "data", "identified_by": "id"},
     path=("module",),
 )
-_UPDATE_STREAM_METHOD = Method(_UPDATE_RECORDS, "records.update_stream", "stream", None, None, None)
 
 _INSERT_RECORDS = Operation(
     name="records.insert_records",
@@ -60,7 +59,6 @@ _INSERT_RECORDS = Operation(
     batch={"size": 100, "key": "data"},
     path=("module",),
 )
-_INSERT_STREAM_METHOD = Method(_INSERT_RECORDS, "records.insert_stream", "stream", None, None, None)
 
 _DELETE_RECORDS = Operation(
     name="records.delete_records",
@@ -81,7 +79,7 @@ _GET_RECORD = Operation(
     batch=None,
     path=("module", "record_id"),
 )
-_GET_METHOD = Method(_GET_RECORD, "records.get", "record", "get", None, None)
+_GET_METHOD = Method(_GET_RECORD, "records.get", "record", "get", None, None, None)
 
 _UPDATE_RECORD = Operation(
     name="records.update_record",
@@ -92,7 +90,7 @@ _UPDATE_RECORD = Operation(
     batch=None,
     path=("module", "record_id"),
 )
-_UPDATE_ONE_METHOD = Method(_UPDATE_RECORD, "records.update_one", "outcome", "update_one", "record", None)
+_UPDATE_ONE_METHOD = Method(_UPDATE_RECORD, "records.update_one", "outcome", "update_one", "record", None, "record")
 
 _DELETE_RECORD = Operation(
     name="records.delete_record",
@@ -103,7 +101,7 @@ _DELETE_RECORD = Operation(
     batch=None,
     path=("module", "record_id"),
 )
-_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", "delete_one", "record_id", None)
+_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", "delete_one", "record_id", None, None)
 
 _UPSERT_RECORDS = Operation(
     name="records.upsert_records",
@@ -114,7 +112,6 @@ _UPSERT_RECORDS = Operation(
     batch={"size": 100, "key": "data", "identified_by": "duplicate_check_fields"},
     path=("module",),
 )
-_UPSERT_STREAM_METHOD = Method(_UPSERT_RECORDS, "records.upsert_stream", "stream", None, None, None)
 
 _SEARCH_RECORDS = Operation(
     name="records.search_records",
@@ -125,8 +122,8 @@ _SEARCH_RECORDS = Operation(
     batch=None,
     path=("module",),
 )
-_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", "search", None, 2000)
-_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", "search", None, 2000)
+_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", "search", None, 2000, None)
+_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", "search", None, 2000, None)
 
 _GET_DELETED_RECORDS = Operation(
     name="records.get_deleted_records",
@@ -137,8 +134,8 @@ _GET_DELETED_RECORDS = Operation(
     batch=None,
     path=("module",),
 )
-_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", "deleted", None, None)
-_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", "deleted", None, None)
+_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", "deleted", None, None, None)
+_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", "deleted", None, None, None)
 
 _GET_RECORD_COUNT = Operation(
     name="records.get_record_count",
@@ -149,7 +146,7 @@ _GET_RECORD_COUNT = Operation(
     batch=None,
     path=("module",),
 )
-_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", "count", None, None)
+_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", "count", None, None, None)
 
 _CLONE_RECORD = Operation(
     name="records.clone_record",
@@ -160,7 +157,7 @@ _CLONE_RECORD = Operation(
     batch=None,
     path=("module", "record_id"),
 )
-_CLONE_METHOD = Method(_CLONE_RECORD, "records.clone", "outcome", "clone", "overrides", None)
+_CLONE_METHOD = Method(_CLONE_RECORD, "records.clone", "outcome", "clone", "overrides", None, "overrides")
 
 
 class RecordsResourceWithRawResponse:

@@ -37,8 +37,8 @@ _GET_RELATED_RECORDS = Operation(
     batch=None,
     path=("module", "record_id", "related_list"),
 )
-_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", "related_list", None, None)
-_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", "related_list", None, None)
+_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", "related_list", None, None, None)
+_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", "related_list", None, None, None)
 
 _UPDATE_RELATED_RECORDS = Operation(
     name="related_records.update_related_records",
@@ -69,7 +69,7 @@ _GET_RELATED_RECORD = Operation(
     batch=None,
     path=("module", "record_id", "related_list", "related_record_id"),
 )
-_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", "related_get", None, None)
+_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", "related_get", None, None, None)
 
 _UPDATE_RELATED_RECORD = Operation(
     name="related_records.update_related_record",
@@ -81,7 +81,7 @@ _UPDATE_RELATED_RECORD = Operation(
     path=("module", "record_id", "related_list", "related_record_id"),
 )
 _UPDATE_ONE_METHOD = Method(
-    _UPDATE_RELATED_RECORD, "related.update_one", "outcome", "related_update_one", "related_id", None
+    _UPDATE_RELATED_RECORD, "related.update_one", "outcome", "related_update_one", "related_id", None, "fields"
 )
 
 _DELINK_RELATED_RECORD = Operation(
@@ -93,7 +93,9 @@ _DELINK_RELATED_RECORD = Operation(
     batch=None,
     path=("module", "record_id", "related_list", "related_record_id"),
 )
-_DELINK_ONE_METHOD = Method(_DELINK_RELATED_RECORD, "related.delink_one", "outcome", "related_one", "related_id", None)
+_DELINK_ONE_METHOD = Method(
+    _DELINK_RELATED_RECORD, "related.delink_one", "outcome", "related_one", "related_id", None, None
+)
 
 _GET_RELATED_RECORDS_COUNT = Operation(
     name="related_records.get_related_records_count",
@@ -104,7 +106,9 @@ _GET_RELATED_RECORDS_COUNT = Operation(
     batch=None,
     path=("module", "record_id"),
 )
-_COUNT_METHOD = Method(_GET_RELATED_RECORDS_COUNT, "related.count", "counts", "related_count", None, None)
+_COUNT_METHOD = Method(
+    _GET_RELATED_RECORDS_COUNT, "related.count", "counts", "related_count", None, None, "related_lists"
+)
 
 _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
     name="related_records.get_deleted_record_related_records",
@@ -116,10 +120,10 @@ _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
     path=("module", "record_id", "related_list"),
 )
 _LIST_OF_DELETED_METHOD = Method(
-    _GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", "related_deleted", None, None
+    _GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", "related_deleted", None, None, None
 )
 _ITER_OF_DELETED_METHOD = Method(
-    _GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", "related_deleted", None, None
+    _GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", "related_deleted", None, None, None
 )
 
 
