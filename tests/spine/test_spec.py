@@ -59,13 +59,14 @@ def test_spectral_house_rules_catch_a_broken_spec(tmp_path: Path) -> None:
         .replace("          minItems: 1\n          maxItems: 100\n", "          minItems: 1\n", 1)
         .replace("operationId: get_record_count\n      x-zoho-retry: safe\n", "operationId: get_record_count\n", 1)
         .replace("x-zoho-pagination: [page]", "x-zoho-pagination: [offset]", 1)
+        .replace("returns: count,", "returns: number,", 1)
     )
     path = tmp_path / "broken.yaml"
     path.write_text(broken, encoding="utf-8")
     result = spectral(path)
     codes = {finding["code"] for finding in json.loads(result.stdout)}
     expected = {"operation-id-snake-case", "write-bodies-capped"}
-    expected |= {"operation-declares-retry", "operation-pagination-known"}
+    expected |= {"operation-declares-retry", "operation-pagination-known", "operation-method-returns-known"}
     assert expected <= codes
     assert result.returncode != 0
 
