@@ -231,12 +231,8 @@ def body(cls: Any, payload: dict[str, Any]) -> Any:
 
 
 BODIES = {
-    "insert": "InsertRecordsRequest",
-    "update": "UpdateRecordsRequest",
     "update_one": "UpdateRecordRequest",
-    "upsert": "UpsertRecordsRequest",
     "clone": "CloneRecordRequest",
-    "related_update": "UpdateRelatedRecordsRequest",
     "related_update_one": "UpdateRelatedRecordRequest",
     "related_count": "RelatedRecordsCountRequest",
 }

@@ -809,13 +809,6 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List records of a module.
 
-        Lists records, newest first by default. `fields` is required (at most 50 API names).
-        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
-        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
-        parameters, up to 100,000 records). Never send `page` and `page_token` together.
-        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
-        external values. Nothing matched: 204 with an empty body.
-
         Operation ``get_records`` (``GET /{module}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
@@ -946,11 +939,6 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[OutcomeT]:
         """Streamed: Update records in bulk.
 
-        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
-        module's external field). `$append_values` on an item appends to multi-select picklists
-        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
-        changed after that instant answers 412 `ALREADY_MODIFIED`.
-
         Operation ``update_records`` (``PUT /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.stream_batch(
@@ -1074,12 +1062,6 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> Iterator[OutcomeT]:
         """Streamed: Insert records.
-
-        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
-        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
-        runs every automation; `trigger: []` runs none. Lookups may be given by external value
-        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
-        Costs 1 API credit per 10 records.
 
         Operation ``insert_records`` (``POST /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
@@ -1603,13 +1585,6 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[OutcomeT]:
         """Streamed: Insert or update records.
 
-        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
-        in the given order (only system duplicate-check fields, unique fields and external
-        fields are allowed); without it, the system field first, then the unique fields, then
-        external fields. A match is updated, otherwise the record is inserted; each result
-        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
-        to match on an external field.
-
         Operation ``upsert_records`` (``POST /{module}/upsert``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.stream_batch(
@@ -1851,14 +1826,6 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: Search records.
 
-        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
-        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
-        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
-        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
-        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
-        tokens. Recently written records may be missing for a while (index lag): 204.
-
         Operation ``search_records`` (``GET /{module}/search``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
@@ -2017,10 +1984,6 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List deleted records.
-
-        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
-        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
-        have null `deleted_by`, `display_name` and `created_by`.
 
         Operation ``get_deleted_records`` (``GET /{module}/deleted``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
@@ -2869,13 +2832,6 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List records of a module.
 
-        Lists records, newest first by default. `fields` is required (at most 50 API names).
-        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
-        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
-        parameters, up to 100,000 records). Never send `page` and `page_token` together.
-        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
-        external values. Nothing matched: 204 with an empty body.
-
         Operation ``get_records`` (``GET /{module}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
         result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
@@ -3006,11 +2962,6 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Update records in bulk.
 
-        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
-        module's external field). `$append_values` on an item appends to multi-select picklists
-        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
-        changed after that instant answers 412 `ALREADY_MODIFIED`.
-
         Operation ``update_records`` (``PUT /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.stream_batch(
@@ -3134,12 +3085,6 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Insert records.
-
-        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
-        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
-        runs every automation; `trigger: []` runs none. Lookups may be given by external value
-        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
-        Costs 1 API credit per 10 records.
 
         Operation ``insert_records`` (``POST /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
@@ -3663,13 +3608,6 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Insert or update records.
 
-        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
-        in the given order (only system duplicate-check fields, unique fields and external
-        fields are allowed); without it, the system field first, then the unique fields, then
-        external fields. A match is updated, otherwise the record is inserted; each result
-        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
-        to match on an external field.
-
         Operation ``upsert_records`` (``POST /{module}/upsert``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
         """
         return self._runtime.stream_batch(
@@ -3911,14 +3849,6 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: Search records.
 
-        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
-        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
-        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
-        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
-        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
-        tokens. Recently written records may be missing for a while (index lag): 204.
-
         Operation ``search_records`` (``GET /{module}/search``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
         result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
@@ -4077,10 +4007,6 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List deleted records.
-
-        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
-        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
-        have null `deleted_by`, `display_name` and `created_by`.
 
         Operation ``get_deleted_records`` (``GET /{module}/deleted``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """

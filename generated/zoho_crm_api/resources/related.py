@@ -628,11 +628,6 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List related records.
 
-        Lists the records in one related list of a record. `fields` is required (at most 50);
-        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
-        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
-
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
@@ -1362,10 +1357,6 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List related records of a deleted record.
 
-        Lists the related records of a record that is still in the recycle bin (not permanently
-        deleted). Only lookup-based related lists are supported. `fields` is required (at most
-        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
-
         Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
@@ -1884,11 +1875,6 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List related records.
-
-        Lists the records in one related list of a record. `fields` is required (at most 50);
-        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
-        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
@@ -2618,10 +2604,6 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List related records of a deleted record.
-
-        Lists the related records of a record that is still in the recycle bin (not permanently
-        deleted). Only lookup-based related lists are supported. `fields` is required (at most
-        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
 
         Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
         """
