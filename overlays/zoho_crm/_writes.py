@@ -41,7 +41,7 @@ def _path(op: Operation, params: dict[str, Any], external: str | None) -> dict[s
     return {"module": check.api_name(module)}
 
 
-def _options(body: dict[str, Any]) -> dict[str, Any]:
+def body_options(body: dict[str, Any]) -> dict[str, Any]:
     """The body options besides the items, checked (``trigger``, ``duplicate_check_fields``...)."""
     rest = {key: value for key, value in body.items() if value is not None}
     extra = _plans.write_options(rest.pop("trigger", None), rest.pop("skip_feature_execution", None))
@@ -50,6 +50,14 @@ def _options(body: dict[str, Any]) -> dict[str, Any]:
             rest.pop("duplicate_check_fields"), "duplicate_check_fields"
         )
     return {**extra, **rest}
+
+
+def kind(op: Operation) -> str:
+    """``insert``, ``update``, ``upsert`` or ``delete``: what a batched write is, from its declarations."""
+    declared = op.batch or {}
+    if declared.get("key", "data") != "data":
+        return "delete"
+    return {"unsafe": "insert", "keyed": "upsert"}.get(op.retry, "update")
 
 
 def plan(
@@ -71,7 +79,7 @@ def plan(
     records = check.records(items)
     if declared.get("identified_by") == "id":
         _plans.require_ids(records, external, "records")
-    extra = _options(body)
+    extra = body_options(body)
     _plans.body(_body_model(op.name), {"data": [], **extra})
     prepared = _batch.plan(records, _plans.chunk_arguments(path, extra, headers), size)
     if op.retry != "keyed":

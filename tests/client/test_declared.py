@@ -128,3 +128,14 @@ def test_a_parameter_its_named_check_does_not_know_gets_the_generic_checks(crm: 
     assert [sorted(r) for r in page.records] == [["Email", "id"], ["Email", "id"]]
     with pytest.raises(ZohoValidationError, match="sort_order"):
         crm.records._runtime.declared(narrow, {"module": "Leads", "fields": "Email", "sort_order": "up"}, None, {})
+
+
+def test_the_kind_of_each_batched_write_follows_from_its_declarations() -> None:
+    from zoho_crm._writes import kind
+    from zoho_crm_api.resources import records, related
+
+    found = {op.name.rsplit(".", 1)[-1]: kind(op) for module in (records, related)
+             for op in vars(module).values() if isinstance(op, Operation) and op.batch}  # fmt: skip
+    assert found == {"insert_records": "insert", "update_records": "update", "upsert_records": "upsert",
+                     "delete_records": "delete", "update_related_records": "update",
+                     "delink_related_records": "delete"}  # fmt: skip
