@@ -65,7 +65,7 @@ def apply_prototype(name: str | None) -> None:
       is not kept alive by httpx's Response ↔ BoundSyncStream reference cycle until a full collection.
     - ``pop_parsed_unbind``: the same, and that cycle broken once the body is read.
     """
-    from zoho_crm import _batch, _engine, _plans, _records, _related
+    from zoho_crm import _batch, _engine, _plans, _runtime
 
     if name in ("pop_parsed", "pop_parsed_unbind"):
         original = _engine.read_json
@@ -78,7 +78,7 @@ def apply_prototype(name: str | None) -> None:
                 response.stream._response = None
             return parsed if parsed is not None else original(response)
 
-        for module in (_engine, _plans, _batch, _records, _related):
+        for module in (_engine, _plans, _batch, _runtime):
             if hasattr(module, "read_json"):
                 module.read_json = read_json  # type: ignore[attr-defined]
 

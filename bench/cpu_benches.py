@@ -111,7 +111,8 @@ def plan_chunk(payload: dict[str, Any]) -> dict[str, Any]:
     """The chunk's generated-call arguments as ``records.upsert`` plans them: options checked against the
     generated model once, the body encoded (and so checked) by ``_json``."""
     extra = {k: v for k, v in payload.items() if k != "data"}
-    return _plans.write_arguments("upsert", "Leads", extra, {})(payload["data"])
+    _plans.body(_plans.models.UpsertRecordsRequest, {"data": [], **extra})
+    return _plans.chunk_arguments({"module": "Leads"}, extra, {})(payload["data"])
 
 
 def serialise(payload: dict[str, Any]) -> httpx.Request:
