@@ -142,12 +142,31 @@ def assemble(parts: list[list[Outcome]], calls: int) -> BatchResult:
     return BatchResult(tuple(outcome for part in ordered for outcome in part), calls)
 
 
+ZOHO_MAX_CONCURRENCY = 25
+"""Zoho's highest concurrency limit (Ultimate edition): what a call may ask for on a default client."""
+
+
+def lane_cap(default: int) -> int:
+    """The most lanes a call may ask for on a client whose ``max_concurrency`` is ``default`` (its pool's size)."""
+    return max(default, ZOHO_MAX_CONCURRENCY)
+
+
 def lanes(concurrency: object, default: int) -> int:
-    """The calls a batch runs at once: ``concurrency`` when given (a positive int), else ``default``."""
+    """The calls a batch runs at once: ``concurrency`` when given (a positive int), else ``default``.
+
+    More than :func:`lane_cap` is refused: the client's connection pool has no room for them, and
+    the extra calls would only queue for a connection (raise the client's ``max_concurrency``).
+    """
     if concurrency is None:
         return default
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise ZohoValidationError(f"concurrency must be a positive int, got {concurrency!r}")
+    cap = lane_cap(default)
+    if concurrency > cap:
+        raise ZohoValidationError(
+            f"concurrency={concurrency} is more than this client's connection pool serves at once ({cap}); "
+            f"build the client with max_concurrency={concurrency} (Zoho allows at most {ZOHO_MAX_CONCURRENCY})"
+        )
     return concurrency
 
 
@@ -196,6 +215,13 @@ class Run:
         self.raised = self.raised or exc
         self.stopped = True
 
+    def unsent(self, start: int, items: Sequence[Any]) -> list[Outcome]:
+        """The outcomes of a chunk never sent: failed with the halting error, else with code :data:`NOT_SENT`."""
+        if self.error is not None:
+            return whole_call_failed(start, items, self.error, uncertain=False)
+        why = "not sent: the batch stopped before this call"
+        return [Failure(start + i, item, NOT_SENT, why, {}) for i, item in enumerate(items)]
+
     def settle(self, exc: Exception, start: int, items: Sequence[Any]) -> Finish:
         """The outcomes of a chunk whose exchange raised ``exc``: a halt's own, or (a bug) uncertain failures."""
         if isinstance(exc, Halt):
@@ -224,14 +250,7 @@ class Run:
         """The batch's result: ``parts`` read, and a failure for each item of a chunk never sent."""
         read = {part[0].index for part in parts if part}
         sent = len(read)
-        for start, items in chunks:
-            if start in read:
-                continue
-            if self.error is not None:
-                parts.append(whole_call_failed(start, items, self.error, uncertain=False))
-            else:
-                why = "not sent: the batch stopped before this call"
-                parts.append([Failure(start + i, item, NOT_SENT, why, {}) for i, item in enumerate(items)])
+        parts.extend(self.unsent(start, items) for start, items in chunks if start not in read)
         result = assemble(parts, sent)
         if self.raised is not None:
             done = len(result.succeeded)
@@ -418,12 +437,25 @@ def plan(items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, An
 
 
 def _finish(
-    start: int, part: Sequence[Any], answer: httpx.Response | APIConnectionError, idempotent: bool, first: bool
+    start: int,
+    part: Sequence[Any],
+    answer: httpx.Response | APIConnectionError,
+    idempotent: bool,
+    first: bool,
+    prepared: dict[int, dict[str, Any]],
 ) -> Finish:
+    """Reads a call's answer; once read for good, the chunk's encoded body is released (``prepared``)."""
+
     def finish(final: bool) -> list[Outcome] | None:
+        part_outcomes: list[Outcome] | None
         if isinstance(answer, APIConnectionError):
-            return connection_failed(start, part, answer, idempotent=idempotent)
-        return outcomes(answer, start, part, idempotent=idempotent, ask_again=first and idempotent and not final)
+            part_outcomes = connection_failed(start, part, answer, idempotent=idempotent)
+        else:
+            ask_again = first and idempotent and not final
+            part_outcomes = outcomes(answer, start, part, idempotent=idempotent, ask_again=ask_again)
+        if part_outcomes is not None:
+            prepared.pop(start, None)
+        return part_outcomes
 
     return finish
 
@@ -479,7 +511,7 @@ def sync_caller(
             if closed is None:
                 raise
             raise _halt(closed, start, part) from None
-        return _finish(start, part, answer, safe, first)
+        return _finish(start, part, answer, safe, first, prepared)
 
     return call
 
@@ -506,6 +538,6 @@ def async_caller(
             if closed is None:
                 raise
             raise _halt(closed, start, part) from None
-        return _finish(start, part, answer, safe, first)
+        return _finish(start, part, answer, safe, first, prepared)
 
     return call

@@ -11,6 +11,7 @@ import httpx
 
 from zoho_crm_api import API_VERSION
 
+from . import _batch
 from . import _validation as check
 from ._auth import ZohoAuth
 from ._credentials import Credentials
@@ -80,10 +81,25 @@ class _Setup:
             "auth": ZohoAuth(tokens, follow_api_domain=self.follow_api_domain),
             "timeout": self.timeout,
             "verify": self.verify,
-            "limits": httpx.Limits(
-                max_connections=max(self.concurrency, 10) + 5, max_keepalive_connections=self.concurrency
-            ),
+            "limits": pool_limits(self.concurrency),
         }
+
+
+def pool_limits(max_concurrency: int) -> httpx.Limits:
+    """The connection pool: room for every lane a call may ask for, and a few single calls beside them.
+
+    A call may ask for ``concurrency=`` up to ``max(max_concurrency, 25)`` (25: Zoho's highest edition limit).
+
+    Every connection may stay alive (keep-alive = max connections): a pool with fewer keep-alive
+    slots closes "surplus" idle connections, and httpcore 1.0.9 can close one it has just handed to a
+    waiting request (encode/httpcore#1110), which then hangs until its read timeout (bench/README.md).
+    """
+    size = _batch.lane_cap(max_concurrency) + POOL_SPARE
+    return httpx.Limits(max_connections=size, max_keepalive_connections=size)
+
+
+POOL_SPARE = 5
+"""Connections beyond the batch lanes: single calls and pages read while a batch runs."""
 
 
 class ZohoCRM:
