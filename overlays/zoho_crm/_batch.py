@@ -79,6 +79,35 @@ def item_outcome(
     )
 
 
+def read_items(
+    data: list[Any], start: int, items: Sequence[Any], status: int, answer: AnswerItems, idempotent: bool
+) -> list[Outcome]:
+    """One outcome per ``data[]`` entry (as :func:`item_outcome`), a plain success read inline.
+
+    At concurrency 25 reading answers is most of the client's CPU (100,000 outcomes a 100,000-record
+    upsert): the common item (``status`` success, a string ``id``, string or absent ``message``,
+    ``action``, ``duplicate_field``) skips the general path's calls.
+    """
+    read: list[Outcome] = []
+    append = read.append
+    for i, item in enumerate(data):
+        if type(item) is dict and item.get("status") == "success":
+            details = item.get("details")
+            record_id = details.get("id") if type(details) is dict else None
+            message, action, duplicate = item.get("message", ""), item.get("action"), item.get("duplicate_field")
+            if (
+                type(record_id) is str
+                and record_id
+                and type(message) is str
+                and (action is None or type(action) is str)
+                and (duplicate is None or type(duplicate) is str)
+            ):
+                append(Success(start + i, items[i], record_id, message, answer, action, duplicate))
+                continue
+        append(item_outcome(start + i, items[i], item, status, answer, idempotent=idempotent))
+    return read
+
+
 def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, uncertain: bool) -> list[Outcome]:
     """Every item of a call that failed as a whole, marked with that call's error."""
     code = error.code or type(error).__name__
@@ -118,11 +147,7 @@ def outcomes(
             if len(data) != len(items):
                 mismatch = _unreadable(response, f"Zoho answered {len(data)} results for {len(items)} items")
                 return whole_call_failed(start, items, mismatch, uncertain=not idempotent)
-            answer = AnswerItems(response.content, start)
-            return [
-                item_outcome(start + i, items[i], data[i], status, answer, idempotent=idempotent)
-                for i in range(len(items))
-            ]
+            return read_items(data, start, items, status, AnswerItems(response.content, start), idempotent)
         if success:
             missing = _unreadable(response, "answer has no data[] results: the call may have been applied")
             return whole_call_failed(start, items, missing, uncertain=not idempotent)
