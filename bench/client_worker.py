@@ -228,6 +228,8 @@ def neutral_batch(cfg: dict[str, Any]) -> dict[str, Any]:
     """``records.upsert`` of ``count`` records at ``concurrency`` (sync, async) or the raw reference, neutral server."""
     if cfg["mode"] == "raw":
         return _raw_upserts(cfg, cfg["base_url"] + "/crm/v8", {"Content-Type": "application/json"})
+    if cfg["mode"] == "raw_async":
+        return _raw_async_upserts(cfg)
     records = page_fixture.upsert_records(cfg["count"], tag=cfg["tag"])
     warmup = page_fixture.upsert_records(cfg["concurrency"] * 100, tag=cfg["tag"] + "w")
     options = {"duplicate_check_fields": ["Email"], "concurrency": cfg["concurrency"]}
@@ -284,6 +286,39 @@ def _raw_upserts(cfg: dict[str, Any], base_url: str, headers: dict[str, str]) ->
             succeeded = sum(pool.map(send, bodies))
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     return {"seconds": elapsed, "calls": len(bodies), "succeeded": succeeded, "client_cpu_s": cpu, "failed": []}
+
+
+def _raw_async_upserts(cfg: dict[str, Any]) -> dict[str, Any]:
+    """The same pre-encoded calls over raw ``httpx.AsyncClient``, ``concurrency`` tasks at once (a semaphore)."""
+    records = page_fixture.upsert_records(cfg["count"], tag=cfg["tag"])
+    bodies = [
+        json.dumps({"data": records[i : i + 100], "duplicate_check_fields": ["Email"]}).encode()
+        for i in range(0, len(records), 100)
+    ]
+    warmup = page_fixture.upsert_records(cfg["concurrency"] * 100, tag=cfg["tag"] + "w")
+    warm_bodies = [json.dumps({"data": warmup[i : i + 100]}).encode() for i in range(0, len(warmup), 100)]
+    limits = httpx.Limits(max_connections=cfg["concurrency"] + 5, max_keepalive_connections=cfg["concurrency"] + 5)
+    box: dict[str, Any] = {}
+
+    async def go() -> None:
+        gate = asyncio.Semaphore(cfg["concurrency"])
+        headers = {"Content-Type": "application/json"}
+        async with httpx.AsyncClient(base_url=cfg["base_url"] + "/crm/v8", limits=limits, timeout=30) as raw:
+
+            async def send(body: bytes) -> int:
+                async with gate:
+                    response = await raw.post(f"/{cfg['module']}/upsert", content=body, headers=headers)
+                data = json.loads(response.content)["data"]
+                return sum(1 for item in data if item.get("status") == "success")
+
+            await asyncio.gather(*(send(body) for body in warm_bodies))
+            cpu, started = time.process_time(), time.perf_counter()
+            box["succeeded"] = sum(await asyncio.gather(*(send(body) for body in bodies)))
+            box["elapsed"], box["cpu"] = time.perf_counter() - started, time.process_time() - cpu
+
+    asyncio.run(go())
+    return {"seconds": box["elapsed"], "calls": len(bodies), "succeeded": box["succeeded"], "client_cpu_s": box["cpu"],
+            "failed": []}  # fmt: skip
 
 
 def generated_records(count: int, tag: str) -> Iterator[dict[str, Any]]:

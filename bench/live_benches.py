@@ -239,13 +239,14 @@ def bench_scale(
     with neutral_server.serve(NEUTRAL_LATENCY) as (base_url, app):
         for count in counts:
             for concurrency in lanes:
-                runs: dict[str, list[dict[str, Any]]] = {"sync": [], "async": [], "raw": []}
+                runs: dict[str, list[dict[str, Any]]] = {"sync": [], "async": [], "raw": [], "raw_async": []}
                 for i in range(reps):
                     for mode in runs:
                         settings = {"base_url": base_url, "module": MODULE, "count": count, "mode": mode}
                         settings.update(concurrency=concurrency, tag=f"{mode}{i}")
                         runs[mode].append(worker("neutral_batch", settings))
                 raw = median([run["seconds"] for run in runs["raw"]])
+                raw_async = median([run["seconds"] for run in runs["raw_async"]])
                 floor = math.ceil(count / 100) / concurrency * NEUTRAL_LATENCY
                 for mode in ("sync", "async"):
                     seconds = [run["seconds"] for run in runs[mode]]
@@ -267,7 +268,8 @@ def bench_scale(
                         f"(ours {value / floor:.2f}x, raw {raw / floor:.2f}x); client CPU "
                         f"{median([r['client_cpu_s'] for r in runs[mode]]):.2f} s (raw "
                         f"{median([r['client_cpu_s'] for r in runs['raw']]):.2f} s); server max in flight "
-                        f"{app.max_in_flight}"
+                        f"{app.max_in_flight}; raw httpx.AsyncClient ({concurrency} tasks) {raw_async:.3f} s, "
+                        f"ours/raw-async {value / raw_async:.2f}x"
                         + (f"; retries {retries}" if retries else "")
                         + (f"; FAILED items: {problems or incomplete}" if problems or incomplete else ""),
                         details={"runs": runs[mode], "raw_runs": runs["raw"], "floor_s": floor},
