@@ -126,7 +126,8 @@ class ZohoCRM:
             retries off.
         timeout: Seconds per request (connect: 10 s), or an ``httpx.Timeout``; calls take ``timeout=`` too.
         max_concurrency: Calls a batch sends at once (Zoho allows 10 concurrent bulk writes in every
-            edition); ``concurrency=`` of a call overrides it.
+            edition); ``concurrency=`` of a call overrides it, up to ``max(max_concurrency, 25)`` (the
+            connection pool's lanes; more is refused with ``ZohoValidationError``).
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
         refresh_margin: Seconds before expiry at which the token is renewed (at most a tenth of its lifetime).
         transport: An ``httpx.BaseTransport`` for API and token requests: the in-process sandbox
@@ -208,7 +209,8 @@ class AsyncZohoCRM:
         token_store: Where the access token lives (a ``TokenStore``): in memory by default.
         retry: What is retried and for how long (a ``RetryPolicy``).
         timeout: Seconds per request (connect: 10 s), or an ``httpx.Timeout``.
-        max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes).
+        max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes);
+            ``concurrency=`` of a call may ask for up to ``max(max_concurrency, 25)``.
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
         refresh_margin: Seconds before expiry at which the token is renewed.
         transport: An ``httpx.AsyncBaseTransport`` for API and token requests (``sb.async_transport()``).
