@@ -11,6 +11,7 @@ import httpx
 
 from zoho_crm_api import API_VERSION
 
+from . import _batch
 from . import _validation as check
 from ._auth import ZohoAuth
 from ._credentials import Credentials
@@ -90,10 +91,25 @@ class _Setup:
             "auth": ZohoAuth(tokens, follow_api_domain=self.follow_api_domain, max_answer_bytes=self.max_answer_bytes),
             "timeout": self.timeout,
             "verify": self.verify,
-            "limits": httpx.Limits(
-                max_connections=max(self.concurrency, 10) + 5, max_keepalive_connections=self.concurrency
-            ),
+            "limits": pool_limits(self.concurrency),
         }
+
+
+def pool_limits(max_concurrency: int) -> httpx.Limits:
+    """The connection pool: room for every lane a call may ask for, and a few single calls beside them.
+
+    A call may ask for ``concurrency=`` up to ``max(max_concurrency, 25)`` (25: Zoho's highest edition limit).
+
+    Every connection may stay alive (keep-alive = max connections): a pool with fewer keep-alive
+    slots closes "surplus" idle connections, and httpcore 1.0.9 can close one it has just handed to a
+    waiting request (encode/httpcore#1110), which then hangs until its read timeout (bench/README.md).
+    """
+    size = _batch.lane_cap(max_concurrency) + POOL_SPARE
+    return httpx.Limits(max_connections=size, max_keepalive_connections=size)
+
+
+POOL_SPARE = 5
+"""Connections beyond the batch lanes: single calls and pages read while a batch runs."""
 
 
 class ZohoCRM:
@@ -123,7 +139,8 @@ class ZohoCRM:
             bounds each phase, their sum the attempt); calls take ``timeout=`` too. Retries of a call end within
             ``retry.max_elapsed`` (60 s), or the timeout when longer.
         max_concurrency: Calls a batch sends at once (Zoho allows 10 concurrent bulk writes in every
-            edition); ``concurrency=`` of a call overrides it.
+            edition); ``concurrency=`` of a call overrides it, up to ``max(max_concurrency, 25)`` (the
+            connection pool's lanes; more is refused with ``ZohoValidationError``).
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
         refresh_margin: Seconds before expiry at which the token is renewed (at most a tenth of its lifetime).
         transport: An ``httpx.BaseTransport`` for API and token requests: the in-process sandbox
@@ -209,7 +226,8 @@ class AsyncZohoCRM:
         token_store: Where the access token lives (a ``TokenStore``): in memory by default.
         retry: What is retried and for how long (a ``RetryPolicy``).
         timeout: Seconds one attempt of a call may take in all (30 s), as for ``ZohoCRM``.
-        max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes).
+        max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes);
+            ``concurrency=`` of a call may ask for up to ``max(max_concurrency, 25)``.
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
         refresh_margin: Seconds before expiry at which the token is renewed.
         transport: An ``httpx.AsyncBaseTransport`` for API and token requests (``sb.async_transport()``).

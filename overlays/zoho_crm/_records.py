@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Sequence
 from typing import Any
 
-from . import _batch, _idempotency, _plans
+from . import _batch, _idempotency, _plans, _streaming
 from . import _validation as check
 from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._pagination import anumbered, awalk, numbered, walk
-from .results import BatchResult, Page, Record, Success
+from .results import BatchResult, Outcome, Page, Record, Success
 
 # Generated endpoint modules, named by operationId and imported on first use (``import zoho_crm`` stays light).
 clone_record = "records.clone_record"
@@ -179,6 +179,48 @@ class Records(_Base):
         return self._run_batch("upsert", module, records, external=external, extra=extra, concurrency=concurrency,
                            on_progress=on_progress, timeout=timeout)  # fmt: skip
 
+    def insert_stream(
+        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
+        lar_id: str | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        apply_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
+        concurrency: int | None = None, timeout: Timeout = None,
+    ) -> Iterator[Outcome]:  # fmt: skip
+        """:meth:`insert` in constant memory: records read 100 at a time, one outcome per record yielded in order.
+
+        Each chunk is checked as it is read, not all before the first call: a bad record fails its
+        chunk (nothing of it sent) and the stream goes on (see ``zoho_crm._streaming``, docs/batching.md).
+        """
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        extra.update(_plans.compact(lar_id=lar_id, apply_feature_execution=apply_feature_execution))
+        lanes = _batch.lanes(concurrency, self._concurrency)
+        return _streaming.sync_writes(self._engine, _WRITES["insert"], "insert", module, records, external=external,
+                                       extra=extra, concurrency=lanes, timeout=timeout)  # fmt: skip
+
+    def update_stream(
+        self, module: str, records: Iterable[dict[str, Any]], *, trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
+        if_unmodified_since: _plans.DateTime = None, concurrency: int | None = None, timeout: Timeout = None,
+    ) -> Iterator[Outcome]:  # fmt: skip
+        """:meth:`update` in constant memory (see :meth:`insert_stream`)."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        lanes = _batch.lanes(concurrency, self._concurrency)
+        return _streaming.sync_writes(self._engine, _WRITES["update"], "update", module, records, external=external,
+                                       extra=extra, concurrency=lanes, timeout=timeout,
+                                       if_unmodified_since=if_unmodified_since)  # fmt: skip
+
+    def upsert_stream(
+        self, module: str, records: Iterable[dict[str, Any]], *, duplicate_check_fields: Sequence[str] | None = None,
+        trigger: Sequence[str] | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None, concurrency: int | None = None, timeout: Timeout = None,
+    ) -> Iterator[Outcome]:  # fmt: skip
+        """:meth:`upsert` in constant memory, one outcome per record yielded in order (see :meth:`insert_stream`)."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        if duplicate_check_fields is not None:
+            extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
+        lanes = _batch.lanes(concurrency, self._concurrency)
+        return _streaming.sync_writes(self._engine, _WRITES["upsert"], "upsert", module, records, external=external,
+                                       extra=extra, concurrency=lanes, timeout=timeout)  # fmt: skip
+
     def delete(
         self, module: str, ids: Iterable[str], *, wf_trigger: bool | None = None, external: str | None = None,
         concurrency: int | None = None, on_progress: _batch.ProgressCallback | None = None, timeout: Timeout = None,
@@ -334,6 +376,47 @@ class AsyncRecords(_Base):
             extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
         return await self._run_batch("upsert", module, records, external=external, extra=extra,
                                  concurrency=concurrency, on_progress=on_progress, timeout=timeout)  # fmt: skip
+
+    def insert_stream(
+        self, module: str, records: Iterable[dict[str, Any]] | AsyncIterable[dict[str, Any]], *,
+        trigger: Sequence[str] | None = None, lar_id: str | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        apply_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
+        concurrency: int | None = None, timeout: Timeout = None,
+    ) -> AsyncIterator[Outcome]:  # fmt: skip
+        """See :meth:`Records.insert_stream` (``async for``; ``records`` may be an async iterable)."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        extra.update(_plans.compact(lar_id=lar_id, apply_feature_execution=apply_feature_execution))
+        lanes = _batch.lanes(concurrency, self._concurrency)
+        return _streaming.async_writes(self._engine, _WRITES["insert"], "insert", module, records, external=external,
+                                       extra=extra, concurrency=lanes, timeout=timeout)  # fmt: skip
+
+    def update_stream(
+        self, module: str, records: Iterable[dict[str, Any]] | AsyncIterable[dict[str, Any]], *,
+        trigger: Sequence[str] | None = None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
+        external: str | None = None, if_unmodified_since: _plans.DateTime = None, concurrency: int | None = None,
+        timeout: Timeout = None,
+    ) -> AsyncIterator[Outcome]:  # fmt: skip
+        """See :meth:`Records.update_stream`."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        lanes = _batch.lanes(concurrency, self._concurrency)
+        return _streaming.async_writes(self._engine, _WRITES["update"], "update", module, records, external=external,
+                                       extra=extra, concurrency=lanes, timeout=timeout,
+                                       if_unmodified_since=if_unmodified_since)  # fmt: skip
+
+    def upsert_stream(
+        self, module: str, records: Iterable[dict[str, Any]] | AsyncIterable[dict[str, Any]], *,
+        duplicate_check_fields: Sequence[str] | None = None, trigger: Sequence[str] | None = None,
+        skip_feature_execution: Sequence[dict[str, Any]] | None = None, external: str | None = None,
+        concurrency: int | None = None, timeout: Timeout = None,
+    ) -> AsyncIterator[Outcome]:  # fmt: skip
+        """See :meth:`Records.upsert_stream` (``async for``; ``records`` may be an async iterable)."""
+        extra = _plans.write_options(trigger, skip_feature_execution)
+        if duplicate_check_fields is not None:
+            extra["duplicate_check_fields"] = _plans.field_names(duplicate_check_fields, "duplicate_check_fields")
+        lanes = _batch.lanes(concurrency, self._concurrency)
+        return _streaming.async_writes(self._engine, _WRITES["upsert"], "upsert", module, records, external=external,
+                                       extra=extra, concurrency=lanes, timeout=timeout)  # fmt: skip
 
     async def delete(
         self, module: str, ids: Iterable[str], *, wf_trigger: bool | None = None, external: str | None = None,
