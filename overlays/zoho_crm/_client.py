@@ -17,6 +17,7 @@ from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
 from ._engine import AsyncEngine, SyncEngine
 from ._logging import logger
+from ._metadata import AsyncMetadata, Metadata
 from ._oauth import TokenManager
 from ._records import AsyncRecords, Records
 from ._related import AsyncRelated, Related
@@ -152,6 +153,7 @@ class ZohoCRM:
         self._engine = SyncEngine(self._http, setup.retry)
         self.records = Records(self._engine, setup.concurrency)
         self.related = Related(self._engine, setup.concurrency)
+        self.metadata = Metadata(self._engine)
 
     @property
     def stats(self) -> dict[str, int]:
@@ -232,6 +234,7 @@ class AsyncZohoCRM:
         self._engine = AsyncEngine(self._http, setup.retry)
         self.records = AsyncRecords(self._engine, setup.concurrency)
         self.related = AsyncRelated(self._engine, setup.concurrency)
+        self.metadata = AsyncMetadata(self._engine)
 
     @property
     def stats(self) -> dict[str, int]:
