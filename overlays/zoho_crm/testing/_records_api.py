@@ -334,7 +334,11 @@ def update_record(ctx: Context) -> Reply:
         if record is None:
             raise ItemError(
                 "INVALID_DATA",
-                {"api_name": "id", "id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+                {
+                    "api_name": "id",
+                    **ctx.missing(ctx.module.api_name, raw),
+                    "resource_path_index": ctx.op.path_index("record_id"),
+                },
                 "the id given seems to be invalid",
             )
         ctx.unmodified_since([record])
@@ -369,7 +373,9 @@ def delete_records(ctx: Context) -> Work:
     for raw, record in zip(raws, targets, strict=True):
         yield
         if record is None or record.id not in ctx.store.tables[ctx.module.api_name].records:
-            results.append(ItemError("INVALID_DATA", {"id": raw}, "record not deleted").result())
+            results.append(
+                ItemError("INVALID_DATA", ctx.missing(ctx.module.api_name, raw), "record not deleted").result()
+            )
             continue
         ctx.store.delete(record, ctx.now)
         results.append(_delete_result(ctx, record, raw))
@@ -384,7 +390,7 @@ def delete_record(ctx: Context) -> Reply:
         raise ZohoError(
             400,
             "INVALID_DATA",
-            {"id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+            {**ctx.missing(ctx.module.api_name, raw), "resource_path_index": ctx.op.path_index("record_id")},
             "record not deleted",
         )
     ctx.unmodified_since([record])
@@ -474,7 +480,11 @@ def clone_record(ctx: Context) -> Reply:
         if source is None:
             raise ItemError(
                 "INVALID_DATA",
-                {"api_name": "id", "id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+                {
+                    "api_name": "id",
+                    **ctx.missing(ctx.module.api_name, raw),
+                    "resource_path_index": ctx.op.path_index("record_id"),
+                },
                 "the id given seems to be invalid",
             )
         copied = {

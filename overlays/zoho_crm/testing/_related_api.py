@@ -60,7 +60,10 @@ def _write_parent(ctx: Context) -> StoredRecord:
         raise ZohoError(
             400,
             "INVALID_DATA",
-            {"id": ctx.params["record_id"], "resource_path_index": ctx.op.path_index("record_id")},
+            {
+                **ctx.missing(ctx.module.api_name, ctx.params["record_id"]),
+                "resource_path_index": ctx.op.path_index("record_id"),
+            },
             "the id given seems to be invalid",
         )
     return parent
@@ -180,7 +183,7 @@ def _child_of(ctx: Context, related: RelatedListDef, item: Any, index: int, path
     if child is None:
         raise ItemError(
             "INVALID_DATA",
-            {"api_name": name, "json_path": f"$.data[{index}].{name}", "id": str(raw)},
+            {"api_name": name, "json_path": f"$.data[{index}].{name}", **ctx.missing(related.related_module, str(raw))},
             "the related id given seems to be invalid",
         )
     return child
@@ -227,7 +230,9 @@ def update_related_record(ctx: Context) -> Work:
 def _delink(ctx: Context, parent: StoredRecord, related: RelatedListDef, raw: str) -> dict[str, Any]:
     child = ctx.resolve(related.related_module, raw)
     if child is None or child.id not in _members(ctx, parent.id, related):
-        raise ItemError("INVALID_DATA", {"id": raw}, "the related id given seems to be invalid")
+        raise ItemError(
+            "INVALID_DATA", ctx.missing(related.related_module, raw), "the related id given seems to be invalid"
+        )
     if related.kind == "m2m":
         assert related.relation is not None
         left, right = (parent.id, child.id) if ctx.module.api_name == related.relation[0] else (child.id, parent.id)
@@ -326,7 +331,7 @@ def get_deleted_record_related_records(ctx: Context) -> Reply:
         raise ZohoError(
             400,
             "INVALID_DATA",
-            {"id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+            {**ctx.missing(ctx.module.api_name, raw), "resource_path_index": ctx.op.path_index("record_id")},
             "the record is not in the recycle bin",
         )
     if related.kind != "lookup":
