@@ -805,6 +805,7 @@ class InputId1(RootModel[int]):
         ...,
         description="A record id in a request body: a numeric string, or a JSON integer as the official SDKs\nsend it (their `id` is a 64-bit integer). Answers always carry ids as strings.\n",
         ge=0,
+        le=9223372036854775807,
     )
 
 
