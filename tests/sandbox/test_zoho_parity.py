@@ -74,3 +74,12 @@ def test_unknown_external_values_are_named_by_their_field_never_as_id(sb: Sandbo
     one = api.delete("/Contacts/nope", headers=external).json()
     assert one["details"]["Ext"] == "nope"
     assert "id" not in one["details"]
+
+
+def test_integer_related_list_ids_in_a_count(sb: Sandbox, api: httpx.Client) -> None:
+    lead = sb.seed("Leads", [{"Last_Name": "Burns"}])[0]
+    notes = sb.state.store.modules["Leads"].related_lists["Notes"].id
+    body = {"get_related_records_count": [{"related_list": {"id": int(notes)}}]}
+    answer = api.post(f"/Leads/{lead}/actions/get_related_records_count", json=body)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["get_related_records_count"][0]["count"] == 0

@@ -84,11 +84,19 @@ async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None
 
 
 def _string_ids(body: Any) -> None:
-    """Integer ``id`` keys of a body's ``data`` items as strings (the official SDKs send ids as numbers)."""
-    data = body.get("data") if isinstance(body, dict) else None
-    if not isinstance(data, list):
+    """Integer ids of a body as strings: ``data[].id``, ``get_related_records_count[].related_list.id``.
+
+    The official SDKs type ids as 64-bit integers and send them as JSON numbers.
+    """
+    if not isinstance(body, dict):
         return
-    for item in data:
+    holders = body.get("data")
+    if not isinstance(holders, list):
+        counts = body.get("get_related_records_count")
+        holders = (
+            [item.get("related_list") for item in counts if isinstance(item, dict)] if isinstance(counts, list) else []
+        )
+    for item in holders:
         if isinstance(item, dict):
             value = item.get("id")
             if isinstance(value, int) and not isinstance(value, bool):
