@@ -41,12 +41,12 @@ def client_kwargs(cfg: dict[str, Any]) -> dict[str, Any]:
 def e2e(cfg: dict[str, Any]) -> dict[str, Any]:
     """One 200-record page through ``ZohoCRM.records.list`` vs raw ``httpx.Client`` + ``json.loads``."""
     fields = cfg["fields"]
-    params: dict[str, str | int] = {"fields": ",".join(fields), "per_page": 200}
+    params: dict[str, str | int] = {"fields": ",".join(fields), "per_page": 200, "converted": "both"}
     headers = {"Authorization": f"Zoho-oauthtoken {cfg['access_token']}"}
     with ZohoCRM(**client_kwargs(cfg)) as crm, httpx.Client(base_url=cfg["api_domain"] + "/crm/v8") as raw:
 
         def ours() -> Page:
-            page = crm.records.list(cfg["module"], fields=fields, per_page=200)
+            page = crm.records.list(cfg["module"], fields=fields, per_page=200, converted="both")
             assert len(page) == 200
             return page
 
@@ -182,7 +182,7 @@ def stream(cfg: dict[str, Any]) -> dict[str, Any]:
         rss_before = rss_peak = current_rss()
         started = time.perf_counter()
         count = 0
-        for _record in crm.records.iter(cfg["module"], fields=cfg["fields"], per_page=200):
+        for _record in crm.records.iter(cfg["module"], fields=cfg["fields"], per_page=200, converted="both"):
             count += 1
             if count % 200 == 0:
                 rss_peak = max(rss_peak, current_rss())
@@ -191,7 +191,7 @@ def stream(cfg: dict[str, Any]) -> dict[str, Any]:
         tracemalloc.start()
         baseline, _ = tracemalloc.get_traced_memory()
         traced_count = 0
-        for _record in crm.records.iter(cfg["module"], fields=cfg["fields"], per_page=200):
+        for _record in crm.records.iter(cfg["module"], fields=cfg["fields"], per_page=200, converted="both"):
             traced_count += 1
         del _record
         current, peak = tracemalloc.get_traced_memory()

@@ -18,6 +18,7 @@ from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
 from ._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine, SyncEngine, total_seconds
 from ._logging import logger
+from ._metadata import AsyncMetadata, Metadata
 from ._oauth import TokenManager
 from ._records import AsyncRecords, Records
 from ._related import AsyncRelated, Related
@@ -186,6 +187,7 @@ class ZohoCRM:
         self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         self.records = Records(self._engine, setup.concurrency)
         self.related = Related(self._engine, setup.concurrency)
+        self.metadata = Metadata(self._engine)
 
     @property
     def stats(self) -> dict[str, int]:
@@ -270,6 +272,7 @@ class AsyncZohoCRM:
         self._engine = AsyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         self.records = AsyncRecords(self._engine, setup.concurrency)
         self.related = AsyncRelated(self._engine, setup.concurrency)
+        self.metadata = AsyncMetadata(self._engine)
 
     @property
     def stats(self) -> dict[str, int]:
