@@ -9,11 +9,16 @@ prints one JSON object.
 from __future__ import annotations
 
 import asyncio
+import gc
+import itertools
 import json
 import resource
 import sys
+import threading
 import time
 import tracemalloc
+from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -21,7 +26,7 @@ import httpx
 import page_fixture
 from harness import compare, median
 
-from zoho_crm import AsyncZohoCRM, Page, RefreshTokenCredentials, ZohoCRM
+from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, Page, RefreshTokenCredentials, ZohoCRM
 
 
 def client_kwargs(cfg: dict[str, Any]) -> dict[str, Any]:
@@ -36,12 +41,12 @@ def client_kwargs(cfg: dict[str, Any]) -> dict[str, Any]:
 def e2e(cfg: dict[str, Any]) -> dict[str, Any]:
     """One 200-record page through ``ZohoCRM.records.list`` vs raw ``httpx.Client`` + ``json.loads``."""
     fields = cfg["fields"]
-    params: dict[str, str | int] = {"fields": ",".join(fields), "per_page": 200}
+    params: dict[str, str | int] = {"fields": ",".join(fields), "per_page": 200, "converted": "both"}
     headers = {"Authorization": f"Zoho-oauthtoken {cfg['access_token']}"}
     with ZohoCRM(**client_kwargs(cfg)) as crm, httpx.Client(base_url=cfg["api_domain"] + "/crm/v8") as raw:
 
         def ours() -> Page:
-            page = crm.records.list(cfg["module"], fields=fields, per_page=200)
+            page = crm.records.list(cfg["module"], fields=fields, per_page=200, converted="both")
             assert len(page) == 200
             return page
 
@@ -177,7 +182,7 @@ def stream(cfg: dict[str, Any]) -> dict[str, Any]:
         rss_before = rss_peak = current_rss()
         started = time.perf_counter()
         count = 0
-        for _record in crm.records.iter(cfg["module"], fields=cfg["fields"], per_page=200):
+        for _record in crm.records.iter(cfg["module"], fields=cfg["fields"], per_page=200, converted="both"):
             count += 1
             if count % 200 == 0:
                 rss_peak = max(rss_peak, current_rss())
@@ -186,7 +191,7 @@ def stream(cfg: dict[str, Any]) -> dict[str, Any]:
         tracemalloc.start()
         baseline, _ = tracemalloc.get_traced_memory()
         traced_count = 0
-        for _record in crm.records.iter(cfg["module"], fields=cfg["fields"], per_page=200):
+        for _record in crm.records.iter(cfg["module"], fields=cfg["fields"], per_page=200, converted="both"):
             traced_count += 1
         del _record
         current, peak = tracemalloc.get_traced_memory()
@@ -214,7 +219,221 @@ def one_page_bytes(cfg: dict[str, Any]) -> dict[str, Any]:
     return {"page_bytes": after - before, "page_peak_bytes": peak - before}
 
 
-JOBS = {"e2e": e2e, "batch": batch, "raw_batch": raw_batch, "stream": stream, "one_page": one_page_bytes}
+def _neutral_client(cfg: dict[str, Any], cls: Any = ZohoCRM) -> Any:
+    """A client on the neutral server with the default ``max_concurrency`` (calls ask for their own)."""
+    return cls(AccessTokenCredentials("bench-token"), api_domain=cfg["base_url"])
+
+
+def neutral_batch(cfg: dict[str, Any]) -> dict[str, Any]:
+    """``records.upsert`` of ``count`` records at ``concurrency`` (sync, async) or the raw reference, neutral server."""
+    if cfg["mode"] == "raw":
+        return _raw_upserts(cfg, cfg["base_url"] + "/crm/v8", {"Content-Type": "application/json"})
+    if cfg["mode"] == "raw_async":
+        return _raw_async_upserts(cfg)
+    records = page_fixture.upsert_records(cfg["count"], tag=cfg["tag"])
+    warmup = page_fixture.upsert_records(cfg["concurrency"] * 100, tag=cfg["tag"] + "w")
+    options = {"duplicate_check_fields": ["Email"], "concurrency": cfg["concurrency"]}
+    box: dict[str, Any] = {}
+    if cfg["mode"] == "sync":
+        with _neutral_client(cfg) as crm:
+            crm.records.upsert(cfg["module"], warmup, **options)
+            cpu, started = time.process_time(), time.perf_counter()
+            box["result"] = crm.records.upsert(cfg["module"], records, **options)
+            box["elapsed"], box["cpu"] = time.perf_counter() - started, time.process_time() - cpu
+            box["stats"] = crm.stats
+    else:
+
+        async def go() -> None:
+            async with _neutral_client(cfg, AsyncZohoCRM) as crm:
+                await crm.records.upsert(cfg["module"], warmup, **options)
+                cpu, started = time.process_time(), time.perf_counter()
+                box["result"] = await crm.records.upsert(cfg["module"], records, **options)
+                box["elapsed"], box["cpu"] = time.perf_counter() - started, time.process_time() - cpu
+                box["stats"] = crm.stats
+
+        asyncio.run(go())
+    result = box["result"]
+    return {
+        "seconds": box["elapsed"],
+        "calls": result.calls,
+        "succeeded": len(result.succeeded),
+        "failed": sorted({f.code for f in result.failed}),
+        "stats": box["stats"],
+        "client_cpu_s": box["cpu"],
+    }
+
+
+def _raw_upserts(cfg: dict[str, Any], base_url: str, headers: dict[str, str]) -> dict[str, Any]:
+    """The raw-httpx reference: pre-encoded bodies sent on ``concurrency`` threads (see :func:`raw_batch`)."""
+    records = page_fixture.upsert_records(cfg["count"], tag=cfg["tag"])
+    bodies = [
+        json.dumps({"data": records[i : i + 100], "duplicate_check_fields": ["Email"]}).encode()
+        for i in range(0, len(records), 100)
+    ]
+    limits = httpx.Limits(max_connections=cfg["concurrency"] + 5, max_keepalive_connections=cfg["concurrency"] + 5)
+    warmup = page_fixture.upsert_records(cfg["concurrency"] * 100, tag=cfg["tag"] + "w")
+    warm_bodies = [json.dumps({"data": warmup[i : i + 100]}).encode() for i in range(0, len(warmup), 100)]
+    with httpx.Client(base_url=base_url, limits=limits, timeout=30) as raw:
+
+        def send(body: bytes) -> int:
+            response = raw.post(f"/{cfg['module']}/upsert", content=body, headers=headers)
+            data = json.loads(response.content)["data"]
+            return sum(1 for item in data if item.get("status") == "success")
+
+        with ThreadPoolExecutor(cfg["concurrency"]) as pool:
+            sum(pool.map(send, warm_bodies))
+            cpu, started = time.process_time(), time.perf_counter()
+            succeeded = sum(pool.map(send, bodies))
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {"seconds": elapsed, "calls": len(bodies), "succeeded": succeeded, "client_cpu_s": cpu, "failed": []}
+
+
+def _raw_async_upserts(cfg: dict[str, Any]) -> dict[str, Any]:
+    """The same pre-encoded calls over raw ``httpx.AsyncClient``, ``concurrency`` tasks at once (a semaphore)."""
+    records = page_fixture.upsert_records(cfg["count"], tag=cfg["tag"])
+    bodies = [
+        json.dumps({"data": records[i : i + 100], "duplicate_check_fields": ["Email"]}).encode()
+        for i in range(0, len(records), 100)
+    ]
+    warmup = page_fixture.upsert_records(cfg["concurrency"] * 100, tag=cfg["tag"] + "w")
+    warm_bodies = [json.dumps({"data": warmup[i : i + 100]}).encode() for i in range(0, len(warmup), 100)]
+    limits = httpx.Limits(max_connections=cfg["concurrency"] + 5, max_keepalive_connections=cfg["concurrency"] + 5)
+    box: dict[str, Any] = {}
+
+    async def go() -> None:
+        gate = asyncio.Semaphore(cfg["concurrency"])
+        headers = {"Content-Type": "application/json"}
+        async with httpx.AsyncClient(base_url=cfg["base_url"] + "/crm/v8", limits=limits, timeout=30) as raw:
+
+            async def send(body: bytes) -> int:
+                async with gate:
+                    response = await raw.post(f"/{cfg['module']}/upsert", content=body, headers=headers)
+                data = json.loads(response.content)["data"]
+                return sum(1 for item in data if item.get("status") == "success")
+
+            await asyncio.gather(*(send(body) for body in warm_bodies))
+            cpu, started = time.process_time(), time.perf_counter()
+            box["succeeded"] = sum(await asyncio.gather(*(send(body) for body in bodies)))
+            box["elapsed"], box["cpu"] = time.perf_counter() - started, time.process_time() - cpu
+
+    asyncio.run(go())
+    return {"seconds": box["elapsed"], "calls": len(bodies), "succeeded": box["succeeded"], "client_cpu_s": box["cpu"],
+            "failed": []}  # fmt: skip
+
+
+def generated_records(count: int, tag: str) -> Iterator[dict[str, Any]]:
+    """``count`` upsert items made as they are read: 1,000 fixture records cycled, each a copy with its own email."""
+    base = page_fixture.upsert_records(1000, tag=tag)
+    for n in range(count):
+        record = dict(base[n % 1000])
+        record["Email"] = f"{n}.{record['Email']}"
+        yield record
+
+
+class RssPeak:
+    """The peak RSS of this process, sampled every 20 ms by a thread while in the ``with`` block."""
+
+    def __init__(self) -> None:
+        self.peak = current_rss()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, current_rss())
+
+    def __enter__(self) -> RssPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, current_rss())
+
+
+def neutral_stream(cfg: dict[str, Any]) -> dict[str, Any]:
+    """``records.upsert_stream`` of ``count`` generated records (or the raw reference), peak RSS growth and time."""
+    count, concurrency = cfg["count"], cfg["concurrency"]
+    if cfg["mode"] == "raw":
+        return _raw_stream(cfg)
+    with _neutral_client(cfg) as crm:
+        options = {"duplicate_check_fields": ["Email"], "concurrency": concurrency}
+        warm = sum(o.ok for o in crm.records.upsert_stream(cfg["module"], generated_records(2500, "w"), **options))
+        gc.collect()
+        before = current_rss()
+        with RssPeak() as rss:
+            cpu, started = time.process_time(), time.perf_counter()
+            ok = seen = 0
+            for outcome in crm.records.upsert_stream(cfg["module"], generated_records(count, "s"), **options):
+                ok += outcome.ok
+                seen += 1
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        stats = crm.stats
+    return {
+        "seconds": elapsed,
+        "records": seen,
+        "succeeded": ok,
+        "warmup_succeeded": warm,
+        "rss_before_bytes": before,
+        "rss_growth_bytes": rss.peak - before,
+        "client_cpu_s": cpu,
+        "calls": stats.get("calls", 0),
+    }
+
+
+def _raw_stream(cfg: dict[str, Any]) -> dict[str, Any]:
+    """The raw reference for a stream: chunks of 100 read from the same generator, encoded (orjson) just before
+    sending on ``concurrency`` threads, at most ``2 x concurrency`` chunks ahead; successes counted."""
+    import orjson
+
+    concurrency = cfg["concurrency"]
+    limits = httpx.Limits(max_connections=concurrency + 5, max_keepalive_connections=concurrency + 5)
+    headers = {"Content-Type": "application/json"}
+    with httpx.Client(base_url=cfg["base_url"] + "/crm/v8", limits=limits, timeout=30) as raw:
+
+        def send(part: list[dict[str, Any]]) -> int:
+            body = orjson.dumps({"data": part, "duplicate_check_fields": ["Email"]})
+            data = orjson.loads(raw.post(f"/{cfg['module']}/upsert", content=body, headers=headers).content)["data"]
+            return sum(1 for item in data if item.get("status") == "success")
+
+        def run(records: Iterator[dict[str, Any]]) -> int:
+            done = 0
+            window: deque[Any] = deque()
+            with ThreadPoolExecutor(concurrency) as pool:
+                while part := list(itertools.islice(records, 100)):
+                    window.append(pool.submit(send, part))
+                    if len(window) >= 2 * concurrency:
+                        done += window.popleft().result()
+                done += sum(future.result() for future in window)
+            return done
+
+        run(generated_records(2500, "w"))
+        gc.collect()
+        before = current_rss()
+        with RssPeak() as rss:
+            cpu, started = time.process_time(), time.perf_counter()
+            ok = run(generated_records(cfg["count"], "s"))
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "seconds": elapsed,
+        "records": cfg["count"],
+        "succeeded": ok,
+        "rss_before_bytes": before,
+        "rss_growth_bytes": rss.peak - before,
+        "client_cpu_s": cpu,
+    }
+
+
+JOBS = {
+    "e2e": e2e,
+    "batch": batch,
+    "raw_batch": raw_batch,
+    "stream": stream,
+    "one_page": one_page_bytes,
+    "neutral_batch": neutral_batch,
+    "neutral_stream": neutral_stream,
+}
 
 if __name__ == "__main__":
     job, settings = sys.argv[1], json.loads(sys.argv[2])

@@ -219,9 +219,116 @@ def bench_stream(count: int = 100_000) -> Figure:
     return figure
 
 
+SCALE_GOAL = "≤ 1.1x raw httpx"
+MILLION_GOAL = "≤ 100 MB peak RSS growth"
+NEUTRAL_LATENCY = 0.05
+
+
+def bench_scale(
+    reps: int, counts: tuple[int, ...] = (10_000, 100_000), lanes: tuple[int, ...] = (10, 25)
+) -> list[Figure]:
+    """Figure 8: upserts of ``counts`` records at concurrency ``lanes``, sync and async, each against raw httpx of
+    the same kind (sync: ``httpx.Client`` in threads; async: ``httpx.AsyncClient`` in tasks; pre-encoded bodies) on
+    the neutral server (``neutral_server.py``: canned answers, 50 ms from arrival). httpx's async pool is itself
+    slower than its sync one at concurrency 25 (bench/README.md): the notes give both references.
+
+    The clients are built with the default ``max_concurrency`` and each call asks for its concurrency (the
+    pool-capping defect of issue #23 showed exactly there). Rounds interleave sync, async and raw.
+    """
+    import neutral_server
+
+    figures = []
+    with neutral_server.serve(NEUTRAL_LATENCY) as (base_url, app):
+        for count in counts:
+            for concurrency in lanes:
+                runs: dict[str, list[dict[str, Any]]] = {"sync": [], "async": [], "raw": [], "raw_async": []}
+                for i in range(reps):
+                    for mode in runs:
+                        settings = {"base_url": base_url, "module": MODULE, "count": count, "mode": mode}
+                        settings.update(concurrency=concurrency, tag=f"{mode}{i}")
+                        runs[mode].append(worker("neutral_batch", settings))
+                raw = median([run["seconds"] for run in runs["raw"]])
+                raw_async = median([run["seconds"] for run in runs["raw_async"]])
+                floor = math.ceil(count / 100) / concurrency * NEUTRAL_LATENCY
+                for mode in ("sync", "async"):
+                    reference = "raw" if mode == "sync" else "raw_async"
+                    baseline = raw if mode == "sync" else raw_async
+                    seconds = [run["seconds"] for run in runs[mode]]
+                    raw_seconds = ", ".join(f"{run['seconds']:.3f}" for run in runs[reference])
+                    value = median(seconds)
+                    problems = sorted({code for run in runs[mode] for code in run["failed"]})
+                    incomplete = [run["succeeded"] for run in runs[mode] if run["succeeded"] != count]
+                    retries = {k: v for run in runs[mode] for k, v in run["stats"].items() if k.startswith("retry")}
+                    figure = Figure(
+                        f"scale_{count // 1000}k_c{concurrency}_{mode}",
+                        f"Upsert {count:,} records, concurrency {concurrency}, neutral server ({mode})",
+                        value,
+                        "s",
+                        "raw httpx.Client, threads" if mode == "sync" else "raw httpx.AsyncClient, tasks",
+                        baseline,
+                        SCALE_GOAL,
+                        notes=f"runs {', '.join(f'{x:.3f}' for x in seconds)} s; raw "
+                        f"{raw_seconds} s; floor {floor:.2f} s "
+                        f"(ours {value / floor:.2f}x, raw {baseline / floor:.2f}x); client CPU "
+                        f"{median([r['client_cpu_s'] for r in runs[mode]]):.2f} s (raw "
+                        f"{median([r['client_cpu_s'] for r in runs[reference]]):.2f} s); server max in flight "
+                        f"{app.max_in_flight}; raw sync httpx (threads) {raw:.3f} s, raw httpx.AsyncClient "
+                        f"(tasks) {raw_async:.3f} s: ours/raw-sync {value / raw:.2f}x"
+                        + (f"; retries {retries}" if retries else "")
+                        + (f"; FAILED items: {problems or incomplete}" if problems or incomplete else ""),
+                        details={"runs": runs[mode], "raw_runs": runs[reference], "floor_s": floor},
+                    )
+                    figure.passed = figure.ratio is not None and figure.ratio <= 1.1 and not problems and not incomplete
+                    figures.append(figure)
+                app.max_in_flight = 0
+    return figures
+
+
+def bench_million(count: int = 1_000_000, concurrency: int = 25) -> list[Figure]:
+    """Figure 9: ``records.upsert_stream`` of ``count`` generated records at ``concurrency`` on the neutral server:
+    the worker's peak RSS growth (sampled every 20 ms), and its time against the floor and a raw streaming reference.
+    """
+    import neutral_server
+
+    with neutral_server.serve(NEUTRAL_LATENCY) as (base_url, _):
+        settings = {"base_url": base_url, "module": MODULE, "count": count, "concurrency": concurrency}
+        ours = worker("neutral_stream", {**settings, "mode": "ours"}, timeout=1800)
+        raw = worker("neutral_stream", {**settings, "mode": "raw"}, timeout=1800)
+    floor = math.ceil(count / 100) / concurrency * NEUTRAL_LATENCY
+    mb = ours["rss_growth_bytes"] / 1e6
+    memory = Figure(
+        "million_stream_memory",
+        f"Stream-upsert {count:,} generated records (upsert_stream, concurrency {concurrency}): peak RSS growth",
+        mb,
+        "MB",
+        "raw streaming reference's growth",
+        raw["rss_growth_bytes"] / 1e6,
+        MILLION_GOAL,
+        notes=f"{ours['records']:,} outcomes, {ours['succeeded']:,} successes; "
+        f"RSS before {ours['rss_before_bytes'] / 1e6:.0f} MB",
+        details={"ours": ours, "raw": raw},
+    )
+    memory.passed = mb <= 100 and ours["succeeded"] == count
+    timing = Figure(
+        "million_stream_time",
+        f"Stream-upsert {count:,} generated records: time",
+        ours["seconds"],
+        "s",
+        "floor ceil(n/100)/c x latency",
+        floor,
+        "report (vs floor and raw)",
+        notes=f"raw streaming reference (threads, orjson per chunk, same generator) {raw['seconds']:.1f} s "
+        f"= {raw['seconds'] / floor:.2f}x floor, ours/raw {ours['seconds'] / raw['seconds']:.2f}x; client CPU "
+        f"{ours['client_cpu_s']:.1f} s (raw {raw['client_cpu_s']:.1f} s); {ours['calls']:,} calls",
+        details={"ours": ours, "raw": raw},
+    )
+    timing.passed = None
+    return [memory, timing]
+
+
 def run(repeat: int, batch_reps: int, stream_count: int, only: set[str] | None = None) -> list[Figure]:
     """Figures 2, 3 (sync and async) and 4 (``only``: a subset of e2e, batch, stream); a failure is reported."""
-    only = only or {"e2e", "batch", "stream"}
+    only = only or {"e2e", "batch", "stream", "scale", "million"}
     figures: list[Figure] = []
     try:
         import zoho_crm.testing  # noqa: F401
@@ -251,4 +358,14 @@ def run(repeat: int, batch_reps: int, stream_count: int, only: set[str] | None =
             figures.append(bench_stream(stream_count))
         except Exception as exc:
             figures.append(failed("stream_memory", "Iterate 100,000 records", "MB", STREAM_GOAL, exc))
+    if "scale" in only:
+        try:
+            figures.extend(bench_scale(max(1, batch_reps // 3)))
+        except Exception as exc:
+            figures.append(failed("scale_10k_c10_sync", "Upserts at concurrency 10/25", "s", SCALE_GOAL, exc))
+    if "million" in only:
+        try:
+            figures.extend(bench_million(100_000 if batch_reps < 5 else 1_000_000))
+        except Exception as exc:
+            figures.append(failed("million_stream_memory", "Stream 1,000,000 records", "MB", MILLION_GOAL, exc))
     return figures

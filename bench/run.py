@@ -6,7 +6,9 @@ each figure's value, baseline, ratio, goal and pass/fail). Usage::
     python bench/run.py [--quick] [--only parse,serialise,...] [--sdk-python PATH] [--strict]
 
 Figures (keys for ``--only``): ``parse`` (1: page parse vs json.loads and vs the official SDK),
-``e2e`` (2), ``batch`` (3), ``stream`` (4), ``import`` (5), ``regenerate`` (6), ``serialise`` (7).
+``e2e`` (2), ``batch`` (3), ``stream`` (4), ``import`` (5), ``regenerate`` (6), ``serialise`` (7),
+``scale`` (8: upserts at concurrency 10/25 against raw httpx on a neutral server), ``million`` (9: a
+1,000,000-record streaming upsert, peak RSS growth).
 Exit status 0 unless ``--strict`` and a goal was missed (benchmarks inform; CI does not gate on them).
 """
 
@@ -27,7 +29,7 @@ for _path in (BENCH_DIR, ROOT / "generated", ROOT / "overlays"):  # measure the 
 
 from harness import Figure, machine  # noqa: E402
 
-GROUPS = ("parse", "serialise", "import", "regenerate", "e2e", "batch", "stream")
+GROUPS = ("parse", "serialise", "import", "regenerate", "e2e", "batch", "stream", "scale", "million")
 ORDER = [
     "parse_vs_json",
     "parse_vs_sdk",
@@ -38,6 +40,9 @@ ORDER = [
     "import_time",
     "regenerate",
     "serialise_upsert",
+    *(f"scale_{n}k_c{c}_{m}" for n in (10, 100) for c in (10, 25) for m in ("sync", "async")),
+    "million_stream_memory",
+    "million_stream_time",
 ]
 NUMBERS = {
     "parse_vs_json": "1a",
@@ -49,6 +54,14 @@ NUMBERS = {
     "import_time": "5",
     "regenerate": "6",
     "serialise_upsert": "7",
+    **{
+        f"scale_{n}k_c{c}_{m}": f"8{letter}"
+        for letter, (n, c, m) in zip(
+            "abcdefgh", [(n, c, m) for n in (10, 100) for c in (10, 25) for m in ("sync", "async")], strict=True
+        )
+    },
+    "million_stream_memory": "9a",
+    "million_stream_time": "9b",
 }
 
 
@@ -77,9 +90,9 @@ def collect(groups: set[str], *, quick: bool, sdk_python: str) -> list[Figure]:
         figures += startup_benches.run(
             sdk_python, sdk_ok, 5 if quick else 9, do_import="import" in groups, do_regenerate="regenerate" in groups
         )
-    live = [g for g in ("e2e", "batch", "stream") if g in groups]
+    live = [g for g in ("e2e", "batch", "stream", "scale", "million") if g in groups]
     if live:
-        log(f"2./3./4. against the sandbox on loopback: {', '.join(live)}")
+        log(f"2./3./4./8./9. live figures on loopback: {', '.join(live)}")
         figures += live_benches.run(
             repeat=10 if quick else 20, batch_reps=3 if quick else 11, stream_count=100_000, only=set(live)
         )

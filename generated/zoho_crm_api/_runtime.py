@@ -23,9 +23,15 @@ LITERAL_SEGMENTS = frozenset(
         "clone",
         "count",
         "deleted",
+        "fields",
         "get_related_records_count",
+        "modules",
+        "org",
+        "related_lists",
         "search",
+        "settings",
         "upsert",
+        "users",
     }
 )
 """The fixed path segments of the spec: a path parameter spelt like one would reach another operation."""

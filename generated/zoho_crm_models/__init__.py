@@ -182,17 +182,6 @@ class Record(BaseModel):
     )
 
 
-class RecordWithId(BaseModel):
-    """
-    A record that names itself by `id` (or by its external field with `X-EXTERNAL`).
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    id: str | None = None
-
-
 class PageInfo(BaseModel):
     """
     Paging information of a list response.
@@ -260,13 +249,6 @@ class RecordCount(BaseModel):
 
 class DuplicateCheckField(RootModel[str]):
     root: str = Field(..., pattern="^[A-Za-z][A-Za-z0-9_]*$")
-
-
-class UpdateRelatedRecordsRequest(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    data: list[RecordWithId] = Field(..., max_length=100, min_length=1)
 
 
 class UpdateRelatedRecordRequest(BaseModel):
@@ -432,6 +414,16 @@ class RecordErrorCode(Enum):
     RECORD_IN_BLUEPRINT = "RECORD_IN_BLUEPRINT"
     UNABLE_TO_PARSE_DATA_TYPE = "UNABLE_TO_PARSE_DATA_TYPE"
     INTERNAL_ERROR = "INTERNAL_ERROR"
+    CONVERTED_RECORD = "CONVERTED_RECORD"
+    CANNOT_PERFORM_ACTION = "CANNOT_PERFORM_ACTION"
+    CANNOT_PROCESS = "CANNOT_PROCESS"
+    CANNOT_DELETE = "CANNOT_DELETE"
+    DATA_MISMATCH = "DATA_MISMATCH"
+    MAPPING_MISMATCH = "MAPPING_MISMATCH"
+    ALREADY_USED = "ALREADY_USED"
+    ALREADY_SCHEDULED = "ALREADY_SCHEDULED"
+    NOT_FOUND = "NOT_FOUND"
+    STORAGE_SPACE_EXCEEDED = "STORAGE_SPACE_EXCEEDED"
 
 
 class ReadErrorCode(Enum):
@@ -451,6 +443,9 @@ class ReadErrorCode(Enum):
     NOT_SUPPORTED = "NOT_SUPPORTED"
     INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
     AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+    TERRITORY_NOT_ENABLED = "TERRITORY_NOT_ENABLED"
+    NO_RECORDS_FOUND = "NO_RECORDS_FOUND"
+    NOT_FOUND = "NOT_FOUND"
 
 
 class WriteErrorCode(Enum):
@@ -473,6 +468,14 @@ class WriteErrorCode(Enum):
     CANNOT_BE_UPDATED = "CANNOT_BE_UPDATED"
     INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
     AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+    CONVERTED_RECORD = "CONVERTED_RECORD"
+    CANNOT_PERFORM_ACTION = "CANNOT_PERFORM_ACTION"
+    CANNOT_PROCESS = "CANNOT_PROCESS"
+    DATA_MISMATCH = "DATA_MISMATCH"
+    MAPPING_MISMATCH = "MAPPING_MISMATCH"
+    ALREADY_USED = "ALREADY_USED"
+    STORAGE_SPACE_EXCEEDED = "STORAGE_SPACE_EXCEEDED"
+    TERRITORY_NOT_ENABLED = "TERRITORY_NOT_ENABLED"
 
 
 class DeleteErrorCode(Enum):
@@ -489,6 +492,9 @@ class DeleteErrorCode(Enum):
     NOT_APPROVED = "NOT_APPROVED"
     INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
     AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+    CANNOT_DELETE = "CANNOT_DELETE"
+    CANNOT_PERFORM_ACTION = "CANNOT_PERFORM_ACTION"
+    CONVERTED_RECORD = "CONVERTED_RECORD"
 
 
 class SearchErrorCode(Enum):
@@ -505,6 +511,7 @@ class SearchErrorCode(Enum):
     NOT_SUPPORTED = "NOT_SUPPORTED"
     INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
     AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+    NO_RECORDS_FOUND = "NO_RECORDS_FOUND"
 
 
 class CountErrorCode(Enum):
@@ -522,6 +529,7 @@ class CountErrorCode(Enum):
     NOT_SUPPORTED = "NOT_SUPPORTED"
     INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
     AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+    TERRITORY_NOT_ENABLED = "TERRITORY_NOT_ENABLED"
 
 
 class DeletedListErrorCode(Enum):
@@ -792,6 +800,234 @@ class ServerError(BaseModel):
     status: ErrorStatus
 
 
+class InputId1(RootModel[int]):
+    root: int = Field(
+        ...,
+        description="A record id in a request body: a numeric string, or a JSON integer as the official SDKs\nsend it (their `id` is a 64-bit integer). Answers always carry ids as strings.\n",
+        ge=0,
+        le=9223372036854775807,
+    )
+
+
+class InputId(RootModel[str | InputId1]):
+    root: str | InputId1 = Field(
+        ...,
+        description="A record id in a request body: a numeric string, or a JSON integer as the official SDKs\nsend it (their `id` is a 64-bit integer). Answers always carry ids as strings.\n",
+    )
+
+
+class MinifiedModule(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    api_name: str
+    id: str | None = None
+
+
+class External(BaseModel):
+    """
+    Present on external-ID fields (`type` is `org` or `user`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    type: str | None = None
+    show: bool | None = None
+
+
+class Lookup(BaseModel):
+    """
+    On lookup fields, the module looked up (`se_module` for a multi-module lookup).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    module: MinifiedModule | None = None
+
+
+class FieldMeta(BaseModel):
+    """
+    One field of a module (`GET /settings/fields`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    api_name: str
+    id: str
+    field_label: str | None = None
+    display_label: str | None = None
+    data_type: str = Field(..., examples=["text"])
+    json_type: str | None = Field(None, examples=["string"])
+    system_mandatory: bool | None = None
+    custom_field: bool | None = None
+    read_only: bool | None = None
+    visible: bool | None = None
+    length: int | None = None
+    unique: dict[str, Any] | None = Field(None, description="Present (an object) on unique fields.")
+    external: External | None = Field(None, description="Present on external-ID fields (`type` is `org` or `user`).")
+    lookup: Lookup | None = Field(
+        None,
+        description="On lookup fields, the module looked up (`se_module` for a multi-module lookup).",
+    )
+
+
+class FieldsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    fields: list[FieldMeta]
+
+
+class Module(BaseModel):
+    """
+    The related module (null for lists that are not a module's records).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    api_name: str | None = None
+    id: str | None = None
+
+
+class RelatedListMeta(BaseModel):
+    """
+    One related list of a module (`GET /settings/related_lists`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    api_name: str
+    id: str
+    name: str | None = None
+    display_label: str | None = None
+    href: str | None = Field(None, examples=["Leads/{ENTITYID}/Notes"])
+    type: str | None = Field(None, examples=["default"])
+    visible: bool | None = None
+    sequence_number: str | None = None
+    module: Module | None = Field(
+        None,
+        description="The related module (null for lists that are not a module's records).",
+    )
+
+
+class RelatedListsResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    related_lists: list[RelatedListMeta]
+
+
+class ModuleMeta(BaseModel):
+    """
+    One module of the org (`GET /settings/modules`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    api_name: str
+    id: str
+    module_name: str | None = None
+    singular_label: str | None = None
+    plural_label: str | None = None
+    api_supported: bool | None = None
+    generated_type: str | None = Field(None, examples=["default"])
+    creatable: bool | None = None
+    editable: bool | None = None
+    deletable: bool | None = None
+    viewable: bool | None = None
+    visible: bool | None = None
+
+
+class ModulesResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    modules: list[ModuleMeta]
+
+
+class UserType(Enum):
+    AllUsers = "AllUsers"
+    ActiveUsers = "ActiveUsers"
+    DeactiveUsers = "DeactiveUsers"
+    ConfirmedUsers = "ConfirmedUsers"
+    ConfirmedReportingUsers = "ConfirmedReportingUsers"
+    NotConfirmedUsers = "NotConfirmedUsers"
+    DeletedUsers = "DeletedUsers"
+    ActiveConfirmedUsers = "ActiveConfirmedUsers"
+    AdminUsers = "AdminUsers"
+    ActiveConfirmedAdmins = "ActiveConfirmedAdmins"
+    CurrentUser = "CurrentUser"
+
+
+class NamedRef(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    name: str | None = None
+    id: str | None = None
+
+
+class UserMeta(BaseModel):
+    """
+    A user of the org.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: str
+    full_name: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+    status: str | None = Field(None, examples=["active"])
+    confirm: bool | None = None
+    time_zone: str | None = None
+    role: NamedRef | None = None
+    profile: NamedRef | None = None
+
+
+class UsersResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    users: list[UserMeta]
+    info: PageInfo | None = None
+
+
+class OrgMeta(BaseModel):
+    """
+    The organization.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: str
+    company_name: str | None = None
+    domain_name: str | None = None
+    primary_email: str | None = None
+    zgid: str | None = None
+    time_zone: str | None = None
+    currency: str | None = None
+    iso_code: str | None = None
+    country_code: str | None = None
+    type: str | None = Field(None, examples=["production"])
+
+
+class OrgResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    org: list[OrgMeta]
+
+
 class SkipFeatureExecution(BaseModel):
     """
     A feature to skip, for example `cadences`; on upsert, `action` picks which outcome skips it.
@@ -802,6 +1038,17 @@ class SkipFeatureExecution(BaseModel):
     )
     name: str = Field(..., examples=["cadences"], min_length=1)
     action: UpsertAction | None = None
+
+
+class RecordWithId(BaseModel):
+    """
+    A record that names itself by `id` (or by its external field with `X-EXTERNAL`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: InputId | None = None
 
 
 class InsertRecordsRequest(BaseModel):
@@ -851,6 +1098,13 @@ class CloneRecordRequest(BaseModel):
     )
     data: list[Record] | None = Field(None, max_length=1)
     skip_feature_execution: list[SkipFeatureExecution] | None = None
+
+
+class UpdateRelatedRecordsRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    data: list[RecordWithId] = Field(..., max_length=100, min_length=1)
 
 
 class ActionError(BaseModel):

@@ -12,12 +12,14 @@ import httpx
 from zoho_crm_api import API_VERSION
 from zoho_crm_api.resources import AsyncResources, SyncResources
 
+from . import _batch
 from . import _validation as check
 from ._auth import ZohoAuth
 from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
 from ._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine, SyncEngine, total_seconds
 from ._logging import logger
+from ._metadata import AsyncMetadata, Metadata
 from ._oauth import TokenManager
 from ._runtime import AsyncRuntime, SyncRuntime
 from .errors import ZohoValidationError
@@ -91,10 +93,25 @@ class _Setup:
             "auth": ZohoAuth(tokens, follow_api_domain=self.follow_api_domain, max_answer_bytes=self.max_answer_bytes),
             "timeout": self.timeout,
             "verify": self.verify,
-            "limits": httpx.Limits(
-                max_connections=max(self.concurrency, 10) + 5, max_keepalive_connections=self.concurrency
-            ),
+            "limits": pool_limits(self.concurrency),
         }
+
+
+def pool_limits(max_concurrency: int) -> httpx.Limits:
+    """The connection pool: room for every lane a call may ask for, and a few single calls beside them.
+
+    A call may ask for ``concurrency=`` up to ``max(max_concurrency, 25)`` (25: Zoho's highest edition limit).
+
+    Every connection may stay alive (keep-alive = max connections): a pool with fewer keep-alive
+    slots closes "surplus" idle connections, and httpcore 1.0.9 can close one it has just handed to a
+    waiting request (encode/httpcore#1110), which then hangs until its read timeout (bench/README.md).
+    """
+    size = _batch.lane_cap(max_concurrency) + POOL_SPARE
+    return httpx.Limits(max_connections=size, max_keepalive_connections=size)
+
+
+POOL_SPARE = 5
+"""Connections beyond the batch lanes: single calls and pages read while a batch runs."""
 
 
 class ZohoCRM(SyncResources[BatchResult, Page, Success, Outcome]):
@@ -124,7 +141,8 @@ class ZohoCRM(SyncResources[BatchResult, Page, Success, Outcome]):
             bounds each phase, their sum the attempt); calls take ``timeout=`` too. Retries of a call end within
             ``retry.max_elapsed`` (60 s), or the timeout when longer.
         max_concurrency: Calls a batch sends at once (Zoho allows 10 concurrent bulk writes in every
-            edition); ``concurrency=`` of a call overrides it.
+            edition); ``concurrency=`` of a call overrides it, up to ``max(max_concurrency, 25)`` (the
+            connection pool's lanes; more is refused with ``ZohoValidationError``).
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
         refresh_margin: Seconds before expiry at which the token is renewed (at most a tenth of its lifetime).
         transport: An ``httpx.BaseTransport`` for API and token requests: the in-process sandbox
@@ -165,7 +183,9 @@ class ZohoCRM(SyncResources[BatchResult, Page, Success, Outcome]):
         self._http = httpx.Client(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
-        self._bind_resources(SyncRuntime(self._engine, setup.concurrency))  # every resource, as generated
+        runtime = SyncRuntime(self._engine, setup.concurrency)
+        self.metadata = Metadata(runtime, self._engine)  # the generated operations and a few unwrapping reads
+        self._bind_resources(runtime)  # every other resource, as generated
 
     @property
     def stats(self) -> dict[str, int]:
@@ -206,7 +226,8 @@ class AsyncZohoCRM(AsyncResources[BatchResult, Page, Success, Outcome]):
         token_store: Where the access token lives (a ``TokenStore``): in memory by default.
         retry: What is retried and for how long (a ``RetryPolicy``).
         timeout: Seconds one attempt of a call may take in all (30 s), as for ``ZohoCRM``.
-        max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes).
+        max_concurrency: Calls a batch sends at once (10 by default, Zoho's limit for bulk writes);
+            ``concurrency=`` of a call may ask for up to ``max(max_concurrency, 25)``.
         verify: Check TLS certificates. ``False`` logs a warning; never in production.
         refresh_margin: Seconds before expiry at which the token is renewed.
         transport: An ``httpx.AsyncBaseTransport`` for API and token requests (``sb.async_transport()``).
@@ -244,7 +265,9 @@ class AsyncZohoCRM(AsyncResources[BatchResult, Page, Success, Outcome]):
         self._http = httpx.AsyncClient(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = AsyncEngine(self._http, setup.retry, **setup.engine_kwargs())
-        self._bind_resources(AsyncRuntime(self._engine, setup.concurrency))
+        runtime = AsyncRuntime(self._engine, setup.concurrency)
+        self.metadata = AsyncMetadata(runtime, self._engine)
+        self._bind_resources(runtime)
 
     @property
     def stats(self) -> dict[str, int]:

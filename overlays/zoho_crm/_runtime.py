@@ -15,7 +15,7 @@ import httpx
 
 from zoho_crm_api._runtime import LITERAL_SEGMENTS, BatchOptions, CallOptions, Method, Operation
 
-from . import _batch, _idempotency, _plans, _writes
+from . import _batch, _idempotency, _plans, _streaming, _writes
 from . import _validation as check
 from ._checks import CHECKS
 from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, operation, read_json
@@ -247,6 +247,22 @@ class _Pages:
         return True
 
 
+def _stream_arguments(
+    op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, unknown: Mapping[str, object]
+) -> dict[str, Any]:
+    """What a stream of ``op`` needs besides the engine and its lanes (unknown options refused)."""
+    if unknown:
+        raise ZohoValidationError(f"{op.name.rsplit('.', 1)[-1]} does not take: {', '.join(sorted(unknown))}")
+    return {
+        "kind": _writes.kind(op),
+        "module": params["module"],
+        "records": items,
+        "external": params.get("x_external"),
+        "extra": _writes.body_options(body),
+        "if_unmodified_since": params.get("if_unmodified_since"),
+    }
+
+
 class SyncRuntime:
     """Sends generated operations with a :class:`SyncEngine`."""
 
@@ -286,12 +302,13 @@ class SyncRuntime:
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
         unknown: Mapping[str, object],
     ) -> Iterator[Outcome]:  # fmt: skip
-        """The outcomes of a batched write one by one (``<method>_stream``): checked now, sent as they are read.
+        """The outcomes of a batched write one by one (``<method>_stream``), in constant memory.
 
-        Here the whole batch runs on the first ``next()``; a streaming engine (bounded memory) plugs in here.
+        Its arguments are checked now; its records are read, checked and sent 100 at a time (``_streaming``).
         """
-        result = self.batch(op, params, body, items, options, unknown)
-        return iter(result)
+        stream = _stream_arguments(op, params, body, items, unknown)
+        lanes = _batch.lanes(options.concurrency, self._concurrency)
+        return _streaming.sync_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
 
     def declared(self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]) -> Any:
         """A declared method (``x-zoho-method``): checked, sent, its answer shaped."""
@@ -367,15 +384,10 @@ class AsyncRuntime:
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
         unknown: Mapping[str, object],
     ) -> AsyncIterator[Outcome]:  # fmt: skip
-        """See :meth:`SyncRuntime.stream_batch`."""
-        _writes.plan(op, params, body, items, unknown)  # refused now, before the first ``anext()``
-        return self._streamed(op, params, body, items, options)
-
-    async def _streamed(
-        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions
-    ) -> AsyncIterator[Outcome]:
-        for outcome in await self.batch(op, params, body, items, options, {}):
-            yield outcome
+        """See :meth:`SyncRuntime.stream_batch` (``items`` may be an async iterable too)."""
+        stream = _stream_arguments(op, params, body, items, unknown)
+        lanes = _batch.lanes(options.concurrency, self._concurrency)
+        return _streaming.async_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
 
     async def declared(
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]

@@ -52,6 +52,11 @@ def body_options(body: dict[str, Any]) -> dict[str, Any]:
     return {**extra, **rest}
 
 
+def check_options(name: str, extra: dict[str, Any]) -> None:
+    """Check a batched write's body options against the operation's generated request model."""
+    _plans.body(_body_model(name), {"data": [], **extra})
+
+
 def kind(op: Operation) -> str:
     """``insert``, ``update``, ``upsert`` or ``delete``: what a batched write is, from its declarations."""
     declared = op.batch or {}
@@ -80,7 +85,7 @@ def plan(
     if declared.get("identified_by") == "id":
         _plans.require_ids(records, external, "records")
     extra = body_options(body)
-    _plans.body(_body_model(op.name), {"data": [], **extra})
+    check_options(op.name, extra)
     prepared = _batch.plan(records, _plans.chunk_arguments(path, extra, headers), size)
     if op.retry != "keyed":
         return prepared, op.retry == "safe"

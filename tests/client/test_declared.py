@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import zoho_crm
-from zoho_crm import AsyncZohoCRM, BatchResult, Page, Success, ZohoCRM, ZohoValidationError
+from zoho_crm import AsyncZohoCRM, BatchResult, Failure, Page, Success, ZohoCRM, ZohoValidationError
 from zoho_crm._runtime import SyncRuntime
 from zoho_crm.testing import Sandbox
 from zoho_crm_api._runtime import BatchOptions, Method, Operation
@@ -83,17 +83,19 @@ def test_a_streamed_write_yields_one_outcome_per_record_in_order(crm: ZohoCRM) -
     outcomes = list(crm.records.insert_stream("Leads", records, trigger=[]))
     assert [o.input for o in outcomes] == records
     assert all(isinstance(o, Success) for o in outcomes)
-    with pytest.raises(ZohoValidationError, match=r"records\[0\] has no 'id'"):
-        crm.records.update_stream("Leads", [{"Company": "x"}])
+    (bad,) = crm.records.update_stream("Leads", [{"Company": "x"}])  # checked as read: its chunk fails, unsent
+    assert isinstance(bad, Failure) and not bad.uncertain and "has no 'id'" in bad.message
 
 
 @pytest.mark.anyio
-async def test_a_streamed_write_async_refuses_bad_input_before_the_first_request(
+async def test_a_streamed_write_async_sends_no_bad_chunk(
     sb: Sandbox, acrm: AsyncZohoCRM
 ) -> None:
     assert isinstance(acrm.records, AsyncRecordsResource)
-    with pytest.raises(ZohoValidationError, match=r"records\[0\] has no 'id'"):
-        acrm.records.update_stream("Leads", [{"Company": "x"}])
+    with pytest.raises(ZohoValidationError, match="does not take: sortby"):
+        acrm.records.update_stream("Leads", [{"Company": "x"}], sortby="x")  # type: ignore[call-arg]
+    bad = [o async for o in acrm.records.update_stream("Leads", [{"Company": "x"}])]
+    assert len(bad) == 1 and isinstance(bad[0], Failure) and "has no 'id'" in bad[0].message
     assert sb.counters.requests.get("update_records", 0) == 0
     outcomes = [o async for o in acrm.records.upsert_stream("Leads", leads(120), duplicate_check_fields=["Email"])]
     assert len(outcomes) == 120

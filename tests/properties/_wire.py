@@ -300,6 +300,14 @@ OVERLAY: dict[str, OverlayCall] = {
         lambda crm, p, kw, b: crm.related.list_of_deleted(p["module"], p["record_id"], p["related_list"], **kw),
         frozenset({"fields", "page", "per_page"}),
     ),
+    "get_fields": OverlayCall(lambda crm, p, kw, b: crm.metadata.fields(kw.pop("module"), **kw), frozenset({"module"})),
+    "get_related_lists": OverlayCall(
+        lambda crm, p, kw, b: crm.metadata.related_lists(kw.pop("module"), **kw), frozenset({"module"})
+    ),
+    "get_modules": OverlayCall(lambda crm, p, kw, b: crm.metadata.modules(**kw), frozenset()),
+    "get_module": OverlayCall(lambda crm, p, kw, b: crm.metadata.module(p["api_name"], **kw), frozenset()),
+    "get_users": OverlayCall(lambda crm, p, kw, b: crm.metadata.current_user(**kw), frozenset()),
+    "get_org": OverlayCall(lambda crm, p, kw, b: crm.metadata.org(**kw), frozenset()),
 }  # fmt: skip
 
 KNOWN_GAPS: dict[str, frozenset[str]] = {
@@ -312,6 +320,7 @@ KNOWN_GAPS: dict[str, frozenset[str]] = {
     "clone_record": frozenset({"body.skip_feature_execution"}),
     "get_related_records_count": frozenset({"body.params", "body.related_list.id"}),
     "get_deleted_record_related_records": frozenset({"ids"}),
+    "get_users": frozenset({"type"}),  # the client reads the current user only (type=CurrentUser)
 }
 
 
@@ -331,6 +340,15 @@ def _item_count(request: httpx.Request, body: Any) -> int:
         return len(body["data"])
     ids = dict(parse_qsl(request.url.query.decode("ascii"))).get("ids")
     return len(ids.split(",")) if ids else 1
+
+
+_METADATA_ANSWERS: dict[str, Any] = {
+    "FieldsResponse": {"fields": [{"api_name": "Last_Name", "id": "1", "data_type": "text"}]},
+    "RelatedListsResponse": {"related_lists": [{"api_name": "Notes", "id": "2", "module": None}]},
+    "ModulesResponse": {"modules": [{"api_name": "Leads", "id": "3"}]},
+    "UsersResponse": {"users": [{"id": "4"}]},
+    "OrgResponse": {"org": [{"id": "5"}]},
+}
 
 
 def valid_answer(op: _spec.Operation, request: httpx.Request) -> httpx.Response:
@@ -354,6 +372,8 @@ def valid_answer(op: _spec.Operation, request: httpx.Request) -> httpx.Response:
     elif schema == "ActionResults":
         success = {"code": "SUCCESS", "details": {"id": "3652397000000624046"}, "message": "ok", "status": "success"}
         payload = {"data": [success] * _item_count(request, body)}
+    elif schema in _METADATA_ANSWERS:
+        payload = _METADATA_ANSWERS[schema]
     else:
         raise LookupError(f"no canned answer for {schema}")
     errors = _spec.schema_errors(schema, payload)

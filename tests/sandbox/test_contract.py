@@ -19,6 +19,7 @@ def test_every_spec_operation_has_a_handler_and_a_route() -> None:
     contract = load_contract()
     assert contract.base_path == f"/crm/{API_VERSION}"
     assert set(ALL.values()) <= set(contract.operations)
+    assert len(contract.operations) == 26  # 20 records and related records, 6 metadata
     for op in contract.operations.values():
         segments = [s.strip("{}") if s.startswith("{") else s for s in op.template.strip("/").split("/")]
         routed = contract.route(segments)
@@ -45,18 +46,29 @@ def test_unknown_paths_are_invalid_url_pattern(sb: Sandbox, method: str, path: s
     [("PATCH", "/Leads"), ("GET", "/Leads/upsert"), ("DELETE", "/Leads/deleted"), ("PUT", "/Leads/actions/count"),
      ("GET", "/Leads/1/actions/clone"), ("HEAD", "/Leads/search")],
 )  # fmt: skip
-def test_known_paths_with_another_method_are_405(api: httpx.Client, method: str, path: str) -> None:
+def test_known_paths_with_another_method_are_400_invalid_request_method(
+    api: httpx.Client, method: str, path: str
+) -> None:
     response = api.request(method, path)
-    assert response.status_code == 405
+    assert response.status_code == 400  # Zoho's operation pages and OAS examples: 400, not 405
     if method != "HEAD":
-        assert error_of(response) == (405, "INVALID_REQUEST_METHOD")
+        assert error_of(response) == (400, "INVALID_REQUEST_METHOD")
+
+
+@pytest.mark.parametrize("content_type", [None, "application/x-www-form-urlencoded", "text/plain", "application/json"])
+def test_bodies_are_json_whatever_the_content_type(api: httpx.Client, content_type: str | None) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    body = b'{"data": [{"Last_Name": "Burns"}]}'
+    request = api.build_request("POST", "/Leads", content=body, headers=headers)
+    assert request.headers.get("Content-Type") == content_type  # none at all, like the official SDK
+    response = api.send(request)
+    assert response.status_code == 201, response.text
+    assert response.json()["data"][0]["code"] == "SUCCESS"
 
 
 def test_writes_need_a_json_body(sb: Sandbox, api: httpx.Client) -> None:
-    assert error_of(api.post("/Leads", content=b"Last_Name=x", headers={"Content-Type": "text/plain"})) == (
-        415,
-        "INVALID_DATA",
-    )
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert error_of(api.post("/Leads", content=b"Last_Name=x", headers=form)) == (400, "INVALID_DATA")
     assert error_of(api.post("/Leads", content=b"{", headers={"Content-Type": "application/json"})) == (
         400,
         "INVALID_DATA",

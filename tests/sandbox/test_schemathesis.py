@@ -122,7 +122,11 @@ class Org:
         # Internals the public API does not expose: related lists and required fields per module.
         definitions = sb.state.store.modules
         self.related = {
-            name: {api_name: rl.related_module for api_name, rl in sorted(definitions[name].related_lists.items())}
+            name: {
+                api_name: rl.related_module
+                for api_name, rl in sorted(definitions[name].related_lists.items())
+                if rl.related_module in MODULES  # not the activity lists (read-only, of modules not seeded)
+            }
             for name in MODULES
         }
         self.required = {name: definitions[name].required for name in MODULES}
@@ -217,8 +221,22 @@ def point_body(body: dict[str, Any], module: str, needs_ids: bool, org: Org, dra
                 del item[system]
 
 
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=lambda mode: mode.value)
-@pytest.mark.parametrize("label", sorted(OPERATIONS))
+def takes_input(label: str) -> bool:
+    """Whether an operation takes any parameter or body (one that takes none has no invalid request to make)."""
+    operation = OPERATIONS[label]
+    parts = ("path_parameters", "query", "headers")
+    return any(len(list(getattr(operation, part))) for part in parts) or bool(operation.body)
+
+
+CASES = [
+    (label, mode)
+    for label in sorted(OPERATIONS)
+    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
+    if mode is GenerationMode.POSITIVE or takes_input(label)
+]
+
+
+@pytest.mark.parametrize(("label", "mode"), CASES, ids=[f"{label}-{mode.value}" for label, mode in CASES])
 def test_sandbox_conforms_to_the_spec(label: str, mode: GenerationMode, request: pytest.FixtureRequest) -> None:
     operation = OPERATIONS[label]
     statuses: Counter[int] = Counter()
@@ -245,13 +263,14 @@ def test_sandbox_conforms_to_the_spec(label: str, mode: GenerationMode, request:
             sent[case.meta.generation.mode.value] += 1
             case.validate_response(response, checks=CHECKS)
             assert sb.violations == []
-            if (case.path_parameters or {}).get("module") not in known_modules:
+            path = case.path_parameters or {}
+            if "module" in path and path["module"] not in known_modules:  # (metadata calls take no module path)
                 code = response.json().get("code") if response.content else None
                 assert (response.status_code, code) in UNKNOWN_MODULE_ANSWERS, response.text
 
         run()
     request.node.user_properties += [("statuses", dict(sorted(statuses.items()))), ("sent", dict(sent))]
-    assert sum(statuses.values()) >= min(MAX_EXAMPLES, 5)
+    assert sum(statuses.values()) >= (min(MAX_EXAMPLES, 5) if takes_input(label) else 1)  # GET /org: one request
 
 
 def test_the_plumbing_reaches_the_seeded_org() -> None:

@@ -24,4 +24,12 @@ RELATED = {
     ("post", "/{module}/{record_id}/actions/get_related_records_count"): "get_related_records_count",
     ("get", "/{module}/deleted/{record_id}/{related_list}"): "get_deleted_record_related_records",
 }
-ALL = {**RECORDS, **RELATED}
+METADATA = {
+    ("get", "/settings/fields"): "get_fields",
+    ("get", "/settings/related_lists"): "get_related_lists",
+    ("get", "/settings/modules"): "get_modules",
+    ("get", "/settings/modules/{api_name}"): "get_module",
+    ("get", "/users"): "get_users",
+    ("get", "/org"): "get_org",
+}
+ALL = {**RECORDS, **RELATED, **METADATA}

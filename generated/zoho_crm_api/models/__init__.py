@@ -36,14 +36,25 @@ if TYPE_CHECKING:
     from .error_details_expected_fields_item import ErrorDetailsExpectedFieldsItem
     from .error_status import ErrorStatus
     from .feature_execution import FeatureExecution
+    from .field_meta import FieldMeta
+    from .field_meta_external_type_0 import FieldMetaExternalType0
+    from .field_meta_lookup import FieldMetaLookup
+    from .field_meta_unique_type_0 import FieldMetaUniqueType0
+    from .fields_response import FieldsResponse
     from .insert_records_request import InsertRecordsRequest
     from .media_type_error import MediaTypeError
     from .media_type_error_code import MediaTypeErrorCode
     from .method_error import MethodError
     from .method_error_code import MethodErrorCode
+    from .minified_module import MinifiedModule
+    from .module_meta import ModuleMeta
+    from .modules_response import ModulesResponse
+    from .named_ref import NamedRef
     from .not_found_error import NotFoundError
     from .not_found_error_code import NotFoundErrorCode
     from .nullable_user_lookup_type_0 import NullableUserLookupType0
+    from .org_meta import OrgMeta
+    from .org_response import OrgResponse
     from .page_info import PageInfo
     from .payload_error import PayloadError
     from .payload_error_code import PayloadErrorCode
@@ -66,7 +77,10 @@ if TYPE_CHECKING:
     from .related_count_params import RelatedCountParams
     from .related_count_query import RelatedCountQuery
     from .related_count_success import RelatedCountSuccess
+    from .related_list_meta import RelatedListMeta
+    from .related_list_meta_module_type_0 import RelatedListMetaModuleType0
     from .related_list_ref import RelatedListRef
+    from .related_lists_response import RelatedListsResponse
     from .related_records_count_request import RelatedRecordsCountRequest
     from .related_records_count_response import RelatedRecordsCountResponse
     from .search_error import SearchError
@@ -86,6 +100,9 @@ if TYPE_CHECKING:
     from .upsert_action import UpsertAction
     from .upsert_records_request import UpsertRecordsRequest
     from .user_lookup import UserLookup
+    from .user_meta import UserMeta
+    from .user_type import UserType
+    from .users_response import UsersResponse
     from .write_error import WriteError
     from .write_error_code import WriteErrorCode
 
@@ -116,14 +133,25 @@ _MODULE_OF = {
     "ErrorDetailsExpectedFieldsItem": ".error_details_expected_fields_item",
     "ErrorStatus": ".error_status",
     "FeatureExecution": ".feature_execution",
+    "FieldMeta": ".field_meta",
+    "FieldMetaExternalType0": ".field_meta_external_type_0",
+    "FieldMetaLookup": ".field_meta_lookup",
+    "FieldMetaUniqueType0": ".field_meta_unique_type_0",
+    "FieldsResponse": ".fields_response",
     "InsertRecordsRequest": ".insert_records_request",
     "MediaTypeError": ".media_type_error",
     "MediaTypeErrorCode": ".media_type_error_code",
     "MethodError": ".method_error",
     "MethodErrorCode": ".method_error_code",
+    "MinifiedModule": ".minified_module",
+    "ModuleMeta": ".module_meta",
+    "ModulesResponse": ".modules_response",
+    "NamedRef": ".named_ref",
     "NotFoundError": ".not_found_error",
     "NotFoundErrorCode": ".not_found_error_code",
     "NullableUserLookupType0": ".nullable_user_lookup_type_0",
+    "OrgMeta": ".org_meta",
+    "OrgResponse": ".org_response",
     "PageInfo": ".page_info",
     "PayloadError": ".payload_error",
     "PayloadErrorCode": ".payload_error_code",
@@ -146,7 +174,10 @@ _MODULE_OF = {
     "RelatedCountParams": ".related_count_params",
     "RelatedCountQuery": ".related_count_query",
     "RelatedCountSuccess": ".related_count_success",
+    "RelatedListMeta": ".related_list_meta",
+    "RelatedListMetaModuleType0": ".related_list_meta_module_type_0",
     "RelatedListRef": ".related_list_ref",
+    "RelatedListsResponse": ".related_lists_response",
     "RelatedRecordsCountRequest": ".related_records_count_request",
     "RelatedRecordsCountResponse": ".related_records_count_response",
     "SearchError": ".search_error",
@@ -166,6 +197,9 @@ _MODULE_OF = {
     "UpsertAction": ".upsert_action",
     "UpsertRecordsRequest": ".upsert_records_request",
     "UserLookup": ".user_lookup",
+    "UserMeta": ".user_meta",
+    "UserType": ".user_type",
+    "UsersResponse": ".users_response",
     "WriteError": ".write_error",
     "WriteErrorCode": ".write_error_code",
 }
@@ -211,14 +245,25 @@ __all__ = (
     "ErrorDetailsExpectedFieldsItem",
     "ErrorStatus",
     "FeatureExecution",
+    "FieldMeta",
+    "FieldMetaExternalType0",
+    "FieldMetaLookup",
+    "FieldMetaUniqueType0",
+    "FieldsResponse",
     "InsertRecordsRequest",
     "MediaTypeError",
     "MediaTypeErrorCode",
     "MethodError",
     "MethodErrorCode",
+    "MinifiedModule",
+    "ModuleMeta",
+    "ModulesResponse",
+    "NamedRef",
     "NotFoundError",
     "NotFoundErrorCode",
     "NullableUserLookupType0",
+    "OrgMeta",
+    "OrgResponse",
     "PageInfo",
     "PayloadError",
     "PayloadErrorCode",
@@ -241,7 +286,10 @@ __all__ = (
     "RelatedCountParams",
     "RelatedCountQuery",
     "RelatedCountSuccess",
+    "RelatedListMeta",
+    "RelatedListMetaModuleType0",
     "RelatedListRef",
+    "RelatedListsResponse",
     "RelatedRecordsCountRequest",
     "RelatedRecordsCountResponse",
     "SearchError",
@@ -261,6 +309,9 @@ __all__ = (
     "UpsertAction",
     "UpsertRecordsRequest",
     "UserLookup",
+    "UserMeta",
+    "UsersResponse",
+    "UserType",
     "WriteError",
     "WriteErrorCode",
 )

@@ -12,6 +12,7 @@ class CountErrorCode(str, Enum):
     MANDATORY_NOT_FOUND = "MANDATORY_NOT_FOUND"
     NOT_SUPPORTED = "NOT_SUPPORTED"
     REQUIRED_PARAM_MISSING = "REQUIRED_PARAM_MISSING"
+    TERRITORY_NOT_ENABLED = "TERRITORY_NOT_ENABLED"
 
     def __str__(self) -> str:
         return str(self.value)

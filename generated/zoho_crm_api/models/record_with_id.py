@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,11 +15,18 @@ T = TypeVar("T", bound="RecordWithId")
 class RecordWithId:
     """A record that names itself by `id` (or by its external field with `X-EXTERNAL`)."""
 
-    id: str | Unset = UNSET
+    id: int | str | Unset = UNSET
+    """ A record id in a request body: a numeric string, or a JSON integer as the official SDKs
+    send it (their `id` is a 64-bit integer). Answers always carry ids as strings.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id: int | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -32,7 +39,13 @@ class RecordWithId:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+
+        def _parse_id(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
 
         record_with_id = cls(
             id=id,

@@ -11,6 +11,7 @@ class SearchErrorCode(str, Enum):
     LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
     LIMIT_REACHED = "LIMIT_REACHED"
     NOT_SUPPORTED = "NOT_SUPPORTED"
+    NO_RECORDS_FOUND = "NO_RECORDS_FOUND"
 
     def __str__(self) -> str:
         return str(self.value)

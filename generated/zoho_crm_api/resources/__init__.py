@@ -14,6 +14,7 @@ from .._runtime import BatchT, OutcomeT, PageT, SuccessT
 
 if TYPE_CHECKING:
     from .._runtime import AsyncRuntime, SyncRuntime
+from .metadata import AsyncMetadataResource, MetadataResource
 from .records import AsyncRecordsResource, RecordsResource
 from .related import AsyncRelatedResource, RelatedResource
 
@@ -23,12 +24,15 @@ __all__ = [
     "RecordsResource",
     "AsyncRelatedResource",
     "RelatedResource",
+    "AsyncMetadataResource",
+    "MetadataResource",
     "SyncResources",
 ]
 
 RESOURCES = (
     "records",
     "related",
+    "metadata",
 )
 """Attribute names of the resources, in spec order."""
 
@@ -38,6 +42,7 @@ class SyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
     records: RecordsResource[BatchT, PageT, SuccessT, OutcomeT]
     related: RelatedResource[BatchT, PageT, SuccessT, OutcomeT]
+    metadata: MetadataResource[BatchT, PageT, SuccessT, OutcomeT]
 
     def _bind_resources(self, runtime: SyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         """Set each resource the facade has not set itself."""
@@ -45,6 +50,8 @@ class SyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             self.records = RecordsResource(runtime)
         if "related" not in self.__dict__:
             self.related = RelatedResource(runtime)
+        if "metadata" not in self.__dict__:
+            self.metadata = MetadataResource(runtime)
 
 
 class AsyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
@@ -52,6 +59,7 @@ class AsyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
     records: AsyncRecordsResource[BatchT, PageT, SuccessT, OutcomeT]
     related: AsyncRelatedResource[BatchT, PageT, SuccessT, OutcomeT]
+    metadata: AsyncMetadataResource[BatchT, PageT, SuccessT, OutcomeT]
 
     def _bind_resources(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         """Set each resource the facade has not set itself."""
@@ -59,3 +67,5 @@ class AsyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             self.records = AsyncRecordsResource(runtime)
         if "related" not in self.__dict__:
             self.related = AsyncRelatedResource(runtime)
+        if "metadata" not in self.__dict__:
+            self.metadata = AsyncMetadataResource(runtime)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import signal
 import sys
 import threading
@@ -12,13 +13,33 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from ._logsink import DroppingHandler, nonblocking_logging
 from ._sandbox import Sandbox
 
 __all__ = ["main"]
 
 
+FOREIGN_CLIENTS = """\
+Pointing any client at it (another language, curl, Zoho's official SDK):
+  API base URL   {base_url}           (api_domain: the http://host:port part)
+  token URL      http://host:port/oauth/v2/token  (the accounts URL is the same origin)
+  credentials    the client_id, client_secret and refresh_token printed at start, or the
+                 access_token as "Authorization: Zoho-oauthtoken <token>"
+Bodies are read as JSON whatever their Content-Type (curl -d @file.json works), ids may be
+JSON integers, and the metadata calls the official SDKs make (/settings/fields, /settings/modules,
+/settings/related_lists, /users?type=CurrentUser, /org) answer from the registered modules.
+Zoho's Python SDK (zohocrmsdk8-0): pass DataCenter.Environment(api_domain, token_url, api_domain)
+as the environment to Initializer.initialize, with OAuthToken(client_id, client_secret,
+refresh_token). Log lines a full stderr pipe cannot take are dropped (counted at exit)."""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zoho-crm-sandbox", description="A local Zoho CRM v8 for tests and demos.")
+    parser = argparse.ArgumentParser(
+        prog="zoho-crm-sandbox",
+        description="A local Zoho CRM v8 for tests and demos.",
+        epilog=FOREIGN_CLIENTS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port (0: a free one; default 8765)")
     parser.add_argument("--token-lifetime", type=float, default=3600.0, help="access-token lifetime in seconds")
@@ -35,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--latency", type=float, default=0.0, help="least seconds from a call's arrival to its answer")
     parser.add_argument("--concurrency-limit", type=int, help="API calls in flight at once (429 past it)")
     parser.add_argument("--daily-credits", type=int, help="API credits per rolling 24 h (429 past it)")
+    parser.add_argument(
+        "--max-body-bytes", type=int, default=16 * 1024 * 1024, help="largest request body (413 past it; 16 MiB)"
+    )
     return parser
 
 
@@ -63,49 +87,59 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        sb = Sandbox(
-            "http",
-            host=args.host,
-            port=args.port,
-            token_lifetime=args.token_lifetime,
-            fault_rate_5xx=args.fault_rate_5xx,
-            drop_rate=args.drop_rate,
-            drop_after_commit_rate=args.drop_after_commit_rate,
-            truncate_rate=args.truncate_rate,
-            seed=args.seed,
-            latency=args.latency,
-            concurrency_limit=args.concurrency_limit,
-            daily_credits=args.daily_credits,
-            strict_responses=False,
-        )
-        with sb:
-            loaded = _load(sb, args)
-            creds = sb.credentials
-            lines = {
-                "base_url": sb.base_url,
-                "api_domain": sb.api_domain,
-                "token_url": f"{sb.accounts_url}/oauth/v2/token",
-                "client_id": creds.client_id,
-                "client_secret": creds.client_secret,
-                "refresh_token": creds.refresh_token,
-                "access_token": sb.issue_access_token(),
-                "fault_seed": str(sb.fault_seed),
-                "seeded": json.dumps(loaded),
-            }
-            for key, value in lines.items():
-                sys.stdout.write(f"{key}: {value}\n")
-            sys.stdout.write("serving; stop with Ctrl-C or SIGTERM\n")
-            sys.stdout.flush()
-            while not stop.wait(0.5):
-                pass
-        violations = sb.violations
-        if violations:
-            sys.stderr.write(f"{len(violations)} response(s) broke the spec, first: {violations[0]}\n")
-        sys.stdout.write("stopped\n")
-        return 1 if violations else 0
+        with nonblocking_logging(sys.stderr) as sink:
+            return _serve(args, stop, sink)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _serve(args: argparse.Namespace, stop: threading.Event, sink: DroppingHandler | None) -> int:
+    """Serve until ``stop`` is set; report violations and dropped log lines through the (non-blocking) log."""
+    log = logging.getLogger("zoho_crm.testing")
+    sb = Sandbox(
+        "http",
+        host=args.host,
+        port=args.port,
+        token_lifetime=args.token_lifetime,
+        fault_rate_5xx=args.fault_rate_5xx,
+        drop_rate=args.drop_rate,
+        drop_after_commit_rate=args.drop_after_commit_rate,
+        truncate_rate=args.truncate_rate,
+        seed=args.seed,
+        latency=args.latency,
+        concurrency_limit=args.concurrency_limit,
+        daily_credits=args.daily_credits,
+        max_body_bytes=args.max_body_bytes,
+        strict_responses=False,
+    )
+    with sb:
+        loaded = _load(sb, args)
+        creds = sb.credentials
+        lines = {
+            "base_url": sb.base_url,
+            "api_domain": sb.api_domain,
+            "token_url": f"{sb.accounts_url}/oauth/v2/token",
+            "client_id": creds.client_id,
+            "client_secret": creds.client_secret,
+            "refresh_token": creds.refresh_token,
+            "access_token": sb.issue_access_token(),
+            "fault_seed": str(sb.fault_seed),
+            "seeded": json.dumps(loaded),
+        }
+        for key, value in lines.items():
+            sys.stdout.write(f"{key}: {value}\n")
+        sys.stdout.write("serving; stop with Ctrl-C or SIGTERM\n")
+        sys.stdout.flush()
+        while not stop.wait(0.5):
+            pass
+    violations = sb.violations
+    if violations:
+        log.error("%d response(s) broke the spec, first: %s", len(violations), violations[0])
+    if sink is not None and sink.dropped:
+        log.warning("%d log line(s) dropped: stderr was not read fast enough", sink.dropped)
+    sys.stdout.write("stopped\n")
+    return 1 if violations else 0
 
 
 if __name__ == "__main__":

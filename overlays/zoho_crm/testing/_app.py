@@ -20,6 +20,8 @@ from ._context import Context, Reply, Work
 from ._contract import Contract, Operation, load_contract, raise_violations
 from ._errors import DroppedConnection, ZohoError, error_body
 from ._external import parse_external
+from ._metadata_api import HANDLERS as METADATA_HANDLERS
+from ._metadata_api import NO_MODULE
 from ._records_api import HANDLERS as RECORD_HANDLERS
 from ._records_api import write_cost
 from ._related_api import HANDLERS as RELATED_HANDLERS
@@ -32,7 +34,7 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
-HANDLERS = {**RECORD_HANDLERS, **RELATED_HANDLERS}
+HANDLERS = {**RECORD_HANDLERS, **RELATED_HANDLERS, **METADATA_HANDLERS}
 BULK = frozenset(name for name, handler in HANDLERS.items() if inspect.isgeneratorfunction(handler))
 """Operations whose handler works item by item (its work runs in slices, its body read with it)."""
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
@@ -73,6 +75,41 @@ class _Request:
         self.body = body
 
 
+async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:
+    """The request body, or ``None`` past ``limit`` bytes (read no further: a 1 GB POST costs nothing)."""
+    for name, value in scope.get("headers", []):
+        if name.lower() == b"content-length" and value.strip().isdigit() and int(value) > limit:
+            return None
+    body = bytearray()
+    while True:
+        message = await receive()
+        body.extend(message.get("body", b""))
+        if len(body) > limit:
+            return None
+        if not message.get("more_body"):
+            return bytes(body)
+
+
+def _string_ids(body: Any) -> None:
+    """Integer ids of a body as strings: ``data[].id``, ``get_related_records_count[].related_list.id``.
+
+    The official SDKs type ids as 64-bit integers and send them as JSON numbers.
+    """
+    if not isinstance(body, dict):
+        return
+    holders = body.get("data")
+    if not isinstance(holders, list):
+        counts = body.get("get_related_records_count")
+        holders = (
+            [item.get("related_list") for item in counts if isinstance(item, dict)] if isinstance(counts, list) else []
+        )
+    for item in holders:
+        if isinstance(item, dict):
+            value = item.get("id")
+            if isinstance(value, int) and not isinstance(value, bool):
+                item["id"] = str(value)
+
+
 class SandboxApp:
     """The sandbox's ASGI application.
 
@@ -103,13 +140,14 @@ class SandboxApp:
         if scope["type"] != "http":
             return
         arrived = anyio.current_time()
-        body = bytearray()
-        while True:
-            message = await receive()
-            body.extend(message.get("body", b""))
-            if not message.get("more_body"):
-                break
-        request = _Request(scope, bytes(body))
+        body = await _read_body(scope, receive, self.state.config.max_body_bytes)
+        if body is None:
+            status, payload, headers = self._encode(self._generic(413, "LIMIT_EXCEEDED"))
+            headers.append((b"connection", b"close"))
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": payload})
+            return
+        request = _Request(scope, body)
         try:
             status, payload, headers = await self._handle(request, arrived)
         except _Drop:
@@ -144,8 +182,8 @@ class SandboxApp:
             return self._encode(self._generic(404, "INVALID_URL_PATTERN"))
         operations, path_params = routed
         op = operations.get(request.method)
-        if op is None:
-            return self._encode(self._generic(405, "INVALID_REQUEST_METHOD"))
+        if op is None:  # 400, as Zoho's operation pages and OAS examples say (see the spec's decisions)
+            return self._encode(self._generic(400, "INVALID_REQUEST_METHOD"))
         state = self.state
         with state.lock:
             state.counters.requests[op.operation_id] += 1
@@ -264,9 +302,12 @@ class SandboxApp:
         config = state.config
         state.store.sweep(now, config.recycle_retention, config.permanent_retention)
         try:
-            module = state.store.modules.get(path_params["module"])
-            if module is None:
-                raise ZohoError(400, "INVALID_MODULE", {"resource_path_index": 0})
+            if "module" in path_params:
+                module = state.store.modules.get(path_params["module"])
+                if module is None:
+                    raise ZohoError(400, "INVALID_MODULE", {"resource_path_index": 0})
+            else:  # metadata: the module, if any, is a query parameter its handler reads
+                module = NO_MODULE
             params = op.parse_params(path_params, request.query, request.headers)
             body = self._body(op, request)
             externals = parse_external(params.get("X-EXTERNAL"), state.store.modules)
@@ -298,15 +339,15 @@ class SandboxApp:
             if op.body_required:
                 raise ZohoError(400, "REQUIRED_PARAM_MISSING", {"param_name": "body"}, "the request body is missing")
             return None
-        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if media != "application/json":
-            raise ZohoError(415, "INVALID_DATA", {"expected": "application/json"}, "unsupported media type")
+        # JSON whatever the Content-Type, as Zoho reads it: curl's `-d @file.json` sends
+        # form-urlencoded, the official SDKs send none at all.
         try:
             body = orjson.loads(request.body)  # strict, as Zoho is: no NaN, no lone surrogates
         except ValueError:
             raise ZohoError(
                 400, "INVALID_DATA", {"reason": "the body is not valid JSON"}, "invalid JSON body"
             ) from None
+        _string_ids(body)
         refused = op.body_envelope_error(body)
         if refused is not None:
             raise refused

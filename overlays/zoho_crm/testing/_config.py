@@ -70,6 +70,8 @@ class SandboxConfig:
     """Seconds a written record stays invisible to search and count (Zoho's index lag)."""
     recycle_retention: float = 60 * 86400.0
     permanent_retention: float = 120 * 86400.0
+    max_body_bytes: int = 16 * 1024 * 1024
+    """Largest request body read; past it, 413 ``LIMIT_EXCEEDED`` without reading the rest."""
     api_domain: str | None = None
     """Origin the token endpoint reports as ``api_domain`` (default: the sandbox's own)."""
 

@@ -69,6 +69,16 @@ class Context:
             return found[0] if found else None
         return self.store.get(module, raw)
 
+    def missing(self, module: str, raw: str) -> dict[str, Any]:
+        """``details`` naming what a call could not find: its ``id``, or its external field and value.
+
+        Never a non-numeric ``id``: Zoho's SDKs parse ``details.id`` as an integer.
+        """
+        field = self.externals.field_for(module)
+        if field is not None:
+            return {field: raw}
+        return {"id": raw} if raw.isdigit() else {}
+
     def unmodified_since(self, records: Iterable[StoredRecord]) -> None:
         """Raise 412 ``ALREADY_MODIFIED`` if any record changed after ``If-Unmodified-Since``.
 

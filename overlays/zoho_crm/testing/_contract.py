@@ -346,7 +346,10 @@ class Contract:
             404, BodyCheck(components["NotFound"]["content"]["application/json"]["schema"]), frozenset()
         )
         self.method_not_allowed = ResponseSpec(
-            405, BodyCheck(components["MethodNotAllowed"]["content"]["application/json"]["schema"]), frozenset()
+            400, BodyCheck(components["MethodNotAllowed"]["content"]["application/json"]["schema"]), frozenset()
+        )
+        self.too_large = ResponseSpec(
+            413, BodyCheck(components["PayloadTooLarge"]["content"]["application/json"]["schema"]), frozenset()
         )
 
     def route(self, segments: list[str]) -> tuple[dict[str, Operation], dict[str, str]] | None:
@@ -361,8 +364,8 @@ class Contract:
         return None
 
     def check_generic(self, status: int, body: Any) -> list[str]:
-        """Violations of a 404/405 answered before any operation was known."""
-        response = self.not_found if status == 404 else self.method_not_allowed
+        """Violations of a 404, 400 (method) or 413 answered before any operation was known."""
+        response = {404: self.not_found, 413: self.too_large}.get(status, self.method_not_allowed)
         return check_body(response, body, "full")
 
 

@@ -26,6 +26,8 @@ OPERATORS = (
 )
 MAX_CONDITIONS = 10
 MAX_IN_VALUES = 100
+MAX_DEPTH = 32
+"""Parentheses nested deeper than this are refused (``INVALID_QUERY``), long before Python's recursion limit."""
 _FIELD = re.compile(r"^\$?[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z$][A-Za-z0-9_]*)?$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -75,6 +77,7 @@ class _Parser:
         self.text = text
         self.pos = 0
         self.conditions = 0
+        self.depth = 0
 
     def parse(self) -> Predicate:
         self._skip()
@@ -118,8 +121,12 @@ class _Parser:
         self.pos += 1
         self._skip()
         if self.pos < len(self.text) and self.text[self.pos] == "(":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise CriteriaError("the criteria are nested too deep", max_depth=MAX_DEPTH, position=self.pos)
             inner = self._expression()
             self._expect_close()
+            self.depth -= 1
             return inner
         start = self.pos
         while self.pos < len(self.text) and self.text[self.pos] != ")":

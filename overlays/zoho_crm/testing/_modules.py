@@ -6,10 +6,26 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-__all__ = ["ANY_MODULE", "ModuleDef", "RelatedListDef", "default_modules", "link_related_lists"]
+__all__ = [
+    "ACTIVITY_LISTS",
+    "ACTIVITY_MODULES",
+    "ANY_MODULE",
+    "CLOSED_STATUSES",
+    "ModuleDef",
+    "RelatedListDef",
+    "default_modules",
+    "link_related_lists",
+]
 
 ANY_MODULE = "*"
 """Target of a multi-module lookup (a Note's ``Parent_Id``)."""
+
+ACTIVITY_MODULES = ("Tasks", "Events", "Calls")
+"""Modules whose records the activity lists gather (when the org has them: register them)."""
+ACTIVITY_LISTS = ("Activities_Chronological_View", "Activities_Chronological_View_History")
+"""Zoho's special related lists: open and closed activities of a record, each row with ``$module``."""
+CLOSED_STATUSES = frozenset({"Completed", "Closed", "Held", "Not Held"})
+"""An activity whose ``Status`` is one of these is in the history list, else in the open one."""
 
 MODULE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,99}$")
 FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -19,8 +35,9 @@ FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 class RelatedListDef:
     """A related list of a module.
 
-    ``kind`` is ``"lookup"`` (records of ``related_module`` whose ``lookup_field`` points at the parent)
-    or ``"m2m"`` (links kept in the relation ``relation``, carrying ``relation_fields``).
+    ``kind`` is ``"lookup"`` (records of ``related_module`` whose ``lookup_field`` points at the parent),
+    ``"m2m"`` (links kept in the relation ``relation``, carrying ``relation_fields``) or ``"activities"``
+    (read-only: the records of :data:`ACTIVITY_MODULES` whose lookups point at the parent).
     """
 
     api_name: str
@@ -190,3 +207,7 @@ def link_related_lists(modules: dict[str, ModuleDef], list_id: dict[tuple[str, s
                         make(parent.api_name, child.api_name, "lookup", lookup_field=field)
             elif target in modules:
                 make(target, child.api_name, "lookup", lookup_field=field)
+    for module in modules.values():
+        if module.api_name not in ACTIVITY_MODULES and module.api_name != "Notes":
+            for name in ACTIVITY_LISTS:
+                make(module.api_name, name, "activities")

@@ -30,6 +30,15 @@ def write_cost(operation_id: str, body: Any) -> int:
 # reads ------------------------------------------------------------------------------------------
 
 
+def _converted_filter(ctx: Context) -> Callable[[dict[str, Any]], bool] | None:
+    """Whether a record passes ``converted`` (``$converted`` records: converted Leads), or ``None`` for all."""
+    wanted = ctx.params.get("converted", "false")
+    if wanted == "both":
+        return None
+    converted = wanted == "true"
+    return lambda fields: (fields.get("$converted") is True) == converted
+
+
 def _check_view(ctx: Context) -> None:
     cvid = ctx.params.get("cvid")
     if cvid is not None and cvid != ctx.module.view_id:
@@ -75,9 +84,13 @@ def get_records(ctx: Context) -> Reply:
         else:
             lookup = lambda key: table.records.get(str(key[1]))  # noqa: E731
 
+    converted = _converted_filter(ctx)
+
     def fetch(key: Any) -> dict[str, Any] | None:
         record = lookup(key)
         if record is None or (since is not None and int(record.modified_at) <= since):
+            return None
+        if converted is not None and not converted(record.fields):
             return None
         return project(record.fields, names)
 
@@ -149,7 +162,11 @@ def _matches(ctx: Context, kind: str, predicate: Predicate) -> list[str]:
     module = ctx.module.api_name
     table = ctx.store.tables[module]
     lag = ctx.config.search_index_lag
-    key = (module, kind, ctx.params.get(kind), lag, int(ctx.now) if lag else 0)
+    converted = _converted_filter(ctx) if "converted" in ctx.params else None
+    if converted is not None:
+        searched = predicate
+        predicate = lambda fields: converted(fields) and searched(fields)  # noqa: E731
+    key = (module, kind, ctx.params.get(kind), ctx.params.get("converted"), lag, int(ctx.now) if lag else 0)
     cached = ctx.store.query_cache.get(key)
     if cached is not None and cached[0] == table.version:
         return cached[1]
@@ -317,7 +334,11 @@ def update_record(ctx: Context) -> Reply:
         if record is None:
             raise ItemError(
                 "INVALID_DATA",
-                {"api_name": "id", "id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+                {
+                    "api_name": "id",
+                    **ctx.missing(ctx.module.api_name, raw),
+                    "resource_path_index": ctx.op.path_index("record_id"),
+                },
                 "the id given seems to be invalid",
             )
         ctx.unmodified_since([record])
@@ -352,7 +373,9 @@ def delete_records(ctx: Context) -> Work:
     for raw, record in zip(raws, targets, strict=True):
         yield
         if record is None or record.id not in ctx.store.tables[ctx.module.api_name].records:
-            results.append(ItemError("INVALID_DATA", {"id": raw}, "record not deleted").result())
+            results.append(
+                ItemError("INVALID_DATA", ctx.missing(ctx.module.api_name, raw), "record not deleted").result()
+            )
             continue
         ctx.store.delete(record, ctx.now)
         results.append(_delete_result(ctx, record, raw))
@@ -367,7 +390,7 @@ def delete_record(ctx: Context) -> Reply:
         raise ZohoError(
             400,
             "INVALID_DATA",
-            {"id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+            {**ctx.missing(ctx.module.api_name, raw), "resource_path_index": ctx.op.path_index("record_id")},
             "record not deleted",
         )
     ctx.unmodified_since([record])
@@ -457,7 +480,11 @@ def clone_record(ctx: Context) -> Reply:
         if source is None:
             raise ItemError(
                 "INVALID_DATA",
-                {"api_name": "id", "id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+                {
+                    "api_name": "id",
+                    **ctx.missing(ctx.module.api_name, raw),
+                    "resource_path_index": ctx.op.path_index("record_id"),
+                },
                 "the id given seems to be invalid",
             )
         copied = {
@@ -479,7 +506,9 @@ def clone_record(ctx: Context) -> Reply:
                 merged[field] = {"id": value["id"], **({"module": value["module"]} if "module" in value else {})}
         changes = clean_record(ctx, ctx.module, copy_json(merged), 0, existing=None)  # not the source's values
         record = ctx.store.insert(ctx.module.api_name, changes, ctx.now)
-        return Reply(201, {"data": [success("record added", record)]})
+        added = success("record added", record)
+        added["details"]["$approval_state"] = "approved"  # as Zoho's clone sample shows
+        return Reply(201, {"data": [added]})
     except ItemError as failure:
         return Reply(400, {"data": [failure.result()]})
 

@@ -8,7 +8,7 @@ from typing import Any
 from ._context import Context, Reply, Work
 from ._errors import ZohoError
 from ._listing import field_names, page_of, project, sort_keys
-from ._modules import RelatedListDef
+from ._modules import ACTIVITY_MODULES, CLOSED_STATUSES, RelatedListDef
 from ._store import StoredRecord
 from ._writes import ItemError, item_schema_error, write_status
 
@@ -25,7 +25,29 @@ def _related_list(ctx: Context) -> RelatedListDef:
             {"api_name": name, "resource_path_index": ctx.op.path_index("related_list")},
             "the related list name given seems to be invalid",
         )
+    if related.kind == "activities" and ctx.op.operation_id not in _ACTIVITY_READS:
+        raise ZohoError(
+            400,
+            "INVALID_DATA",
+            {"api_name": name, "resource_path_index": ctx.op.path_index("related_list")},
+            "this related list can only be listed",
+        )
     return related
+
+
+_ACTIVITY_READS = frozenset({"get_related_records", "get_related_records_count"})
+
+
+def _activities(ctx: Context, parent_id: str, history: bool) -> dict[str, tuple[StoredRecord, dict[str, Any]]]:
+    """Open (or closed: ``history``) activities pointing at the parent, each with its ``$module``."""
+    out: dict[str, tuple[StoredRecord, dict[str, Any]]] = {}
+    for name in ACTIVITY_MODULES:
+        activity = ctx.store.modules.get(name)
+        for field in activity.lookups if activity is not None else ():
+            for record in ctx.store.find(name, field, {"id": parent_id}):
+                if (record.fields.get("Status") in CLOSED_STATUSES) == history:
+                    out[record.id] = (record, {"$module": name})
+    return out
 
 
 def _parent(ctx: Context) -> StoredRecord | None:
@@ -38,7 +60,10 @@ def _write_parent(ctx: Context) -> StoredRecord:
         raise ZohoError(
             400,
             "INVALID_DATA",
-            {"id": ctx.params["record_id"], "resource_path_index": ctx.op.path_index("record_id")},
+            {
+                **ctx.missing(ctx.module.api_name, ctx.params["record_id"]),
+                "resource_path_index": ctx.op.path_index("record_id"),
+            },
             "the id given seems to be invalid",
         )
     return parent
@@ -47,6 +72,8 @@ def _write_parent(ctx: Context) -> StoredRecord:
 def _members(ctx: Context, parent_id: str, related: RelatedListDef) -> dict[str, tuple[StoredRecord, dict[str, Any]]]:
     """Live related records of a parent, with their relation fields."""
     out: dict[str, tuple[StoredRecord, dict[str, Any]]] = {}
+    if related.kind == "activities":
+        return _activities(ctx, parent_id, related.api_name.endswith("_History"))
     if related.kind == "m2m":
         assert related.relation is not None
         from_left = ctx.module.api_name == related.relation[0]
@@ -63,7 +90,9 @@ def _members(ctx: Context, parent_id: str, related: RelatedListDef) -> dict[str,
 
 def _listing(ctx: Context, parent_id: str, related: RelatedListDef, *, tokens: bool) -> Reply:
     members = _members(ctx, parent_id, related)
-    if ctx.params.get("ids"):
+    if ctx.params.get("ids") and related.kind == "activities":
+        members = {i: m for i, m in members.items() if i in ctx.params["ids"].split(",")}
+    elif ctx.params.get("ids"):
         wanted = {ctx.resolve(related.related_module, raw) for raw in ctx.params["ids"].split(",")}
         members = {i: m for i, m in members.items() if m[0] in wanted}
     sort_by = ctx.params.get("sort_by", "id")
@@ -75,7 +104,10 @@ def _listing(ctx: Context, parent_id: str, related: RelatedListDef, *, tokens: b
         record = by_key[key]
         if since is not None and int(record.modified_at) <= since:
             return None
-        return project(record.fields, names, members[record.id][1])
+        row = project(record.fields, names, members[record.id][1])
+        if related.kind == "activities":
+            row["$module"] = members[record.id][1]["$module"]
+        return row
 
     return page_of(
         ctx, keys, fetch, scope=(ctx.module.api_name, parent_id, related.api_name), tokens=tokens, sort_info=False
@@ -151,7 +183,7 @@ def _child_of(ctx: Context, related: RelatedListDef, item: Any, index: int, path
     if child is None:
         raise ItemError(
             "INVALID_DATA",
-            {"api_name": name, "json_path": f"$.data[{index}].{name}", "id": str(raw)},
+            {"api_name": name, "json_path": f"$.data[{index}].{name}", **ctx.missing(related.related_module, str(raw))},
             "the related id given seems to be invalid",
         )
     return child
@@ -198,7 +230,9 @@ def update_related_record(ctx: Context) -> Work:
 def _delink(ctx: Context, parent: StoredRecord, related: RelatedListDef, raw: str) -> dict[str, Any]:
     child = ctx.resolve(related.related_module, raw)
     if child is None or child.id not in _members(ctx, parent.id, related):
-        raise ItemError("INVALID_DATA", {"id": raw}, "the related id given seems to be invalid")
+        raise ItemError(
+            "INVALID_DATA", ctx.missing(related.related_module, raw), "the related id given seems to be invalid"
+        )
     if related.kind == "m2m":
         assert related.relation is not None
         left, right = (parent.id, child.id) if ctx.module.api_name == related.relation[0] else (child.id, parent.id)
@@ -297,7 +331,7 @@ def get_deleted_record_related_records(ctx: Context) -> Reply:
         raise ZohoError(
             400,
             "INVALID_DATA",
-            {"id": raw, "resource_path_index": ctx.op.path_index("record_id")},
+            {**ctx.missing(ctx.module.api_name, raw), "resource_path_index": ctx.op.path_index("record_id")},
             "the record is not in the recycle bin",
         )
     if related.kind != "lookup":

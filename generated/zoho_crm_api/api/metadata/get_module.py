@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.auth_error import AuthError
+from ...models.method_error import MethodError
+from ...models.modules_response import ModulesResponse
+from ...models.not_found_error import NotFoundError
+from ...models.permission_error import PermissionError_
+from ...models.rate_limit_error import RateLimitError
+from ...models.read_error import ReadError
+from ...models.server_error import ServerError
+from ...types import Response
+
+
+def _get_kwargs(
+    api_name: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/settings/modules/{api_name}".format(
+            api_name=quote(str(api_name), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | ModulesResponse
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | ServerError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ModulesResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = ReadError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = PermissionError_.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NotFoundError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = MethodError.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ServerError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | ModulesResponse
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | ServerError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    api_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | ModulesResponse
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | ServerError
+]:
+    """One module
+
+     One module by API name; an unknown name is `INVALID_MODULE`.
+
+    Args:
+        api_name (str):  Example: Leads.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AuthError | MethodError | ModulesResponse | NotFoundError | PermissionError_ | RateLimitError | ReadError | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        api_name=api_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    api_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | ModulesResponse
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | ServerError
+    | None
+):
+    """One module
+
+     One module by API name; an unknown name is `INVALID_MODULE`.
+
+    Args:
+        api_name (str):  Example: Leads.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AuthError | MethodError | ModulesResponse | NotFoundError | PermissionError_ | RateLimitError | ReadError | ServerError
+    """
+
+    return sync_detailed(
+        api_name=api_name,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    api_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | ModulesResponse
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | ServerError
+]:
+    """One module
+
+     One module by API name; an unknown name is `INVALID_MODULE`.
+
+    Args:
+        api_name (str):  Example: Leads.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AuthError | MethodError | ModulesResponse | NotFoundError | PermissionError_ | RateLimitError | ReadError | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        api_name=api_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    api_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | ModulesResponse
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | ServerError
+    | None
+):
+    """One module
+
+     One module by API name; an unknown name is `INVALID_MODULE`.
+
+    Args:
+        api_name (str):  Example: Leads.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AuthError | MethodError | ModulesResponse | NotFoundError | PermissionError_ | RateLimitError | ReadError | ServerError
+    """
+
+    return (
+        await asyncio_detailed(
+            api_name=api_name,
+            client=client,
+        )
+    ).parsed
