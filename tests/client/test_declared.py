@@ -84,18 +84,20 @@ def test_a_streamed_write_yields_one_outcome_per_record_in_order(crm: ZohoCRM) -
     assert [o.input for o in outcomes] == records
     assert all(isinstance(o, Success) for o in outcomes)
     (bad,) = crm.records.update_stream("Leads", [{"Company": "x"}])  # checked as read: its chunk fails, unsent
-    assert isinstance(bad, Failure) and not bad.uncertain and "has no 'id'" in bad.message
+    assert isinstance(bad, Failure)
+    assert not bad.uncertain
+    assert "has no 'id'" in bad.message
 
 
 @pytest.mark.anyio
-async def test_a_streamed_write_async_sends_no_bad_chunk(
-    sb: Sandbox, acrm: AsyncZohoCRM
-) -> None:
+async def test_a_streamed_write_async_sends_no_bad_chunk(sb: Sandbox, acrm: AsyncZohoCRM) -> None:
     assert isinstance(acrm.records, AsyncRecordsResource)
     with pytest.raises(ZohoValidationError, match="does not take: sortby"):
         acrm.records.update_stream("Leads", [{"Company": "x"}], sortby="x")  # type: ignore[call-arg]
     bad = [o async for o in acrm.records.update_stream("Leads", [{"Company": "x"}])]
-    assert len(bad) == 1 and isinstance(bad[0], Failure) and "has no 'id'" in bad[0].message
+    assert len(bad) == 1
+    assert isinstance(bad[0], Failure)
+    assert "has no 'id'" in bad[0].message
     assert sb.counters.requests.get("update_records", 0) == 0
     outcomes = [o async for o in acrm.records.upsert_stream("Leads", leads(120), duplicate_check_fields=["Email"])]
     assert len(outcomes) == 120

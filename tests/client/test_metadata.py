@@ -8,6 +8,7 @@ from tests.client.conftest import AsyncRecorder, Recorder
 from zoho_crm import AsyncZohoCRM, ZohoCRM
 from zoho_crm.errors import ZohoError, ZohoValidationError
 from zoho_crm.testing import Sandbox
+from zoho_crm_api import API_VERSION
 
 
 def _register(sb: Sandbox) -> None:
@@ -28,7 +29,7 @@ def test_fields_show_a_registered_module(sb: Sandbox, crm: ZohoCRM, recorder: Re
     assert fields["Account"]["lookup"]["module"]["api_name"] == "Accounts"
     assert fields["Email"]["data_type"] == "email"
     assert fields["Created_Time"]["data_type"] == "datetime"
-    assert str(recorder.requests[-1].url).endswith("/crm/v8/settings/fields?module=Projects")
+    assert str(recorder.requests[-1].url).endswith(f"/crm/{API_VERSION}/settings/fields?module=Projects")
 
 
 def test_modules_module_related_lists_user_and_org(sb: Sandbox, crm: ZohoCRM) -> None:

@@ -21,6 +21,7 @@ import pytest
 
 from tests.sandbox.conftest import auth, error_of
 from zoho_crm.testing import Sandbox
+from zoho_crm_api import API_VERSION
 
 LIMIT = 64 * 1024
 
@@ -63,7 +64,7 @@ def _length(answer: bytes) -> int:
 def _post_head(sb: Sandbox, extra: str) -> bytes:
     token = sb.issue_access_token()
     return (
-        f"POST /crm/v8/Leads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Zoho-oauthtoken {token}\r\n"
+        f"POST /crm/{API_VERSION}/Leads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Zoho-oauthtoken {token}\r\n"
         f"Content-Type: application/json\r\n{extra}\r\n"
     ).encode()
 
