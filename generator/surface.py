@@ -134,6 +134,12 @@ RESULTS: dict[str, dict[str, str]] = {
 """What the template writes for each kind of declared method: its return annotation and doc."""
 
 
+def _option_doc(spec: dict[str, Any], prop: str, schema: Any) -> str:
+    """A body option's description, from its schema (or its name)."""
+    text = _resolve(spec, schema).get("description") or schema.get("description") or prop.replace("_", " ")
+    return " ".join(str(text).split())
+
+
 def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict[str, Any] | None:
     """The body as one positional argument of a declared method (``record``, ``related_lists``...)."""
     if declared is None:
@@ -141,9 +147,11 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
     name, kind = (
         (declared, "object") if isinstance(declared, str) else (declared["name"], declared.get("type", "object"))
     )
-    required = bool(_resolve(spec, node.get("requestBody", {})).get("required"))
+    body = _resolve(spec, node.get("requestBody", {}))
+    required = bool(body.get("required"))
     text = "Sequence[str]" if kind == "names" else "dict[str, Any]"
-    return {"public": name, "type": text if required else text + " | None", "required": required}
+    doc = " ".join(str(body.get("description") or "The request body's item.").split())
+    return {"public": name, "type": text if required else text + " | None", "required": required, "doc": doc}
 
 
 def _user_methods(
@@ -184,7 +192,9 @@ def _user_methods(
             schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
             for prop, sub in schema.get("properties", {}).items():
                 if prop != key:
-                    options.append({"public": prop, "type": _schema_type(spec, sub)})
+                    options.append(
+                        {"public": prop, "type": _schema_type(spec, sub), "doc": _option_doc(spec, prop, sub)}
+                    )
         kept = [p for p in keywords if p["name"] not in ("body", key)]
         batched = {**common, "name": declared["name"], "returns": "batch", "item_name": items[0],
                    "item_type": items[1], "keywords": kept, "options": options}  # fmt: skip
@@ -195,8 +205,8 @@ def _user_methods(
     if common["body_arg"] is not None and declared["body"] == common["body_arg"]["public"]:
         content = _resolve(spec, node.get("requestBody", {})).get("content", {})
         schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
-        options = [{"public": prop, "type": _schema_type(spec, sub)} for prop, sub in
-                   schema.get("properties", {}).items() if prop != "data"]  # fmt: skip
+        options = [{"public": prop, "type": _schema_type(spec, sub), "doc": _option_doc(spec, prop, sub)}
+                   for prop, sub in schema.get("properties", {}).items() if prop != "data"]  # fmt: skip
     found = [{**common, "name": declared["name"], "returns": returns, "keywords": kept, "options": options}]
     if declared.get("iter"):
         paging = [p for p in kept if p["public"] not in node.get("x-zoho-pagination", ())]

@@ -84,27 +84,54 @@ class Metadata(MetadataResource[BatchResult, Page, Success, Outcome]):
         return _items(self._engine.send(op, params, idempotent=True, timeout=timeout), key)
 
     def modules(self, *, timeout: Timeout = None) -> list[dict[str, Any]]:
-        """Every module of the org (``api_name``, ``id``, ``generated_type``, ``api_supported``, ...)."""
+        """Every module of the org (``api_name``, ``id``, ``generated_type``, ``api_supported``, ...).
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return self._get(_modules(), timeout)
 
     def module(self, api_name: str, *, timeout: Timeout = None) -> dict[str, Any]:
-        """One module by API name (``ZohoError`` ``INVALID_MODULE`` if the org has none)."""
+        """One module by API name (``ZohoError`` ``INVALID_MODULE`` if the org has none).
+
+        Args:
+            api_name: The module's API name (``Leads``, ``Custom_Module1``).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return _one(self._get(_module(api_name), timeout), "module")
 
     def fields(self, module: str, *, timeout: Timeout = None) -> list[dict[str, Any]]:
-        """The fields of ``module``: API names, data types, mandatory, lookup, unique and external flags."""
+        """The fields of ``module``: API names, data types, mandatory, lookup, unique and external flags.
+
+        Args:
+            module: The module's API name.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return self._get(_fields(module), timeout)
 
     def related_lists(self, module: str, *, timeout: Timeout = None) -> list[dict[str, Any]]:
-        """The related lists of ``module`` (``api_name``, related ``module``, ``href``)."""
+        """The related lists of ``module`` (``api_name``, related ``module``, ``href``).
+
+        Args:
+            module: The module's API name.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return self._get(_related_lists(module), timeout)
 
     def current_user(self, *, timeout: Timeout = None) -> dict[str, Any]:
-        """The user the access token belongs to."""
+        """The user the access token belongs to.
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return _one(self._get(_current_user(), timeout), "user")
 
     def org(self, *, timeout: Timeout = None) -> dict[str, Any]:
-        """The organization (``id``, ``company_name``, ``time_zone``, ...)."""
+        """The organization (``id``, ``company_name``, ``time_zone``, ...).
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return _one(self._get(_org(), timeout), "org")
 
 
@@ -120,25 +147,52 @@ class AsyncMetadata(AsyncMetadataResource[BatchResult, Page, Success, Outcome]):
         return _items(await self._engine.send(op, params, idempotent=True, timeout=timeout), key)
 
     async def modules(self, *, timeout: Timeout = None) -> list[dict[str, Any]]:
-        """See :meth:`Metadata.modules`."""
+        """See :meth:`Metadata.modules`.
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return await self._get(_modules(), timeout)
 
     async def module(self, api_name: str, *, timeout: Timeout = None) -> dict[str, Any]:
-        """See :meth:`Metadata.module`."""
+        """See :meth:`Metadata.module`.
+
+        Args:
+            api_name: The module's API name.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return _one(await self._get(_module(api_name), timeout), "module")
 
     async def fields(self, module: str, *, timeout: Timeout = None) -> list[dict[str, Any]]:
-        """See :meth:`Metadata.fields`."""
+        """See :meth:`Metadata.fields`.
+
+        Args:
+            module: The module's API name.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return await self._get(_fields(module), timeout)
 
     async def related_lists(self, module: str, *, timeout: Timeout = None) -> list[dict[str, Any]]:
-        """See :meth:`Metadata.related_lists`."""
+        """See :meth:`Metadata.related_lists`.
+
+        Args:
+            module: The module's API name.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return await self._get(_related_lists(module), timeout)
 
     async def current_user(self, *, timeout: Timeout = None) -> dict[str, Any]:
-        """See :meth:`Metadata.current_user`."""
+        """See :meth:`Metadata.current_user`.
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return _one(await self._get(_current_user(), timeout), "user")
 
     async def org(self, *, timeout: Timeout = None) -> dict[str, Any]:
-        """See :meth:`Metadata.org`."""
+        """See :meth:`Metadata.org`.
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
         return _one(await self._get(_org(), timeout), "org")

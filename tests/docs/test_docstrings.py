@@ -4,7 +4,9 @@ each constructor and public method of what ``zoho_crm`` exports, and each public
 from __future__ import annotations
 
 import enum
+import importlib
 import inspect
+import pkgutil
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -51,3 +53,35 @@ def test_every_parameter_is_described(where: str, obj: Callable[..., Any], param
 def test_the_surface_checked_is_the_whole_surface() -> None:
     names = {where for where, _, _ in PUBLIC}
     assert {"ZohoCRM", "AsyncZohoCRM", "RetryPolicy", "FileTokenStore", "BatchResult", "progress_bar"} <= names
+
+
+def generated_methods() -> Iterator[tuple[str, Callable[..., Any], list[str]]]:
+    """Every public method of the resources (generated, sync and async, and ``crm.metadata``'s own; the raw
+    twins point at these)."""
+    import zoho_crm_api.resources as package
+
+    modules = [importlib.import_module(f"{package.__name__}.{i.name}") for i in pkgutil.iter_modules(package.__path__)]
+    for module in [*modules, importlib.import_module("zoho_crm._metadata")]:
+        for name, cls in vars(module).items():
+            if not inspect.isclass(cls) or cls.__module__ != module.__name__ or name.endswith("WithRawResponse"):
+                continue
+            for member, attr in vars(cls).items():
+                if inspect.isfunction(attr) and not member.startswith("_"):
+                    kinds = inspect.signature(attr).parameters.values()
+                    parameters = [p.name for p in kinds if p.name != "self" and p.kind is not p.VAR_KEYWORD]
+                    yield f"{name}.{member}", attr, parameters
+
+
+GENERATED = list(generated_methods())
+
+
+@pytest.mark.parametrize(("where", "obj", "parameters"), GENERATED, ids=[where for where, _, _ in GENERATED])
+def test_every_generated_parameter_is_described(where: str, obj: Callable[..., Any], parameters: list[str]) -> None:
+    documented = documented_args(obj.__doc__ or "")
+    assert sorted(documented) == sorted(parameters), f"{where}: described {documented}, takes {parameters}"
+
+
+def test_the_generated_surface_is_checked() -> None:
+    names = {where for where, _, _ in GENERATED}
+    assert {"RecordsResource.upsert", "AsyncRecordsResource.iter", "RelatedResource.delink"} <= names
+    assert {"MetadataResource.get_fields", "RecordsResource.upsert_stream", "AsyncMetadata.fields"} <= names

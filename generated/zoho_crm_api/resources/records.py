@@ -763,6 +763,31 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         external values. Nothing matched: 204 with an empty body.
 
         Operation ``get_records`` (``GET /{module}``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            page_token: `info.next_page_token` of the previous page. Valid 24 h, bound to the user and to the
+                other query parameters (`TOKEN_BOUND_DATA_MISMATCH` if they change). Never with `page`.
+            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
+            sort_order: Sort direction (default `desc`).
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
+            include_child: With `territory_id`, include the child territories' records too (default `false`).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = self._runtime.declared(
             _LIST_METHOD,
@@ -810,6 +835,28 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: List records of a module.
 
         Operation ``get_records`` (``GET /{module}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
+            sort_order: Sort direction (default `desc`).
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
+            include_child: With `territory_id`, include the child territories' records too (default `false`).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
             _ITER_METHOD,
@@ -907,6 +954,24 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         changed after that instant answers 412 `ALREADY_MODIFIED`.
 
         Operation ``update_records`` (``PUT /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.batch(
             _UPDATE_RECORDS,
@@ -940,6 +1005,23 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Streamed: Update records in bulk.
 
         Operation ``update_records`` (``PUT /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number: a list or any iterator, read 100 at a time.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.stream_batch(
             _UPDATE_RECORDS,
@@ -1029,6 +1111,23 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Costs 1 API credit per 10 records.
 
         Operation ``insert_records`` (``POST /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number.
+            trigger: trigger
+            lar_id: Lead assignment rule id.
+            apply_feature_execution: apply feature execution
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.batch(
             _INSERT_RECORDS,
@@ -1064,6 +1163,22 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Streamed: Insert records.
 
         Operation ``insert_records`` (``POST /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number: a list or any iterator, read 100 at a time.
+            trigger: trigger
+            lar_id: Lead assignment rule id.
+            apply_feature_execution: apply feature execution
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.stream_batch(
             _INSERT_RECORDS,
@@ -1156,6 +1271,23 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `wf_trigger=false` skips delete workflows.
 
         Operation ``delete_records`` (``DELETE /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            ids: The ids, any number.
+            wf_trigger: Run delete workflows (default `true`).
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.batch(
             _DELETE_RECORDS,
@@ -1266,6 +1398,29 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         holds the external value. An unknown id or external value answers 204.
 
         Operation ``get_record`` (``GET /{module}/{record_id}``): ``None`` when there is none, or it has not changed).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            fields: Comma-separated field API names, at most 50.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
+            include_child: With `territory_id`, include the child territories' records too (default `false`).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.declared(
             _GET_METHOD,
@@ -1366,6 +1521,27 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `ALREADY_MODIFIED` when the record changed after that instant.
 
         Operation ``update_record`` (``PUT /{module}/{record_id}``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            record: The request body's item.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = self._runtime.declared(
             _UPDATE_ONE_METHOD,
@@ -1457,6 +1633,25 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         the path holds the external value.
 
         Operation ``delete_record`` (``DELETE /{module}/{record_id}``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            wf_trigger: Run delete workflows (default `true`).
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = self._runtime.declared(
             _DELETE_ONE_METHOD,
@@ -1551,6 +1746,25 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         to match on an external field.
 
         Operation ``upsert_records`` (``POST /{module}/upsert``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number.
+            duplicate_check_fields: Field API names checked for a match, in order.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.batch(
             _UPSERT_RECORDS,
@@ -1586,6 +1800,24 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Streamed: Insert or update records.
 
         Operation ``upsert_records`` (``POST /{module}/upsert``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number: a list or any iterator, read 100 at a time.
+            duplicate_check_fields: Field API names checked for a match, in order.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.stream_batch(
             _UPSERT_RECORDS,
@@ -1785,6 +2017,27 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         tokens. Recently written records may be missing for a while (index lag): 204.
 
         Operation ``search_records`` (``GET /{module}/search``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
+                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            email: Searches every email field of the module.
+            phone: Searches every phone field of the module.
+            word: Global word search, at least 2 characters.
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            fields: Comma-separated field API names, at most 50.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = self._runtime.declared(
             _SEARCH_METHOD,
@@ -1827,6 +2080,26 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: Search records.
 
         Operation ``search_records`` (``GET /{module}/search``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
+                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            email: Searches every email field of the module.
+            phone: Searches every phone field of the module.
+            word: Global word search, at least 2 characters.
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            fields: Comma-separated field API names, at most 50.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
             _ITER_SEARCH_METHOD,
@@ -1958,6 +2231,15 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         have null `deleted_by`, `display_name` and `created_by`.
 
         Operation ``get_deleted_records`` (``GET /{module}/deleted``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            type: Which deleted records (default `all`); `PATTERN_NOT_MATCHED` for any other value.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = self._runtime.declared(
             _DELETED_METHOD,
@@ -1986,6 +2268,14 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: List deleted records.
 
         Operation ``get_deleted_records`` (``GET /{module}/deleted``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            type: Which deleted records (default `all`); `PATTERN_NOT_MATCHED` for any other value.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
             _ITER_DELETED_METHOD,
@@ -2078,6 +2368,18 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `AMBIGUITY_DURING_PROCESSING`. Counts can lag writes by 1 to 10 minutes.
 
         Operation ``get_record_count`` (``GET /{module}/actions/count``)).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
+                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            email: Searches every email field of the module.
+            phone: Searches every phone field of the module.
+            word: Global word search, at least 2 characters.
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: int = self._runtime.declared(
             _COUNT_METHOD,
@@ -2167,6 +2469,23 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         copied. Answers 201 with the new record's id.
 
         Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            overrides: The request body's item.
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = self._runtime.declared(
             _CLONE_METHOD,
@@ -2786,6 +3105,31 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         external values. Nothing matched: 204 with an empty body.
 
         Operation ``get_records`` (``GET /{module}``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            page_token: `info.next_page_token` of the previous page. Valid 24 h, bound to the user and to the
+                other query parameters (`TOKEN_BOUND_DATA_MISMATCH` if they change). Never with `page`.
+            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
+            sort_order: Sort direction (default `desc`).
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
+            include_child: With `territory_id`, include the child territories' records too (default `false`).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = await self._runtime.declared(
             _LIST_METHOD,
@@ -2833,6 +3177,28 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: List records of a module.
 
         Operation ``get_records`` (``GET /{module}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
+            sort_order: Sort direction (default `desc`).
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
+            include_child: With `territory_id`, include the child territories' records too (default `false`).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
             _ITER_METHOD,
@@ -2930,6 +3296,24 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         changed after that instant answers 412 `ALREADY_MODIFIED`.
 
         Operation ``update_records`` (``PUT /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return await self._runtime.batch(
             _UPDATE_RECORDS,
@@ -2963,6 +3347,23 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Streamed: Update records in bulk.
 
         Operation ``update_records`` (``PUT /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number: a list or any iterator, read 100 at a time.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.stream_batch(
             _UPDATE_RECORDS,
@@ -3052,6 +3453,23 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Costs 1 API credit per 10 records.
 
         Operation ``insert_records`` (``POST /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number.
+            trigger: trigger
+            lar_id: Lead assignment rule id.
+            apply_feature_execution: apply feature execution
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return await self._runtime.batch(
             _INSERT_RECORDS,
@@ -3087,6 +3505,22 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Streamed: Insert records.
 
         Operation ``insert_records`` (``POST /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number: a list or any iterator, read 100 at a time.
+            trigger: trigger
+            lar_id: Lead assignment rule id.
+            apply_feature_execution: apply feature execution
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.stream_batch(
             _INSERT_RECORDS,
@@ -3179,6 +3613,23 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `wf_trigger=false` skips delete workflows.
 
         Operation ``delete_records`` (``DELETE /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            ids: The ids, any number.
+            wf_trigger: Run delete workflows (default `true`).
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return await self._runtime.batch(
             _DELETE_RECORDS,
@@ -3289,6 +3740,29 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         holds the external value. An unknown id or external value answers 204.
 
         Operation ``get_record`` (``GET /{module}/{record_id}``): ``None`` when there is none, or it has not changed).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            fields: Comma-separated field API names, at most 50.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            territory_id: Territory id; territories are supported for Deals, Contacts and Accounts only.
+            include_child: With `territory_id`, include the child territories' records too (default `false`).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.declared(
             _GET_METHOD,
@@ -3389,6 +3863,27 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `ALREADY_MODIFIED` when the record changed after that instant.
 
         Operation ``update_record`` (``PUT /{module}/{record_id}``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            record: The request body's item.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = await self._runtime.declared(
             _UPDATE_ONE_METHOD,
@@ -3480,6 +3975,25 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         the path holds the external value.
 
         Operation ``delete_record`` (``DELETE /{module}/{record_id}``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            wf_trigger: Run delete workflows (default `true`).
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = await self._runtime.declared(
             _DELETE_ONE_METHOD,
@@ -3574,6 +4088,25 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         to match on an external field.
 
         Operation ``upsert_records`` (``POST /{module}/upsert``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number.
+            duplicate_check_fields: Field API names checked for a match, in order.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return await self._runtime.batch(
             _UPSERT_RECORDS,
@@ -3609,6 +4142,24 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Streamed: Insert or update records.
 
         Operation ``upsert_records`` (``POST /{module}/upsert``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            records: The records (dicts), any number: a list or any iterator, read 100 at a time.
+            duplicate_check_fields: Field API names checked for a match, in order.
+            trigger: trigger
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
+                `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
+                crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.stream_batch(
             _UPSERT_RECORDS,
@@ -3808,6 +4359,27 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         tokens. Recently written records may be missing for a while (index lag): 204.
 
         Operation ``search_records`` (``GET /{module}/search``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
+                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            email: Searches every email field of the module.
+            phone: Searches every phone field of the module.
+            word: Global word search, at least 2 characters.
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            fields: Comma-separated field API names, at most 50.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = await self._runtime.declared(
             _SEARCH_METHOD,
@@ -3850,6 +4422,26 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: Search records.
 
         Operation ``search_records`` (``GET /{module}/search``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
+                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            email: Searches every email field of the module.
+            phone: Searches every phone field of the module.
+            word: Global word search, at least 2 characters.
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            fields: Comma-separated field API names, at most 50.
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
             _ITER_SEARCH_METHOD,
@@ -3981,6 +4573,15 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         have null `deleted_by`, `display_name` and `created_by`.
 
         Operation ``get_deleted_records`` (``GET /{module}/deleted``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            type: Which deleted records (default `all`); `PATTERN_NOT_MATCHED` for any other value.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = await self._runtime.declared(
             _DELETED_METHOD,
@@ -4009,6 +4610,14 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: List deleted records.
 
         Operation ``get_deleted_records`` (``GET /{module}/deleted``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            type: Which deleted records (default `all`); `PATTERN_NOT_MATCHED` for any other value.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
             _ITER_DELETED_METHOD,
@@ -4101,6 +4710,18 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `AMBIGUITY_DURING_PROCESSING`. Counts can lag writes by 1 to 10 minutes.
 
         Operation ``get_record_count`` (``GET /{module}/actions/count``)).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
+                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            email: Searches every email field of the module.
+            phone: Searches every phone field of the module.
+            word: Global word search, at least 2 characters.
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            approved: Approved records only (default `true`), unapproved only, or both.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: int = await self._runtime.declared(
             _COUNT_METHOD,
@@ -4190,6 +4811,23 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         copied. Answers 201 with the new record's id.
 
         Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            overrides: The request body's item.
+            skip_feature_execution: skip feature execution
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = await self._runtime.declared(
             _CLONE_METHOD,

@@ -586,6 +586,33 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         external fields, the path and `ids` hold external values. Nothing related: 204.
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            page_token: `info.next_page_token` of the previous page. Valid 24 h, bound to the user and to the
+                other query parameters (`TOKEN_BOUND_DATA_MISMATCH` if they change). Never with `page`.
+            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
+            sort_order: Sort direction (default `desc`).
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = self._runtime.declared(
             _LIST_METHOD,
@@ -629,6 +656,30 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: List related records.
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
+            sort_order: Sort direction (default `desc`).
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
             _ITER_METHOD,
@@ -728,6 +779,25 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         when only linking.
 
         Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            records: The records (dicts), any number.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.batch(
             _UPDATE_RELATED_RECORDS,
@@ -817,6 +887,25 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
 
         Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            ids: The ids, any number.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return self._runtime.batch(
             _DELINK_RELATED_RECORDS,
@@ -914,6 +1003,27 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         fields (comma-separated), both path ids hold external values. Not related: 204.
 
         Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``): ``None`` when there is none, or it has not changed).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            related_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
+                module's external field.
+            fields: Comma-separated field API names, at most 50.
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.declared(
             _GET_METHOD,
@@ -1008,6 +1118,25 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         single item of `data`.
 
         Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            related_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
+                module's external field.
+            fields: The request body's item.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = self._runtime.declared(
             _UPDATE_ONE_METHOD,
@@ -1095,6 +1224,24 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Removes the relation between the parent and the record in the path.
 
         Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            related_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
+                module's external field.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = self._runtime.declared(
             _DELINK_ONE_METHOD,
@@ -1182,6 +1329,22 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Not in Zoho's crm-oas; modelled from the v8 page and the official SDK.
 
         Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``)).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_lists: The request body's item.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: dict[str, int] = self._runtime.declared(
             _COUNT_METHOD,
@@ -1326,6 +1489,20 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
 
         Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = self._runtime.declared(
             _LIST_OF_DELETED_METHOD,
@@ -1358,6 +1535,19 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: List related records of a deleted record.
 
         Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: Iterator[dict[str, Any]] = self._runtime.listing(
             _ITER_OF_DELETED_METHOD,
@@ -1834,6 +2024,33 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         external fields, the path and `ids` hold external values. Nothing related: 204.
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            page_token: `info.next_page_token` of the previous page. Valid 24 h, bound to the user and to the
+                other query parameters (`TOKEN_BOUND_DATA_MISMATCH` if they change). Never with `page`.
+            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
+            sort_order: Sort direction (default `desc`).
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = await self._runtime.declared(
             _LIST_METHOD,
@@ -1877,6 +2094,30 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: List related records.
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            sort_by: Sort field (default `id`); cannot be combined with `cvid`.
+            sort_order: Sort direction (default `desc`).
+            converted: Converted records (Leads) only, unconverted only (default `false`), or both.
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
             _ITER_METHOD,
@@ -1976,6 +2217,25 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         when only linking.
 
         Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            records: The records (dicts), any number.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return await self._runtime.batch(
             _UPDATE_RELATED_RECORDS,
@@ -2065,6 +2325,25 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
 
         Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            ids: The ids, any number.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            concurrency: Calls in flight at once (default: the client's ``max_concurrency``; at most 25).
+            on_progress: Called as ``on_progress(done, total)`` after each call (``zoho_crm.progress_bar()``).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         return await self._runtime.batch(
             _DELINK_RELATED_RECORDS,
@@ -2162,6 +2441,27 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         fields (comma-separated), both path ids hold external values. Not related: 204.
 
         Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``): ``None`` when there is none, or it has not changed).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            related_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
+                module's external field.
+            fields: Comma-separated field API names, at most 50.
+            if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
+                body. Modelled as a string with a pattern: see Decisions.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.declared(
             _GET_METHOD,
@@ -2256,6 +2556,25 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         single item of `data`.
 
         Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            related_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
+                module's external field.
+            fields: The request body's item.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = await self._runtime.declared(
             _UPDATE_ONE_METHOD,
@@ -2343,6 +2662,24 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Removes the relation between the parent and the record in the path.
 
         Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            related_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
+                module's external field.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: SuccessT = await self._runtime.declared(
             _DELINK_ONE_METHOD,
@@ -2430,6 +2767,22 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Not in Zoho's crm-oas; modelled from the v8 page and the official SDK.
 
         Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``)).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_lists: The request body's item.
+            external: Names the external-ID field(s) the request uses instead of record ids:
+                `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
+                `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
+                multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
+                comma-separated (with or without a space). With it, path ids and `ids` hold external
+                values. No CR, LF or other control characters.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: dict[str, int] = await self._runtime.declared(
             _COUNT_METHOD,
@@ -2574,6 +2927,20 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
 
         Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``): one page, empty when nothing matched).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = await self._runtime.declared(
             _LIST_OF_DELETED_METHOD,
@@ -2606,6 +2973,19 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Every record of: List related records of a deleted record.
 
         Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
+            fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
+            ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
+            per_page: Records per page, at most 200 (Zoho's default is 200).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
             _ITER_OF_DELETED_METHOD,
