@@ -13,7 +13,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -132,11 +131,10 @@ def test_an_unread_stderr_pipe_never_wedges_the_server() -> None:
                 conn.sendall(b"NOT HTTP AT ALL\r\n\r\n")
                 while conn.recv(4096):
                     pass
-        started = time.monotonic()
         headers = {"Authorization": f"Zoho-oauthtoken {printed['access_token']}"}
+        # A wedged server (its log writes blocked on the full pipe) would fail this with ReadTimeout.
         answer = httpx.get(f"{printed['base_url']}/Leads/actions/count", headers=headers, timeout=10)
         assert answer.json() == {"count": 0}
-        assert time.monotonic() - started < 10
     finally:
         process.send_signal(signal.SIGTERM)
         try:
