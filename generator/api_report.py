@@ -28,6 +28,7 @@ from typing import Any
 
 import griffe
 import yaml
+from surface import _resolve  # the generator's $ref resolution (this script runs from generator/)
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "spec/zoho-crm.yaml"
@@ -58,15 +59,6 @@ class Report:
     def bump(self) -> str:
         """The semver bump due: ``major`` for a break, ``minor`` for an addition, else ``patch``."""
         return "major" if self.breaking else "minor" if self.added else "patch"
-
-
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:

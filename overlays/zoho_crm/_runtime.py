@@ -25,8 +25,6 @@ from .results import BatchResult, Outcome, Page
 
 __all__ = ["AsyncRuntime", "SyncRuntime"]
 
-DISCRETE_LIMIT = 2000
-"""Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
 DEFAULT_PER_PAGE = 200
 DEFAULT_CONCURRENCY = 4
 
@@ -101,8 +99,7 @@ def prepare(
 ) -> tuple[dict[str, Any], Any]:
     """Checked builder arguments and the adjustment adding the escape hatches; nothing is sent before this."""
     name = op.name.rsplit(".", 1)[-1]
-    if unknown:
-        raise ZohoValidationError(f"{name} does not take: {', '.join(sorted(unknown))}")
+    check.no_unknown(name, unknown)
     args = {key: _value(op, key, value) for key, value in params.items() if value is not None}
     if options.extra_body and "body" not in params:
         raise ZohoValidationError(f"{name} sends no body: extra_body does not apply")
@@ -160,13 +157,12 @@ def parsed(response: httpx.Response) -> Any:
 
 def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> dict[str, Any]:
     """A declared method's builder arguments, through the checks it names (else the generic ones)."""
-    if unknown:
-        raise ZohoValidationError(f"{method.where} does not take: {', '.join(sorted(unknown))}")
+    check.no_unknown(method.where, unknown)
     checked: dict[str, Any] = {}
     rest = dict(params)
     if method.checks is not None:
-        check, known = CHECKS[method.checks]
-        checked = check({key: rest.pop(key) for key in list(rest) if key in known})
+        named_check, known = CHECKS[method.checks]
+        checked = named_check({key: rest.pop(key) for key in list(rest) if key in known})
         rest = {key: value for key, value in rest.items() if value is not None}
         if not rest:
             return checked
@@ -234,7 +230,7 @@ class _Pages:
         info = payload.get("info") if isinstance(payload, dict) else None
         if not isinstance(info, dict) or not info.get("more_records") or count == 0:
             return False
-        if (self.page + 1) * self.per_page <= DISCRETE_LIMIT and "page" in self.op.pagination:
+        if (self.page + 1) * self.per_page <= _plans.DISCRETE_LIMIT and "page" in self.op.pagination:
             self.page += 1
             self.args["page"] = self.page
             return True
@@ -251,8 +247,7 @@ def _stream_arguments(
     op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, unknown: Mapping[str, object]
 ) -> dict[str, Any]:
     """What a stream of ``op`` needs besides the engine and its lanes (unknown options refused)."""
-    if unknown:
-        raise ZohoValidationError(f"{op.name.rsplit('.', 1)[-1]} does not take: {', '.join(sorted(unknown))}")
+    check.no_unknown(op.name.rsplit(".", 1)[-1], unknown)
     return {
         "kind": _writes.kind(op),
         "module": params["module"],

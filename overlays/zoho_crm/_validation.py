@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 import httpx
@@ -162,6 +162,12 @@ def secure_url(url: str, what: str) -> str:
     if parts.scheme == "http" and parts.hostname in _LOOPBACK:
         return url.rstrip("/")
     raise InsecureTransportError(f"{what} {url!r} must use https (plain http is allowed only to loopback)")
+
+
+def no_unknown(call: str, unknown: Mapping[str, object]) -> None:
+    """Refuse options a call does not take (a misspelling), naming them and the call."""
+    if unknown:
+        raise ZohoValidationError(f"{call} does not take: {', '.join(sorted(unknown))}")
 
 
 def has_control(value: str) -> bool:

@@ -20,7 +20,6 @@ from zoho_crm_api._runtime import Operation
 from . import _batch, _idempotency, _plans
 from . import _validation as check
 from ._engine import operation
-from .errors import ZohoValidationError
 
 _HEADERS = ("x_external", "if_unmodified_since")
 
@@ -71,8 +70,7 @@ def plan(
     """Chunks, each call's arguments, and whether each call may be repeated; nothing is sent before this."""
     declared = op.batch or {}
     name = op.name.rsplit(".", 1)[-1]
-    if unknown:
-        raise ZohoValidationError(f"{name} does not take: {', '.join(sorted(unknown))}")
+    check.no_unknown(name, unknown)
     external = params.get("x_external")
     path = _path(op, params, external)
     others = {k: v for k, v in params.items() if k not in op.path and k not in _HEADERS and v is not None}
