@@ -26,7 +26,7 @@ import httpx
 import page_fixture
 from harness import compare, median
 
-from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, Page, RefreshTokenCredentials, ZohoCRM
+from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, BatchResult, Page, RefreshTokenCredentials, ZohoCRM
 
 
 def client_kwargs(cfg: dict[str, Any]) -> dict[str, Any]:
@@ -88,6 +88,13 @@ def apply_prototype(name: str | None) -> None:
                 module.read_json = read_json  # type: ignore[attr-defined]
 
 
+def settled(result: BatchResult) -> BatchResult:
+    """What a job reads of its result inside the timing, as the raw references count their successes: the
+    failures and the ids (the ``Success`` objects are built on first access, which a job need not make)."""
+    result.failed, result.ids  # noqa: B018
+    return result
+
+
 def batch(cfg: dict[str, Any]) -> dict[str, Any]:
     """``records.upsert`` of ``count`` records (sync or async client), wall time of the call alone."""
     apply_prototype(cfg.get("prototype"))
@@ -99,6 +106,7 @@ def batch(cfg: dict[str, Any]) -> dict[str, Any]:
             crm.records.upsert(cfg["module"], warmup, **options)  # token, connections, code paths warmed
             cpu, started = time.process_time(), time.perf_counter()
             result = crm.records.upsert(cfg["module"], records, **options)
+            settled(result)
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
             stats = crm.stats
     else:
@@ -110,7 +118,7 @@ def batch(cfg: dict[str, Any]) -> dict[str, Any]:
             async with AsyncZohoCRM(**client_kwargs(cfg), max_concurrency=cfg["concurrency"]) as crm:
                 await crm.records.upsert(cfg["module"], warmup, **options)
                 cpu, started = time.process_time(), time.perf_counter()
-                box["result"] = await crm.records.upsert(cfg["module"], records, **options)
+                box["result"] = settled(await crm.records.upsert(cfg["module"], records, **options))
                 box["elapsed"], box["cpu"] = time.perf_counter() - started, time.process_time() - cpu
                 box["stats"] = crm.stats
 
@@ -238,7 +246,7 @@ def neutral_batch(cfg: dict[str, Any]) -> dict[str, Any]:
         with _neutral_client(cfg) as crm:
             crm.records.upsert(cfg["module"], warmup, **options)
             cpu, started = time.process_time(), time.perf_counter()
-            box["result"] = crm.records.upsert(cfg["module"], records, **options)
+            box["result"] = settled(crm.records.upsert(cfg["module"], records, **options))
             box["elapsed"], box["cpu"] = time.perf_counter() - started, time.process_time() - cpu
             box["stats"] = crm.stats
     else:
@@ -247,7 +255,7 @@ def neutral_batch(cfg: dict[str, Any]) -> dict[str, Any]:
             async with _neutral_client(cfg, AsyncZohoCRM) as crm:
                 await crm.records.upsert(cfg["module"], warmup, **options)
                 cpu, started = time.process_time(), time.perf_counter()
-                box["result"] = await crm.records.upsert(cfg["module"], records, **options)
+                box["result"] = settled(await crm.records.upsert(cfg["module"], records, **options))
                 box["elapsed"], box["cpu"] = time.perf_counter() - started, time.process_time() - cpu
                 box["stats"] = crm.stats
 

@@ -22,12 +22,12 @@ from .errors import (
     ZohoError,
     ZohoValidationError,
 )
-from .results import AnswerItems, BatchResult, Failure, Outcome, Success, details_of
+from .results import AnswerItems, BatchResult, CallOutcomes, Failure, Outcome, Success, details_of
 
 BATCH_SIZE = 100
 ProgressCallback = Callable[[int, int], None]
 """Called as ``callback(done_items, total_items)`` after each call completes."""
-Finish = Callable[[bool], list[Outcome] | None]
+Finish = Callable[[bool], Sequence[Outcome] | None]
 """A call's answer, still to be read into its outcomes (after its concurrency slot went to the next call):
 ``finish(final)`` gives ``None`` when it could not be read and the call is to be made again (see
 :func:`sync_caller`), unless ``final``."""
@@ -90,15 +90,16 @@ def item_outcome(
 
 def read_items(
     data: list[Any], start: int, items: Sequence[Any], status: int, answer: AnswerItems, idempotent: bool
-) -> list[Outcome]:
+) -> CallOutcomes:
     """One outcome per ``data[]`` entry (as :func:`item_outcome`), a plain success read inline.
 
     At concurrency 25 reading answers is most of the client's CPU (100,000 outcomes a 100,000-record
     upsert): the common item (``status`` success, a string ``id``, string or absent ``message``,
-    ``action``, ``duplicate_field``) skips the general path's calls.
+    ``action``, ``duplicate_field``) skips the general path's calls, and is kept as strings
+    (see :class:`~zoho_crm.results.CallOutcomes`).
     """
-    read: list[Outcome] = []
-    append = read.append
+    fields: list[Any] = []
+    odd: dict[int, Outcome] = {}
     for i, item in enumerate(data):
         if type(item) is dict and item.get("status") == "success":
             details = item.get("details")
@@ -111,10 +112,11 @@ def read_items(
                 and (action is None or type(action) is str)
                 and (duplicate is None or type(duplicate) is str)
             ):
-                append(Success(start + i, items[i], record_id, message, answer, action, duplicate))
+                fields += (record_id, message, action, duplicate)
                 continue
-        append(item_outcome(start + i, items[i], item, status, answer, idempotent=idempotent))
-    return read
+        fields += (None, None, None, None)
+        odd[i] = item_outcome(start + i, items[i], item, status, answer, idempotent=idempotent)
+    return CallOutcomes(start, items, answer, fields, odd)
 
 
 def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, uncertain: bool) -> list[Outcome]:
@@ -133,7 +135,7 @@ def _unreadable(response: httpx.Response, why: str) -> InvalidResponseError:
 
 def outcomes(
     response: httpx.Response, start: int, items: Sequence[Any], *, idempotent: bool, ask_again: bool = False
-) -> list[Outcome] | None:
+) -> Sequence[Outcome] | None:
     """Per-item outcomes from an answer, whatever its shape (``None`` if unreadable and ``ask_again``).
 
     Any 2xx (and a 400) is read for its ``data[]`` items; a 2xx without readable items (204, an empty
@@ -172,10 +174,14 @@ def connection_failed(start: int, items: Sequence[Any], exc: APIConnectionError,
     return whole_call_failed(start, items, exc, uncertain=not idempotent and not exc.never_sent)
 
 
-def assemble(parts: list[list[Outcome]], calls: int) -> BatchResult:
+def first_index(part: Sequence[Outcome]) -> int:
+    """The input index of a (non-empty) call's first item, without building its outcomes."""
+    return part.start if isinstance(part, CallOutcomes) else part[0].index
+
+
+def assemble(parts: list[Sequence[Outcome]], calls: int) -> BatchResult:
     """Merge per-call outcomes (each part one chunk's, in order) into one result in input order."""
-    ordered = sorted((part for part in parts if part), key=lambda part: part[0].index)
-    return BatchResult(tuple(outcome for part in ordered for outcome in part), calls)
+    return BatchResult.of_calls(sorted((part for part in parts if part), key=first_index), calls)
 
 
 ZOHO_MAX_CONCURRENCY = 25
@@ -269,27 +275,27 @@ class Run:
             part = [Failure(start + i, item, "CLIENT_ERROR", why, {}, None, True) for i, item in enumerate(items)]
         return lambda final: part
 
-    def read(self, finish: Finish, start: int, items: Sequence[Any], *, final: bool) -> list[Outcome] | None:
+    def read(self, finish: Finish, start: int, items: Sequence[Any], *, final: bool) -> Sequence[Outcome] | None:
         """``finish(final)``: a call's outcomes (``None``: ask again); a bug in reading them is settled as above."""
         try:
             return finish(final)
         except Exception as exc:
             return self.settle(exc, start, items)(True)
 
-    def read_final(self, finish: Finish, start: int, items: Sequence[Any]) -> list[Outcome]:
+    def read_final(self, finish: Finish, start: int, items: Sequence[Any]) -> Sequence[Outcome]:
         """A call's outcomes, its answer read whatever its state (never asked for again)."""
         part = self.read(finish, start, items, final=True)
         assert part is not None  # only a first read may ask again
         return part
 
-    def result(self, chunks: list[tuple[int, Sequence[Any]]], parts: list[list[Outcome]]) -> BatchResult:
+    def result(self, chunks: list[tuple[int, Sequence[Any]]], parts: list[Sequence[Outcome]]) -> BatchResult:
         """The batch's result: ``parts`` read, and a failure for each item of a chunk never sent."""
-        read = {part[0].index for part in parts if part}
+        read = {first_index(part) for part in parts if part}
         sent = len(read)
         parts.extend(self.unsent(start, items) for start, items in chunks if start not in read)
         result = assemble(parts, sent)
         if self.raised is not None:
-            done = len(result.succeeded)
+            done = len(result) - len(result.failed)
             message = f"the batch stopped ({type(self.raised).__name__}: {self.raised}); {done} items were written"
             raise BatchError(message, result.failed, result) from self.raised
         return result
@@ -347,7 +353,7 @@ def run_sync(
             raise answer
         return answer
 
-    parts: list[list[Outcome]] = []
+    parts: list[Sequence[Outcome]] = []
     done = 0
     workers = max(1, min(concurrency, len(chunks)))
     with ThreadPoolExecutor(workers, thread_name_prefix="zoho-crm") as pool:
@@ -425,13 +431,15 @@ async def run_async(
         except Exception as exc:
             return run.settle(exc, start, items)
 
-    async def guarded(start: int, items: Sequence[Any]) -> list[Outcome]:
-        nonlocal done, started
-        async with gate:
-            if run.stopped:  # checked before the slot goes to a task that would send its chunk
-                return []
-            started += 1
+    parts: list[Sequence[Outcome]] = []
+
+    async def guarded(start: int, items: Sequence[Any]) -> None:
+        """One chunk, its slot taken: exchanged, the slot handed on, then read."""
+        nonlocal done
+        try:
             finish = await exchange(start, items, True)
+        finally:
+            gate.release()
         await hand_on()
         part = run.read(finish, start, items, final=run.stopped)
         if part is None:  # unreadable: once more, through the engine's own retries
@@ -439,21 +447,32 @@ async def run_async(
                 if not run.stopped:
                     finish = await exchange(start, items, False)
                 part = run.read_final(finish, start, items)
+        parts.append(part)
         done += len(part)
         if on_progress is not None and not run.stopped:
             try:
                 on_progress(done, total)
             except Exception as exc:
                 run.fail(exc)
-        return part
 
-    tasks = [asyncio.ensure_future(guarded(start, items)) for start, items in chunks]
+    live: set[asyncio.Task[None]] = set()
     try:
-        parts = await asyncio.gather(*tasks)
+        for start, items in chunks:  # a task per chunk once it has a slot: a few alive at once, not one per chunk
+            await gate.acquire()
+            if run.stopped:  # checked before the slot goes to a chunk that would be sent
+                gate.release()
+                break
+            started += 1
+            task = asyncio.ensure_future(guarded(start, items))
+            live.add(task)
+            task.add_done_callback(live.discard)
+        await asyncio.gather(*live)
     except BaseException:
-        await asyncio.gather(*tasks, return_exceptions=True)  # the exchanges in flight end
+        for task in live:
+            task.cancel()
+        await asyncio.gather(*live, return_exceptions=True)  # the exchanges in flight end
         raise
-    return run.result(chunks, list(parts))
+    return run.result(chunks, parts)
 
 
 Prepared = tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int]
@@ -484,8 +503,8 @@ def _finish(
 ) -> Finish:
     """Reads a call's answer; once read for good, the chunk's encoded body is released (``prepared``)."""
 
-    def finish(final: bool) -> list[Outcome] | None:
-        part_outcomes: list[Outcome] | None
+    def finish(final: bool) -> Sequence[Outcome] | None:
+        part_outcomes: Sequence[Outcome] | None
         if isinstance(answer, APIConnectionError):
             part_outcomes = connection_failed(start, part, answer, idempotent=idempotent)
         else:

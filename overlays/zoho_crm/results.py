@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
 import attrs
@@ -155,17 +155,109 @@ class Failure:
 Outcome = Success | Failure
 
 
-@attrs.frozen(repr=False)
+class CallOutcomes(Sequence[Outcome]):
+    """One call's outcomes, its plain successes kept as strings in one list until first read.
+
+    The garbage collector scans every live container object: 100 ``Success`` objects a call, built while
+    a 100,000-record batch runs, make it promote the calls in flight to its oldest generation and rescan
+    every record held (bench/README.md). Built on first access, and then kept.
+    """
+
+    __slots__ = ("_answer", "_fields", "_items", "_odd", "_outcomes", "start")
+
+    def __init__(
+        self, start: int, items: Sequence[Any], answer: AnswerItems, fields: list[Any], odd: dict[int, Outcome]
+    ) -> None:
+        self.start = start
+        self._items = items
+        self._answer = answer
+        self._fields = fields  # id, message, action, duplicate_field of item i at [4 * i : 4 * i + 4]
+        self._odd = odd  # the other outcomes (failures...), by position
+        self._outcomes: list[Outcome] | None = None
+
+    def _built(self) -> list[Outcome]:
+        built = self._outcomes
+        if built is None:
+            start, items, answer, fields, odd = self.start, self._items, self._answer, self._fields, self._odd
+            built = self._outcomes = []
+            for i, given in enumerate(items):
+                at = 4 * i
+                built.append(
+                    odd[i]
+                    if i in odd
+                    else Success(start + i, given, fields[at], fields[at + 1], answer, fields[at + 2], fields[at + 3])
+                )
+        return built
+
+    @overload
+    def __getitem__(self, index: int) -> Outcome: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Outcome]: ...
+    def __getitem__(self, index: int | slice) -> Outcome | Sequence[Outcome]:
+        return self._built()[index]
+
+    def __iter__(self) -> Iterator[Outcome]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def ids(self) -> list[str]:
+        """The accepted items' record ids, without building their outcomes."""
+        if self._outcomes is not None:
+            return [o.id for o in self._outcomes if isinstance(o, Success)]
+        odd, fields = self._odd, self._fields
+        return [
+            odd[i].id if i in odd else fields[4 * i]  # type: ignore[union-attr]
+            for i in range(len(self._items))
+            if not isinstance(odd.get(i), Failure)
+        ]
+
+    def failures(self) -> list[Failure]:
+        """The failed items' outcomes, without building the successes'."""
+        found = self._outcomes if self._outcomes is not None else self._odd.values()
+        return [o for o in found if isinstance(o, Failure)]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (self._built(),))
+
+
 class BatchResult(Sequence[Outcome]):
     """One outcome per input item, in input order.
 
     Attributes:
-        outcomes: A :class:`Success` or :class:`Failure` per input item, in input order.
+        outcomes: A :class:`Success` or :class:`Failure` per input item, in input order (built on first
+            access: ``failed``, ``ids``, ``len()`` and ``raise_for_errors()`` do not need them).
         calls: How many HTTP calls the batch made (retries not counted).
     """
 
-    outcomes: tuple[Outcome, ...]
-    calls: int = 0
+    __slots__ = ("_calls", "_outcomes", "_parts")
+
+    def __init__(self, outcomes: Iterable[Outcome] = (), calls: int = 0) -> None:
+        self._outcomes: tuple[Outcome, ...] | None = tuple(outcomes)
+        self._parts: tuple[Sequence[Outcome], ...] = ()
+        self._calls = calls
+
+    @classmethod
+    def of_calls(cls, parts: Sequence[Sequence[Outcome]], calls: int) -> BatchResult:
+        """The result of calls whose outcomes are ``parts`` (each a call's, in input order)."""
+        result = cls((), calls)
+        result._outcomes, result._parts = None, tuple(parts)
+        return result
+
+    @property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """A :class:`Success` or :class:`Failure` per input item, in input order."""
+        built = self._outcomes
+        if built is None:
+            built = self._outcomes = tuple(outcome for part in self._parts for outcome in part)
+            self._parts = ()
+        return built
+
+    @property
+    def calls(self) -> int:
+        """How many HTTP calls the batch made (retries not counted)."""
+        return self._calls
 
     @overload
     def __getitem__(self, index: int) -> Outcome: ...
@@ -174,12 +266,27 @@ class BatchResult(Sequence[Outcome]):
     def __getitem__(self, index: int | slice) -> Outcome | Sequence[Outcome]:
         return self.outcomes[index]
 
+    def __iter__(self) -> Iterator[Outcome]:
+        return iter(self.outcomes)
+
     def __len__(self) -> int:
-        return len(self.outcomes)
+        if self._outcomes is not None:
+            return len(self._outcomes)
+        return sum(len(part) for part in self._parts)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BatchResult):
+            return NotImplemented
+        return self.calls == other.calls and self.outcomes == other.outcomes
+
+    __hash__ = None  # type: ignore[assignment]  # (its outcomes hold dicts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BatchResult, (self.outcomes, self.calls))
 
     def __repr__(self) -> str:
         failed = len(self.failed)
-        total = len(self.outcomes)
+        total = len(self)
         return f"BatchResult({total} outcomes: {total - failed} succeeded, {failed} failed, {self.calls} calls)"
 
     @property
@@ -190,7 +297,9 @@ class BatchResult(Sequence[Outcome]):
     @property
     def failed(self) -> list[Failure]:
         """The items that failed."""
-        return [o for o in self.outcomes if isinstance(o, Failure)]
+        if self._outcomes is not None:
+            return [o for o in self._outcomes if isinstance(o, Failure)]
+        return [f for part in self._parts for f in _failures(part)]
 
     @property
     def ids(self) -> list[str]:
@@ -198,12 +307,26 @@ class BatchResult(Sequence[Outcome]):
 
         One per input item once :meth:`raise_for_errors` has passed.
         """
-        return [o.id for o in self.outcomes if isinstance(o, Success)]
+        if self._outcomes is not None:
+            return [o.id for o in self._outcomes if isinstance(o, Success)]
+        return [i for part in self._parts for i in _ids(part)]
 
     def raise_for_errors(self) -> BatchResult:
         """Raise :class:`BatchError` if any item failed; return ``self`` otherwise."""
         failed = self.failed
         if failed:
             codes = sorted({f.code for f in failed})
-            raise BatchError(f"{len(failed)} of {len(self.outcomes)} items failed ({', '.join(codes)})", failed, self)
+            raise BatchError(f"{len(failed)} of {len(self)} items failed ({', '.join(codes)})", failed, self)
         return self
+
+
+def _failures(part: Sequence[Outcome]) -> list[Failure]:
+    if isinstance(part, CallOutcomes):
+        return part.failures()
+    return [o for o in part if isinstance(o, Failure)]
+
+
+def _ids(part: Sequence[Outcome]) -> list[str]:
+    if isinstance(part, CallOutcomes):
+        return part.ids()
+    return [o.id for o in part if isinstance(o, Success)]
