@@ -2,9 +2,12 @@
 
 Two readings, each by the tool made for it:
 
-- **the spec** (operations, parameters, schema properties, enum values, the API version), compared
-  here on the loaded documents: the spec is one hand-kept YAML file whose operations are few, and an
-  OpenAPI diff service (Optic, oasdiff) would add a Node or Go toolchain to CI for a few dozen lines;
+- **the spec** (operations, parameters, request bodies and responses down to each property's type,
+  format, enum and limits, component schemas, the API version), compared here on the loaded
+  documents by a small walker (``spec_diff.py``, which has the breaking rules): the spec is one
+  hand-kept YAML file whose operations are few, and an OpenAPI diff tool (Optic, oasdiff) would add a
+  Node or Go toolchain to CI for some 300 lines of Python; a generic tree diff (``deepdiff``) knows
+  nothing of ``$ref``, ``required`` or request versus response, which decide every verdict;
 - **the Python surface** (``zoho_crm`` and the generated ``zoho_crm_api.resources``), read with griffe,
   whose ``find_breaking_changes`` is built for exactly this (removed or changed parameters, return types,
   members), and whose object tree gives the additions.
@@ -37,6 +40,7 @@ PYPROJECT = "pyproject.toml"
 PACKAGES = ("zoho_crm", "zoho_crm_api.resources")
 SEARCH_PATHS = ("overlays", "generated")
 METHODS = ("get", "put", "post", "patch", "delete")
+USES_SHOWN = 8  # operations named per side after a shared component's change
 
 
 def git(*args: str, root: Path = ROOT) -> str:
@@ -97,7 +101,11 @@ def _uses(sides: set[tuple[str, str]]) -> str:
     if not sides:
         return "not used by any operation"
     by_side = {side: sorted(op for s, op in sides if s == side) for side in ("request", "response")}
-    return "; ".join(f"{side}: {', '.join(ops)}" for side, ops in by_side.items() if ops)
+    return "; ".join(
+        f"{side}: {', '.join(ops[:USES_SHOWN])}{f' +{len(ops) - USES_SHOWN} more' if len(ops) > USES_SHOWN else ''}"
+        for side, ops in by_side.items()
+        if ops
+    )
 
 
 def compare_spec(old: dict[str, Any], new: dict[str, Any], report: Report) -> None:
@@ -214,7 +222,8 @@ def compare_python(base: str, report: Report, root: Path = ROOT) -> None:
             report.added.append(f"python: module {package} added")
             continue
         for breakage in griffe.find_breaking_changes(old, new):
-            report.breaking.append(f"python: {breakage.explain()}")
+            explained = breakage.explain(style=griffe.ExplanationStyle("markdown")).removeprefix("- ")
+            report.breaking.append(f"python: {explained}")
         before, after = surface(old, package), surface(new, package)
         for path in sorted(set(after) - set(before)):
             report.added.append(f"python: added {after[path].split('(')[0]} {path}")

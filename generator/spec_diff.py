@@ -12,9 +12,11 @@ data[].Email``) and a severity from the one rule OpenAPI diff tools (oasdiff, op
 - **response side**: the client must still understand all the server sends. A removed property or
   success status, a property no longer required, a changed type, a widened limit, a new ``oneOf``
   variant: breaking. A new property or status code: added.
-- **a new enum value in a response is breaking**, as openapi-diff has it (oasdiff only warns): the
-  generated models parse response enums into Python ``Enum``s, which raise ``ValueError`` on a value
-  they do not know, and users' exhaustive ``match`` statements miss it too.
+- **a new enum value in a response is breaking** (oasdiff only warns): the wheel's low-level
+  ``zoho_crm_api.api`` functions parse answers into the generated models, whose enums raise
+  ``ValueError`` on a value they do not know (``RecordErrorCode(d.pop("code"))``), and a user's
+  exhaustive ``match`` on a documented enum misses it too. ``ZohoCRM`` itself hands back dicts, so
+  the bump this asks for is the cautious one.
 - Documentation (``description``, ``summary``, ``example(s)``, ``title``) is ignored.
 
 A change inside a shared component (``#/components/schemas/Record``, a ``responses`` or ``parameters``
@@ -75,6 +77,10 @@ def _join(path: str, name: str) -> str:
 
 def _item(path: str) -> str:
     return f"{path} []" if path.endswith(":") else f"{path}[]"
+
+
+def _values(values: list[str]) -> str:
+    return "value" if len(values) == 1 else "values"
 
 
 def _bound(value: Any) -> str:
@@ -170,10 +176,12 @@ class Walk:
         elif after is None and before is not None:
             self.emit(at, path, "enum removed (any value)", "changed", "breaking")
         elif before is not None and after is not None:
-            for value in sorted(map(str, set(map(str, before)) - set(map(str, after)))):
-                self.emit(at, path, f"enum value removed: {value}", "breaking", "changed")
-            for value in sorted(map(str, set(map(str, after)) - set(map(str, before)))):
-                self.emit(at, path, f"enum value added: {value}", "added", "breaking")
+            removed = sorted(set(map(str, before)) - set(map(str, after)))
+            added = sorted(set(map(str, after)) - set(map(str, before)))
+            if removed:
+                self.emit(at, path, f"enum {_values(removed)} removed: {', '.join(removed)}", "breaking", "changed")
+            if added:
+                self.emit(at, path, f"enum {_values(added)} added: {', '.join(added)}", "added", "breaking")
 
     def _limits(self, old: dict[str, Any], new: dict[str, Any], at: str | None, path: str) -> None:
         """A narrower limit breaks requests, a wider one responses (``None``: no limit)."""

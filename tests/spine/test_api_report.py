@@ -240,6 +240,10 @@ def test_a_new_enum_value_in_a_response_breaks(spec: dict[str, Any]) -> None:
         "spec: schema ActionSuccess: code: enum value added: DUPLICATE_DATA (response: "
     )
     assert "request:" not in report.breaking[0]
+    # several values of one enum make one line
+    new["components"]["schemas"]["ActionSuccess"]["properties"]["code"]["enum"].append("ALREADY_USED")
+    (line,) = report_of(spec, new).breaking
+    assert line.startswith("spec: schema ActionSuccess: code: enum values added: ALREADY_USED, DUPLICATE_DATA (")
 
 
 def test_a_parameter_maximum_lowered_breaks_and_raised_does_not(spec: dict[str, Any]) -> None:
