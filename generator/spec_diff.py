@@ -38,7 +38,12 @@ from typing import Any
 from surface import _resolve  # the generator's $ref resolution (this script runs from generator/)
 
 SEVERITY = {"changed": 0, "added": 1, "breaking": 2}
-COMPONENT_LABELS = {"schemas": "schema", "parameters": "parameter", "responses": "response", "requestBodies": "body"}
+COMPONENT_LABELS = {
+    "schemas": "schema",
+    "parameters": "parameter",
+    "responses": "response",
+    "requestBodies": "request body",
+}
 UPPER = ("maximum", "maxLength", "maxItems", "maxProperties")
 LOWER = ("minimum", "minLength", "minItems", "minProperties")
 WIDER_TYPES = {("integer", "number")}  # a request type that accepts all the old one did
@@ -270,6 +275,18 @@ class Walk:
             old_schema, new_schema = before[media].get("schema", {}), after[media].get("schema", {})
             self.schema(old_schema, new_schema, at, label)
 
+    def headers(self, old: dict[str, Any], new: dict[str, Any], at: str | None, where: str) -> None:
+        """A response's headers: one a client reads may not go away."""
+        before, after = old.get("headers", {}), new.get("headers", {})
+        for name in sorted(set(before) - set(after), key=str.lower):
+            self.emit(at, where, f"header removed: {name}", "breaking", "breaking")
+        for name in sorted(set(after) - set(before), key=str.lower):
+            self.emit(at, where, f"header added: {name}", "added", "added")
+        for name in sorted(set(before) & set(after), key=str.lower):
+            for old_header, new_header, inner, label in self.enter(before[name], after[name], at, where):
+                old_schema, new_schema = old_header.get("schema", {}), new_header.get("schema", {})
+                self.schema(old_schema, new_schema, inner, _join(label, f"header {name}:") if inner == at else label)
+
 
 def _parameters(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
     """Raw parameter nodes (``$ref``s kept) by ``in:name``; an operation's own override the path's."""
@@ -324,6 +341,7 @@ def diff_operation(
             old_responses[status], new_responses[status], None, f"response {status}:"
         ):
             response.content(before, after, at, where)
+            response.headers(before, after, at, where)
     return [*request.findings, *response.findings], request.entered | response.entered
 
 

@@ -289,3 +289,40 @@ def test_a_shared_component_change_is_listed_once_with_every_operation_using_it(
     assert lines[0] in report_of(spec, new).breaking
     for op in ("insert_records", "upsert_records", "get_records", "get_record"):
         assert op in lines[0]
+
+
+def test_response_headers_removed_break_and_added_are_minor() -> None:
+    def answer(**headers: Any) -> dict[str, Any]:
+        return {"200": {"description": "ok", "headers": headers}}
+
+    limit = {"schema": {"type": "integer"}}
+    old = mini(responses=answer(**{"X-RATELIMIT-REMAINING": limit, "X-RATELIMIT-LIMIT": limit}))
+    new = mini(responses=answer(**{"X-RATELIMIT-LIMIT": {"schema": {"type": "string"}}, "X-ACCESS-COUNT": limit}))
+    report = report_of(old, new)
+    assert report.breaking == [
+        "spec: upsert_records response 200: header removed: X-RATELIMIT-REMAINING",
+        "spec: upsert_records response 200: header X-RATELIMIT-LIMIT: type integer -> string",
+    ]
+    assert report.added == ["spec: upsert_records response 200: header added: X-ACCESS-COUNT"]
+
+
+def test_a_request_body_added_removed_or_made_required() -> None:
+    body = records(Email={"type": "string"})
+    optional = report_of(mini(), mini(body=json_body(body, required=False)))
+    assert (optional.added, optional.bump()) == (["spec: upsert_records: optional request body added"], "minor")
+    assert report_of(mini(), mini(body=json_body(body))).breaking == [
+        "spec: upsert_records: required request body added"
+    ]
+    assert report_of(mini(body=json_body(body, required=False)), mini(body=json_body(body))).breaking == [
+        "spec: upsert_records request body: now required"
+    ]
+    assert report_of(mini(body=json_body(body)), mini()).breaking == ["spec: upsert_records: request body removed"]
+
+
+def test_declared_behaviour_changes_are_listed_without_a_bump(spec: dict[str, Any]) -> None:
+    new = copy.deepcopy(spec)
+    new["paths"]["/{module}/upsert"]["post"]["x-zoho-retry"] = "unsafe"
+    new["paths"]["/{module}/upsert"]["post"]["description"] = "Reworded."
+    report = report_of(spec, new)
+    assert report.changed == ["spec: upsert_records: x-zoho-retry: keyed -> unsafe"]
+    assert report.bump() == "patch"
