@@ -326,3 +326,30 @@ def test_declared_behaviour_changes_are_listed_without_a_bump(spec: dict[str, An
     report = report_of(spec, new)
     assert report.changed == ["spec: upsert_records: x-zoho-retry: keyed -> unsafe"]
     assert report.bump() == "patch"
+
+
+def test_the_scripted_bump_reports_its_four_changes_and_nothing_else() -> None:
+    """test_bump's spec edits (slow there: it regenerates), judged here in memory."""
+    import bump
+
+    from tests.spine import test_bump as scripted
+
+    text = (ROOT / "spec" / "zoho-crm.yaml").read_text(encoding="utf-8")
+    edited = text
+    for old, new in (
+        ("        - $ref: '#/components/parameters/IncludeChild'\n", scripted.NEW_PARAMETER),
+        ("        id: {type: string, description: Record id (numeric string).}\n", scripted.NEW_FIELD),
+        ("paths:\n", scripted.NEW_TAG),
+        ("paths:\n", scripted.NEW_PATHS),
+    ):
+        assert old in edited, old
+        edited = edited.replace(old, new, 1)
+    report = report_of(yaml.safe_load(text), yaml.safe_load(bump.set_version(edited, "v9")))
+    assert (report.breaking, report.changed) == (["spec: API version v8 -> v9"], [])
+    assert len(report.added) == 4
+    assert report.added[:3] == [
+        "spec: operation added: get_mass_update_status (GET /{module}/actions/mass_update)",
+        "spec: operation added: mass_update_records (POST /{module}/actions/mass_update)",
+        "spec: get_records: optional parameter added: query:include_tags",
+    ]
+    assert report.added[3].startswith("spec: schema Record: property added: Record_Score (request: ")
