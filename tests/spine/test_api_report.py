@@ -353,3 +353,13 @@ def test_the_scripted_bump_reports_its_four_changes_and_nothing_else() -> None:
         "spec: get_records: optional parameter added: query:include_tags",
     ]
     assert report.added[3].startswith("spec: schema Record: property added: Record_Score (request: ")
+
+
+def test_a_component_no_operation_uses_is_judged_on_both_sides() -> None:
+    old = mini(schemas={"Layout": {"type": "object", "properties": {"kind": {"type": "string", "enum": ["a"]}}}})
+    new = copy.deepcopy(old)
+    new["components"]["schemas"]["Layout"]["properties"]["kind"]["enum"].append("b")
+    new["components"]["schemas"]["Layout"]["properties"]["name"] = {"type": "string"}
+    report = report_of(old, new)
+    assert report.breaking == ["spec: schema Layout: kind: enum value added: b (not used by any operation)"]
+    assert report.added == ["spec: schema Layout: property added: name (not used by any operation)"]
