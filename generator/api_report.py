@@ -2,9 +2,12 @@
 
 Two readings, each by the tool made for it:
 
-- **the spec** (operations, parameters, schema properties, enum values, the API version), compared
-  here on the loaded documents: the spec is one hand-kept YAML file whose operations are few, and an
-  OpenAPI diff service (Optic, oasdiff) would add a Node or Go toolchain to CI for a few dozen lines;
+- **the spec** (operations, parameters, request bodies and responses down to each property's type,
+  format, enum and limits, component schemas, the API version), compared here on the loaded
+  documents by a small walker (``spec_diff.py``, which has the breaking rules): the spec is one
+  hand-kept YAML file whose operations are few, and an OpenAPI diff tool (Optic, oasdiff) would add a
+  Node or Go toolchain to CI for some 300 lines of Python; a generic tree diff (``deepdiff``) knows
+  nothing of ``$ref``, ``required`` or request versus response, which decide every verdict;
 - **the Python surface** (``zoho_crm`` and the generated ``zoho_crm_api.resources``), read with griffe,
   whose ``find_breaking_changes`` is built for exactly this (removed or changed parameters, return types,
   members), and whose object tree gives the additions.
@@ -27,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import griffe
+import spec_diff
 import yaml
 from surface import _resolve  # the generator's $ref resolution (this script runs from generator/)
 
@@ -36,6 +40,7 @@ PYPROJECT = "pyproject.toml"
 PACKAGES = ("zoho_crm", "zoho_crm_api.resources")
 SEARCH_PATHS = ("overlays", "generated")
 METHODS = ("get", "put", "post", "patch", "delete")
+USES_SHOWN = 8  # operations named per side after a shared component's change
 
 
 def git(*args: str, root: Path = ROOT) -> str:
@@ -62,7 +67,7 @@ class Report:
 
 
 def operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Each operation by id: {method, path, params: {name: required}}."""
+    """Each operation by id: {method, path, params: {name: required}, item, node}."""
     found = {}
     for path, item in spec.get("paths", {}).items():
         shared = item.get("parameters", [])
@@ -73,12 +78,42 @@ def operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 for raw in [*shared, *node.get("parameters", [])]:
                     param = _resolve(spec, raw)
                     params[f"{param['in']}:{param['name']}"] = bool(param.get("required"))
-                found[node["operationId"]] = {"method": method.upper(), "path": path, "params": params}
+                found[node["operationId"]] = {
+                    "method": method.upper(),
+                    "path": path,
+                    "params": params,
+                    "item": item,
+                    "node": node,
+                }
     return found
 
 
+def _file(report: Report, severity: str, line: str) -> None:
+    {"breaking": report.breaking, "added": report.added, "changed": report.changed}[severity].append(line)
+
+
+def _worst(a: str, b: str) -> str:
+    return max(a, b, key=spec_diff.SEVERITY.__getitem__)
+
+
+def _uses(sides: set[tuple[str, str]]) -> str:
+    """``request: insert_records; response: get_record, get_records``."""
+    if not sides:
+        return "not used by any operation"
+    by_side = {side: sorted(op for s, op in sides if s == side) for side in ("request", "response")}
+    return "; ".join(
+        f"{side}: {', '.join(ops[:USES_SHOWN])}{f' +{len(ops) - USES_SHOWN} more' if len(ops) > USES_SHOWN else ''}"
+        for side, ops in by_side.items()
+        if ops
+    )
+
+
 def compare_spec(old: dict[str, Any], new: dict[str, Any], report: Report) -> None:
-    """Operations, parameters, schema properties and enum values added, removed or changed."""
+    """Operations, parameters, request and response schemas, component schemas and enums, the API version.
+
+    Grouped by operation; a change inside a shared component is listed once, at the component, with the
+    operations that use it (``spec_diff``'s docstring has the rules).
+    """
     old_version = old["servers"][0]["variables"]["version"]["default"]
     new_version = new["servers"][0]["variables"]["version"]["default"]
     if old_version != new_version:
@@ -88,8 +123,13 @@ def compare_spec(old: dict[str, Any], new: dict[str, Any], report: Report) -> No
         report.breaking.append(f"spec: operation removed: {op}")
     for op in sorted(set(new_ops) - set(old_ops)):
         report.added.append(f"spec: operation added: {op} ({new_ops[op]['method']} {new_ops[op]['path']})")
+    shared: dict[tuple[str, str, str], tuple[str, set[tuple[str, str]]]] = {}
+    entered: set[str] = set()
     for op in sorted(set(old_ops) & set(new_ops)):
-        before, after = old_ops[op]["params"], new_ops[op]["params"]
+        was, now = old_ops[op], new_ops[op]
+        if (was["method"], was["path"]) != (now["method"], now["path"]):
+            report.breaking.append(f"spec: {op}: moved: {was['method']} {was['path']} -> {now['method']} {now['path']}")
+        before, after = was["params"], now["params"]
         for name in sorted(set(before) - set(after)):
             report.breaking.append(f"spec: {op}: parameter removed: {name}")
         for name in sorted(set(after) - set(before)):
@@ -99,6 +139,22 @@ def compare_spec(old: dict[str, Any], new: dict[str, Any], report: Report) -> No
         for name in sorted(set(before) & set(after)):
             if after[name] and not before[name]:
                 report.breaking.append(f"spec: {op}: parameter now required: {name}")
+        for key in sorted({k for k in (*was["node"], *now["node"]) if k.startswith("x-")}):
+            if was["node"].get(key) != now["node"].get(key):  # declared behaviour (retries, batching, the call)
+                report.changed.append(f"spec: {op}: {key}: {was['node'].get(key)} -> {now['node'].get(key)}")
+        findings, seen = spec_diff.diff_operation(old, new, (was["item"], was["node"]), (now["item"], now["node"]))
+        entered |= seen
+        own: dict[tuple[str, str], str] = {}
+        for found in findings:
+            if found.origin is None:
+                key = (found.where, found.message)
+                own[key] = _worst(own.get(key, "changed"), found.severity)
+            else:
+                severity, sides = shared.get((found.origin, found.where, found.message), ("changed", set()))
+                sides.add((found.side, op))
+                shared[(found.origin, found.where, found.message)] = (_worst(severity, found.severity), sides)
+        for (where, message), severity in own.items():
+            _file(report, severity, f"spec: {op}{' ' + where if where else ''}: {message}")
     old_schemas = old.get("components", {}).get("schemas", {})
     new_schemas = new.get("components", {}).get("schemas", {})
     for name in sorted(set(old_schemas) - set(new_schemas)):
@@ -106,17 +162,13 @@ def compare_spec(old: dict[str, Any], new: dict[str, Any], report: Report) -> No
     for name in sorted(set(new_schemas) - set(old_schemas)):
         report.added.append(f"spec: schema added: {name}")
     for name in sorted(set(old_schemas) & set(new_schemas)):
-        before, after = old_schemas[name], new_schemas[name]
-        props_before, props_after = set(before.get("properties", {})), set(after.get("properties", {}))
-        for prop in sorted(props_before - props_after):
-            report.breaking.append(f"spec: schema {name}: property removed: {prop}")
-        for prop in sorted(props_after - props_before):
-            report.added.append(f"spec: schema {name}: property added: {prop}")
-        enum_before, enum_after = set(before.get("enum", [])), set(after.get("enum", []))
-        for value in sorted(map(str, enum_before - enum_after)):
-            report.breaking.append(f"spec: enum {name}: value removed: {value}")
-        for value in sorted(map(str, enum_after - enum_before)):
-            report.added.append(f"spec: enum {name}: value added: {value}")
+        if f"#/components/schemas/{name}" not in entered:
+            for found in spec_diff.diff_component_schema(old, new, name):
+                assert found.origin is not None
+                severity, sides = shared.get((found.origin, found.where, found.message), ("changed", set()))
+                shared[(found.origin, found.where, found.message)] = (_worst(severity, found.severity), sides)
+    for (origin, where, message), (severity, sides) in sorted(shared.items()):
+        _file(report, severity, f"spec: {origin}: {where + ': ' if where else ''}{message} ({_uses(sides)})")
 
 
 def _members(obj: griffe.Object | griffe.Alias, prefix: str) -> Iterator[tuple[str, str]]:
@@ -173,7 +225,8 @@ def compare_python(base: str, report: Report, root: Path = ROOT) -> None:
             report.added.append(f"python: module {package} added")
             continue
         for breakage in griffe.find_breaking_changes(old, new):
-            report.breaking.append(f"python: {breakage.explain()}")
+            explained = breakage.explain(style=griffe.ExplanationStyle("markdown")).removeprefix("- ")
+            report.breaking.append(f"python: {explained}")
         before, after = surface(old, package), surface(new, package)
         for path in sorted(set(after) - set(before)):
             report.added.append(f"python: added {after[path].split('(')[0]} {path}")

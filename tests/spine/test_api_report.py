@@ -39,11 +39,9 @@ def test_additions_are_minor_and_removals_breaking(spec: dict[str, Any]) -> None
     )
     new["components"]["schemas"]["Record"]["properties"]["Record_Score"] = {"type": "integer"}
     report = report_of(spec, new)
-    assert report.added == [
-        "spec: get_records: optional parameter added: query:include_tags",
-        "spec: schema Record: property added: Record_Score",
-    ]
-    assert report.bump() == "minor"
+    assert report.added[0] == "spec: get_records: optional parameter added: query:include_tags"
+    assert report.added[1].startswith("spec: schema Record: property added: Record_Score (request: clone_record, ")
+    assert (len(report.added), report.breaking, report.bump()) == (2, [], "minor")
 
     del new["paths"]["/{module}/upsert"]
     new["components"]["schemas"]["SortOrder"]["enum"].remove("asc")
@@ -51,7 +49,7 @@ def test_additions_are_minor_and_removals_breaking(spec: dict[str, Any]) -> None
     report = report_of(spec, new)
     assert "spec: API version v8 -> v9" in report.breaking
     assert "spec: operation removed: upsert_records" in report.breaking
-    assert "spec: enum SortOrder: value removed: asc" in report.breaking
+    assert any(line.startswith("spec: schema SortOrder: enum value removed: asc (") for line in report.breaking)
     assert report.bump() == "major"
 
 
@@ -85,3 +83,283 @@ def test_the_package_version_is_the_one_zoho_crm_reports() -> None:
 
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert ".".join(map(str, api_report.package_version(text))) == zoho_crm.__version__
+
+
+# --- inside operations: request bodies, responses, parameter schemas (generator/spec_diff.py) ---
+
+
+def mini(
+    body: dict[str, Any] | None = None,
+    responses: dict[str, Any] | None = None,
+    params: list[dict[str, Any]] | None = None,
+    schemas: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A one-operation spec: POST /{module}/upsert (upsert_records)."""
+    op: dict[str, Any] = {
+        "operationId": "upsert_records",
+        "parameters": params or [],
+        "responses": responses or {"200": {"description": "ok"}},
+    }
+    if body is not None:
+        op["requestBody"] = body
+    return {
+        "servers": [{"variables": {"version": {"default": "v8"}}}],
+        "paths": {"/{module}/upsert": {"post": op}},
+        "components": {"schemas": schemas or {}},
+    }
+
+
+def json_body(schema: dict[str, Any], required: bool = True) -> dict[str, Any]:
+    return {"required": required, "content": {"application/json": {"schema": schema}}}
+
+
+def records(**props: Any) -> dict[str, Any]:
+    """``{data: [{...props}]}`` with ``required`` taken from a ``_required`` list."""
+    required = props.pop("_required", [])
+    item: dict[str, Any] = {"type": "object", "properties": props}
+    if required:
+        item["required"] = required
+    return {"type": "object", "properties": {"data": {"type": "array", "items": item}}}
+
+
+def everything(report: api_report.Report) -> list[str]:
+    return [*report.breaking, *report.added, *report.changed]
+
+
+def test_a_new_required_request_body_field_is_breaking_and_a_type_change_named_by_its_path() -> None:
+    old = mini(body=json_body(records(Email={"type": "string"})))
+    new = mini(
+        body=json_body(records(Email={"type": "integer"}, Last_Name={"type": "string"}, _required=["Last_Name"]))
+    )
+    report = report_of(old, new)
+    assert report.breaking == [
+        "spec: upsert_records request body: data[]: required property added: Last_Name",
+        "spec: upsert_records request body: data[].Email: type string -> integer",
+    ]
+    assert report.bump() == "major"
+
+
+def test_an_optional_request_field_is_an_addition_and_a_removed_one_breaks() -> None:
+    old = mini(body=json_body(records(Email={"type": "string"}, Phone={"type": "string"})))
+    new = mini(body=json_body(records(Email={"type": "string"}, Fax={"type": "string"})))
+    report = report_of(old, new)
+    assert report.breaking == ["spec: upsert_records request body: data[]: property removed: Phone"]
+    assert report.added == ["spec: upsert_records request body: data[]: property added: Fax"]
+
+
+def test_response_properties_added_are_minor_removed_or_retyped_break() -> None:
+    def answer(**props: Any) -> dict[str, Any]:
+        return {"200": {"description": "ok", "content": {"application/json": {"schema": records(**props)}}}}
+
+    old = mini(responses=answer(id={"type": "string"}, Owner={"type": "object"}))
+    added = report_of(old, mini(responses=answer(id={"type": "string"}, Owner={"type": "object"}, Tag={})))
+    assert (added.breaking, added.added, added.bump()) == (
+        [],
+        ["spec: upsert_records response 200: data[]: property added: Tag"],
+        "minor",
+    )
+    # a new *required* response property is still only an addition: clients get more than before
+    required = mini(responses=answer(id={"type": "string"}, Owner={"type": "object"}, Tag={}, _required=["Tag"]))
+    assert report_of(old, required).bump() == "minor"
+    removed = report_of(old, mini(responses=answer(id={"type": "integer"})))
+    assert removed.breaking == [
+        "spec: upsert_records response 200: data[]: property removed: Owner",
+        "spec: upsert_records response 200: data[].id: type string -> integer",
+    ]
+    assert removed.bump() == "major"
+
+
+def test_status_codes_added_are_minor_a_removed_success_breaks_a_removed_error_does_not() -> None:
+    old = mini(responses={"200": {"description": "ok"}, "207": {"description": "some"}, "413": {"description": "big"}})
+    new = mini(responses={"200": {"description": "ok"}, "202": {"description": "later"}})
+    report = report_of(old, new)
+    assert report.breaking == ["spec: upsert_records: response removed: 207"]
+    assert report.added == ["spec: upsert_records: response added: 202"]
+    assert report.changed == ["spec: upsert_records: response removed: 413"]
+
+
+def test_a_ref_swapped_for_another_schema_is_compared_structurally() -> None:
+    schemas = {
+        "Lead": records(Email={"type": "string"}, Company={"type": "string"}),
+        "Contact": records(Email={"type": "string"}, Account={"type": "string"}, _required=["Account"]),
+    }
+    old = mini(body=json_body({"$ref": "#/components/schemas/Lead"}), schemas=schemas)
+    new = mini(body=json_body({"$ref": "#/components/schemas/Contact"}), schemas=schemas)
+    report = report_of(old, new)
+    assert report.changed == ["spec: upsert_records request body: $ref Lead -> Contact"]
+    assert report.breaking == [
+        "spec: upsert_records request body: data[]: property removed: Company",
+        "spec: upsert_records request body: data[]: required property added: Account",
+    ]
+    # the same structure under another name is no change at all (beyond the swap itself)
+    same = {**schemas, "Prospect": copy.deepcopy(schemas["Lead"])}
+    renamed = report_of(
+        mini(body=json_body({"$ref": "#/components/schemas/Lead"}), schemas=same),
+        mini(body=json_body({"$ref": "#/components/schemas/Prospect"}), schemas=same),
+    )
+    assert (renamed.breaking, renamed.added, renamed.bump()) == ([], [], "patch")
+
+
+def test_a_recursive_schema_is_walked_once_and_ends() -> None:
+    def node(extra: dict[str, Any]) -> dict[str, Any]:
+        children = {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}
+        return {"Node": {"type": "object", "properties": {"children": children, **extra}}}
+
+    body = json_body({"$ref": "#/components/schemas/Node"})
+    report = report_of(mini(body=body, schemas=node({})), mini(body=body, schemas=node({"name": {"type": "string"}})))
+    assert report.added == ["spec: schema Node: property added: name (request: upsert_records)"]
+
+
+def test_documentation_changes_are_not_reported() -> None:
+    old = mini(body=json_body(records(Email={"type": "string", "description": "An email."})))
+    new = mini(body=json_body(records(Email={"type": "string", "description": "The email.", "example": "a@b.c"})))
+    assert everything(report_of(old, new)) == []
+
+
+def test_a_parameter_enum_value_removed_breaks_and_one_added_is_minor(spec: dict[str, Any]) -> None:
+    new = copy.deepcopy(spec)
+    new["components"]["schemas"]["SortOrder"]["enum"].remove("asc")
+    breaking = report_of(spec, new).breaking
+    assert len(breaking) == 1
+    assert breaking[0].startswith("spec: schema SortOrder: enum value removed: asc (request: ")
+    assert "get_records" in breaking[0]
+
+    new["components"]["schemas"]["SortOrder"]["enum"] += ["asc", "random"]
+    report = report_of(spec, new)
+    assert (report.breaking, report.bump()) == ([], "minor")
+    assert report.added[0].startswith("spec: schema SortOrder: enum value added: random (request: ")
+
+
+def test_a_new_enum_value_in_a_response_breaks(spec: dict[str, Any]) -> None:
+    """The generated models parse response enums strictly (``ActionSuccessCode("NEW")`` raises)."""
+    new = copy.deepcopy(spec)
+    new["components"]["schemas"]["ActionSuccess"]["properties"]["code"]["enum"].append("DUPLICATE_DATA")
+    report = report_of(spec, new)
+    assert len(report.breaking) == 1
+    assert report.breaking[0].startswith(
+        "spec: schema ActionSuccess: code: enum value added: DUPLICATE_DATA (response: "
+    )
+    assert "request:" not in report.breaking[0]
+    # several values of one enum make one line
+    new["components"]["schemas"]["ActionSuccess"]["properties"]["code"]["enum"].append("ALREADY_USED")
+    (line,) = report_of(spec, new).breaking
+    assert line.startswith("spec: schema ActionSuccess: code: enum values added: ALREADY_USED, DUPLICATE_DATA (")
+
+
+def test_a_parameter_maximum_lowered_breaks_and_raised_does_not(spec: dict[str, Any]) -> None:
+    new = copy.deepcopy(spec)
+    new["components"]["parameters"]["PerPage"]["schema"]["maximum"] = 100
+    report = report_of(spec, new)
+    assert len(report.breaking) == 1
+    assert report.breaking[0].startswith("spec: parameter PerPage: maximum 200 -> 100 (request: ")
+    assert "get_records" in report.breaking[0]
+
+    new["components"]["parameters"]["PerPage"]["schema"]["maximum"] = 500
+    report = report_of(spec, new)
+    assert (report.breaking, report.added, report.bump()) == ([], [], "patch")
+    assert report.changed[0].startswith("spec: parameter PerPage: maximum 200 -> 500 (")
+
+
+def test_an_inline_parameter_schema_is_reported_at_the_operation() -> None:
+    def params(schema: dict[str, Any]) -> list[dict[str, Any]]:
+        return [{"name": "duplicate_check_fields", "in": "query", "schema": schema}]
+
+    old = mini(params=params({"type": "string", "maxLength": 200, "default": "Email"}))
+    new = mini(params=params({"type": "string", "maxLength": 50, "format": "csv", "default": "Phone"}))
+    assert report_of(old, new).breaking == [
+        "spec: upsert_records parameter query:duplicate_check_fields: format any -> csv",
+        "spec: upsert_records parameter query:duplicate_check_fields: maxLength 200 -> 50",
+        "spec: upsert_records parameter query:duplicate_check_fields: default Email -> Phone",
+    ]
+
+
+def test_a_new_required_header_breaks() -> None:
+    header = {"name": "X-CRM-ORG", "in": "header", "required": True, "schema": {"type": "string"}}
+    assert report_of(mini(), mini(params=[header])).breaking == [
+        "spec: upsert_records: required parameter added: header:X-CRM-ORG"
+    ]
+
+
+def test_a_shared_component_change_is_listed_once_with_every_operation_using_it(spec: dict[str, Any]) -> None:
+    new = copy.deepcopy(spec)
+    new["components"]["schemas"]["Record"]["properties"]["id"]["type"] = "integer"
+    lines = [line for line in everything(report_of(spec, new)) if "Record" in line]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("spec: schema Record: id: type string -> integer (request: ")
+    assert lines[0] in report_of(spec, new).breaking
+    for op in ("insert_records", "upsert_records", "get_records", "get_record"):
+        assert op in lines[0]
+
+
+def test_response_headers_removed_break_and_added_are_minor() -> None:
+    def answer(**headers: Any) -> dict[str, Any]:
+        return {"200": {"description": "ok", "headers": headers}}
+
+    limit = {"schema": {"type": "integer"}}
+    old = mini(responses=answer(**{"X-RATELIMIT-REMAINING": limit, "X-RATELIMIT-LIMIT": limit}))
+    new = mini(responses=answer(**{"X-RATELIMIT-LIMIT": {"schema": {"type": "string"}}, "X-ACCESS-COUNT": limit}))
+    report = report_of(old, new)
+    assert report.breaking == [
+        "spec: upsert_records response 200: header removed: X-RATELIMIT-REMAINING",
+        "spec: upsert_records response 200: header X-RATELIMIT-LIMIT: type integer -> string",
+    ]
+    assert report.added == ["spec: upsert_records response 200: header added: X-ACCESS-COUNT"]
+
+
+def test_a_request_body_added_removed_or_made_required() -> None:
+    body = records(Email={"type": "string"})
+    optional = report_of(mini(), mini(body=json_body(body, required=False)))
+    assert (optional.added, optional.bump()) == (["spec: upsert_records: optional request body added"], "minor")
+    assert report_of(mini(), mini(body=json_body(body))).breaking == [
+        "spec: upsert_records: required request body added"
+    ]
+    assert report_of(mini(body=json_body(body, required=False)), mini(body=json_body(body))).breaking == [
+        "spec: upsert_records request body: now required"
+    ]
+    assert report_of(mini(body=json_body(body)), mini()).breaking == ["spec: upsert_records: request body removed"]
+
+
+def test_declared_behaviour_changes_are_listed_without_a_bump(spec: dict[str, Any]) -> None:
+    new = copy.deepcopy(spec)
+    new["paths"]["/{module}/upsert"]["post"]["x-zoho-retry"] = "unsafe"
+    new["paths"]["/{module}/upsert"]["post"]["description"] = "Reworded."
+    report = report_of(spec, new)
+    assert report.changed == ["spec: upsert_records: x-zoho-retry: keyed -> unsafe"]
+    assert report.bump() == "patch"
+
+
+def test_the_scripted_bump_reports_its_four_changes_and_nothing_else() -> None:
+    """test_bump's spec edits (slow there: it regenerates), judged here in memory."""
+    import bump
+
+    from tests.spine import test_bump as scripted
+
+    text = (ROOT / "spec" / "zoho-crm.yaml").read_text(encoding="utf-8")
+    edited = text
+    for old, new in (
+        ("        - $ref: '#/components/parameters/IncludeChild'\n", scripted.NEW_PARAMETER),
+        ("        id: {type: string, description: Record id (numeric string).}\n", scripted.NEW_FIELD),
+        ("paths:\n", scripted.NEW_TAG),
+        ("paths:\n", scripted.NEW_PATHS),
+    ):
+        assert old in edited, old
+        edited = edited.replace(old, new, 1)
+    report = report_of(yaml.safe_load(text), yaml.safe_load(bump.set_version(edited, "v9")))
+    assert (report.breaking, report.changed) == (["spec: API version v8 -> v9"], [])
+    assert len(report.added) == 4
+    assert report.added[:3] == [
+        "spec: operation added: get_mass_update_status (GET /{module}/actions/mass_update)",
+        "spec: operation added: mass_update_records (POST /{module}/actions/mass_update)",
+        "spec: get_records: optional parameter added: query:include_tags",
+    ]
+    assert report.added[3].startswith("spec: schema Record: property added: Record_Score (request: ")
+
+
+def test_a_component_no_operation_uses_is_judged_on_both_sides() -> None:
+    old = mini(schemas={"Layout": {"type": "object", "properties": {"kind": {"type": "string", "enum": ["a"]}}}})
+    new = copy.deepcopy(old)
+    new["components"]["schemas"]["Layout"]["properties"]["kind"]["enum"].append("b")
+    new["components"]["schemas"]["Layout"]["properties"]["name"] = {"type": "string"}
+    report = report_of(old, new)
+    assert report.breaking == ["spec: schema Layout: kind: enum value added: b (not used by any operation)"]
+    assert report.added == ["spec: schema Layout: property added: name (not used by any operation)"]
