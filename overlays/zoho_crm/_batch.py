@@ -22,7 +22,7 @@ from .errors import (
     ZohoError,
     ZohoValidationError,
 )
-from .results import AnswerItems, BatchResult, CallOutcomes, Failure, Outcome, Success, details_of
+from .results import AnswerItems, BatchResult, Failure, Outcome, Success, _CallOutcomes, details_of
 
 BATCH_SIZE = 100
 ProgressCallback = Callable[[int, int], None]
@@ -90,13 +90,13 @@ def item_outcome(
 
 def read_items(
     data: list[Any], start: int, items: Sequence[Any], status: int, answer: AnswerItems, idempotent: bool
-) -> CallOutcomes:
+) -> _CallOutcomes:
     """One outcome per ``data[]`` entry (as :func:`item_outcome`), a plain success read inline.
 
     At concurrency 25 reading answers is most of the client's CPU (100,000 outcomes a 100,000-record
     upsert): the common item (``status`` success, a string ``id``, string or absent ``message``,
     ``action``, ``duplicate_field``) skips the general path's calls, and is kept as strings
-    (see :class:`~zoho_crm.results.CallOutcomes`).
+    (see :class:`~zoho_crm.results._CallOutcomes`).
     """
     fields: list[Any] = []
     odd: dict[int, Outcome] = {}
@@ -116,7 +116,7 @@ def read_items(
                 continue
         fields += (None, None, None, None)
         odd[i] = item_outcome(start + i, items[i], item, status, answer, idempotent=idempotent)
-    return CallOutcomes(start, items, answer, fields, odd)
+    return _CallOutcomes(start, items, answer, fields, odd)
 
 
 def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, uncertain: bool) -> list[Outcome]:
@@ -176,12 +176,12 @@ def connection_failed(start: int, items: Sequence[Any], exc: APIConnectionError,
 
 def first_index(part: Sequence[Outcome]) -> int:
     """The input index of a (non-empty) call's first item, without building its outcomes."""
-    return part.start if isinstance(part, CallOutcomes) else part[0].index
+    return part.start if isinstance(part, _CallOutcomes) else part[0].index
 
 
 def assemble(parts: list[Sequence[Outcome]], calls: int) -> BatchResult:
     """Merge per-call outcomes (each part one chunk's, in order) into one result in input order."""
-    return BatchResult.of_calls(sorted((part for part in parts if part), key=first_index), calls)
+    return BatchResult._of_calls(sorted((part for part in parts if part), key=first_index), calls)
 
 
 ZOHO_MAX_CONCURRENCY = 25

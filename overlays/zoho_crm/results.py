@@ -155,7 +155,7 @@ class Failure:
 Outcome = Success | Failure
 
 
-class CallOutcomes(Sequence[Outcome]):
+class _CallOutcomes(Sequence[Outcome]):
     """One call's outcomes, its plain successes kept as strings in one list until first read.
 
     The garbage collector scans every live container object: 100 ``Success`` objects a call, built while
@@ -239,7 +239,7 @@ class BatchResult(Sequence[Outcome]):
         self._calls = calls
 
     @classmethod
-    def of_calls(cls, parts: Sequence[Sequence[Outcome]], calls: int) -> BatchResult:
+    def _of_calls(cls, parts: Sequence[Sequence[Outcome]], calls: int) -> BatchResult:
         """The result of calls whose outcomes are ``parts`` (each a call's, in input order)."""
         result = cls((), calls)
         result._outcomes, result._parts = None, tuple(parts)
@@ -321,12 +321,12 @@ class BatchResult(Sequence[Outcome]):
 
 
 def _failures(part: Sequence[Outcome]) -> list[Failure]:
-    if isinstance(part, CallOutcomes):
+    if isinstance(part, _CallOutcomes):
         return part.failures()
     return [o for o in part if isinstance(o, Failure)]
 
 
 def _ids(part: Sequence[Outcome]) -> list[str]:
-    if isinstance(part, CallOutcomes):
+    if isinstance(part, _CallOutcomes):
         return part.ids()
     return [o.id for o in part if isinstance(o, Success)]
