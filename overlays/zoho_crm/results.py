@@ -179,7 +179,7 @@ class _CallOutcomes(Sequence[Outcome]):
         built = self._outcomes
         if built is None:
             start, items, answer, fields, odd = self.start, self._items, self._answer, self._fields, self._odd
-            built = self._outcomes = []
+            built = []
             for i, given in enumerate(items):
                 at = 4 * i
                 built.append(
@@ -187,6 +187,7 @@ class _CallOutcomes(Sequence[Outcome]):
                     if i in odd
                     else Success(start + i, given, fields[at], fields[at + 1], answer, fields[at + 2], fields[at + 3])
                 )
+            self._outcomes = built  # whole, never half-built (another thread may read it)
         return built
 
     @overload
@@ -204,8 +205,9 @@ class _CallOutcomes(Sequence[Outcome]):
 
     def ids(self) -> list[str]:
         """The accepted items' record ids, without building their outcomes."""
-        if self._outcomes is not None:
-            return [o.id for o in self._outcomes if isinstance(o, Success)]
+        built = self._outcomes
+        if built is not None:
+            return [o.id for o in built if isinstance(o, Success)]
         odd, fields = self._odd, self._fields
         return [
             odd[i].id if i in odd else fields[4 * i]  # type: ignore[union-attr]
@@ -245,12 +247,21 @@ class BatchResult(Sequence[Outcome]):
         result._outcomes, result._parts = None, tuple(parts)
         return result
 
+    def _state(self) -> tuple[tuple[Outcome, ...] | None, tuple[Sequence[Outcome], ...]]:
+        """``(outcomes if built, parts)``.
+
+        Read in this order: the parts are dropped only once the outcomes are set, so a thread reading while
+        another builds them sees one or the other.
+        """
+        parts = self._parts
+        return self._outcomes, parts
+
     @property
     def outcomes(self) -> tuple[Outcome, ...]:
         """A :class:`Success` or :class:`Failure` per input item, in input order."""
-        built = self._outcomes
+        built, parts = self._state()
         if built is None:
-            built = self._outcomes = tuple(outcome for part in self._parts for outcome in part)
+            built = self._outcomes = tuple(outcome for part in parts for outcome in part)
             self._parts = ()
         return built
 
@@ -270,9 +281,8 @@ class BatchResult(Sequence[Outcome]):
         return iter(self.outcomes)
 
     def __len__(self) -> int:
-        if self._outcomes is not None:
-            return len(self._outcomes)
-        return sum(len(part) for part in self._parts)
+        built, parts = self._state()
+        return len(built) if built is not None else sum(len(part) for part in parts)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BatchResult):
@@ -297,9 +307,10 @@ class BatchResult(Sequence[Outcome]):
     @property
     def failed(self) -> list[Failure]:
         """The items that failed."""
-        if self._outcomes is not None:
-            return [o for o in self._outcomes if isinstance(o, Failure)]
-        return [f for part in self._parts for f in _failures(part)]
+        built, parts = self._state()
+        if built is not None:
+            return [o for o in built if isinstance(o, Failure)]
+        return [f for part in parts for f in _failures(part)]
 
     @property
     def ids(self) -> list[str]:
@@ -307,9 +318,10 @@ class BatchResult(Sequence[Outcome]):
 
         One per input item once :meth:`raise_for_errors` has passed.
         """
-        if self._outcomes is not None:
-            return [o.id for o in self._outcomes if isinstance(o, Success)]
-        return [i for part in self._parts for i in _ids(part)]
+        built, parts = self._state()
+        if built is not None:
+            return [o.id for o in built if isinstance(o, Success)]
+        return [i for part in parts for i in _ids(part)]
 
     def raise_for_errors(self) -> BatchResult:
         """Raise :class:`BatchError` if any item failed; return ``self`` otherwise."""

@@ -91,3 +91,39 @@ async def test_an_async_batch_keeps_a_task_per_slot_not_one_per_chunk(sb: Sandbo
     assert len(alive) == 50
     # the calls in flight and those reading their answers (at most 2 x 4), the batch's own and the test's
     assert max(alive) <= 2 * 4 + 2  # not one per chunk (50)
+
+
+def _fresh_result(n: int) -> BatchResult:
+    content = orjson.dumps({"data": [{"status": "success", "details": {"id": str(i)}} for i in range(n)]})
+    data = orjson.loads(content)["data"]
+    parts = [
+        _batch.read_items(data[s : s + 10], s, list(range(s, s + 10)), 200, AnswerItems(content, s), True)
+        for s in range(0, n, 10)
+    ]
+    return _batch.assemble(parts, len(parts))
+
+
+def test_threads_reading_a_result_while_one_builds_its_outcomes_see_it_whole() -> None:
+    import sys
+    import threading
+
+    seen: list[tuple[int, int, int]] = []
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        for _ in range(30):
+            result = _fresh_result(2_000)
+            barrier = threading.Barrier(4)
+
+            def read(result: BatchResult = result, barrier: threading.Barrier = barrier) -> None:
+                barrier.wait()
+                seen.append((len(result), len(result.ids), len(result.outcomes) + len(result.failed)))
+
+            threads = [threading.Thread(target=read) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert seen == [(2_000, 2_000, 2_000)] * 120
