@@ -19,7 +19,6 @@ from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
 from ._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine, SyncEngine, total_seconds
 from ._logging import logger
-from ._metadata import AsyncMetadata, Metadata
 from ._oauth import TokenManager
 from ._runtime import AsyncRuntime, SyncRuntime
 from .errors import ZohoValidationError
@@ -184,8 +183,7 @@ class ZohoCRM(SyncResources[BatchResult, Page, Success, Outcome]):
         self.base_url = setup.base_url
         self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         runtime = SyncRuntime(self._engine, setup.concurrency)
-        self.metadata = Metadata(runtime, self._engine)  # the generated operations and a few unwrapping reads
-        self._bind_resources(runtime)  # every other resource, as generated
+        self._bind_resources(runtime)  # every resource, as generated
 
     @property
     def stats(self) -> dict[str, int]:
@@ -266,7 +264,6 @@ class AsyncZohoCRM(AsyncResources[BatchResult, Page, Success, Outcome]):
         self.base_url = setup.base_url
         self._engine = AsyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         runtime = AsyncRuntime(self._engine, setup.concurrency)
-        self.metadata = AsyncMetadata(runtime, self._engine)
         self._bind_resources(runtime)
 
     @property

@@ -159,7 +159,7 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
     """A declared method's builder arguments, through the checks it names (else the generic ones)."""
     check.no_unknown(method.where, unknown)
     checked: dict[str, Any] = {}
-    rest = dict(params)
+    rest = {**params, **method.fixed}
     if method.checks is not None:
         named_check, known = CHECKS[method.checks]
         checked = named_check({key: rest.pop(key) for key in list(rest) if key in known})
@@ -185,8 +185,21 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
     return prepare(method.op, named, CallOptions(), {})[0]
 
 
+def _items(response: httpx.Response, key: str) -> list[dict[str, Any]]:
+    """The answer's ``key`` list of objects (empty on 204); a typed error for an error answer or another shape."""
+    if response.status_code == 204:
+        return []
+    if response.status_code != 200:
+        raise api_error(response)
+    payload = read_json(response)
+    items = payload.get(key) if isinstance(payload, dict) else None
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise InvalidResponseError(f"answer has no {key}[] list", status_code=200, url=str(response.request.url))
+    return items
+
+
 def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> Any:
-    """A declared method's result from its answer (``returns``): a page, a record, a count, an outcome."""
+    """A declared method's result from its answer (``returns``): a page, a record, a count, an outcome, a list."""
     if method.returns == "page":
         return _plans.page_from(response)
     if method.returns == "record":
@@ -195,6 +208,13 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
         return _plans.record_count(response)
     if method.returns == "counts":
         return _plans.related_counts(response)
+    if method.returns == "items":
+        return _items(response, str(method.key))
+    if method.returns == "item":
+        items = _items(response, str(method.key))
+        if not items:
+            raise InvalidResponseError(f"answer has no {method.key}[] item", status_code=response.status_code)
+        return items[0]
     return _plans.single_outcome(response, params.get(method.echo) if method.echo else None)
 
 
