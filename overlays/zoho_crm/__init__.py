@@ -8,9 +8,10 @@ token refresh, retries and typed errors are handled here. Sync (:class:`ZohoCRM`
 from zoho_crm_api import API_VERSION
 
 from . import errors
-from ._client import AsyncZohoCRM, ZohoCRM
+from ._async._client import AsyncZohoCRM
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter, Environment
+from ._sync._client import ZohoCRM
 from .errors import (
     AnswerTooLargeError,
     APIConnectionError,
