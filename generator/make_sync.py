@@ -39,6 +39,14 @@ REPLACEMENTS = {
     "awalk": "walk",
     "anumbered": "numbered",
     "asynchronously": "synchronously",
+    "aget": "get",
+    "arefused": "refused",
+    "_arefresh": "_refresh",
+    "_task_lock": "_thread_lock",
+    "_asleep": "_sleep",
+    "aread_capped": "read_capped",
+    "astore_lock": "store_lock",
+    "async_auth_flow": "sync_auth_flow",
 }
 """Names (and words of docstrings) whose sync twin is not what unasync's defaults give."""
 

@@ -15,12 +15,11 @@ from zoho_crm_api import API_VERSION
 
 from . import _batch
 from . import _validation as check
-from ._auth import ZohoAuth
+from ._auth import TokenManager, ZohoAuth
 from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
 from ._engine import DEFAULT_MAX_ANSWER_BYTES, total_seconds
 from ._logging import logger
-from ._oauth import TokenManager
 from .errors import ZohoValidationError
 from .retries import RetryPolicy
 from .tokens import Token, TokenStore

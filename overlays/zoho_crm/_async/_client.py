@@ -10,11 +10,11 @@ import httpx
 
 from zoho_crm_api.resources import AsyncResources
 
+from .._auth import TokenManager
 from .._client import DEFAULT_CONCURRENCY, Setup
 from .._credentials import Credentials
 from .._datacenter import DataCenter, Environment
 from .._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine
-from .._oauth import TokenManager
 from ..results import BatchResult, Outcome, Page, Success
 from ..retries import RetryPolicy
 from ..tokens import Token, TokenStore
