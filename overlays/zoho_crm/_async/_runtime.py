@@ -14,7 +14,6 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _streaming, _writes
 from .._engine import AsyncEngine, Timeout
-from .._pagination import anumbered, awalk
 from .._runtime import (
     DEFAULT_CONCURRENCY,
     Pages,
@@ -27,6 +26,7 @@ from .._runtime import (
     walked,
 )
 from ..results import BatchResult, Outcome, Page
+from ._pagination import anumbered, awalk
 
 __all__ = ["AsyncRuntime"]
 

@@ -15,7 +15,6 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _streaming, _writes
 from .._engine import SyncEngine, Timeout
-from .._pagination import numbered, walk
 from .._runtime import (
     DEFAULT_CONCURRENCY,
     Pages,
@@ -28,6 +27,7 @@ from .._runtime import (
     walked,
 )
 from ..results import BatchResult, Outcome, Page
+from ._pagination import numbered, walk
 
 __all__ = ["SyncRuntime"]
 
