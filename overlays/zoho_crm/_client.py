@@ -13,7 +13,6 @@ import httpx
 
 from zoho_crm_api import API_VERSION
 
-from . import _batch
 from . import _validation as check
 from ._auth import TokenManager, ZohoAuth
 from ._credentials import Credentials
@@ -103,7 +102,9 @@ def pool_limits(max_concurrency: int) -> httpx.Limits:
     slots closes "surplus" idle connections, and httpcore 1.0.9 can close one it has just handed to a
     waiting request (encode/httpcore#1110), which then hangs until its read timeout (bench/README.md).
     """
-    size = _batch.lane_cap(max_concurrency) + POOL_SPARE
+    from ._batch import lane_cap  # with the first client, not with the package (import time)
+
+    size = lane_cap(max_concurrency) + POOL_SPARE
     return httpx.Limits(max_connections=size, max_keepalive_connections=size)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -15,15 +16,20 @@ from .._client import DEFAULT_CONCURRENCY, Setup
 from .._credentials import Credentials
 from .._datacenter import DataCenter, Environment
 from .._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine
-from ..results import BatchResult, Outcome, Page, Success
 from ..retries import RetryPolicy
 from ..tokens import Token, TokenStore
-from ._runtime import AsyncRuntime
+
+if TYPE_CHECKING:
+    from ..results import BatchResult, Outcome, Page, Success
+
+    _Facade = AsyncResources[BatchResult, Page, Success, Outcome]
+else:
+    _Facade = AsyncResources  # the result types are the type checker's business: not imported with the client
 
 __all__ = ["AsyncZohoCRM"]
 
 
-class AsyncZohoCRM(AsyncResources[BatchResult, Page, Success, Outcome]):
+class AsyncZohoCRM(_Facade):
     """A Zoho CRM org, asynchronously. Share one client: it is safe to use from many threads or tasks at once.
 
     ```python
@@ -94,6 +100,8 @@ class AsyncZohoCRM(AsyncResources[BatchResult, Page, Success, Outcome]):
         self._http = httpx.AsyncClient(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = AsyncEngine(self._http, setup.retry, **setup.engine_kwargs())
+        from ._runtime import AsyncRuntime  # with the first client, not with the package (import time)
+
         self._bind_resources(AsyncRuntime(self._engine, setup.concurrency))  # every resource, as generated
 
     @property

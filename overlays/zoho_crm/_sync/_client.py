@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -16,15 +17,20 @@ from .._client import DEFAULT_CONCURRENCY, Setup
 from .._credentials import Credentials
 from .._datacenter import DataCenter, Environment
 from .._engine import DEFAULT_MAX_ANSWER_BYTES, SyncEngine
-from ..results import BatchResult, Outcome, Page, Success
 from ..retries import RetryPolicy
 from ..tokens import Token, TokenStore
-from ._runtime import SyncRuntime
+
+if TYPE_CHECKING:
+    from ..results import BatchResult, Outcome, Page, Success
+
+    _Facade = SyncResources[BatchResult, Page, Success, Outcome]
+else:
+    _Facade = SyncResources  # the result types are the type checker's business: not imported with the client
 
 __all__ = ["ZohoCRM"]
 
 
-class ZohoCRM(SyncResources[BatchResult, Page, Success, Outcome]):
+class ZohoCRM(_Facade):
     """A Zoho CRM org, synchronously. Share one client: it is safe to use from many threads or tasks at once.
 
     ```python
@@ -95,6 +101,8 @@ class ZohoCRM(SyncResources[BatchResult, Page, Success, Outcome]):
         self._http = httpx.Client(transport=transport, **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
+        from ._runtime import SyncRuntime  # with the first client, not with the package (import time)
+
         self._bind_resources(SyncRuntime(self._engine, setup.concurrency))  # every resource, as generated
 
     @property
