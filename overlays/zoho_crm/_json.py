@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import sys
+import uuid
 from typing import Any
 
 import orjson
@@ -70,12 +70,6 @@ def zoho_datetime(value: dt.datetime) -> str:
     return value.isoformat(timespec="seconds")
 
 
-def _is_uuid(value: object) -> bool:
-    """Whether ``value`` is a ``uuid.UUID``, without importing :mod:`uuid` (none exists until it is imported)."""
-    module = sys.modules.get("uuid")
-    return module is not None and isinstance(value, module.UUID)
-
-
 def _default(value: object) -> object:
     if isinstance(value, dt.datetime):
         if value.utcoffset() is None:
@@ -85,7 +79,7 @@ def _default(value: object) -> object:
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return value.value
-    if _is_uuid(value):
+    if isinstance(value, uuid.UUID):
         return str(value)
     raise TypeError(f"a value of type {type(value).__name__} has no JSON form")
 
@@ -117,7 +111,7 @@ def _non_finite(value: Any) -> bool:
             push(item.values())
         elif isinstance(item, (list, tuple)):
             push(item)
-        elif not isinstance(item, (str, int, dt.date, dt.time)) and not _is_uuid(item):
+        elif not isinstance(item, (str, int, dt.date, dt.time, uuid.UUID)):
             return True  # not a type this walk knows: the strict encoder decides
     return False
 

@@ -13,9 +13,9 @@ import zoho_crm
 
 PROBE = """
 import json, sys
-sys.modules["click"] = None  # as bench figure 5: httpx's optional CLI (click imports uuid) is not ours to load
+sys.modules["click"] = None  # as bench figure 5: httpx's optional CLI is not ours to load
 import zoho_crm
-loaded = sorted(m for m in sys.modules if m.startswith(("zoho_crm", "zoho_crm_api", "redis", "uuid")))
+loaded = sorted(m for m in sys.modules if m.startswith(("zoho_crm", "zoho_crm_api", "redis")))
 from zoho_crm import ZohoCRM
 from zoho_crm.testing import sandbox
 with sandbox() as sb:
@@ -38,7 +38,6 @@ NOT_AT_IMPORT = (
     "zoho_crm_api.models",
     "zoho_crm.testing",
     "redis",
-    "uuid",  # the JSON encoder takes UUIDs without importing uuid
 )
 
 
