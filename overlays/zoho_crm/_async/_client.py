@@ -19,17 +19,13 @@ from .._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine
 from ..retries import RetryPolicy
 from ..tokens import Token, TokenStore
 
-if TYPE_CHECKING:
-    from ..results import BatchResult, Outcome, Page, Success
-
-    _Facade = AsyncResources[BatchResult, Page, Success, Outcome]
-else:
-    _Facade = AsyncResources  # the result types are the type checker's business: not imported with the client
+if TYPE_CHECKING:  # named as strings in the base class: the result types are not imported with the client
+    from ..results import BatchResult, Outcome, Page, Success  # noqa: F401
 
 __all__ = ["AsyncZohoCRM"]
 
 
-class AsyncZohoCRM(_Facade):
+class AsyncZohoCRM(AsyncResources["BatchResult", "Page", "Success", "Outcome"]):
     """A Zoho CRM org, asynchronously. Share one client: it is safe to use from many threads or tasks at once.
 
     ```python

@@ -20,17 +20,13 @@ from .._engine import DEFAULT_MAX_ANSWER_BYTES, SyncEngine
 from ..retries import RetryPolicy
 from ..tokens import Token, TokenStore
 
-if TYPE_CHECKING:
-    from ..results import BatchResult, Outcome, Page, Success
-
-    _Facade = SyncResources[BatchResult, Page, Success, Outcome]
-else:
-    _Facade = SyncResources  # the result types are the type checker's business: not imported with the client
+if TYPE_CHECKING:  # named as strings in the base class: the result types are not imported with the client
+    from ..results import BatchResult, Outcome, Page, Success  # noqa: F401
 
 __all__ = ["ZohoCRM"]
 
 
-class ZohoCRM(_Facade):
+class ZohoCRM(SyncResources["BatchResult", "Page", "Success", "Outcome"]):
     """A Zoho CRM org, synchronously. Share one client: it is safe to use from many threads or tasks at once.
 
     ```python
