@@ -4,7 +4,8 @@ Steps: load the spec (one YAML file; a split spec would be bundled here first, s
 openapi-python-client refuses non-local ``$ref``), write it as JSON, run openapi-python-client
 with ``--fail-on-warning`` and our templates, format the result with the pinned ruff, and run
 datamodel-code-generator for the second, independent reading of the schemas (pydantic models
-used by the differential tests). Output is deterministic: running it twice changes nothing.
+used by the differential tests). Then ``make_sync.py`` writes ``overlays/zoho_crm/_sync/`` from ``_async/``.
+Output is deterministic: running it twice changes nothing.
 
 Usage: ``python generator/generate.py [--out DIR]`` (default: ``generated/``).
 """
@@ -24,6 +25,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_sync
 import surface
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,7 +146,10 @@ def generate(out: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "generated")
-    generate(parser.parse_args().out.resolve())
+    out = parser.parse_args().out.resolve()
+    generate(out)
+    if out == (ROOT / "generated").resolve():  # not for a copy (the staleness test): tests/spine/test_make_sync.py
+        make_sync.write()  # overlays/zoho_crm/_sync/ from _async/ (unasync)
 
 
 if __name__ == "__main__":

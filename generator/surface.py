@@ -14,7 +14,10 @@ Vendor extensions read here (all optional; defaults in brackets):
   ``iter_<operation>`` method walking every page.
 - ``x-zoho-batch`` on an operation: ``{size: 100, key: data}`` for a bulk write.
 - ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, checks, iter, stream,
-  body, echo, rename, limit}`` (see docs/regenerating.md); a bare name means ``returns: batch``. With
+  body, echo, rename, limit, key, fixed, positional, summary}`` (see docs/regenerating.md); a bare name
+  means ``returns: batch``. ``returns: items`` / ``item`` unwrap the answer's ``key`` list (or its one
+  item); ``fixed`` sends parameters with set values (not arguments); ``positional`` makes keywords
+  positional; ``summary`` replaces the operation's in the docstring. Anything else is an error. With
   ``x-zoho-batch``, the call takes any number of records (or ids) that the runtime chunks, one outcome
   per item (keywords: the operation's parameters, its body's options, ``concurrency``, ``on_progress``).
 - ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``) or ``csv`` (takes a list).
@@ -94,6 +97,14 @@ def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
     return (text + " | None" if optional else text), optional
 
 
+def _choices(annotation: Any) -> list[str] | None:
+    """The values of a builder parameter that takes a generated enum (else ``None``)."""
+    for kind in typing.get_args(annotation) or (annotation,):
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return [str(m.value) for m in kind]
+    return None
+
+
 def _schema_type(spec: dict[str, Any], schema: Any) -> str:
     """The public annotation of a body option (an optional keyword)."""
     schema = _resolve(spec, schema)
@@ -105,7 +116,12 @@ def _schema_type(spec: dict[str, Any], schema: Any) -> str:
     return {"string": "str", "boolean": "bool", "integer": "int", "number": "float"}.get(kind, "Any") + " | None"
 
 
-RETURNS = ("batch", "page", "record", "count", "counts", "outcome")
+RETURNS = ("batch", "page", "record", "count", "counts", "outcome", "items", "item")
+METHOD_KEYS = frozenset(
+    {"name", "returns", "checks", "iter", "stream", "body", "echo", "rename", "limit", "key", "fixed", "positional",
+     "summary"}
+)  # fmt: skip
+"""What ``x-zoho-method`` may say: another key is a generation error (a typo must not pass silently)."""
 RESULTS: dict[str, dict[str, str]] = {
     "returns": {
         "batch": "BatchT",
@@ -114,6 +130,8 @@ RESULTS: dict[str, dict[str, str]] = {
         "count": "int",
         "counts": "dict[str, int]",
         "outcome": "SuccessT",
+        "items": "list[dict[str, Any]]",
+        "item": "dict[str, Any]",
         "stream": "Iterator[OutcomeT]",
         "iter": "Iterator[dict[str, Any]]",
     },
@@ -129,6 +147,8 @@ RESULTS: dict[str, dict[str, str]] = {
         "count": ").",
         "counts": ").",
         "outcome": ": its outcome; a failure raises its typed error).",
+        "items": ": the answer's ``{key}`` list, empty when there is none).",
+        "item": ": the one item of the answer's ``{key}`` list).",
     },
 }
 """What the template writes for each kind of declared method: its return annotation and doc."""
@@ -154,6 +174,32 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
     return {"public": name, "type": text if required else text + " | None", "required": required, "doc": doc}
 
 
+def _fixed_and_positional(
+    op_id: str, declared: dict[str, Any], positional: list[dict[str, Any]], keywords: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A declared method's positional and keyword parameters.
+
+    ``fixed`` keywords are dropped (the runtime sends their values); ``positional`` keywords move after
+    the path parameters (each must be a required keyword).
+    """
+    fixed = declared.get("fixed", {})
+    moved = declared.get("positional", [])
+    if not isinstance(fixed, dict) or not isinstance(moved, list):
+        raise ValueError(f"{op_id}: x-zoho-method fixed is a mapping and positional a list")
+    by_name = {p["public"]: p for p in keywords}
+    for name, value in fixed.items():
+        param = by_name.get(name)
+        if param is None:
+            raise ValueError(f"{op_id}: x-zoho-method fixed names {name!r}, not a keyword of the operation")
+        if param["choices"] is not None and value not in param["choices"]:
+            raise ValueError(f"{op_id}: x-zoho-method fixed {name}: {value!r} is not one of {param['choices']}")
+    for name in moved:
+        if name not in by_name or not by_name[name]["required"] or name in fixed:
+            raise ValueError(f"{op_id}: x-zoho-method positional names {name!r}, not a required keyword")
+    kept = [p for p in keywords if p["public"] not in fixed and p["public"] not in moved]
+    return [*positional, *(by_name[name] for name in moved)], kept
+
+
 def _user_methods(
     spec: dict[str, Any], node: dict[str, Any], positional: list[dict[str, Any]], keywords: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -168,12 +214,19 @@ def _user_methods(
     for name in names:
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
             raise ValueError(f"{op_id}: x-zoho-method names a Python name, not {name!r}")
+    unknown = sorted(set(declared) - METHOD_KEYS)
+    if unknown:
+        raise ValueError(f"{op_id}: x-zoho-method does not know {unknown} (it takes {sorted(METHOD_KEYS)})")
     returns = declared.get("returns")
     if returns not in RETURNS:
         raise ValueError(f"{op_id}: x-zoho-method returns one of {RETURNS}, not {returns!r}")
     batch = node.get("x-zoho-batch")
     if (returns == "batch") != (batch is not None):
         raise ValueError(f"{op_id}: x-zoho-batch and x-zoho-method returns: batch go together")
+    list_key = declared.get("key")
+    if (returns in ("items", "item")) != isinstance(list_key, str):
+        raise ValueError(f"{op_id}: x-zoho-method returns: items/item name the answer's list (key), and only they")
+    positional, keywords = _fixed_and_positional(op_id, declared, positional, keywords)
     rename = declared.get("rename", {})
     positional = [{**p, "public": rename.get(p["public"], p["public"])} for p in positional]
     common = {
@@ -182,6 +235,9 @@ def _user_methods(
         "echo": declared.get("echo"),
         "limit": declared.get("limit"),
         "body_arg": _body_arg(spec, node, declared.get("body")),
+        "key": list_key,
+        "fixed": {p: v for p, v in declared.get("fixed", {}).items()},
+        "summary": str(declared.get("summary") or node.get("summary", op_id)).strip().rstrip("."),
     }
     if returns == "batch":
         key = batch.get("key", "data")
@@ -237,6 +293,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
             "required": not optional,
             "doc": (doc or name.replace("_", " ")).strip(),
             "fmt": fmt,
+            "choices": _choices(hints[name]),
         }
         params.append(entry)
         (positional if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD else keywords).append(entry)

@@ -84,7 +84,7 @@ OutcomeT = TypeVar("OutcomeT")
 class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, which checks apply."""
 
-    __slots__ = ("body", "checks", "echo", "limit", "op", "returns", "where")
+    __slots__ = ("body", "checks", "echo", "fixed", "key", "limit", "op", "returns", "where")
 
     def __init__(
         self,
@@ -95,12 +95,14 @@ class Method:
         echo: str | None,
         limit: int | None,
         body: str | None = None,
+        key: str | None = None,
+        fixed: Mapping[str, Any] | None = None,
     ) -> None:
         self.op = op
         self.where = where
         """``<resource>.<method>``, as errors name it."""
         self.returns = returns
-        """``page``, ``iter``, ``record``, ``count``, ``counts`` or ``outcome``."""
+        """``page``, ``iter``, ``record``, ``count``, ``counts``, ``outcome``, ``items`` or ``item``."""
         self.checks = checks
         """The client-side checks of its arguments (a name the runtime knows)."""
         self.echo = echo
@@ -109,6 +111,10 @@ class Method:
         """Records a walk stops at (``iter`` by page number only: Zoho's limit)."""
         self.body = body
         """The argument holding the request body (its other keys come from the body's own keywords)."""
+        self.key = key
+        """The answer's list a call unwraps (``items``: the list; ``item``: its one item)."""
+        self.fixed = fixed or {}
+        """Parameters sent with set values, not taken as arguments (``type: CurrentUser``)."""
 
 
 class BatchOptions:

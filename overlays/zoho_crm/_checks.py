@@ -96,6 +96,7 @@ CHECKS: dict[str, tuple[Check, frozenset[str]]] = {
     "related_update_one": (_related_update_one, _ONE | {"fields"}),
     "related_one": (_related_one, _ONE),
     "related_count": (_related_count, _PATH | {"related_lists", "external"}),
+    "api_name": (lambda p: {key: check.api_name(value) for key, value in p.items()}, frozenset({"module", "api_name"})),
 }
 """Every named check and the arguments it sees. A declared method without ``checks`` gets the generic
 checks only; an argument its check does not know (a parameter the spec gained since) gets them too."""

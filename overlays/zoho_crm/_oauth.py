@@ -1,11 +1,16 @@
-"""Getting access tokens from Zoho Accounts, once per expiry however many callers ask (single flight).
+"""Access tokens from Zoho Accounts, once per expiry however many callers ask (single flight); signing requests.
 
 Single flight holds among the threads and tasks of one client, and among every process or machine
 sharing a store that offers ``lock()`` (:class:`FileTokenStore`, :class:`RedisTokenStore`).
+
+What sync and async share is here (:class:`TokenCore`, :class:`AuthCore`); the flows that wait (lock,
+send, sleep) are written once in ``_async/_oauth.py`` and generated into ``_sync/``; ``_auth`` puts
+them together as ``TokenManager`` and ``ZohoAuth``.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import threading
@@ -19,10 +24,13 @@ import httpx
 if TYPE_CHECKING:
     import asyncio
 
+    from ._auth import TokenManager
+
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
+from ._engine import DEFAULT_MAX_ANSWER_BYTES
 from ._logging import logger
-from ._store_lock import astore_lock, store_lock
+from ._validation import secure_url
 from .errors import (
     InvalidClientError,
     InvalidTokenGrantError,
@@ -35,7 +43,7 @@ from .errors import (
 from .tokens import MemoryTokenStore, Token, TokenStore
 
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
-_ENDPOINT_ATTEMPTS = 3
+ENDPOINT_ATTEMPTS = 3
 _NEVER = float("inf")
 HOLD_BACK = 120.0
 """Seconds without a refresh after the API refused a just-issued token, or the token endpoint gave an
@@ -45,12 +53,14 @@ MIN_LIFETIME = 1.0
 _CLEAN_DOMAIN = re.compile(r"[!-~]+")  # printable ASCII, no space or control character
 
 
-class _ServerDown(TokenEndpointError):
+class ServerDown(TokenEndpointError):
     """A 5xx from the token endpoint: retried (a malformed 200 is not: Zoho may have minted a token)."""
 
 
-class TokenManager:
-    """Hands out a valid access token, refreshing it when it is about to expire or was refused.
+class TokenCore:
+    """What a token manager's sync and async flows share (``_auth.TokenManager`` puts them together).
+
+    Hands out a valid access token, refreshing it when it is about to expire or was refused.
 
     ``refresh_margin`` seconds before expiry the token is renewed. Concurrent callers that find it
     expired wait for one refresh and reuse its result: a lock for threads, one for tasks, and the
@@ -88,7 +98,7 @@ class TokenManager:
         self.async_transport = async_transport
         self.timeout = httpx.Timeout(timeout) if not isinstance(timeout, httpx.Timeout) else timeout
         self.verify = verify
-        self._thread_lock = threading.Lock()
+        self._lock = threading.Lock()
         self._task_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
         self._last: Token | None = None  # the token this client last used: kept if the store fails
         self._store_failing = False
@@ -114,44 +124,6 @@ class TokenManager:
         # Renew `refresh_margin` early, but never more than a tenth of the token's lifetime early.
         lifetime = token.expires_at - token.issued_at if token.issued_at else self.refresh_margin * 10
         return token.valid_for(min(self.refresh_margin, lifetime / 10), now)
-
-    def get(self, stale: str | None = None) -> Token:
-        """A valid token; ``stale`` is one the API refused, which is never handed out again."""
-        if self._usable(self._last, stale):
-            return self._require(self._last)
-        token = self._load()
-        if self._usable(token, stale) or not self.can_refresh:
-            return self._require(token)
-        with self._thread_lock, store_lock(self.store, self.can_refresh):
-            token = self._load()
-            if self._usable(token, stale):
-                return self._require(token)
-            self._hold_back(token, stale)
-            return self._probed(token, self._refresh_sync())
-
-    async def aget(self, stale: str | None = None) -> Token:
-        """Async :meth:`get`: one refresh per expiry across every task of the loop."""
-        if self._usable(self._last, stale):
-            return self._require(self._last)
-        token = self._load()
-        if self._usable(token, stale) or not self.can_refresh:
-            return self._require(token)
-        async with self._task_lock(), astore_lock(self.store, self.can_refresh):
-            token = self._load()
-            if self._usable(token, stale):
-                return self._require(token)
-            self._hold_back(token, stale)
-            return self._probed(token, await self._refresh_async())
-
-    def refused(self, token: Token) -> None:
-        """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
-        with self._thread_lock, store_lock(self.store, self.can_refresh):
-            self._mark_refused(token)
-
-    async def arefused(self, token: Token) -> None:
-        """Async :meth:`refused`."""
-        async with self._task_lock(), astore_lock(self.store, self.can_refresh):
-            self._mark_refused(token)
 
     def _mark_refused(self, token: Token) -> Token | None:
         current = self._load()
@@ -221,10 +193,21 @@ class TokenManager:
             )  # fmt: skip
         self._store_failing = True
 
+    def _thread_lock(self) -> threading.Lock:
+        """The lock of this client's threads (the sync flow's ``_task_lock``)."""
+        return self._lock
+
     def _task_lock(self) -> asyncio.Lock:
+        """The lock of this client's tasks on the running loop."""
         import asyncio  # only async users pay for it
 
         return self._task_locks.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+
+    async def _asleep(self, seconds: float) -> None:
+        """Wait between token endpoint attempts (the sync flow's ``_sleep``: injectable)."""
+        import asyncio
+
+        await asyncio.sleep(seconds)
 
     @staticmethod
     def _require(token: Token | None) -> Token:
@@ -251,40 +234,10 @@ class TokenManager:
             }
         raise TokenError("a fixed access token cannot be refreshed")
 
-    def _refresh_sync(self) -> Token:
-        last: Exception | None = None
-        for attempt in range(_ENDPOINT_ATTEMPTS):
-            try:
-                with httpx.Client(transport=self.transport, timeout=self.timeout, verify=self.verify) as http:
-                    response = http.post(self.token_url, data=self._form())
-                return self._accept(response)
-            except (httpx.TransportError, _ServerDown) as exc:
-                last = exc
-                if attempt + 1 < _ENDPOINT_ATTEMPTS:
-                    self._sleep(min(0.5 * 2**attempt, 4.0))
-        raise self._down(last)
-
-    async def _refresh_async(self) -> Token:
-        last: Exception | None = None
-        for attempt in range(_ENDPOINT_ATTEMPTS):
-            try:
-                async with httpx.AsyncClient(
-                    transport=self.async_transport, timeout=self.timeout, verify=self.verify
-                ) as http:
-                    response = await http.post(self.token_url, data=self._form())
-                return self._accept(response)
-            except (httpx.TransportError, _ServerDown) as exc:
-                last = exc
-                if attempt + 1 < _ENDPOINT_ATTEMPTS:
-                    import asyncio
-
-                    await asyncio.sleep(min(0.5 * 2**attempt, 4.0))
-        raise self._down(last)
-
     def _down(self, last: Exception | None) -> TokenEndpointError:
         reason = type(last).__name__ if last is not None else "no answer"
         return TokenEndpointError(
-            f"the token endpoint {self.token_url} failed {_ENDPOINT_ATTEMPTS} times ({reason}); "
+            f"the token endpoint {self.token_url} failed {ENDPOINT_ATTEMPTS} times ({reason}); "
             "check the accounts URL and the network",
             method="POST",
             url=self.token_url,
@@ -292,7 +245,7 @@ class TokenManager:
 
     def _accept(self, response: httpx.Response) -> Token:
         if response.status_code >= 500:
-            raise _ServerDown(f"token endpoint answered HTTP {response.status_code}")
+            raise ServerDown(f"token endpoint answered HTTP {response.status_code}")
         try:
             return self._token_from(response)
         except TokenEndpointError as exc:  # Zoho may have minted a token: hold back instead of asking again
@@ -373,3 +326,40 @@ class TokenManager:
                 **kw,
             )
         return TokenError(f"the token endpoint refused: {error}", **kw)
+
+
+REFRESH_CODES = frozenset({"INVALID_TOKEN", "INVALID_OAUTHTOKEN", "AUTHENTICATION_FAILURE"})
+"""401 codes that mean "this token is no good": refresh once and replay once."""
+
+
+def refused_token(response: httpx.Response) -> bool:
+    """Whether an answer (already read) refuses the request's token."""
+    if response.status_code != 401:
+        return False
+    try:
+        code = json.loads(response.content).get("code")
+    except (ValueError, AttributeError):
+        return False
+    return code in REFRESH_CODES
+
+
+class AuthCore(httpx.Auth):
+    """What ``_auth.ZohoAuth``'s sync and async flows share: the token manager and the signing."""
+
+    def __init__(
+        self, tokens: TokenManager, *, follow_api_domain: bool = False, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    ) -> None:
+        self.tokens = tokens
+        self.follow_api_domain = follow_api_domain
+        self.max_answer_bytes = max_answer_bytes  # a 401's body is read here: capped like any answer
+
+    def _sign(self, request: httpx.Request, token: Token) -> None:
+        if self.follow_api_domain and token.api_domain:
+            domain = httpx.URL(token.api_domain)
+            request.url = request.url.copy_with(scheme=domain.scheme, host=domain.host, port=domain.port)
+            request.headers["Host"] = request.url.netloc.decode("ascii")
+        secure_url(str(request.url), "request URL")
+        request.headers["Authorization"] = f"Zoho-oauthtoken {token.access_token}"
+
+    def __repr__(self) -> str:
+        return "ZohoAuth()"

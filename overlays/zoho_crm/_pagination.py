@@ -4,18 +4,25 @@ A listing that would never end is stopped with :class:`~zoho_crm.errors.Paginati
 token seen before (repeated, or a cycle), a page seen before (a server that ignores ``page`` or the
 token), :data:`MAX_EMPTY_PAGES` empty pages in a row that still claim ``more_records``, or more
 records claimed past :data:`MAX_LISTED` (Zoho's page tokens reach no further).
+
+The walks themselves (``awalk``, ``anumbered``) are written once in ``_async/_pagination.py``; ``walk`` and
+``numbered`` are generated from them into ``_sync/``.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from . import _plans
-from ._engine import AsyncEngine, SyncEngine, Timeout
 from ._logging import logger
 from .errors import InvalidResponseError, PaginationError
-from .results import Page, Record
+from .results import Page
+
+SyncPageFetch = Callable[[int], Page]
+"""Reads page ``n`` of a listing walked by number."""
+AsyncPageFetch = Callable[[int], Awaitable[Page]]
+"""Reads page ``n`` of a listing walked by number, awaited."""
 
 MAX_EMPTY_PAGES = 3
 """Empty pages in a row claiming more records before a listing is declared endless."""
@@ -68,7 +75,8 @@ class Guard:
         return token
 
 
-def _next(guard: Guard, base: dict[str, Any], page: Page, page_no: int, per_page: int) -> dict[str, Any] | None:
+def next_params(guard: Guard, base: dict[str, Any], page: Page, page_no: int, per_page: int) -> dict[str, Any] | None:
+    """The next page's arguments (by number, then by token), or ``None`` when the listing is done."""
     if not guard.more(page, page_no):
         return None
     if (page_no + 1) * per_page <= _plans.DISCRETE_LIMIT:
@@ -76,60 +84,9 @@ def _next(guard: Guard, base: dict[str, Any], page: Page, page_no: int, per_page
     return {**base, "page_token": guard.token(page.next_page_token, page_no * per_page)}
 
 
-def walk(engine: SyncEngine, op: str, base: dict[str, Any], per_page: int, timeout: Timeout) -> Iterator[Record]:
-    """Every record of a listing, one page in memory at a time; stops on ``more_records: false`` or 204."""
-    guard, params, page_no = Guard(MAX_LISTED), base, 1
-    while True:
-        page = _plans.page_from(engine.send(op, params, idempotent=True, timeout=timeout))
-        yield from page.records
-        step = _next(guard, base, page, page_no, per_page)
-        if step is None:
-            return
-        params, page_no = step, page_no + 1
-
-
-async def awalk(
-    engine: AsyncEngine, op: str, base: dict[str, Any], per_page: int, timeout: Timeout
-) -> AsyncIterator[Record]:
-    """Async :func:`walk`."""
-    guard, params, page_no = Guard(MAX_LISTED), base, 1
-    while True:
-        page = _plans.page_from(await engine.send(op, params, idempotent=True, timeout=timeout))
-        for record in page.records:
-            yield record
-        step = _next(guard, base, page, page_no, per_page)
-        if step is None:
-            return
-        params, page_no = step, page_no + 1
-
-
-def _at_limit(page_no: int, per_page: int, limit: int | None) -> bool:
+def at_limit(page_no: int, per_page: int, limit: int | None) -> bool:
+    """Whether a walk by page number has reached ``limit`` records (logged)."""
     if limit is not None and page_no * per_page >= limit:
         logger.warning("zoho_crm: listing stopped at Zoho's limit of %d records", limit)
         return True
     return False
-
-
-def numbered(fetch: Callable[[int], Page], per_page: int, limit: int | None = None) -> Iterator[Record]:
-    """Every record of a listing read by page number alone (``fetch(n)`` reads page ``n``), up to ``limit``."""
-    guard, page_no = Guard(), 1
-    while True:
-        page = fetch(page_no)
-        yield from page.records
-        if not guard.more(page, page_no) or _at_limit(page_no, per_page, limit):
-            return
-        page_no += 1
-
-
-async def anumbered(
-    fetch: Callable[[int], Awaitable[Page]], per_page: int, limit: int | None = None
-) -> AsyncIterator[Record]:
-    """Async :func:`numbered`."""
-    guard, page_no = Guard(), 1
-    while True:
-        page = await fetch(page_no)
-        for record in page.records:
-            yield record
-        if not guard.more(page, page_no) or _at_limit(page_no, per_page, limit):
-            return
-        page_no += 1

@@ -1,6 +1,7 @@
-"""The runtime generated resources call (``zoho_crm_api._runtime``): checks, engine, raw answers, pages.
+"""What the runtime generated resources call (``zoho_crm_api._runtime``) does besides sending: checks, shapes, pages.
 
-Implemented once for every operation the spec declares; sync and async share all but the sending.
+Implemented once for every operation the spec declares. The runtimes that send (``AsyncRuntime`` in
+``_async/_runtime.py``; ``SyncRuntime`` generated from it in ``_sync/``) call these.
 """
 
 from __future__ import annotations
@@ -8,22 +9,20 @@ from __future__ import annotations
 import enum
 import functools
 import typing
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
 
-from zoho_crm_api._runtime import LITERAL_SEGMENTS, BatchOptions, CallOptions, Method, Operation
+from zoho_crm_api._runtime import LITERAL_SEGMENTS, CallOptions, Method, Operation
 
-from . import _batch, _idempotency, _plans, _streaming, _writes
+from . import _idempotency, _plans, _writes
 from . import _validation as check
 from ._checks import CHECKS
-from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, operation, read_json
-from ._pagination import anumbered, awalk, numbered, walk
+from ._engine import api_error, operation, read_json
 from .errors import InvalidResponseError, ZohoValidationError
-from .results import BatchResult, Outcome, Page
 
-__all__ = ["AsyncRuntime", "SyncRuntime"]
+__all__ = ["Pages", "arguments", "parsed", "prepare", "shaped", "stream_arguments", "walked"]
 
 DEFAULT_PER_PAGE = 200
 DEFAULT_CONCURRENCY = 4
@@ -159,7 +158,7 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
     """A declared method's builder arguments, through the checks it names (else the generic ones)."""
     check.no_unknown(method.where, unknown)
     checked: dict[str, Any] = {}
-    rest = dict(params)
+    rest = {**params, **method.fixed}
     if method.checks is not None:
         named_check, known = CHECKS[method.checks]
         checked = named_check({key: rest.pop(key) for key in list(rest) if key in known})
@@ -185,8 +184,21 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
     return prepare(method.op, named, CallOptions(), {})[0]
 
 
+def _items(response: httpx.Response, key: str) -> list[dict[str, Any]]:
+    """The answer's ``key`` list of objects (empty on 204); a typed error for an error answer or another shape."""
+    if response.status_code == 204:
+        return []
+    if response.status_code != 200:
+        raise api_error(response)
+    payload = read_json(response)
+    items = payload.get(key) if isinstance(payload, dict) else None
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise InvalidResponseError(f"answer has no {key}[] list", status_code=200, url=str(response.request.url))
+    return items
+
+
 def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> Any:
-    """A declared method's result from its answer (``returns``): a page, a record, a count, an outcome."""
+    """A declared method's result from its answer (``returns``): a page, a record, a count, an outcome, a list."""
     if method.returns == "page":
         return _plans.page_from(response)
     if method.returns == "record":
@@ -195,17 +207,24 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
         return _plans.record_count(response)
     if method.returns == "counts":
         return _plans.related_counts(response)
+    if method.returns == "items":
+        return _items(response, str(method.key))
+    if method.returns == "item":
+        items = _items(response, str(method.key))
+        if not items:
+            raise InvalidResponseError(f"answer has no {method.key}[] item", status_code=response.status_code)
+        return items[0]
     return _plans.single_outcome(response, params.get(method.echo) if method.echo else None)
 
 
-def _walked(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> tuple[dict[str, Any], int]:
+def walked(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> tuple[dict[str, Any], int]:
     """The first page's checked arguments (``page`` 1 when walked by number) and the page size."""
     per_page = params.get("per_page") or DEFAULT_PER_PAGE
     first = {**params, "per_page": per_page, **({} if "page_token" in method.op.pagination else {"page": 1})}
     return arguments(method, first, unknown), per_page
 
 
-class _Pages:
+class Pages:
     """Where a paginated walk is: the next page's arguments, or ``None`` when done."""
 
     def __init__(self, op: Operation, args: dict[str, Any]) -> None:
@@ -243,7 +262,7 @@ class _Pages:
         return True
 
 
-def _stream_arguments(
+def stream_arguments(
     op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, unknown: Mapping[str, object]
 ) -> dict[str, Any]:
     """What a stream of ``op`` needs besides the engine and its lanes (unknown options refused)."""
@@ -256,165 +275,3 @@ def _stream_arguments(
         "extra": _writes.body_options(body),
         "if_unmodified_since": params.get("if_unmodified_since"),
     }
-
-
-class SyncRuntime:
-    """Sends generated operations with a :class:`SyncEngine`."""
-
-    def __init__(self, engine: SyncEngine, concurrency: int = DEFAULT_CONCURRENCY) -> None:
-        self._engine = engine
-        self._concurrency = concurrency
-
-    def call_raw(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> httpx.Response:
-        args, adjust = prepare(op, params, options, unknown)
-        safe = idempotent(op, params)
-        return self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, read=False, adjust=adjust)
-
-    def call(self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]) -> Any:
-        args, adjust = prepare(op, params, options, unknown)
-        safe = idempotent(op, params)
-        return parsed(self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
-
-    def paginate(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> Iterator[dict[str, Any]]:
-        args, adjust = prepare(op, params, options, unknown)  # checked now, before the first page is asked for
-        return self._walk(op, _Pages(op, args), options, adjust)
-
-    def batch(
-        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
-        unknown: Mapping[str, object],
-    ) -> BatchResult:  # fmt: skip
-        """A write of any number of items (``x-zoho-batch``): planned and checked first, one outcome per item."""
-        (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
-        call = _batch.sync_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
-        lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return _batch.run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
-
-    def stream_batch(
-        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
-        unknown: Mapping[str, object],
-    ) -> Iterator[Outcome]:  # fmt: skip
-        """The outcomes of a batched write one by one (``<method>_stream``), in constant memory.
-
-        Its arguments are checked now; its records are read, checked and sent 100 at a time (``_streaming``).
-        """
-        stream = _stream_arguments(op, params, body, items, unknown)
-        lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return _streaming.sync_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
-
-    def declared(self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]) -> Any:
-        """A declared method (``x-zoho-method``): checked, sent, its answer shaped."""
-        args = arguments(method, params, unknown)
-        response = self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
-        return shaped(method, params, response)
-
-    def listing(
-        self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
-    ) -> Iterator[dict[str, Any]]:
-        """Every record of a declared listing: checked now, then page after page."""
-        first, per_page = _walked(method, params, unknown)
-        if "page_token" in method.op.pagination:
-            return walk(self._engine, method.op.name, first, per_page, timeout)
-        return numbered(lambda n: self._page(method, {**params, "per_page": per_page, "page": n}, timeout),
-                        per_page, method.limit)  # fmt: skip
-
-    def _page(self, method: Method, params: dict[str, Any], timeout: Timeout) -> Page:
-        args = arguments(method, params, {})
-        return _plans.page_from(self._engine.send(method.op.name, args, idempotent=True, timeout=timeout))
-
-    def _walk(self, op: Operation, pages: _Pages, options: CallOptions, adjust: Any) -> Iterator[dict[str, Any]]:
-        while True:
-            response = self._engine.send(op.name, dict(pages.args), idempotent=True, timeout=options.timeout,
-                                         adjust=adjust)  # fmt: skip
-            payload = parsed(response)
-            records = pages.records(payload)
-            yield from records
-            if not pages.advance(payload, len(records)):
-                return
-
-
-class AsyncRuntime:
-    """Sends generated operations with an :class:`AsyncEngine`."""
-
-    def __init__(self, engine: AsyncEngine, concurrency: int = DEFAULT_CONCURRENCY) -> None:
-        self._engine = engine
-        self._concurrency = concurrency
-
-    async def call_raw(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> httpx.Response:
-        args, adjust = prepare(op, params, options, unknown)
-        safe = idempotent(op, params)
-        return await self._engine.send(
-            op.name, args, idempotent=safe, timeout=options.timeout, read=False, adjust=adjust
-        )
-
-    async def call(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> Any:
-        args, adjust = prepare(op, params, options, unknown)
-        safe = idempotent(op, params)
-        return parsed(await self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
-
-    def paginate(
-        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-    ) -> AsyncIterator[dict[str, Any]]:
-        args, adjust = prepare(op, params, options, unknown)
-        return self._walk(op, _Pages(op, args), options, adjust)
-
-    async def batch(
-        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
-        unknown: Mapping[str, object],
-    ) -> BatchResult:  # fmt: skip
-        """See :meth:`SyncRuntime.batch`."""
-        (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
-        call = _batch.async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
-        lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return await _batch.run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
-
-    def stream_batch(
-        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
-        unknown: Mapping[str, object],
-    ) -> AsyncIterator[Outcome]:  # fmt: skip
-        """See :meth:`SyncRuntime.stream_batch` (``items`` may be an async iterable too)."""
-        stream = _stream_arguments(op, params, body, items, unknown)
-        lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return _streaming.async_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
-
-    async def declared(
-        self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
-    ) -> Any:
-        """See :meth:`SyncRuntime.declared`."""
-        args = arguments(method, params, unknown)
-        response = await self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
-        return shaped(method, params, response)
-
-    def listing(
-        self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
-    ) -> AsyncIterator[dict[str, Any]]:
-        """See :meth:`SyncRuntime.listing`."""
-        first, per_page = _walked(method, params, unknown)
-        if "page_token" in method.op.pagination:
-            return awalk(self._engine, method.op.name, first, per_page, timeout)
-        return anumbered(lambda n: self._page(method, {**params, "per_page": per_page, "page": n}, timeout),
-                         per_page, method.limit)  # fmt: skip
-
-    async def _page(self, method: Method, params: dict[str, Any], timeout: Timeout) -> Page:
-        args = arguments(method, params, {})
-        return _plans.page_from(await self._engine.send(method.op.name, args, idempotent=True, timeout=timeout))
-
-    async def _walk(
-        self, op: Operation, pages: _Pages, options: CallOptions, adjust: Any
-    ) -> AsyncIterator[dict[str, Any]]:
-        while True:
-            response = await self._engine.send(op.name, dict(pages.args), idempotent=True, timeout=options.timeout,
-                                               adjust=adjust)  # fmt: skip
-            payload = parsed(response)
-            records = pages.records(payload)
-            for record in records:
-                yield record
-            if not pages.advance(payload, len(records)):
-                return

@@ -13,7 +13,7 @@ import pytest
 
 import zoho_crm
 from zoho_crm import AsyncZohoCRM, BatchResult, Failure, Page, Success, ZohoCRM, ZohoValidationError
-from zoho_crm._runtime import SyncRuntime
+from zoho_crm._sync._runtime import SyncRuntime
 from zoho_crm.testing import Sandbox
 from zoho_crm_api._runtime import BatchOptions, Method, Operation
 from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource

@@ -71,3 +71,16 @@ async def test_async_metadata(sb: Sandbox, acrm: AsyncZohoCRM, arecorder: AsyncR
     assert (await acrm.metadata.current_user())["status"] == "active"
     assert (await acrm.metadata.org())["id"] == sb.state.org_id
     assert [request.method for request in arecorder.requests[-6:]] == ["GET"] * 6
+
+
+def test_the_declared_reads_send_their_fixed_parameters_and_refuse_unknown_ones(
+    crm: ZohoCRM, recorder: Recorder
+) -> None:
+    crm.metadata.current_user()
+    assert str(recorder.requests[-1].url).endswith(f"/crm/{API_VERSION}/users?type=CurrentUser")
+    sent = len(recorder.requests)
+    with pytest.raises(ZohoValidationError, match="type"):
+        crm.metadata.current_user(type="AllUsers")  # type: ignore[arg-type]
+    with pytest.raises(ZohoValidationError, match="fields"):
+        crm.metadata.fields("Leads", per_page=2)  # type: ignore[arg-type]
+    assert len(recorder.requests) == sent

@@ -65,7 +65,7 @@ DOCSTRING_EXAMPLES = {
 def org(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Sandbox]:
     """A sandbox on loopback standing in for the real org; clients with no explicit URLs go to it."""
     with sandbox(mode="http") as sb:
-        setup = _client._Setup.__init__
+        setup = _client.Setup.__init__
 
         def pointed(
             self: Any, credentials: Any, *, api_domain: str | None, accounts_url: str | None, **kw: Any
@@ -78,7 +78,7 @@ def org(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Sandbox]:
                 **kw,
             )
 
-        monkeypatch.setattr(_client._Setup, "__init__", pointed)
+        monkeypatch.setattr(_client.Setup, "__init__", pointed)
         monkeypatch.chdir(tmp_path)  # examples that write files (a token store) write here
         yield sb
 
@@ -125,4 +125,4 @@ def test_every_docstring_example_runs(where: str, org: Sandbox) -> None:
 
 
 def test_the_docstrings_hold_examples() -> None:
-    assert {"zoho_crm._client.ZohoCRM", "zoho_crm._client.AsyncZohoCRM"} <= set(DOCSTRING_EXAMPLES)
+    assert {"zoho_crm._sync._client.ZohoCRM", "zoho_crm._async._client.AsyncZohoCRM"} <= set(DOCSTRING_EXAMPLES)

@@ -60,6 +60,7 @@ def test_spectral_house_rules_catch_a_broken_spec(tmp_path: Path) -> None:
         .replace("operationId: get_record_count\n      x-zoho-retry: safe\n", "operationId: get_record_count\n", 1)
         .replace("x-zoho-pagination: [page]", "x-zoho-pagination: [offset]", 1)
         .replace("returns: count,", "returns: number,", 1)
+        .replace("returns: items, key: modules}", "returns: items, kee: modules}", 1)
     )
     path = tmp_path / "broken.yaml"
     path.write_text(broken, encoding="utf-8")
@@ -67,6 +68,7 @@ def test_spectral_house_rules_catch_a_broken_spec(tmp_path: Path) -> None:
     codes = {finding["code"] for finding in json.loads(result.stdout)}
     expected = {"operation-id-snake-case", "write-bodies-capped"}
     expected |= {"operation-declares-retry", "operation-pagination-known", "operation-method-returns-known"}
+    expected |= {"operation-method-shape"}
     assert expected <= codes
     assert result.returncode != 0
 

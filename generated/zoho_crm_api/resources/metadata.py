@@ -37,6 +37,7 @@ _GET_FIELDS = Operation(
     batch=None,
     path=(),
 )
+_FIELDS_METHOD = Method(_GET_FIELDS, "metadata.fields", "items", "api_name", None, None, None, key="fields")
 
 _GET_RELATED_LISTS = Operation(
     name="metadata.get_related_lists",
@@ -46,6 +47,9 @@ _GET_RELATED_LISTS = Operation(
     csv=frozenset(()),
     batch=None,
     path=(),
+)
+_RELATED_LISTS_METHOD = Method(
+    _GET_RELATED_LISTS, "metadata.related_lists", "items", "api_name", None, None, None, key="related_lists"
 )
 
 _GET_MODULES = Operation(
@@ -57,6 +61,7 @@ _GET_MODULES = Operation(
     batch=None,
     path=(),
 )
+_MODULES_METHOD = Method(_GET_MODULES, "metadata.modules", "items", None, None, None, None, key="modules")
 
 _GET_MODULE = Operation(
     name="metadata.get_module",
@@ -67,6 +72,7 @@ _GET_MODULE = Operation(
     batch=None,
     path=("api_name",),
 )
+_MODULE_METHOD = Method(_GET_MODULE, "metadata.module", "item", "api_name", None, None, None, key="modules")
 
 _GET_USERS = Operation(
     name="metadata.get_users",
@@ -76,6 +82,9 @@ _GET_USERS = Operation(
     csv=frozenset(()),
     batch=None,
     path=(),
+)
+_CURRENT_USER_METHOD = Method(
+    _GET_USERS, "metadata.current_user", "item", None, None, None, None, key="users", fixed={"type": "CurrentUser"}
 )
 
 _GET_ORG = Operation(
@@ -87,6 +96,7 @@ _GET_ORG = Operation(
     batch=None,
     path=(),
 )
+_ORG_METHOD = Method(_GET_ORG, "metadata.org", "item", None, None, None, None, key="org")
 
 
 class MetadataResourceWithRawResponse:
@@ -274,6 +284,34 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    def fields(
+        self,
+        module: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> list[dict[str, Any]]:
+        """Fields of a module.
+
+        The fields of `module`: API names, data types, mandatory flags, lengths, lookups (with their
+        target module), unique and external fields. Custom fields are listed with `custom_field: true`.
+
+        Operation ``get_fields`` (``GET /settings/fields``: the answer's ``fields`` list, empty when there is none).
+
+        Args:
+            module: API name of the module whose metadata is read.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: list[dict[str, Any]] = self._runtime.declared(
+            _FIELDS_METHOD,
+            {
+                "module": module,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def get_related_lists(
         self,
         *,
@@ -309,6 +347,35 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    def related_lists(
+        self,
+        module: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> list[dict[str, Any]]:
+        """Related lists of a module.
+
+        The related lists of `module`, each with the related module and its `href`
+        (`{module}/{ENTITYID}/{api_name}`), including `Activities_Chronological_View` and
+        `Activities_Chronological_View_History` where the module has activities.
+
+        Operation ``get_related_lists`` (``GET /settings/related_lists``: the answer's ``related_lists`` list, empty when there is none).
+
+        Args:
+            module: API name of the module whose metadata is read.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: list[dict[str, Any]] = self._runtime.declared(
+            _RELATED_LISTS_METHOD,
+            {
+                "module": module,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def get_modules(
         self,
         *,
@@ -335,6 +402,30 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             _GET_MODULES,
             {},
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def modules(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> list[dict[str, Any]]:
+        """Modules of the org.
+
+        Every module of the org with its API name, id, labels, `generated_type` (`default` or
+        `custom`) and whether the API supports it.
+
+        Operation ``get_modules`` (``GET /settings/modules``: the answer's ``modules`` list, empty when there is none).
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: list[dict[str, Any]] = self._runtime.declared(
+            _MODULES_METHOD,
+            {},
+            timeout,
             unknown,
         )
         return result
@@ -368,6 +459,33 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "api_name": api_name,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def module(
+        self,
+        api_name: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """One module.
+
+        One module by API name; an unknown name is `INVALID_MODULE`.
+
+        Operation ``get_module`` (``GET /settings/modules/{api_name}``: the one item of the answer's ``modules`` list).
+
+        Args:
+            api_name: API name of the module.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = self._runtime.declared(
+            _MODULE_METHOD,
+            {
+                "api_name": api_name,
+            },
+            timeout,
             unknown,
         )
         return result
@@ -419,6 +537,30 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    def current_user(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """The user the access token belongs to.
+
+        Users of the org; `type=CurrentUser` gives the user the access token belongs to (what the
+        official SDKs ask for at start).
+
+        Operation ``get_users`` (``GET /users``: the one item of the answer's ``users`` list).
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = self._runtime.declared(
+            _CURRENT_USER_METHOD,
+            {},
+            timeout,
+            unknown,
+        )
+        return result
+
     def get_org(
         self,
         *,
@@ -444,6 +586,29 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             _GET_ORG,
             {},
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def org(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """The organization.
+
+        The org the access token belongs to: id, company name, time zone, currency and type.
+
+        Operation ``get_org`` (``GET /org``: the one item of the answer's ``org`` list).
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = self._runtime.declared(
+            _ORG_METHOD,
+            {},
+            timeout,
             unknown,
         )
         return result
@@ -634,6 +799,34 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    async def fields(
+        self,
+        module: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> list[dict[str, Any]]:
+        """Fields of a module.
+
+        The fields of `module`: API names, data types, mandatory flags, lengths, lookups (with their
+        target module), unique and external fields. Custom fields are listed with `custom_field: true`.
+
+        Operation ``get_fields`` (``GET /settings/fields``: the answer's ``fields`` list, empty when there is none).
+
+        Args:
+            module: API name of the module whose metadata is read.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: list[dict[str, Any]] = await self._runtime.declared(
+            _FIELDS_METHOD,
+            {
+                "module": module,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def get_related_lists(
         self,
         *,
@@ -669,6 +862,35 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    async def related_lists(
+        self,
+        module: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> list[dict[str, Any]]:
+        """Related lists of a module.
+
+        The related lists of `module`, each with the related module and its `href`
+        (`{module}/{ENTITYID}/{api_name}`), including `Activities_Chronological_View` and
+        `Activities_Chronological_View_History` where the module has activities.
+
+        Operation ``get_related_lists`` (``GET /settings/related_lists``: the answer's ``related_lists`` list, empty when there is none).
+
+        Args:
+            module: API name of the module whose metadata is read.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: list[dict[str, Any]] = await self._runtime.declared(
+            _RELATED_LISTS_METHOD,
+            {
+                "module": module,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def get_modules(
         self,
         *,
@@ -695,6 +917,30 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             _GET_MODULES,
             {},
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def modules(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> list[dict[str, Any]]:
+        """Modules of the org.
+
+        Every module of the org with its API name, id, labels, `generated_type` (`default` or
+        `custom`) and whether the API supports it.
+
+        Operation ``get_modules`` (``GET /settings/modules``: the answer's ``modules`` list, empty when there is none).
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: list[dict[str, Any]] = await self._runtime.declared(
+            _MODULES_METHOD,
+            {},
+            timeout,
             unknown,
         )
         return result
@@ -728,6 +974,33 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "api_name": api_name,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def module(
+        self,
+        api_name: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """One module.
+
+        One module by API name; an unknown name is `INVALID_MODULE`.
+
+        Operation ``get_module`` (``GET /settings/modules/{api_name}``: the one item of the answer's ``modules`` list).
+
+        Args:
+            api_name: API name of the module.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = await self._runtime.declared(
+            _MODULE_METHOD,
+            {
+                "api_name": api_name,
+            },
+            timeout,
             unknown,
         )
         return result
@@ -779,6 +1052,30 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    async def current_user(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """The user the access token belongs to.
+
+        Users of the org; `type=CurrentUser` gives the user the access token belongs to (what the
+        official SDKs ask for at start).
+
+        Operation ``get_users`` (``GET /users``: the one item of the answer's ``users`` list).
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = await self._runtime.declared(
+            _CURRENT_USER_METHOD,
+            {},
+            timeout,
+            unknown,
+        )
+        return result
+
     async def get_org(
         self,
         *,
@@ -804,6 +1101,29 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             _GET_ORG,
             {},
             CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def org(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """The organization.
+
+        The org the access token belongs to: id, company name, time zone, currency and type.
+
+        Operation ``get_org`` (``GET /org``: the one item of the answer's ``org`` list).
+
+        Args:
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = await self._runtime.declared(
+            _ORG_METHOD,
+            {},
+            timeout,
             unknown,
         )
         return result

@@ -762,7 +762,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
         external values. Nothing matched: 204 with an empty body.
 
-        Operation ``get_records`` (``GET /{module}``): one page, empty when nothing matched).
+        Operation ``get_records`` (``GET /{module}``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -834,7 +834,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List records of a module.
 
-        Operation ``get_records`` (``GET /{module}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_records`` (``GET /{module}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -953,7 +953,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
         changed after that instant answers 412 `ALREADY_MODIFIED`.
 
-        Operation ``update_records`` (``PUT /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``update_records`` (``PUT /{module}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1004,7 +1004,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[OutcomeT]:
         """Streamed: Update records in bulk.
 
-        Operation ``update_records`` (``PUT /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``update_records`` (``PUT /{module}``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1110,7 +1110,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
         Costs 1 API credit per 10 records.
 
-        Operation ``insert_records`` (``POST /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``insert_records`` (``POST /{module}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1162,7 +1162,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[OutcomeT]:
         """Streamed: Insert records.
 
-        Operation ``insert_records`` (``POST /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``insert_records`` (``POST /{module}``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1270,7 +1270,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `X-EXTERNAL: Module.Field`, `ids` holds external values and `details` echoes the field.
         `wf_trigger=false` skips delete workflows.
 
-        Operation ``delete_records`` (``DELETE /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``delete_records`` (``DELETE /{module}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1397,7 +1397,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         only here. `fields` is optional (at most 50). With `X-EXTERNAL: Module.Field` the path
         holds the external value. An unknown id or external value answers 204.
 
-        Operation ``get_record`` (``GET /{module}/{record_id}``): ``None`` when there is none, or it has not changed).
+        Operation ``get_record`` (``GET /{module}/{record_id}``: ``None`` when there is none, or it has not changed).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1520,7 +1520,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         cannot be changed that way: `NOT_ALLOWED`). `If-Unmodified-Since` answers 412
         `ALREADY_MODIFIED` when the record changed after that instant.
 
-        Operation ``update_record`` (``PUT /{module}/{record_id}``): its outcome; a failure raises its typed error).
+        Operation ``update_record`` (``PUT /{module}/{record_id}``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1632,7 +1632,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
         the path holds the external value.
 
-        Operation ``delete_record`` (``DELETE /{module}/{record_id}``): its outcome; a failure raises its typed error).
+        Operation ``delete_record`` (``DELETE /{module}/{record_id}``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1745,7 +1745,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
         to match on an external field.
 
-        Operation ``upsert_records`` (``POST /{module}/upsert``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``upsert_records`` (``POST /{module}/upsert``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1799,7 +1799,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[OutcomeT]:
         """Streamed: Insert or update records.
 
-        Operation ``upsert_records`` (``POST /{module}/upsert``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``upsert_records`` (``POST /{module}/upsert``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2016,7 +2016,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
         tokens. Recently written records may be missing for a while (index lag): 204.
 
-        Operation ``search_records`` (``GET /{module}/search``): one page, empty when nothing matched).
+        Operation ``search_records`` (``GET /{module}/search``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2079,7 +2079,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: Search records.
 
-        Operation ``search_records`` (``GET /{module}/search``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``search_records`` (``GET /{module}/search``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2230,7 +2230,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
         have null `deleted_by`, `display_name` and `created_by`.
 
-        Operation ``get_deleted_records`` (``GET /{module}/deleted``): one page, empty when nothing matched).
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2267,7 +2267,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List deleted records.
 
-        Operation ``get_deleted_records`` (``GET /{module}/deleted``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2367,7 +2367,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         a search (`criteria`, `email`, `phone`, `word`). `cvid` with a search parameter answers
         `AMBIGUITY_DURING_PROCESSING`. Counts can lag writes by 1 to 10 minutes.
 
-        Operation ``get_record_count`` (``GET /{module}/actions/count``)).
+        Operation ``get_record_count`` (``GET /{module}/actions/count``).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2468,7 +2468,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `data`). File and image uploads, read-only and external fields and `$` properties are not
         copied. Answers 201 with the new record's id.
 
-        Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``): its outcome; a failure raises its typed error).
+        Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3104,7 +3104,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
         external values. Nothing matched: 204 with an empty body.
 
-        Operation ``get_records`` (``GET /{module}``): one page, empty when nothing matched).
+        Operation ``get_records`` (``GET /{module}``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3176,7 +3176,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List records of a module.
 
-        Operation ``get_records`` (``GET /{module}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_records`` (``GET /{module}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3295,7 +3295,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
         changed after that instant answers 412 `ALREADY_MODIFIED`.
 
-        Operation ``update_records`` (``PUT /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``update_records`` (``PUT /{module}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3346,7 +3346,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Update records in bulk.
 
-        Operation ``update_records`` (``PUT /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``update_records`` (``PUT /{module}``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3452,7 +3452,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
         Costs 1 API credit per 10 records.
 
-        Operation ``insert_records`` (``POST /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``insert_records`` (``POST /{module}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3504,7 +3504,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Insert records.
 
-        Operation ``insert_records`` (``POST /{module}``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``insert_records`` (``POST /{module}``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3612,7 +3612,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `X-EXTERNAL: Module.Field`, `ids` holds external values and `details` echoes the field.
         `wf_trigger=false` skips delete workflows.
 
-        Operation ``delete_records`` (``DELETE /{module}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``delete_records`` (``DELETE /{module}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3739,7 +3739,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         only here. `fields` is optional (at most 50). With `X-EXTERNAL: Module.Field` the path
         holds the external value. An unknown id or external value answers 204.
 
-        Operation ``get_record`` (``GET /{module}/{record_id}``): ``None`` when there is none, or it has not changed).
+        Operation ``get_record`` (``GET /{module}/{record_id}``: ``None`` when there is none, or it has not changed).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3862,7 +3862,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         cannot be changed that way: `NOT_ALLOWED`). `If-Unmodified-Since` answers 412
         `ALREADY_MODIFIED` when the record changed after that instant.
 
-        Operation ``update_record`` (``PUT /{module}/{record_id}``): its outcome; a failure raises its typed error).
+        Operation ``update_record`` (``PUT /{module}/{record_id}``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3974,7 +3974,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Moves the record to the recycle bin (kept there 60 days). With `X-EXTERNAL: Module.Field`
         the path holds the external value.
 
-        Operation ``delete_record`` (``DELETE /{module}/{record_id}``): its outcome; a failure raises its typed error).
+        Operation ``delete_record`` (``DELETE /{module}/{record_id}``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -4087,7 +4087,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
         to match on an external field.
 
-        Operation ``upsert_records`` (``POST /{module}/upsert``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``upsert_records`` (``POST /{module}/upsert``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -4141,7 +4141,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Insert or update records.
 
-        Operation ``upsert_records`` (``POST /{module}/upsert``), batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``upsert_records`` (``POST /{module}/upsert``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -4358,7 +4358,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
         tokens. Recently written records may be missing for a while (index lag): 204.
 
-        Operation ``search_records`` (``GET /{module}/search``): one page, empty when nothing matched).
+        Operation ``search_records`` (``GET /{module}/search``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -4421,7 +4421,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: Search records.
 
-        Operation ``search_records`` (``GET /{module}/search``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``search_records`` (``GET /{module}/search``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -4572,7 +4572,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
         have null `deleted_by`, `display_name` and `created_by`.
 
-        Operation ``get_deleted_records`` (``GET /{module}/deleted``): one page, empty when nothing matched).
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -4609,7 +4609,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List deleted records.
 
-        Operation ``get_deleted_records`` (``GET /{module}/deleted``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -4709,7 +4709,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         a search (`criteria`, `email`, `phone`, `word`). `cvid` with a search parameter answers
         `AMBIGUITY_DURING_PROCESSING`. Counts can lag writes by 1 to 10 minutes.
 
-        Operation ``get_record_count`` (``GET /{module}/actions/count``)).
+        Operation ``get_record_count`` (``GET /{module}/actions/count``).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -4810,7 +4810,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `data`). File and image uploads, read-only and external fields and `$` properties are not
         copied. Answers 201 with the new record's id.
 
-        Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``): its outcome; a failure raises its typed error).
+        Operation ``clone_record`` (``POST /{module}/{record_id}/actions/clone``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).

@@ -585,7 +585,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
         external fields, the path and `ids` hold external values. Nothing related: 204.
 
-        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``): one page, empty when nothing matched).
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -655,7 +655,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List related records.
 
-        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -778,7 +778,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
         when only linking.
 
-        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -886,7 +886,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Removes the relation between the parent and up to 100 related records (`ids`,
         comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
 
-        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1002,7 +1002,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
         fields (comma-separated), both path ids hold external values. Not related: 204.
 
-        Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``): ``None`` when there is none, or it has not changed).
+        Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``: ``None`` when there is none, or it has not changed).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1117,7 +1117,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Links the record in the path to the parent, or updates its relation fields, with the
         single item of `data`.
 
-        Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+        Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1223,7 +1223,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Removes the relation between the parent and the record in the path.
 
-        Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+        Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1328,7 +1328,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         a count, or an error (`EXPECTED_FIELD_MISSING`, `INVALID_DATA`, ...); 207 when mixed.
         Not in Zoho's crm-oas; modelled from the v8 page and the official SDK.
 
-        Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``)).
+        Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1488,7 +1488,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         deleted). Only lookup-based related lists are supported. `fields` is required (at most
         50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
 
-        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``): one page, empty when nothing matched).
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1534,7 +1534,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List related records of a deleted record.
 
-        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2023,7 +2023,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
         external fields, the path and `ids` hold external values. Nothing related: 204.
 
-        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``): one page, empty when nothing matched).
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2093,7 +2093,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List related records.
 
-        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2216,7 +2216,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
         when only linking.
 
-        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2324,7 +2324,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Removes the relation between the parent and up to 100 related records (`ids`,
         comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
 
-        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``), batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
+        Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2440,7 +2440,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
         fields (comma-separated), both path ids hold external values. Not related: 204.
 
-        Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``): ``None`` when there is none, or it has not changed).
+        Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``: ``None`` when there is none, or it has not changed).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2555,7 +2555,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Links the record in the path to the parent, or updates its relation fields, with the
         single item of `data`.
 
-        Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+        Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2661,7 +2661,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Removes the relation between the parent and the record in the path.
 
-        Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``): its outcome; a failure raises its typed error).
+        Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``: its outcome; a failure raises its typed error).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2766,7 +2766,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         a count, or an error (`EXPECTED_FIELD_MISSING`, `INVALID_DATA`, ...); 207 when mixed.
         Not in Zoho's crm-oas; modelled from the v8 page and the official SDK.
 
-        Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``)).
+        Operation ``get_related_records_count`` (``POST /{module}/{record_id}/actions/get_related_records_count``).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2926,7 +2926,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         deleted). Only lookup-based related lists are supported. `fields` is required (at most
         50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
 
-        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``): one page, empty when nothing matched).
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``: one page, empty when nothing matched).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2972,7 +2972,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List related records of a deleted record.
 
-        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``), page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).

@@ -1,0 +1,77 @@
+"""The token flows that wait: getting a token (single flight) from the endpoint, and signing with it.
+
+A request whose token is refused is signed with a fresh one and replayed once.
+
+``_auth`` puts them together with what sync and async share (``_oauth.TokenCore``, ``_oauth.AuthCore``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+
+import httpx
+
+from .._engine import aread_capped
+from .._oauth import ENDPOINT_ATTEMPTS, AuthCore, ServerDown, TokenCore, refused_token
+from .._store_lock import astore_lock
+from ..tokens import Token
+
+__all__ = ["AsyncAuthFlow", "AsyncTokenFlow"]
+
+
+class AsyncTokenFlow(TokenCore):
+    """Getting a token: one refresh per expiry across the client's threads or tasks and the store's sharers."""
+
+    async def aget(self, stale: str | None = None) -> Token:
+        """A valid token; ``stale`` is one the API refused, which is never handed out again."""
+        if self._usable(self._last, stale):
+            return self._require(self._last)
+        token = self._load()
+        if self._usable(token, stale) or not self.can_refresh:
+            return self._require(token)
+        async with self._task_lock(), astore_lock(self.store, self.can_refresh):
+            token = self._load()
+            if self._usable(token, stale):
+                return self._require(token)
+            self._hold_back(token, stale)
+            return self._probed(token, await self._arefresh())
+
+    async def arefused(self, token: Token) -> None:
+        """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
+        async with self._task_lock(), astore_lock(self.store, self.can_refresh):
+            self._mark_refused(token)
+
+    async def _arefresh(self) -> Token:
+        last: Exception | None = None
+        for attempt in range(ENDPOINT_ATTEMPTS):
+            try:
+                async with httpx.AsyncClient(
+                    transport=self.async_transport, timeout=self.timeout, verify=self.verify
+                ) as http:
+                    response = await http.post(self.token_url, data=self._form())
+                return self._accept(response)
+            except (httpx.TransportError, ServerDown) as exc:
+                last = exc
+                if attempt + 1 < ENDPOINT_ATTEMPTS:
+                    await self._asleep(min(0.5 * 2**attempt, 4.0))
+        raise self._down(last)
+
+
+class AsyncAuthFlow(AuthCore):
+    """Signing: adds the token, and on a refused token refreshes once and replays once."""
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """Sign, send, and on a refused token refresh and replay once."""
+        token = await self.tokens.aget()
+        self._sign(request, token)
+        response = yield request
+        if self.tokens.can_refresh and response.status_code == 401:
+            await aread_capped(response, self.max_answer_bytes)
+            if refused_token(response):
+                fresh = await self.tokens.aget(stale=token.access_token)
+                self._sign(request, fresh)
+                response = yield request
+                if response.status_code == 401:
+                    await aread_capped(response, self.max_answer_bytes)
+                    if refused_token(response):  # a just-issued token refused: stop refreshing for a while
+                        await self.tokens.arefused(fresh)

@@ -1,0 +1,115 @@
+# GENERATED from overlays/zoho_crm/_async/_runtime.py by generator/make_sync.py (unasync): do not edit.
+"""The runtime that sends generated operations (``zoho_crm_api._runtime``'s protocol) with an engine.
+
+Only the sending lives here; checks, shapes and paging are ``zoho_crm._runtime``'s, shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import httpx
+
+from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
+
+from .. import _batch, _plans, _streaming, _writes
+from .._engine import SyncEngine, Timeout
+from .._runtime import (
+    DEFAULT_CONCURRENCY,
+    Pages,
+    arguments,
+    idempotent,
+    parsed,
+    prepare,
+    shaped,
+    stream_arguments,
+    walked,
+)
+from ..results import BatchResult, Outcome, Page
+from ._pagination import numbered, walk
+
+__all__ = ["SyncRuntime"]
+
+
+class SyncRuntime:
+    """Sends generated operations with the engine (:class:`SyncEngine`)."""
+
+    def __init__(self, engine: SyncEngine, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+        self._engine = engine
+        self._concurrency = concurrency
+
+    def call_raw(
+        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+    ) -> httpx.Response:
+        """One operation, checked and sent: its answer as it came (any status)."""
+        args, adjust = prepare(op, params, options, unknown)
+        safe = idempotent(op, params)
+        return self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, read=False, adjust=adjust)
+
+    def call(self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]) -> Any:
+        """One operation, checked and sent: its JSON, or its typed error."""
+        args, adjust = prepare(op, params, options, unknown)
+        safe = idempotent(op, params)
+        return parsed(self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
+
+    def paginate(
+        self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of a paginated operation: checked now, before the first page is asked for."""
+        args, adjust = prepare(op, params, options, unknown)
+        return self._walk(op, Pages(op, args), options, adjust)
+
+    def batch(
+        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
+        unknown: Mapping[str, object],
+    ) -> BatchResult:  # fmt: skip
+        """A write of any number of items (``x-zoho-batch``): planned and checked first, one outcome per item."""
+        (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
+        call = _batch.sync_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
+        lanes = _batch.lanes(options.concurrency, self._concurrency)
+        return _batch.run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
+
+    def stream_batch(
+        self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
+        unknown: Mapping[str, object],
+    ) -> Iterator[Outcome]:  # fmt: skip
+        """The outcomes of a batched write one by one (``<method>_stream``), in constant memory.
+
+        Its arguments are checked now; its records (an iterable, or for the async client an async one
+        too) are read, checked and sent 100 at a time (``_streaming``).
+        """
+        stream = stream_arguments(op, params, body, items, unknown)
+        lanes = _batch.lanes(options.concurrency, self._concurrency)
+        return _streaming.sync_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
+
+    def declared(self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]) -> Any:
+        """A declared method (``x-zoho-method``): checked, sent, its answer shaped."""
+        args = arguments(method, params, unknown)
+        response = self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
+        return shaped(method, params, response)
+
+    def listing(
+        self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of a declared listing: checked now, then page after page."""
+        first, per_page = walked(method, params, unknown)
+        if "page_token" in method.op.pagination:
+            return walk(self._engine, method.op.name, first, per_page, timeout)
+        return numbered(lambda n: self._page(method, {**params, "per_page": per_page, "page": n}, timeout),
+                         per_page, method.limit)  # fmt: skip
+
+    def _page(self, method: Method, params: dict[str, Any], timeout: Timeout) -> Page:
+        args = arguments(method, params, {})
+        return _plans.page_from(self._engine.send(method.op.name, args, idempotent=True, timeout=timeout))
+
+    def _walk(self, op: Operation, pages: Pages, options: CallOptions, adjust: Any) -> Iterator[dict[str, Any]]:
+        while True:
+            response = self._engine.send(op.name, dict(pages.args), idempotent=True, timeout=options.timeout,
+                                               adjust=adjust)  # fmt: skip
+            payload = parsed(response)
+            records = pages.records(payload)
+            for record in records:
+                yield record
+            if not pages.advance(payload, len(records)):
+                return

@@ -1,0 +1,69 @@
+"""generator/surface.py reads ``x-zoho-method`` strictly: a declaration it does not understand stops generation."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "generator"))
+import surface  # noqa: E402
+
+sys.path.remove(str(ROOT / "generator"))
+
+SPEC = yaml.safe_load((ROOT / "spec" / "zoho-crm.yaml").read_text(encoding="utf-8"))
+
+
+def _declared(changes: dict[str, Any]) -> dict[str, Any]:
+    spec = copy.deepcopy(SPEC)
+    for item in spec["paths"].values():
+        for node in item.values():
+            if isinstance(node, dict) and node.get("operationId") in changes:
+                node["x-zoho-method"] = changes[node["operationId"]]
+    return spec
+
+
+def _methods(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {user["name"]: user for res in surface.resources(spec) for op in res["ops"] for user in op["user"]}
+
+
+def test_the_metadata_reads_are_declared() -> None:
+    methods = _methods(SPEC)
+    assert {name: methods[name]["returns"] for name in ("modules", "fields", "related_lists")} == dict.fromkeys(
+        ("modules", "fields", "related_lists"), "items"
+    )
+    assert {methods[name]["returns"] for name in ("module", "current_user", "org")} == {"item"}
+    assert methods["current_user"]["fixed"] == {"type": "CurrentUser"}
+    assert [p["public"] for p in methods["current_user"]["keywords"]] == []  # the fixed type is not an argument
+    assert [p["public"] for p in methods["fields"]["positional"]] == ["module"]
+    assert methods["fields"]["key"] == "fields"
+
+
+@pytest.mark.parametrize(
+    ("declaration", "message"),
+    [
+        ({"name": "fields", "returns": "list"}, "returns one of"),
+        ({"name": "fields", "returns": "items"}, "key"),
+        ({"name": "fields", "returns": "page", "key": "fields"}, "key"),
+        ({"name": "fields", "returns": "items", "key": "fields", "kee": "x"}, "does not know"),
+        ({"name": "fields", "returns": "items", "key": "fields", "fixed": {"nope": 1}}, "fixed names"),
+        ({"name": "fields", "returns": "items", "key": "fields", "positional": ["nope"]}, "positional names"),
+        ({"name": "fields", "returns": "items", "key": "fields", "positional": ["module"], "fixed": {"module": "X"}},
+         "positional names"),
+        ({"name": "class", "returns": "items", "key": "fields"}, "Python name"),
+    ],
+)  # fmt: skip
+def test_a_declaration_the_generator_does_not_understand_is_an_error(declaration: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        _methods(_declared({"get_fields": declaration}))
+
+
+def test_a_fixed_value_outside_the_enum_is_an_error() -> None:
+    declaration = {"name": "current_user", "returns": "item", "key": "users", "fixed": {"type": "Everyone"}}
+    with pytest.raises(ValueError, match="not one of"):
+        _methods(_declared({"get_users": declaration}))
