@@ -234,6 +234,7 @@ class BatchResult(Sequence[Outcome]):
     """
 
     __slots__ = ("_calls", "_outcomes", "_parts")
+    __match_args__ = ("outcomes", "calls")
 
     def __init__(self, outcomes: Iterable[Outcome] = (), calls: int = 0) -> None:
         self._outcomes: tuple[Outcome, ...] | None = tuple(outcomes)

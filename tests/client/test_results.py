@@ -73,6 +73,11 @@ def test_failures_ids_and_counts_are_read_without_building_an_outcome_per_item(s
     assert result[3] is result[3] is list(result)[3] is result.outcomes[3]  # built once, kept
     assert result == BatchResult(result.outcomes, 3) == pickle.loads(pickle.dumps(result))
     assert result != BatchResult(result.outcomes, 4)
+    match result:
+        case BatchResult(outcomes, calls):  # positional patterns, as when it was an attrs class
+            assert (len(outcomes), calls) == (250, 3)
+        case _:
+            pytest.fail("BatchResult(outcomes, calls) did not match")
     with pytest.raises(TypeError):
         hash(result)
 
