@@ -20,7 +20,12 @@ Vendor extensions read here (all optional; defaults in brackets):
   positional; ``summary`` replaces the operation's in the docstring. Anything else is an error. With
   ``x-zoho-batch``, the call takes any number of records (or ids) that the runtime chunks, one outcome
   per item (keywords: the operation's parameters, its body's options, ``concurrency``, ``on_progress``).
-- ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``) or ``csv`` (takes a list).
+- ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``), ``csv`` (takes a list) or
+  ``record-id`` (a numeric id, or any external value when the call names ``X-EXTERNAL``).
+- The client checks every argument against its parameter's schema before sending (``type``,
+  ``pattern``, ``minimum``, ``maximum``, ``minLength``, ``maxLength``), and a ``csv`` parameter's items
+  against ``x-zoho-items: {max, pattern, format}``. On an operation, ``x-zoho-excludes: {name: [names]}``
+  refuses a parameter together with those, and ``x-zoho-one-of: [names]`` requires one of them.
 """
 
 from __future__ import annotations
@@ -95,6 +100,27 @@ def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
     else:
         text = "Any"
     return (text + " | None" if optional else text), optional
+
+
+RULE_KEYS = ("type", "pattern", "minimum", "maximum", "minLength", "maxLength")
+FORMATS = (None, "date-time", "csv", "record-id")
+
+
+def _rule(spec: dict[str, Any], op_id: str, param: dict[str, Any]) -> dict[str, Any]:
+    """What the client checks of a parameter's value: its schema's constraints and its ``x-zoho-*`` declarations."""
+    schema = _resolve(spec, param.get("schema", {}))
+    rule = {key: schema[key] for key in RULE_KEYS if key in schema and "enum" not in schema}
+    fmt = param.get("x-zoho-format")
+    if fmt not in FORMATS:
+        raise ValueError(f"{op_id}: x-zoho-format of {param['name']} is one of {FORMATS[1:]}, not {fmt!r}")
+    if fmt == "record-id":
+        rule["format"] = fmt
+    items = param.get("x-zoho-items")
+    if items is not None:
+        if fmt != "csv" or not isinstance(items, dict) or set(items) - {"max", "pattern", "format"}:
+            raise ValueError(f"{op_id}: x-zoho-items of {param['name']} is {{max, pattern, format}} on a csv parameter")
+        rule["items"] = items
+    return rule
 
 
 def _choices(annotation: Any) -> list[str] | None:
@@ -228,7 +254,7 @@ def _user_methods(
         raise ValueError(f"{op_id}: x-zoho-method returns: items/item name the answer's list (key), and only they")
     positional, keywords = _fixed_and_positional(op_id, declared, positional, keywords)
     rename = declared.get("rename", {})
-    positional = [{**p, "public": rename.get(p["public"], p["public"])} for p in positional]
+    positional = [{**p, "key": p["public"], "public": rename.get(p["public"], p["public"])} for p in positional]
     common = {
         "positional": positional,
         "checks": declared.get("checks"),
@@ -301,6 +327,13 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     if retry not in RETRY_KINDS:
         raise ValueError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
     pagination = tuple(node.get("x-zoho-pagination", ()))
+    rules = {python_name(p["name"]): _rule(spec, op_id, p) for p in spec_params.values()}
+    one_of = tuple(python_name(name) for name in node.get("x-zoho-one-of", ()))
+    for name, others in node.get("x-zoho-excludes", {}).items():
+        rules[python_name(name)]["excludes"] = tuple(python_name(other) for other in others)
+    for name in [*one_of, *(n for rule in rules.values() for n in rule.get("excludes", ()))]:
+        if name not in rules:
+            raise ValueError(f"{op_id}: x-zoho-one-of or x-zoho-excludes names {name!r}, not a parameter of it")
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
     path_names = tuple(p["name"] for p in positional)
     return {
@@ -324,6 +357,8 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "batch": node.get("x-zoho-batch"),
         "batch_repr": repr(node.get("x-zoho-batch")),
         "path_repr": repr(path_names),
+        "rules_repr": repr({name: rule for name, rule in rules.items() if rule}),
+        "one_of_repr": repr(one_of),
         "returns": "dict[str, Any] | None" if no_content else "dict[str, Any]",
     }
 

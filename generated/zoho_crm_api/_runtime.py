@@ -40,7 +40,7 @@ LITERAL_SEGMENTS = frozenset(
 class Operation:
     """One spec operation and what its vendor extensions declare about it (a plain class: imported with zoho_crm)."""
 
-    __slots__ = ("batch", "csv", "datetimes", "name", "pagination", "path", "retry")
+    __slots__ = ("batch", "csv", "datetimes", "name", "one_of", "pagination", "path", "retry", "rules")
 
     def __init__(
         self,
@@ -51,6 +51,8 @@ class Operation:
         csv: frozenset[str] = frozenset(),
         batch: Mapping[str, Any] | None = None,
         path: tuple[str, ...] = (),
+        rules: Mapping[str, Mapping[str, Any]] | None = None,
+        one_of: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         """``<tag>.<operationId>``: the generated endpoint module that builds its request."""
@@ -66,6 +68,11 @@ class Operation:
         """``x-zoho-batch``: chunk size and body key of a bulk write (``None``: a single call)."""
         self.path = path
         """Its path parameters, in order."""
+        self.rules = rules or {}
+        """What each argument is checked against: its schema's constraints (``type``, ``pattern``, ``minimum``,
+        ``maximum``, ``minLength``, ``maxLength``), ``format``, a csv's ``items`` and the names it ``excludes``."""
+        self.one_of = one_of
+        """``x-zoho-one-of``: parameters of which a call must give at least one."""
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, retry={self.retry!r})"

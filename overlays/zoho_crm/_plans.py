@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import httpx
 
-from zoho_crm_api import models  # each model is imported on first use, not with zoho_crm
+from zoho_crm_api import models
+from zoho_crm_api._runtime import LITERAL_SEGMENTS  # each model is imported on first use, not with zoho_crm
 
 from . import _validation as check
 from ._batch import item_outcome
@@ -19,7 +20,7 @@ from .errors import InvalidResponseError, ZohoError, ZohoValidationError, error_
 from .results import Page, Record, Success, details_of
 
 if TYPE_CHECKING:
-    from zoho_crm_api.models import DeletedType, TriState
+    pass
 
 DISCRETE_LIMIT = 2000
 """Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
@@ -28,153 +29,9 @@ E = TypeVar("E")
 DateTime = dt.datetime | str | None
 
 
-def enum(cls: Callable[[str], E], value: object, name: str) -> E | None:
-    """A generated enum from its string value."""
-    if value is None:
-        return None
-    try:
-        return cls(str(getattr(value, "value", value)))
-    except ValueError:
-        raise ZohoValidationError(f"invalid {name} {value!r}") from None
-
-
-def tristate(value: bool | str | None, name: str) -> TriState | None:
-    """``True``/``False``/``"both"`` as Zoho's true|false|both."""
-    if isinstance(value, bool):
-        return models.TriState.TRUE if value else models.TriState.FALSE
-    return enum(models.TriState, value, name)
-
-
 def compact(**params: Any) -> dict[str, Any]:
     """Keyword arguments for a generated function, leaving out the unset ones."""
     return {k: v for k, v in params.items() if v is not None}
-
-
-def list_params(
-    module: str,
-    *,
-    fields: Iterable[str] | str | None,
-    fields_required: bool = True,
-    ids: Iterable[str] | None = None,
-    external: str | None = None,
-    cvid: str | None = None,
-    page: int | None = None,
-    per_page: int | None = None,
-    page_token: str | None = None,
-    sort_by: str | None = None,
-    sort_order: str | None = None,
-    converted: bool | str | None = None,
-    approved: bool | str | None = None,
-    territory_id: str | None = None,
-    include_child: bool | None = None,
-    if_modified_since: DateTime = None,
-) -> dict[str, Any]:
-    """Arguments of ``get_records``."""
-    if page is not None and page_token is not None:
-        raise ZohoValidationError("pass page or page_token, not both (Zoho refuses the pair)")
-    if cvid is not None and sort_by is not None:
-        raise ZohoValidationError("cvid cannot be combined with sort_by")
-    return compact(
-        module=check.api_name(module),
-        fields=check.fields(fields, required=fields_required),
-        ids=ids_of(ids, external),
-        x_external=check.external(external),
-        cvid=_numeric(cvid, "cvid"),
-        page=check.page(page),
-        per_page=check.per_page(per_page),
-        page_token=page_token,
-        sort_by=enum(models.SortBy, sort_by, "sort_by"),
-        sort_order=enum(models.SortOrder, sort_order, "sort_order"),
-        converted=tristate(converted, "converted"),
-        approved=tristate(approved, "approved"),
-        territory_id=_numeric(territory_id, "territory_id"),
-        include_child=include_child,
-        if_modified_since=check.header_datetime(if_modified_since, "if_modified_since"),
-    )
-
-
-def ids_of(ids: Iterable[str] | None, external: str | None = None) -> str | None:
-    """Up to 100 ids (or external values) as Zoho takes them: comma-separated."""
-    if ids is None:
-        return None
-    values = check.record_ids(ids, external=external is not None)
-    if not values or len(values) > check.MAX_BATCH:
-        raise ZohoValidationError(f"ids must hold 1 to {check.MAX_BATCH} ids, got {len(values)}")
-    return ",".join(values)
-
-
-def _numeric(value: str | int | None, name: str) -> str | None:
-    return None if value is None else check.record_id(value, what=name)
-
-
-def search_params(
-    module: str,
-    *,
-    criteria: str | None = None,
-    email: str | None = None,
-    phone: str | None = None,
-    word: str | None = None,
-    fields: Iterable[str] | str | None = None,
-    converted: bool | str | None = None,
-    approved: bool | str | None = None,
-    page: int | None = None,
-    per_page: int | None = None,
-    cvid: str | None = None,
-    external: str | None = None,
-) -> dict[str, Any]:
-    """Arguments of ``search_records``."""
-    if not any((criteria, email, phone, word)):
-        raise ZohoValidationError("search needs one of criteria, email, phone or word")
-    if word is not None and len(word) < 2:
-        raise ZohoValidationError("word must have at least 2 characters")
-    for name, value in (("criteria", criteria), ("email", email), ("phone", phone), ("word", word)):
-        if value is not None and check.has_control(value):
-            raise ZohoValidationError(f"{name} contains control characters")
-    return compact(
-        module=check.api_name(module),
-        criteria=criteria,
-        email=email,
-        phone=phone,
-        word=word,
-        fields=check.fields(fields),
-        converted=tristate(converted, "converted"),
-        approved=tristate(approved, "approved"),
-        page=check.page(page),
-        per_page=check.per_page(per_page),
-        cvid=_numeric(cvid, "cvid"),
-        x_external=check.external(external),
-    )
-
-
-def count_params(
-    module: str,
-    *,
-    cvid: str | None = None,
-    criteria: str | None = None,
-    email: str | None = None,
-    phone: str | None = None,
-    word: str | None = None,
-    converted: bool | str | None = None,
-    approved: bool | str | None = None,
-) -> dict[str, Any]:
-    """Arguments of ``get_record_count``."""
-    search = {"criteria": criteria, "email": email, "phone": phone, "word": word}
-    if cvid is not None and any(v is not None for v in search.values()):
-        raise ZohoValidationError("cvid cannot be combined with criteria, email, phone or word")
-    for name, value in search.items():
-        if value is not None and check.has_control(value):
-            raise ZohoValidationError(f"{name} contains control characters")
-    return compact(
-        module=check.api_name(module),
-        cvid=_numeric(cvid, "cvid"),
-        converted=tristate(converted, "converted"),
-        approved=tristate(approved, "approved"),
-        **search,
-    )
-
-
-LITERAL_SEGMENTS = frozenset({"search", "deleted", "upsert", "actions"})
-"""Path segments that name operations: an external value spelt like one would reach another operation."""
 
 
 def record_path(module: str, record_id: object, external: str | None) -> dict[str, Any]:
@@ -291,11 +148,6 @@ def _item_error(response: httpx.Response, status: int, code: str, message: str, 
     )  # fmt: skip
 
 
-def deleted_type(value: str | None) -> DeletedType | None:
-    """``all``, ``recycle`` or ``permanent``."""
-    return enum(models.DeletedType, value, "type")
-
-
 def conditional(external: str | None, if_unmodified_since: DateTime = None, **extra: Any) -> dict[str, Any]:
     """The ``X-EXTERNAL`` and ``If-Unmodified-Since`` headers (and any extra arguments), checked."""
     return compact(
@@ -303,23 +155,6 @@ def conditional(external: str | None, if_unmodified_since: DateTime = None, **ex
         if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
         **extra,
     )
-
-
-def get_params(
-    module: str,
-    record_id: object,
-    *,
-    fields: Iterable[str] | str | None,
-    external: str | None,
-    if_modified_since: DateTime,
-    **options: Any,
-) -> dict[str, Any]:
-    """Arguments of ``get_record``."""
-    params = list_params(
-        module, fields=fields, fields_required=False, external=external, if_modified_since=if_modified_since, **options
-    )
-    params.update(record_path(module, record_id, external))
-    return params
 
 
 @attrs.frozen
@@ -363,16 +198,6 @@ def update_one_params(
     return params
 
 
-def delete_one_params(
-    module: str, record_id: object, *, external: str | None, wf_trigger: bool | None, if_unmodified_since: DateTime
-) -> dict[str, Any]:
-    """Arguments of ``delete_record``."""
-    return {
-        **record_path(module, record_id, external),
-        **conditional(external, if_unmodified_since, wf_trigger=wf_trigger),
-    }
-
-
 def clone_params(
     module: str, record_id: object, overrides: dict[str, Any] | None, external: str | None,
     skip_feature_execution: Sequence[dict[str, Any]] | None = None,
@@ -384,16 +209,6 @@ def clone_params(
         data = {"data": check.records([overrides])} if overrides is not None else {}
         params["body"] = body(body_model("clone"), {**data, **options})
     return params
-
-
-def deleted_params(module: str, type_: str | None, page: int | None, per_page: int | None) -> dict[str, Any]:
-    """Arguments of ``get_deleted_records``."""
-    return compact(
-        module=check.api_name(module),
-        type_=deleted_type(type_),
-        page=check.page(page),
-        per_page=check.per_page(per_page),
-    )
 
 
 def related_one_params(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 import functools
+import inspect
+import re
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -66,17 +68,16 @@ def _path_value(where: str, value: Any) -> str:
     return text
 
 
-def _value(op: Operation, name: str, value: Any) -> Any:
+def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     """One argument as the generated builder takes it, or a ``ZohoValidationError`` naming it and the operation."""
     where = f"{op.name.rsplit('.', 1)[-1]}: {_public(name)}"
+    rule = op.rules.get(name, {})
     if name in op.path:
-        return _path_value(where, value)
-    if name in op.datetimes:
+        value = _path_value(where, value)
+    elif name in op.datetimes:
         return check.header_datetime(value, where)
-    if name in op.csv and not isinstance(value, str):
-        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            raise ZohoValidationError(f"{where} must be a string or a list of strings")
-        return ",".join(value)
+    elif name in op.csv:
+        return _csv(where, value, rule, external)
     kind = _enums(op.name).get(name)
     if kind is not None:
         if isinstance(value, bool):  # a tri-state's True/False
@@ -90,7 +91,76 @@ def _value(op: Operation, name: str, value: Any) -> Any:
         if not isinstance(value, Mapping):
             raise ZohoValidationError(f"{where} must be a mapping (the JSON object sent)")
         return _JSONBody(dict(value))
+    return _checked(where, value, rule, external)
+
+
+_TYPES: dict[str, tuple[type, ...]] = {"integer": (int,), "boolean": (bool,), "number": (int, float), "string": (str,)}
+
+
+def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> Any:
+    """``value`` against its parameter's declared schema (``Operation.rules``)."""
+    if rule.get("format") == "record-id":
+        return check.record_id(value, external=external, what=where)
+    types = _TYPES.get(rule.get("type", ""), (object,))
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        raise ZohoValidationError(f"{where} must be {rule['type']}, got {type(value).__name__}")
+    if ("minimum" in rule and value < rule["minimum"]) or ("maximum" in rule and value > rule["maximum"]):
+        bounds = f"from {rule.get('minimum', '-inf')} to {rule.get('maximum', 'inf')}"
+        raise ZohoValidationError(f"{where} must be {bounds}, got {value!r}")
+    if isinstance(value, str):
+        if not rule.get("minLength", 0) <= len(value) <= rule.get("maxLength", len(value)):
+            lengths = f"{rule.get('minLength', 0)} to {rule.get('maxLength', 'any number of')} characters"
+            raise ZohoValidationError(f"{where} must have {lengths}, got {len(value)}")
+        if "pattern" in rule and not _pattern(rule["pattern"]).search(value):
+            shown = value if len(value) <= 60 else value[:57] + "..."
+            raise ZohoValidationError(f"{where}: {shown!r} does not match {rule['pattern']}")
     return value
+
+
+@functools.cache
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text)
+
+
+def _csv(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> str:
+    """A comma-separated parameter from a string or a list, each item checked (``x-zoho-items``)."""
+    if isinstance(value, str):
+        items = value.split(",")
+    elif isinstance(value, (list, tuple)) and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+        items = [str(v) for v in value]
+    else:
+        raise ZohoValidationError(f"{where} must be a string or a list of strings")
+    declared = rule.get("items", {})
+    if not items or len(items) > declared.get("max", len(items)):
+        raise ZohoValidationError(f"{where} takes 1 to {declared.get('max', 'any number of')} items, got {len(items)}")
+    for i, item in enumerate(items):
+        if "," in item:
+            raise ZohoValidationError(f"{where}[{i}]: {item!r} contains a comma, which Zoho uses to separate items")
+        _checked(f"{where}[{i}]", item, declared, external)
+    return ",".join(items)
+
+
+@functools.cache
+def _required(name: str) -> tuple[str, ...]:
+    """The arguments an operation's request builder cannot do without."""
+    build, _ = operation(name)
+    empty = inspect.Parameter.empty
+    return tuple(key for key, param in inspect.signature(build).parameters.items() if param.default is empty)
+
+
+def _related(op: Operation, given: Mapping[str, Any]) -> None:
+    """Required arguments, and the declared relations between them: ``x-zoho-one-of`` and ``x-zoho-excludes``."""
+    name = op.name.rsplit(".", 1)[-1]
+    missing = [_public(key) for key in _required(op.name) if given.get(key) is None and key != "body"]
+    if missing:
+        raise ZohoValidationError(f"{name} needs {', '.join(missing)}")
+    if op.one_of and not any(given.get(key) is not None for key in op.one_of):
+        raise ZohoValidationError(f"{name} needs one of: {', '.join(map(_public, op.one_of))}")
+    for key, value in given.items():
+        clash = [other for other in op.rules.get(key, {}).get("excludes", ()) if given.get(other) is not None]
+        if value is not None and clash:
+            others = ", ".join(map(_public, clash))
+            raise ZohoValidationError(f"{name}: {_public(key)} cannot be combined with {others}")
 
 
 def prepare(
@@ -99,7 +169,9 @@ def prepare(
     """Checked builder arguments and the adjustment adding the escape hatches; nothing is sent before this."""
     name = op.name.rsplit(".", 1)[-1]
     check.no_unknown(name, unknown)
-    args = {key: _value(op, key, value) for key, value in params.items() if value is not None}
+    _related(op, params)
+    external = params.get("x_external") is not None
+    args = {key: _value(op, key, value, external) for key, value in params.items() if value is not None}
     if options.extra_body and "body" not in params:
         raise ZohoValidationError(f"{name} sends no body: extra_body does not apply")
     if options.extra_body and "body" in args:

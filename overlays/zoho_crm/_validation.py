@@ -13,8 +13,6 @@ import httpx
 from ._json import zoho_datetime
 from .errors import InsecureTransportError, ZohoValidationError
 
-MAX_FIELDS = 50
-MAX_PER_PAGE = 200
 MAX_BATCH = 100
 
 _API_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
@@ -67,41 +65,6 @@ def record_ids(values: object, *, external: bool = False) -> list[str]:
         if "," in v:
             raise ZohoValidationError(f"id {v!r} contains a comma, which Zoho uses to separate ids")
     return ids
-
-
-def fields(values: Iterable[str] | str | None, *, required: bool = False) -> str | None:
-    """Field API names, at most 50, joined with commas as Zoho expects."""
-    if values is None:
-        if required:
-            raise ZohoValidationError("fields is required for this call: name the fields to return (at most 50)")
-        return None
-    names = values.split(",") if isinstance(values, str) else list(values)
-    if not names:
-        raise ZohoValidationError("fields must name at least one field")
-    if len(names) > MAX_FIELDS:
-        raise ZohoValidationError(f"at most {MAX_FIELDS} fields per call, got {len(names)}")
-    for name in names:
-        if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
-            raise ZohoValidationError(f"invalid field API name {name!r}")
-    return ",".join(names)
-
-
-def per_page(value: int | None) -> int | None:
-    """A page size between 1 and 200."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PER_PAGE:
-        raise ZohoValidationError(f"per_page must be an integer from 1 to {MAX_PER_PAGE}, got {value!r}")
-    return value
-
-
-def page(value: int | None) -> int | None:
-    """A 1-based page number."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ZohoValidationError(f"page must be a positive integer, got {value!r}")
-    return value
 
 
 def external(value: str | None) -> str | None:

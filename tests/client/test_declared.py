@@ -121,17 +121,46 @@ def test_a_declared_body_argument_with_generic_checks_is_the_body_sent(crm: Zoho
         crm.records._runtime.declared(plain, {"module": "Leads", "record_id": first, "payload": [1]}, None, {})
 
 
-def test_a_parameter_its_named_check_does_not_know_gets_the_generic_checks(crm: ZohoCRM) -> None:
-    crm.records.insert("Leads", leads(3)).raise_for_errors()
-    op = Operation(name="records.get_records", retry="safe", pagination=("page", "page_token"), path=("module",))
-    # "count" knows module and cvid only: fields, per_page and sort_order stand for parameters the spec gained since
-    narrow = Method(op, "records.narrow", "page", "count", None, None)
-    page = crm.records._runtime.declared(
-        narrow, {"module": "Leads", "fields": ["Email"], "per_page": 2, "sort_order": "asc"}, None, {}
-    )
+def test_the_checks_of_an_operation_are_its_declared_rules(sb: Sandbox, crm: ZohoCRM) -> None:
+    ids = crm.records.insert("Leads", leads(3)).raise_for_errors().ids
+    # the spec's schema constraints and x-zoho-* declarations, as generated: nothing per operation in the overlays
+    per_page = {"type": "integer", "maximum": 2}
+    op = Operation(
+        name="records.get_records", retry="safe", pagination=("page", "page_token"), path=("module",),
+        csv=frozenset({"fields", "ids"}),
+        rules={"per_page": per_page, "cvid": {"pattern": "^[0-9]+$"}, "page": {"excludes": ("page_token",)}},
+        one_of=("ids", "cvid"),
+    )  # fmt: skip
+    narrow = Method(op, "records.narrow", "page", None, None, None)
+    base = {"module": "Leads", "fields": ["Email"], "ids": ids}
+    page = crm.records._runtime.declared(narrow, {**base, "per_page": 2}, None, {})
     assert [sorted(r) for r in page.records] == [["Email", "id"], ["Email", "id"]]
-    with pytest.raises(ZohoValidationError, match="sort_order"):
-        crm.records._runtime.declared(narrow, {"module": "Leads", "fields": "Email", "sort_order": "up"}, None, {})
+    before = sb.counters.requests["get_records"]
+    refused = {
+        "get_records: per_page must be from -inf to 2, got 3": {"per_page": 3},
+        "get_records: per_page must be integer, got str": {"per_page": "2"},
+        r"get_records: cvid: '12a' does not match \^\[0-9\]\+\$": {"cvid": "12a"},
+        "get_records: page cannot be combined with page_token": {"page": 2, "page_token": "t"},
+        "get_records needs one of: ids, cvid": {"ids": None},
+        "get_records needs fields": {"fields": None},
+    }
+    for message, given in refused.items():
+        with pytest.raises(ZohoValidationError, match=message):
+            crm.records._runtime.declared(narrow, {**base, **given}, None, {})
+    assert sb.counters.requests["get_records"] == before  # refused before any request
+
+
+def test_the_generated_operations_carry_the_specs_constraints() -> None:
+    from zoho_crm_api.resources import records, related
+
+    get_records = vars(records)["_GET_RECORDS"]
+    assert get_records.rules["per_page"] == {"type": "integer", "minimum": 1, "maximum": 200}
+    assert get_records.rules["fields"]["items"]["max"] == 50
+    assert get_records.rules["page"]["excludes"] == ("page_token",)
+    assert get_records.rules["cvid"]["excludes"] == ("sort_by",)
+    assert vars(records)["_SEARCH_RECORDS"].one_of == ("criteria", "email", "phone", "word")
+    assert vars(records)["_GET_RECORD"].rules["record_id"]["format"] == "record-id"
+    assert vars(related)["_GET_RELATED_RECORD"].rules["related_record_id"]["format"] == "record-id"
 
 
 def test_the_kind_of_each_batched_write_follows_from_its_declarations() -> None:

@@ -59,7 +59,9 @@ def test_spectral_house_rules_catch_a_broken_spec(tmp_path: Path) -> None:
         .replace("          minItems: 1\n          maxItems: 100\n", "          minItems: 1\n", 1)
         .replace("operationId: get_record_count\n      x-zoho-retry: safe\n", "operationId: get_record_count\n", 1)
         .replace("x-zoho-pagination: [page]", "x-zoho-pagination: [offset]", 1)
-        .replace("returns: count,", "returns: number,", 1)
+        .replace("returns: count}", "returns: number}", 1)
+        .replace("x-zoho-format: record-id", "x-zoho-format: record_id", 1)
+        .replace("x-zoho-one-of: [criteria,", "x-zoho-one-of: criteria, [", 1)
         .replace("returns: items, key: modules}", "returns: items, kee: modules}", 1)
     )
     path = tmp_path / "broken.yaml"
@@ -68,7 +70,7 @@ def test_spectral_house_rules_catch_a_broken_spec(tmp_path: Path) -> None:
     codes = {finding["code"] for finding in json.loads(result.stdout)}
     expected = {"operation-id-snake-case", "write-bodies-capped"}
     expected |= {"operation-declares-retry", "operation-pagination-known", "operation-method-returns-known"}
-    expected |= {"operation-method-shape"}
+    expected |= {"operation-method-shape", "parameter-format-known", "operation-one-of-list"}
     assert expected <= codes
     assert result.returncode != 0
 

@@ -36,8 +36,10 @@ _GET_FIELDS = Operation(
     csv=frozenset(()),
     batch=None,
     path=(),
+    rules={"module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"}},
+    one_of=(),
 )
-_FIELDS_METHOD = Method(_GET_FIELDS, "metadata.fields", "items", "api_name", None, None, None, key="fields")
+_FIELDS_METHOD = Method(_GET_FIELDS, "metadata.fields", "items", None, None, None, None, key="fields")
 
 _GET_RELATED_LISTS = Operation(
     name="metadata.get_related_lists",
@@ -47,9 +49,11 @@ _GET_RELATED_LISTS = Operation(
     csv=frozenset(()),
     batch=None,
     path=(),
+    rules={"module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"}},
+    one_of=(),
 )
 _RELATED_LISTS_METHOD = Method(
-    _GET_RELATED_LISTS, "metadata.related_lists", "items", "api_name", None, None, None, key="related_lists"
+    _GET_RELATED_LISTS, "metadata.related_lists", "items", None, None, None, None, key="related_lists"
 )
 
 _GET_MODULES = Operation(
@@ -60,6 +64,8 @@ _GET_MODULES = Operation(
     csv=frozenset(()),
     batch=None,
     path=(),
+    rules={},
+    one_of=(),
 )
 _MODULES_METHOD = Method(_GET_MODULES, "metadata.modules", "items", None, None, None, None, key="modules")
 
@@ -71,8 +77,10 @@ _GET_MODULE = Operation(
     csv=frozenset(()),
     batch=None,
     path=("api_name",),
+    rules={"api_name": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"}},
+    one_of=(),
 )
-_MODULE_METHOD = Method(_GET_MODULE, "metadata.module", "item", "api_name", None, None, None, key="modules")
+_MODULE_METHOD = Method(_GET_MODULE, "metadata.module", "item", None, None, None, None, key="modules")
 
 _GET_USERS = Operation(
     name="metadata.get_users",
@@ -82,6 +90,8 @@ _GET_USERS = Operation(
     csv=frozenset(()),
     batch=None,
     path=(),
+    rules={},
+    one_of=(),
 )
 _CURRENT_USER_METHOD = Method(
     _GET_USERS, "metadata.current_user", "item", None, None, None, None, key="users", fixed={"type": "CurrentUser"}
@@ -95,6 +105,8 @@ _GET_ORG = Operation(
     csv=frozenset(()),
     batch=None,
     path=(),
+    rules={},
+    one_of=(),
 )
 _ORG_METHOD = Method(_GET_ORG, "metadata.org", "item", None, None, None, None, key="org")
 

@@ -36,9 +36,37 @@ _GET_RECORDS = Operation(
     csv=frozenset(("fields", "ids")),
     batch=None,
     path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "fields": {
+            "type": "string",
+            "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]*(,\\$?[A-Za-z][A-Za-z0-9_]*){0,49}$",
+            "items": {"max": 50, "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        },
+        "ids": {
+            "type": "string",
+            "pattern": "^[^,\\x00-\\x1f\\x7f]+(,[^,\\x00-\\x1f\\x7f]+){0,99}$",
+            "items": {"max": 100, "format": "record-id"},
+        },
+        "cvid": {"type": "string", "pattern": "^[0-9]{1,19}$", "excludes": ("sort_by",)},
+        "page": {"type": "integer", "minimum": 1, "excludes": ("page_token",)},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
+        "page_token": {"type": "string", "minLength": 1, "maxLength": 2048},
+        "territory_id": {"type": "string", "pattern": "^[0-9]{1,19}$"},
+        "include_child": {"type": "boolean"},
+        "if_modified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
-_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", "list", None, None, None)
-_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", "list", None, None, None)
+_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", None, None, None, None)
+_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", None, None, None, None)
 
 _UPDATE_RECORDS = Operation(
     name="records.update_records",
@@ -48,6 +76,18 @@ _UPDATE_RECORDS = Operation(
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "id"},
     path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+        "if_unmodified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+    },
+    one_of=(),
 )
 
 _INSERT_RECORDS = Operation(
@@ -58,6 +98,14 @@ _INSERT_RECORDS = Operation(
     csv=frozenset(()),
     batch={"size": 100, "key": "data"},
     path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
 
 _DELETE_RECORDS = Operation(
@@ -68,6 +116,20 @@ _DELETE_RECORDS = Operation(
     csv=frozenset(()),
     batch={"size": 100, "key": "ids"},
     path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "ids": {"type": "string", "pattern": "^[^,\\x00-\\x1f\\x7f]+(,[^,\\x00-\\x1f\\x7f]+){0,99}$"},
+        "wf_trigger": {"type": "boolean"},
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+        "if_unmodified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+    },
+    one_of=(),
 )
 
 _GET_RECORD = Operation(
@@ -78,8 +140,35 @@ _GET_RECORD = Operation(
     csv=frozenset(("fields",)),
     batch=None,
     path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "fields": {
+            "type": "string",
+            "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]*(,\\$?[A-Za-z][A-Za-z0-9_]*){0,49}$",
+            "items": {"max": 50, "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        },
+        "cvid": {"type": "string", "pattern": "^[0-9]{1,19}$"},
+        "territory_id": {"type": "string", "pattern": "^[0-9]{1,19}$"},
+        "include_child": {"type": "boolean"},
+        "if_modified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
-_GET_METHOD = Method(_GET_RECORD, "records.get", "record", "get", None, None, None)
+_GET_METHOD = Method(_GET_RECORD, "records.get", "record", None, None, None, None)
 
 _UPDATE_RECORD = Operation(
     name="records.update_record",
@@ -89,6 +178,25 @@ _UPDATE_RECORD = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+        "if_unmodified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+    },
+    one_of=(),
 )
 _UPDATE_ONE_METHOD = Method(_UPDATE_RECORD, "records.update_one", "outcome", "update_one", "record", None, "record")
 
@@ -100,8 +208,28 @@ _DELETE_RECORD = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "wf_trigger": {"type": "boolean"},
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+        "if_unmodified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+    },
+    one_of=(),
 )
-_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", "delete_one", "record_id", None, None)
+_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", None, "record_id", None, None)
 
 _UPSERT_RECORDS = Operation(
     name="records.upsert_records",
@@ -111,6 +239,18 @@ _UPSERT_RECORDS = Operation(
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "duplicate_check_fields"},
     path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+        "if_unmodified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+    },
+    one_of=(),
 )
 
 _SEARCH_RECORDS = Operation(
@@ -121,9 +261,29 @@ _SEARCH_RECORDS = Operation(
     csv=frozenset(("fields",)),
     batch=None,
     path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "criteria": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]+$", "minLength": 1, "maxLength": 10000},
+        "email": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]+$", "minLength": 1, "maxLength": 320},
+        "phone": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]+$", "minLength": 1, "maxLength": 64},
+        "word": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]+$", "minLength": 2, "maxLength": 255},
+        "page": {"type": "integer", "minimum": 1},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
+        "fields": {
+            "type": "string",
+            "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]*(,\\$?[A-Za-z][A-Za-z0-9_]*){0,49}$",
+            "items": {"max": 50, "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        },
+        "cvid": {"type": "string", "pattern": "^[0-9]{1,19}$"},
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=("criteria", "email", "phone", "word"),
 )
-_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", "search", None, 2000, None)
-_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", "search", None, 2000, None)
+_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", None, None, 2000, None)
+_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", None, None, 2000, None)
 
 _GET_DELETED_RECORDS = Operation(
     name="records.get_deleted_records",
@@ -133,9 +293,19 @@ _GET_DELETED_RECORDS = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "page": {"type": "integer", "minimum": 1},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
+        "if_modified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+    },
+    one_of=(),
 )
-_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", "deleted", None, None, None)
-_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", "deleted", None, None, None)
+_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", None, None, None, None)
+_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", None, None, None, None)
 
 _GET_RECORD_COUNT = Operation(
     name="records.get_record_count",
@@ -145,8 +315,17 @@ _GET_RECORD_COUNT = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "cvid": {"type": "string", "pattern": "^[0-9]{1,19}$", "excludes": ("criteria", "email", "phone", "word")},
+        "criteria": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]+$", "minLength": 1, "maxLength": 10000},
+        "email": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]+$", "minLength": 1, "maxLength": 320},
+        "phone": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]+$", "minLength": 1, "maxLength": 64},
+        "word": {"type": "string", "pattern": "^[^\\x00-\\x1f\\x7f]+$", "minLength": 2, "maxLength": 255},
+    },
+    one_of=(),
 )
-_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", "count", None, None, None)
+_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", None, None, None, None)
 
 _CLONE_RECORD = Operation(
     name="records.clone_record",
@@ -156,6 +335,21 @@ _CLONE_RECORD = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
 _CLONE_METHOD = Method(_CLONE_RECORD, "records.clone", "outcome", "clone", "overrides", None, "overrides")
 

@@ -36,9 +36,42 @@ _GET_RELATED_RECORDS = Operation(
     csv=frozenset(("fields", "ids")),
     batch=None,
     path=("module", "record_id", "related_list"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "related_list": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "fields": {
+            "type": "string",
+            "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]*(,\\$?[A-Za-z][A-Za-z0-9_]*){0,49}$",
+            "items": {"max": 50, "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        },
+        "ids": {
+            "type": "string",
+            "pattern": "^[^,\\x00-\\x1f\\x7f]+(,[^,\\x00-\\x1f\\x7f]+){0,99}$",
+            "items": {"max": 100, "format": "record-id"},
+        },
+        "page": {"type": "integer", "minimum": 1, "excludes": ("page_token",)},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
+        "page_token": {"type": "string", "minLength": 1, "maxLength": 2048},
+        "if_modified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
-_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", "related_list", None, None, None)
-_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", "related_list", None, None, None)
+_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", None, None, None, None)
+_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", None, None, None, None)
 
 _UPDATE_RELATED_RECORDS = Operation(
     name="related_records.update_related_records",
@@ -48,6 +81,22 @@ _UPDATE_RELATED_RECORDS = Operation(
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "id"},
     path=("module", "record_id", "related_list"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "related_list": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
 
 _DELINK_RELATED_RECORDS = Operation(
@@ -58,6 +107,23 @@ _DELINK_RELATED_RECORDS = Operation(
     csv=frozenset(()),
     batch={"size": 100, "key": "ids"},
     path=("module", "record_id", "related_list"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "related_list": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "ids": {"type": "string", "pattern": "^[^,\\x00-\\x1f\\x7f]+(,[^,\\x00-\\x1f\\x7f]+){0,99}$"},
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
 
 _GET_RELATED_RECORD = Operation(
@@ -68,8 +134,40 @@ _GET_RELATED_RECORD = Operation(
     csv=frozenset(("fields",)),
     batch=None,
     path=("module", "record_id", "related_list", "related_record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "related_list": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "related_record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "fields": {
+            "type": "string",
+            "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]*(,\\$?[A-Za-z][A-Za-z0-9_]*){0,49}$",
+            "items": {"max": 50, "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        },
+        "if_modified_since": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
-_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", "related_get", None, None, None)
+_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", None, None, None, None)
 
 _UPDATE_RELATED_RECORD = Operation(
     name="related_records.update_related_record",
@@ -79,9 +177,32 @@ _UPDATE_RELATED_RECORD = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module", "record_id", "related_list", "related_record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "related_list": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "related_record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
 _UPDATE_ONE_METHOD = Method(
-    _UPDATE_RELATED_RECORD, "related.update_one", "outcome", "related_update_one", "related_id", None, "fields"
+    _UPDATE_RELATED_RECORD, "related.update_one", "outcome", "related_update_one", "related_record_id", None, "fields"
 )
 
 _DELINK_RELATED_RECORD = Operation(
@@ -92,9 +213,32 @@ _DELINK_RELATED_RECORD = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module", "record_id", "related_list", "related_record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "related_list": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "related_record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
 _DELINK_ONE_METHOD = Method(
-    _DELINK_RELATED_RECORD, "related.delink_one", "outcome", "related_one", "related_id", None, None
+    _DELINK_RELATED_RECORD, "related.delink_one", "outcome", None, "related_record_id", None, None
 )
 
 _GET_RELATED_RECORDS_COUNT = Operation(
@@ -105,6 +249,21 @@ _GET_RELATED_RECORDS_COUNT = Operation(
     csv=frozenset(()),
     batch=None,
     path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "x_external": {
+            "type": "string",
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+        },
+    },
+    one_of=(),
 )
 _COUNT_METHOD = Method(
     _GET_RELATED_RECORDS_COUNT, "related.count", "counts", "related_count", None, None, "related_lists"
@@ -118,12 +277,36 @@ _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
     csv=frozenset(("fields", "ids")),
     batch=None,
     path=("module", "record_id", "related_list"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "related_list": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "fields": {
+            "type": "string",
+            "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]*(,\\$?[A-Za-z][A-Za-z0-9_]*){0,49}$",
+            "items": {"max": 50, "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        },
+        "ids": {
+            "type": "string",
+            "pattern": "^[^,\\x00-\\x1f\\x7f]+(,[^,\\x00-\\x1f\\x7f]+){0,99}$",
+            "items": {"max": 100, "format": "record-id"},
+        },
+        "page": {"type": "integer", "minimum": 1},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": 200},
+    },
+    one_of=(),
 )
 _LIST_OF_DELETED_METHOD = Method(
-    _GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", "related_deleted", None, None, None
+    _GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", None, None, None, None
 )
 _ITER_OF_DELETED_METHOD = Method(
-    _GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", "related_deleted", None, None, None
+    _GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", None, None, None, None
 )
 
 
@@ -1031,7 +1214,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "module": module,
                 "record_id": record_id,
                 "related_list": related_list,
-                "related_id": related_id,
+                "related_record_id": related_id,
                 "fields": fields,
                 "if_modified_since": if_modified_since,
                 "external": external,
@@ -1144,7 +1327,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "module": module,
                 "record_id": record_id,
                 "related_list": related_list,
-                "related_id": related_id,
+                "related_record_id": related_id,
                 "fields": fields,
                 "external": external,
             },
@@ -1249,7 +1432,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "module": module,
                 "record_id": record_id,
                 "related_list": related_list,
-                "related_id": related_id,
+                "related_record_id": related_id,
                 "external": external,
             },
             timeout,
@@ -2469,7 +2652,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "module": module,
                 "record_id": record_id,
                 "related_list": related_list,
-                "related_id": related_id,
+                "related_record_id": related_id,
                 "fields": fields,
                 "if_modified_since": if_modified_since,
                 "external": external,
@@ -2582,7 +2765,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "module": module,
                 "record_id": record_id,
                 "related_list": related_list,
-                "related_id": related_id,
+                "related_record_id": related_id,
                 "fields": fields,
                 "external": external,
             },
@@ -2687,7 +2870,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "module": module,
                 "record_id": record_id,
                 "related_list": related_list,
-                "related_id": related_id,
+                "related_record_id": related_id,
                 "external": external,
             },
             timeout,
