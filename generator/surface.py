@@ -13,7 +13,7 @@ Vendor extensions read here (all optional; defaults in brackets):
 - ``x-zoho-pagination`` on an operation: the paging parameters (``[page, page_token]``); adds an
   ``iter_<operation>`` method walking every page.
 - ``x-zoho-batch`` on an operation: ``{size: 100, key: data}`` for a bulk write.
-- ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, checks, iter, stream,
+- ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, iter, stream,
   body, echo, rename, limit, key, fixed, positional, summary}`` (see docs/regenerating.md); a bare name
   means ``returns: batch``. ``returns: items`` / ``item`` unwrap the answer's ``key`` list (or its one
   item); ``fixed`` sends parameters with set values (not arguments); ``positional`` makes keywords
@@ -144,7 +144,7 @@ def _schema_type(spec: dict[str, Any], schema: Any) -> str:
 
 RETURNS = ("batch", "page", "record", "count", "counts", "outcome", "items", "item")
 METHOD_KEYS = frozenset(
-    {"name", "returns", "checks", "iter", "stream", "body", "echo", "rename", "limit", "key", "fixed", "positional",
+    {"name", "returns", "iter", "stream", "body", "echo", "rename", "limit", "key", "fixed", "positional",
      "summary"}
 )  # fmt: skip
 """What ``x-zoho-method`` may say: another key is a generation error (a typo must not pass silently)."""
@@ -187,17 +187,42 @@ def _option_doc(spec: dict[str, Any], prop: str, schema: Any) -> str:
 
 
 def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict[str, Any] | None:
-    """The body as one positional argument of a declared method (``record``, ``related_lists``...)."""
+    """The body as one positional argument of a declared method (``record``, ``related_lists``...).
+
+    ``body: name`` takes the body itself; ``{name, wrap: data}`` takes one item of the body's ``data`` list;
+    ``{name, type: names}`` takes a list of names (a named check builds the body).
+    """
     if declared is None:
         return None
-    name, kind = (
-        (declared, "object") if isinstance(declared, str) else (declared["name"], declared.get("type", "object"))
-    )
+    if isinstance(declared, str):
+        declared = {"name": declared}
+    if not isinstance(declared, dict) or set(declared) - {"name", "type", "wrap", "each"}:
+        raise ValueError(f"{node['operationId']}: x-zoho-method body is a name or {{name, type, wrap, each}}")
+    kind = declared.get("type", "object")
     body = _resolve(spec, node.get("requestBody", {}))
+    each = None
+    if kind == "names":  # {wrap: [{...each path...: name}, ...]}: the names checked as the schema says
+        schema = _resolve(spec, body.get("content", {}).get("application/json", {}).get("schema", {}))
+        listed = _resolve(spec, schema.get("properties", {}).get(declared.get("wrap"), {}))
+        leaf = _resolve(spec, listed.get("items", {}))
+        for step in str(declared.get("each", "")).split("."):
+            leaf = _resolve(spec, leaf.get("properties", {}).get(step))
+        if listed.get("type") != "array" or not isinstance(leaf, dict):
+            raise ValueError(f"{node['operationId']}: x-zoho-method body type names needs wrap (a list) and each")
+        rule = {key: leaf[key] for key in RULE_KEYS if key in leaf}
+        each = {"path": declared["each"], "min": listed.get("minItems", 0), "max": listed.get("maxItems"), **rule}
     required = bool(body.get("required"))
     text = "Sequence[str]" if kind == "names" else "dict[str, Any]"
     doc = " ".join(str(body.get("description") or "The request body's item.").split())
-    return {"public": name, "type": text if required else text + " | None", "required": required, "doc": doc}
+    return {"public": declared["name"], "type": text if required else text + " | None", "required": required,
+            "doc": doc, "kind": kind, "wrap": declared.get("wrap"), "each": each}  # fmt: skip
+
+
+def _option_kind(spec: dict[str, Any], schema: Any) -> tuple[str, ...]:
+    """A body option's JSON type, and its items' for an array (what the runtime checks a value against)."""
+    schema = _resolve(spec, schema)
+    kind = schema.get("type", "")
+    return (kind, _resolve(spec, schema.get("items", {})).get("type", "")) if kind == "array" else (kind,)
 
 
 def _fixed_and_positional(
@@ -257,7 +282,6 @@ def _user_methods(
     positional = [{**p, "key": p["public"], "public": rename.get(p["public"], p["public"])} for p in positional]
     common = {
         "positional": positional,
-        "checks": declared.get("checks"),
         "echo": declared.get("echo"),
         "limit": declared.get("limit"),
         "body_arg": _body_arg(spec, node, declared.get("body")),
@@ -284,10 +308,11 @@ def _user_methods(
         return [batched, *streamed]
     kept = [p for p in keywords if p["name"] != "body"]
     options = []
-    if common["body_arg"] is not None and declared["body"] == common["body_arg"]["public"]:
+    if common["body_arg"] is not None and common["body_arg"]["kind"] == "object":
         content = _resolve(spec, node.get("requestBody", {})).get("content", {})
         schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
-        options = [{"public": prop, "type": _schema_type(spec, sub), "doc": _option_doc(spec, prop, sub)}
+        options = [{"public": prop, "type": _schema_type(spec, sub), "doc": _option_doc(spec, prop, sub),
+                    "kind": _option_kind(spec, sub)}
                    for prop, sub in schema.get("properties", {}).items() if prop != "data"]  # fmt: skip
     found = [{**common, "name": declared["name"], "returns": returns, "keywords": kept, "options": options}]
     if declared.get("iter"):

@@ -89,29 +89,31 @@ OutcomeT = TypeVar("OutcomeT")
 
 
 class Method:
-    """A user-facing method an operation declares (``x-zoho-method``): what it returns, which checks apply."""
+    """A user-facing method an operation declares (``x-zoho-method``): what it returns, how its body is built."""
 
-    __slots__ = ("body", "checks", "echo", "fixed", "key", "limit", "op", "returns", "where")
+    __slots__ = (
+        "body", "each", "echo", "fixed", "key", "limit", "op", "options", "returns", "where", "wrap",
+    )  # fmt: skip
 
     def __init__(
         self,
         op: Operation,
         where: str,
         returns: str,
-        checks: str | None,
         echo: str | None,
         limit: int | None,
         body: str | None = None,
         key: str | None = None,
         fixed: Mapping[str, Any] | None = None,
+        wrap: str | None = None,
+        options: Mapping[str, tuple[str, ...]] | None = None,
+        each: Mapping[str, Any] | None = None,
     ) -> None:
         self.op = op
         self.where = where
         """``<resource>.<method>``, as errors name it."""
         self.returns = returns
         """``page``, ``iter``, ``record``, ``count``, ``counts``, ``outcome``, ``items`` or ``item``."""
-        self.checks = checks
-        """The client-side checks of its arguments (a name the runtime knows)."""
         self.echo = echo
         """The argument an outcome is reported for (``outcome``)."""
         self.limit = limit
@@ -122,6 +124,12 @@ class Method:
         """The answer's list a call unwraps (``items``: the list; ``item``: its one item)."""
         self.fixed = fixed or {}
         """Parameters sent with set values, not taken as arguments (``type: CurrentUser``)."""
+        self.wrap = wrap
+        """The body's list that the ``body`` argument is the one item of (``data``), if any."""
+        self.each = each
+        """A ``body`` argument of names: where each sits in an item of ``wrap`` (``path``) and its checks."""
+        self.options = options or {}
+        """The body's own keywords and their JSON types (an array's with its items' type)."""
 
 
 class BatchOptions:

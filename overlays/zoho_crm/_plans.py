@@ -87,20 +87,6 @@ def body(cls: Any, payload: dict[str, Any]) -> Any:
         raise ZohoValidationError(f"request body does not fit {cls.__name__}: {exc}") from None
 
 
-BODIES = {
-    "update_one": "UpdateRecordRequest",
-    "clone": "CloneRecordRequest",
-    "related_update_one": "UpdateRelatedRecordRequest",
-    "related_count": "RelatedRecordsCountRequest",
-}
-"""Each kind of request body and the name of its generated model."""
-
-
-def body_model(kind: str) -> Any:
-    """The generated model of a kind of request body (see :data:`BODIES`), imported on first use."""
-    return getattr(models, BODIES[kind])
-
-
 def require_ids(items: list[dict[str, Any]], external: str | None, what: str) -> None:
     """Each item names its record by ``id`` (or, with ``external``, may use the external field instead)."""
     if external is not None:
@@ -185,50 +171,6 @@ def chunk_arguments(
 def ids_arguments(path: dict[str, Any]) -> Callable[[Sequence[Any]], dict[str, Any]]:
     """Builds a bulk delete's (or delink's) arguments for one chunk of ids."""
     return lambda part: {**path, "ids": ",".join(part)}
-
-
-def update_one_params(
-    module: str, record_id: object, record: dict[str, Any], *, external: str | None, if_unmodified_since: DateTime,
-    trigger: Sequence[str] | None, skip_feature_execution: Sequence[dict[str, Any]] | None = None,
-) -> dict[str, Any]:  # fmt: skip
-    """Arguments of ``update_record``."""
-    params = {**record_path(module, record_id, external), **conditional(external, if_unmodified_since)}
-    options = write_options(trigger, skip_feature_execution)
-    params["body"] = body(body_model("update_one"), {"data": check.records([record]), **options})
-    return params
-
-
-def clone_params(
-    module: str, record_id: object, overrides: dict[str, Any] | None, external: str | None,
-    skip_feature_execution: Sequence[dict[str, Any]] | None = None,
-) -> dict[str, Any]:  # fmt: skip
-    """Arguments of ``clone_record``."""
-    params = {**record_path(module, record_id, external), **conditional(external)}
-    options = write_options(None, skip_feature_execution)
-    if overrides is not None or options:
-        data = {"data": check.records([overrides])} if overrides is not None else {}
-        params["body"] = body(body_model("clone"), {**data, **options})
-    return params
-
-
-def related_one_params(
-    module: str, record_id: object, related_list: str, related_id: object, external: str | None, **extra: Any
-) -> dict[str, Any]:
-    """Path and header arguments of an operation on one related record."""
-    params = related_path(module, record_id, related_list, external)
-    params["related_record_id"] = check.record_id(related_id, external=external is not None, what="related id")
-    params.update(conditional(external, **extra))
-    return params
-
-
-def count_body(related_lists: Sequence[str]) -> Any:
-    """The body of ``get_related_records_count``."""
-    if not isinstance(related_lists, (list, tuple)) or not related_lists:
-        raise ZohoValidationError("related_lists must be a non-empty list of related-list API names")
-    if len(related_lists) > check.MAX_BATCH:
-        raise ZohoValidationError(f"at most {check.MAX_BATCH} related lists per call")
-    queries = [{"related_list": {"api_name": check.api_name(name, "related list")}} for name in related_lists]
-    return body(body_model("related_count"), {"get_related_records_count": queries})
 
 
 def related_counts(response: httpx.Response) -> dict[str, int]:

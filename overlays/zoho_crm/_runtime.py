@@ -20,7 +20,6 @@ from zoho_crm_api._runtime import LITERAL_SEGMENTS, CallOptions, Method, Operati
 
 from . import _idempotency, _plans, _writes
 from . import _validation as check
-from ._checks import CHECKS
 from ._engine import api_error, operation, read_json
 from .errors import InvalidResponseError, ZohoValidationError
 
@@ -94,7 +93,10 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     return _checked(where, value, rule, external)
 
 
-_TYPES: dict[str, tuple[type, ...]] = {"integer": (int,), "boolean": (bool,), "number": (int, float), "string": (str,)}
+_TYPES: dict[str, tuple[type, ...]] = {
+    "integer": (int,), "boolean": (bool,), "number": (int, float), "string": (str,),
+    "array": (list, tuple), "object": (Mapping,),
+}  # fmt: skip
 
 
 def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> Any:
@@ -227,33 +229,65 @@ def parsed(response: httpx.Response) -> Any:
 
 
 def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> dict[str, Any]:
-    """A declared method's builder arguments, through the checks it names (else the generic ones)."""
+    """A declared method's builder arguments: its body built as declared, everything checked as the spec says."""
     check.no_unknown(method.where, unknown)
-    checked: dict[str, Any] = {}
     rest = {**params, **method.fixed}
-    if method.checks is not None:
-        named_check, known = CHECKS[method.checks]
-        checked = named_check({key: rest.pop(key) for key in list(rest) if key in known})
-        rest = {key: value for key, value in rest.items() if value is not None}
-        if not rest:
-            return checked
     takes = operation(method.op.name)[1] - {"body"}
     given = rest.pop(method.body, None) if method.body else None
+    if given is None and method.body and "body" in _required(method.op.name):
+        raise ZohoValidationError(f"{method.where} needs {method.body}")
+    if method.each is not None:
+        given = _names(method, given)
+    elif given is not None and not isinstance(given, Mapping):
+        what = f"one item of the body's {method.wrap}" if method.wrap else "the JSON object sent"
+        raise ZohoValidationError(f"{method.where}: {method.body} must be a mapping ({what})")
     named: dict[str, Any] = {}
-    body: dict[str, Any] = dict(given) if isinstance(given, Mapping) else {}
+    body: dict[str, Any] = {}
+    if isinstance(given, list):
+        body = {str(method.wrap): given}
+    elif given is not None:
+        body = {method.wrap: [dict(given)]} if method.wrap else dict(given)
     for key, value in rest.items():
         name = next((n for n in (key, f"x_{key}", f"{key}_") if n in takes), None)
         if name is not None:
             named[name] = value
         elif value is not None:  # one of the body's own keywords
-            body[key] = value
-    if given is not None and not isinstance(given, Mapping):
-        raise ZohoValidationError(f"{method.where}: {method.body} must be a mapping (the JSON object sent)")
-    if (body or method.body) and "body" not in checked:
+            body[key] = _option(method, key, value)
+    if body or (method.body and not method.wrap):
         named["body"] = body
-    if checked:
-        return {**checked, **prepare(method.op, named, CallOptions(), {})[0]}
     return prepare(method.op, named, CallOptions(), {})[0]
+
+
+def _names(method: Method, given: Any) -> list[dict[str, Any]]:
+    """A list of names as the items of the body's ``wrap`` list, each set at its declared ``each`` path."""
+    each = dict(method.each or {})
+    path, low, high = str(each.pop("path")), each.pop("min"), each.pop("max")
+    where = f"{method.where}: {method.body}"
+    if isinstance(given, (str, bytes, Mapping)) or not isinstance(given, (list, tuple)):
+        raise ZohoValidationError(f"{where} must be a list of names, got {type(given).__name__}")
+    if not low <= len(given) <= (high or len(given)):
+        raise ZohoValidationError(f"{where} takes {low} to {high or 'any number of'} names, got {len(given)}")
+    items = []
+    for i, name in enumerate(given):
+        item: Any = _checked(f"{where}[{i}]", name, {"type": "string", **each}, False)
+        for step in reversed(path.split(".")):
+            item = {step: item}
+        items.append(item)
+    return items
+
+
+def _option(method: Method, key: str, value: Any) -> Any:
+    """A body keyword against its declared JSON type (a list's items too)."""
+    kind, *items = method.options.get(key, ("",))
+    types = _TYPES.get(kind, (object,))
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if ok and items and isinstance(value, (list, tuple)):
+        inner = _TYPES.get(items[0], (object,))
+        ok = all(isinstance(item, inner) for item in value)
+    if not ok:
+        shape = f"{kind} of {items[0]}s" if items and items[0] else kind
+        raise ZohoValidationError(f"{method.where}: {key} must be {shape}, got {value!r}")
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _items(response: httpx.Response, key: str) -> list[dict[str, Any]]:

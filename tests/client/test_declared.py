@@ -68,7 +68,7 @@ def test_a_declared_chunk_size_is_what_the_runtime_sends(sb: Sandbox, crm: ZohoC
 def test_a_declared_method_without_named_checks_gets_the_generic_ones(crm: ZohoCRM) -> None:
     crm.records.insert("Leads", leads(2)).raise_for_errors()
     op = Operation(name="records.get_records", retry="safe", pagination=("page", "page_token"), path=("module",))
-    plain = Method(op, "records.plain", "page", None, None, None)
+    plain = Method(op, "records.plain", "page", None, None)
     page = crm.records._runtime.declared(plain, {"module": "Leads", "fields": ["Email"], "sort_order": "asc"}, None, {})
     assert isinstance(page, Page)
     assert len(page.records) == 2
@@ -111,7 +111,7 @@ def test_the_package_exports_what_the_declared_calls_return() -> None:
 def test_a_declared_body_argument_with_generic_checks_is_the_body_sent(crm: ZohoCRM) -> None:
     first = crm.records.insert("Leads", leads(1)).raise_for_errors().succeeded[0].id
     op = Operation(name="records.clone_record", retry="unsafe", path=("module", "record_id"))
-    plain = Method(op, "records.copy", "outcome", None, None, None, "payload")
+    plain = Method(op, "records.copy", "outcome", None, None, "payload")
     copied = crm.records._runtime.declared(
         plain, {"module": "Leads", "record_id": first, "payload": {"data": [{"Company": "Copy"}]}}, None, {}
     )
@@ -131,7 +131,7 @@ def test_the_checks_of_an_operation_are_its_declared_rules(sb: Sandbox, crm: Zoh
         rules={"per_page": per_page, "cvid": {"pattern": "^[0-9]+$"}, "page": {"excludes": ("page_token",)}},
         one_of=("ids", "cvid"),
     )  # fmt: skip
-    narrow = Method(op, "records.narrow", "page", None, None, None)
+    narrow = Method(op, "records.narrow", "page", None, None)
     base = {"module": "Leads", "fields": ["Email"], "ids": ids}
     page = crm.records._runtime.declared(narrow, {**base, "per_page": 2}, None, {})
     assert [sorted(r) for r in page.records] == [["Email", "id"], ["Email", "id"]]
@@ -172,3 +172,32 @@ def test_the_kind_of_each_batched_write_follows_from_its_declarations() -> None:
     assert found == {"insert_records": "insert", "update_records": "update", "upsert_records": "upsert",
                      "delete_records": "delete", "update_related_records": "update",
                      "delink_related_records": "delete"}  # fmt: skip
+
+
+def test_declared_bodies_are_built_and_checked_before_any_request(sb: Sandbox, crm: ZohoCRM) -> None:
+    lead = crm.records.insert("Leads", leads(1)).raise_for_errors().ids[0]
+    # body: {name: record, wrap: data}: the argument is the one item of data[]; the body's options are typed
+    assert crm.records.update_one("Leads", lead, {"Company": "Zylker"}, trigger=[]).id == lead
+    assert crm.records.get("Leads", lead, fields=["Company"]) == {"Company": "Zylker", "id": lead}
+    copy = crm.records.clone("Leads", lead)  # an optional wrapped body left out: nothing sent
+    assert crm.records.get("Leads", copy.id, fields=["Company"]) == {"Company": "Zylker", "id": copy.id}
+    # body: {type: names, wrap, each}: names become {"related_list": {"api_name": name}} items, checked as the spec says
+    assert crm.related.count("Leads", lead, ["Notes"]) == {"Notes": 0}
+    sent = dict(sb.counters.requests)
+    bad: list[tuple[str, Any]] = [
+        (r"records\.update_one: trigger must be array of strings, got 'workflow'",
+         lambda: crm.records.update_one("Leads", lead, {"Company": "x"}, trigger="workflow")),
+        (r"records\.update_one: skip_feature_execution must be array of objects",
+         lambda: crm.records.update_one("Leads", lead, {}, skip_feature_execution=["cadences"])),
+        (r"records\.update_one: record must be a mapping \(one item of the body's data\)",
+         lambda: crm.records.update_one("Leads", lead, [{"Company": "x"}])),
+        (r"records\.update_one needs record", lambda: crm.records.update_one("Leads", lead, None)),  # type: ignore[arg-type]
+        (r"related\.count: related_lists takes 1 to 100 names, got 0", lambda: crm.related.count("Leads", lead, [])),
+        (r"related\.count: related_lists must be a list of names", lambda: crm.related.count("Leads", lead, "Notes")),
+        (r"related\.count: related_lists\[1\]: 'No-tes' does not match",
+         lambda: crm.related.count("Leads", lead, ["Notes", "No-tes"])),
+    ]  # fmt: skip
+    for message, call in bad:
+        with pytest.raises(ZohoValidationError, match=message):
+            call()
+    assert dict(sb.counters.requests) == sent  # every one refused before a request

@@ -65,8 +65,8 @@ _GET_RECORDS = Operation(
     },
     one_of=(),
 )
-_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", None, None, None, None)
-_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", None, None, None, None)
+_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", None, None, None)
+_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", None, None, None)
 
 _UPDATE_RECORDS = Operation(
     name="records.update_records",
@@ -168,7 +168,7 @@ _GET_RECORD = Operation(
     },
     one_of=(),
 )
-_GET_METHOD = Method(_GET_RECORD, "records.get", "record", None, None, None, None)
+_GET_METHOD = Method(_GET_RECORD, "records.get", "record", None, None, None)
 
 _UPDATE_RECORD = Operation(
     name="records.update_record",
@@ -198,7 +198,19 @@ _UPDATE_RECORD = Operation(
     },
     one_of=(),
 )
-_UPDATE_ONE_METHOD = Method(_UPDATE_RECORD, "records.update_one", "outcome", "update_one", "record", None, "record")
+_UPDATE_ONE_METHOD = Method(
+    _UPDATE_RECORD,
+    "records.update_one",
+    "outcome",
+    "record",
+    None,
+    "record",
+    wrap="data",
+    options={
+        "trigger": ("array", "string"),
+        "skip_feature_execution": ("array", "object"),
+    },
+)
 
 _DELETE_RECORD = Operation(
     name="records.delete_record",
@@ -229,7 +241,7 @@ _DELETE_RECORD = Operation(
     },
     one_of=(),
 )
-_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", None, "record_id", None, None)
+_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", "record_id", None, None)
 
 _UPSERT_RECORDS = Operation(
     name="records.upsert_records",
@@ -282,8 +294,8 @@ _SEARCH_RECORDS = Operation(
     },
     one_of=("criteria", "email", "phone", "word"),
 )
-_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", None, None, 2000, None)
-_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", None, None, 2000, None)
+_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", None, 2000, None)
+_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", None, 2000, None)
 
 _GET_DELETED_RECORDS = Operation(
     name="records.get_deleted_records",
@@ -304,8 +316,8 @@ _GET_DELETED_RECORDS = Operation(
     },
     one_of=(),
 )
-_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", None, None, None, None)
-_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", None, None, None, None)
+_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", None, None, None)
+_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", None, None, None)
 
 _GET_RECORD_COUNT = Operation(
     name="records.get_record_count",
@@ -325,7 +337,7 @@ _GET_RECORD_COUNT = Operation(
     },
     one_of=(),
 )
-_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", None, None, None, None)
+_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", None, None, None)
 
 _CLONE_RECORD = Operation(
     name="records.clone_record",
@@ -351,7 +363,18 @@ _CLONE_RECORD = Operation(
     },
     one_of=(),
 )
-_CLONE_METHOD = Method(_CLONE_RECORD, "records.clone", "outcome", "clone", "overrides", None, "overrides")
+_CLONE_METHOD = Method(
+    _CLONE_RECORD,
+    "records.clone",
+    "outcome",
+    "overrides",
+    None,
+    "overrides",
+    wrap="data",
+    options={
+        "skip_feature_execution": ("array", "object"),
+    },
+)
 
 
 class RecordsResourceWithRawResponse:

@@ -70,8 +70,8 @@ _GET_RELATED_RECORDS = Operation(
     },
     one_of=(),
 )
-_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", None, None, None, None)
-_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", None, None, None, None)
+_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", None, None, None)
+_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", None, None, None)
 
 _UPDATE_RELATED_RECORDS = Operation(
     name="related_records.update_related_records",
@@ -167,7 +167,7 @@ _GET_RELATED_RECORD = Operation(
     },
     one_of=(),
 )
-_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", None, None, None, None)
+_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", None, None, None)
 
 _UPDATE_RELATED_RECORD = Operation(
     name="related_records.update_related_record",
@@ -202,7 +202,7 @@ _UPDATE_RELATED_RECORD = Operation(
     one_of=(),
 )
 _UPDATE_ONE_METHOD = Method(
-    _UPDATE_RELATED_RECORD, "related.update_one", "outcome", "related_update_one", "related_record_id", None, "fields"
+    _UPDATE_RELATED_RECORD, "related.update_one", "outcome", "related_record_id", None, "fields", wrap="data"
 )
 
 _DELINK_RELATED_RECORD = Operation(
@@ -237,9 +237,7 @@ _DELINK_RELATED_RECORD = Operation(
     },
     one_of=(),
 )
-_DELINK_ONE_METHOD = Method(
-    _DELINK_RELATED_RECORD, "related.delink_one", "outcome", None, "related_record_id", None, None
-)
+_DELINK_ONE_METHOD = Method(_DELINK_RELATED_RECORD, "related.delink_one", "outcome", "related_record_id", None, None)
 
 _GET_RELATED_RECORDS_COUNT = Operation(
     name="related_records.get_related_records_count",
@@ -266,7 +264,20 @@ _GET_RELATED_RECORDS_COUNT = Operation(
     one_of=(),
 )
 _COUNT_METHOD = Method(
-    _GET_RELATED_RECORDS_COUNT, "related.count", "counts", "related_count", None, None, "related_lists"
+    _GET_RELATED_RECORDS_COUNT,
+    "related.count",
+    "counts",
+    None,
+    None,
+    "related_lists",
+    wrap="get_related_records_count",
+    each={
+        "path": "related_list.api_name",
+        "min": 1,
+        "max": 100,
+        "type": "string",
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+    },
 )
 
 _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
@@ -303,10 +314,10 @@ _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
     one_of=(),
 )
 _LIST_OF_DELETED_METHOD = Method(
-    _GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", None, None, None, None
+    _GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", None, None, None
 )
 _ITER_OF_DELETED_METHOD = Method(
-    _GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", None, None, None, None
+    _GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", None, None, None
 )
 
 
