@@ -21,6 +21,7 @@ LITERAL_SEGMENTS = frozenset(
     {
         "actions",
         "clone",
+        "coql",
         "count",
         "deleted",
         "fields",
