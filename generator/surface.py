@@ -189,7 +189,7 @@ def _body_options(spec: dict[str, Any], node: dict[str, Any], skip: str | None) 
         enum_values = _resolve(spec, sub).get("enum")
         options.append({"public": prop, "name": prop, "type": kind, "doc": _option_doc(spec, prop, sub),
                         "required": prop in required, "choices": enum_values,
-                        "base_type": kind.removesuffix(" | None")})  # fmt: skip
+                        "in_body": True})  # fmt: skip
     return options
 
 
@@ -223,7 +223,10 @@ def _fixed_and_positional(
     dropped = {*fixed, *moved}
     kept = [p for p in keywords if p["public"] not in dropped]
     kept_options = [p for p in options if p["public"] not in dropped]
-    moved_params = [{**by_name[name], "type": by_name[name].get("base_type", by_name[name]["type"])} for name in moved]
+    moved_params = [  # a body property loses its "| None": the runtime refuses None (``Method.required``)
+        {**by_name[name], "type": by_name[name]["type"].removesuffix(" | None")} if by_name[name].get("in_body")
+        else by_name[name] for name in moved
+    ]  # fmt: skip
     return [*positional, *moved_params], kept, kept_options
 
 
@@ -269,6 +272,7 @@ def _user_methods(
         "body_arg": body_arg,
         "key": list_key,
         "fixed": {p: v for p, v in declared.get("fixed", {}).items()},
+        "required": tuple(p["public"] for p in positional if p.get("in_body")),
         "summary": str(declared.get("summary") or node.get("summary", op_id)).strip().rstrip("."),
     }
     if returns == "batch":

@@ -85,7 +85,7 @@ OutcomeT = TypeVar("OutcomeT")
 class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, which checks apply."""
 
-    __slots__ = ("body", "checks", "echo", "fixed", "key", "limit", "op", "returns", "where")
+    __slots__ = ("body", "checks", "echo", "fixed", "key", "limit", "op", "required", "returns", "where")
 
     def __init__(
         self,
@@ -98,6 +98,7 @@ class Method:
         body: str | None = None,
         key: str | None = None,
         fixed: Mapping[str, Any] | None = None,
+        required: tuple[str, ...] = (),
     ) -> None:
         self.op = op
         self.where = where
@@ -116,6 +117,8 @@ class Method:
         """The answer's list a call unwraps (``items``: the list; ``item``: its one item)."""
         self.fixed = fixed or {}
         """Parameters sent with set values, not taken as arguments (``type: CurrentUser``)."""
+        self.required = required
+        """Arguments sent in the body that must be given (body properties made ``positional``)."""
 
 
 class BatchOptions:

@@ -157,6 +157,9 @@ def parsed(response: httpx.Response) -> Any:
 def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> dict[str, Any]:
     """A declared method's builder arguments, through the checks it names (else the generic ones)."""
     check.no_unknown(method.where, unknown)
+    for needed in method.required:
+        if params.get(needed) is None:
+            raise ZohoValidationError(f"{method.where}: {needed} is required")
     checked: dict[str, Any] = {}
     rest = {**params, **method.fixed}
     if method.checks is not None:

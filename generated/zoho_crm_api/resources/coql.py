@@ -37,7 +37,7 @@ _EXECUTE_COQL_QUERY = Operation(
     batch=None,
     path=(),
 )
-_QUERY_METHOD = Method(_EXECUTE_COQL_QUERY, "coql.query", "page", None, None, None, None)
+_QUERY_METHOD = Method(_EXECUTE_COQL_QUERY, "coql.query", "page", None, None, None, None, required=("select_query",))
 
 
 class CoqlResourceWithRawResponse:
