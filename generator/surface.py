@@ -176,14 +176,14 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
     return {"public": name, "type": text if required else text + " | None", "required": required, "doc": doc}
 
 
-def _body_options(spec: dict[str, Any], node: dict[str, Any], skip: str | None) -> list[dict[str, Any]]:
-    """The properties of an operation's JSON object body as keywords (``data`` and ``skip`` left out)."""
+def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:
+    """The properties of an operation's JSON object body as keywords (``data``, the records, left out)."""
     content = _resolve(spec, node.get("requestBody", {})).get("content", {})
     schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
     required = set(schema.get("required", []))
     options = []
     for prop, sub in schema.get("properties", {}).items():
-        if prop in ("data", skip):
+        if prop == "data":
             continue
         kind = _schema_type(spec, sub)
         enum_values = _resolve(spec, sub).get("enum")
@@ -219,7 +219,7 @@ def _fixed_and_positional(
             raise ValueError(f"{op_id}: x-zoho-method fixed {name}: {value!r} is not one of {param['choices']}")
     for name in moved:
         if name not in by_name or not by_name[name]["required"] or name in fixed:
-            raise ValueError(f"{op_id}: x-zoho-method positional names {name!r}, not a required keyword")
+            raise ValueError(f"{op_id}: x-zoho-method positional names {name!r}: no required keyword or body property")
     dropped = {*fixed, *moved}
     kept = [p for p in keywords if p["public"] not in dropped]
     kept_options = [p for p in options if p["public"] not in dropped]
@@ -260,7 +260,7 @@ def _user_methods(
     options: list[dict[str, Any]] = []
     if returns != "batch" and (body_arg is None or declared["body"] == body_arg["public"]):
         # the body's own keywords: beside a declared body argument (an object), or alone without one
-        options = _body_options(spec, node, None)
+        options = _body_options(spec, node)
     positional, keywords, options = _fixed_and_positional(op_id, declared, positional, keywords, options)
     rename = declared.get("rename", {})
     positional = [{**p, "public": rename.get(p["public"], p["public"])} for p in positional]
@@ -278,7 +278,7 @@ def _user_methods(
     if returns == "batch":
         key = batch.get("key", "data")
         items = ("records", "Iterable[dict[str, Any]]") if key == "data" else (key, "Iterable[str]")
-        options = _body_options(spec, node, None) if key == "data" else []
+        options = _body_options(spec, node) if key == "data" else []
         kept = [p for p in keywords if p["name"] not in ("body", key)]
         batched = {**common, "name": declared["name"], "returns": "batch", "item_name": items[0],
                    "item_type": items[1], "keywords": kept, "options": options}  # fmt: skip
