@@ -16,8 +16,10 @@ Vendor extensions read here (all optional; defaults in brackets):
 - ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, iter, stream,
   body, echo, rename, limit, key, fixed, positional, summary}`` (see docs/regenerating.md); a bare name
   means ``returns: batch``. ``returns: items`` / ``item`` unwrap the answer's ``key`` list (or its one
-  item); ``fixed`` sends parameters with set values (not arguments); ``positional`` makes keywords
-  positional; ``summary`` replaces the operation's in the docstring. Anything else is an error. With
+  item); the properties of the request body are keywords (sent in the body); ``fixed`` sends parameters
+  (or body properties) with set values (not arguments); ``positional`` makes required keywords, or
+  properties the body requires, positional; ``summary`` replaces the operation's in the docstring.
+  Anything else is an error. With
   ``x-zoho-batch``, the call takes any number of records (or ids) that the runtime chunks, one outcome
   per item (keywords: the operation's parameters, its body's options, ``concurrency``, ``on_progress``).
 - ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``), ``csv`` (takes a list) or
@@ -225,19 +227,41 @@ def _option_kind(spec: dict[str, Any], schema: Any) -> tuple[str, ...]:
     return (kind, _resolve(spec, schema.get("items", {})).get("type", "")) if kind == "array" else (kind,)
 
 
-def _fixed_and_positional(
-    op_id: str, declared: dict[str, Any], positional: list[dict[str, Any]], keywords: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A declared method's positional and keyword parameters.
+def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:
+    """The properties of an operation's JSON object body as keywords (``data``, the records, left out)."""
+    content = _resolve(spec, node.get("requestBody", {})).get("content", {})
+    schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
+    required = set(schema.get("required", []))
+    options = []
+    for prop, sub in schema.get("properties", {}).items():
+        if prop == "data":
+            continue
+        kind = _schema_type(spec, sub)
+        enum_values = _resolve(spec, sub).get("enum")
+        options.append({"public": prop, "name": prop, "type": kind, "doc": _option_doc(spec, prop, sub),
+                        "required": prop in required, "choices": enum_values,
+                        "in_body": True, "kind": _option_kind(spec, sub)})  # fmt: skip
+    return options
 
-    ``fixed`` keywords are dropped (the runtime sends their values); ``positional`` keywords move after
-    the path parameters (each must be a required keyword).
+
+def _fixed_and_positional(
+    op_id: str,
+    declared: dict[str, Any],
+    positional: list[dict[str, Any]],
+    keywords: list[dict[str, Any]],
+    options: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """A declared method's positional parameters, keywords and body options.
+
+    ``fixed`` keywords (or body options) are dropped: the runtime sends their values. ``positional``
+    names move after the path parameters: each must be a required keyword, or a property the body
+    requires (it becomes a positional argument sent in the body).
     """
     fixed = declared.get("fixed", {})
     moved = declared.get("positional", [])
     if not isinstance(fixed, dict) or not isinstance(moved, list):
         raise ValueError(f"{op_id}: x-zoho-method fixed is a mapping and positional a list")
-    by_name = {p["public"]: p for p in keywords}
+    by_name = {p["public"]: p for p in [*options, *keywords]}
     for name, value in fixed.items():
         param = by_name.get(name)
         if param is None:
@@ -246,9 +270,15 @@ def _fixed_and_positional(
             raise ValueError(f"{op_id}: x-zoho-method fixed {name}: {value!r} is not one of {param['choices']}")
     for name in moved:
         if name not in by_name or not by_name[name]["required"] or name in fixed:
-            raise ValueError(f"{op_id}: x-zoho-method positional names {name!r}, not a required keyword")
-    kept = [p for p in keywords if p["public"] not in fixed and p["public"] not in moved]
-    return [*positional, *(by_name[name] for name in moved)], kept
+            raise ValueError(f"{op_id}: x-zoho-method positional names {name!r}: no required keyword or body property")
+    dropped = {*fixed, *moved}
+    kept = [p for p in keywords if p["public"] not in dropped]
+    kept_options = [p for p in options if p["public"] not in dropped]
+    moved_params = [  # a body property loses its "| None": the runtime refuses None (``Method.required``)
+        {**by_name[name], "type": by_name[name]["type"].removesuffix(" | None")} if by_name[name].get("in_body")
+        else by_name[name] for name in moved
+    ]  # fmt: skip
+    return [*positional, *moved_params], kept, kept_options
 
 
 def _user_methods(
@@ -277,43 +307,34 @@ def _user_methods(
     list_key = declared.get("key")
     if (returns in ("items", "item")) != isinstance(list_key, str):
         raise ValueError(f"{op_id}: x-zoho-method returns: items/item name the answer's list (key), and only they")
-    positional, keywords = _fixed_and_positional(op_id, declared, positional, keywords)
+    body_arg = _body_arg(spec, node, declared.get("body"))
+    options: list[dict[str, Any]] = []
+    if returns != "batch" and (body_arg is None or body_arg["kind"] == "object"):
+        # the body's own keywords: beside a declared body argument (an object), or alone without one
+        options = _body_options(spec, node)
+    positional, keywords, options = _fixed_and_positional(op_id, declared, positional, keywords, options)
     rename = declared.get("rename", {})
     positional = [{**p, "key": p["public"], "public": rename.get(p["public"], p["public"])} for p in positional]
     common = {
         "positional": positional,
         "echo": declared.get("echo"),
         "limit": declared.get("limit"),
-        "body_arg": _body_arg(spec, node, declared.get("body")),
+        "body_arg": body_arg,
         "key": list_key,
         "fixed": {p: v for p, v in declared.get("fixed", {}).items()},
+        "required": tuple(p["public"] for p in positional if p.get("in_body")),
         "summary": str(declared.get("summary") or node.get("summary", op_id)).strip().rstrip("."),
     }
     if returns == "batch":
         key = batch.get("key", "data")
         items = ("records", "Iterable[dict[str, Any]]") if key == "data" else (key, "Iterable[str]")
-        options = []
-        if key == "data":
-            content = _resolve(spec, node.get("requestBody", {})).get("content", {})
-            schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
-            for prop, sub in schema.get("properties", {}).items():
-                if prop != key:
-                    options.append(
-                        {"public": prop, "type": _schema_type(spec, sub), "doc": _option_doc(spec, prop, sub)}
-                    )
+        options = _body_options(spec, node) if key == "data" else []
         kept = [p for p in keywords if p["name"] not in ("body", key)]
         batched = {**common, "name": declared["name"], "returns": "batch", "item_name": items[0],
                    "item_type": items[1], "keywords": kept, "options": options}  # fmt: skip
         streamed = [{**batched, "name": declared["stream"], "returns": "stream"}] if declared.get("stream") else []
         return [batched, *streamed]
     kept = [p for p in keywords if p["name"] != "body"]
-    options = []
-    if common["body_arg"] is not None and common["body_arg"]["kind"] == "object":
-        content = _resolve(spec, node.get("requestBody", {})).get("content", {})
-        schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
-        options = [{"public": prop, "type": _schema_type(spec, sub), "doc": _option_doc(spec, prop, sub),
-                    "kind": _option_kind(spec, sub)}
-                   for prop, sub in schema.get("properties", {}).items() if prop != "data"]  # fmt: skip
     found = [{**common, "name": declared["name"], "returns": returns, "keywords": kept, "options": options}]
     if declared.get("iter"):
         paging = [p for p in kept if p["public"] not in node.get("x-zoho-pagination", ())]

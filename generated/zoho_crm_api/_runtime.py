@@ -21,6 +21,7 @@ LITERAL_SEGMENTS = frozenset(
     {
         "actions",
         "clone",
+        "coql",
         "count",
         "deleted",
         "fields",
@@ -92,7 +93,7 @@ class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, how its body is built."""
 
     __slots__ = (
-        "body", "each", "echo", "fixed", "key", "limit", "op", "options", "returns", "where", "wrap",
+        "body", "each", "echo", "fixed", "key", "limit", "op", "options", "required", "returns", "where", "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -108,6 +109,7 @@ class Method:
         wrap: str | None = None,
         options: Mapping[str, tuple[str, ...]] | None = None,
         each: Mapping[str, Any] | None = None,
+        required: tuple[str, ...] = (),
     ) -> None:
         self.op = op
         self.where = where
@@ -130,6 +132,8 @@ class Method:
         """A ``body`` argument of names: where each sits in an item of ``wrap`` (``path``) and its checks."""
         self.options = options or {}
         """The body's own keywords and their JSON types (an array's with its items' type)."""
+        self.required = required
+        """Arguments sent in the body that must be given (body properties made ``positional``)."""
 
 
 class BatchOptions:

@@ -215,6 +215,57 @@ class RecordsPage(BaseModel):
     info: PageInfo | None = None
 
 
+class CoqlQueryRequest(BaseModel):
+    """
+    One COQL select statement.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    select_query: str = Field(
+        ...,
+        description="The COQL select statement, e.g.\n`select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200`.\n",
+    )
+
+
+class CoqlRecord(BaseModel):
+    """
+    The selected fields of one record, always with `id`: a lookup as `{id}`, a field read through
+    a lookup under its dotted name (`Account_Name.Account_Name`), `null` for no value.
+
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: str = Field(..., description="Record id (numeric string).")
+
+
+class CoqlInfo(BaseModel):
+    """
+    What a COQL page says besides its records.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    count: int = Field(..., description="Records in this page.", ge=0)
+    more_records: bool = Field(..., description="Whether records follow this page (at the next offset).")
+
+
+class CoqlPage(BaseModel):
+    """
+    One page of a COQL query.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    data: list[CoqlRecord]
+    info: CoqlInfo
+
+
 class Type(Enum):
     recycle = "recycle"
     permanent = "permanent"
@@ -544,6 +595,26 @@ class DeletedListErrorCode(Enum):
     AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
 
 
+class CoqlErrorCode(Enum):
+    """
+    400 codes of a COQL query (crm-oas `v8.0/coql.json`, and the codes every request may get).
+    """
+
+    SYNTAX_ERROR = "SYNTAX_ERROR"
+    INVALID_QUERY = "INVALID_QUERY"
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
+    DUPLICATE_DATA = "DUPLICATE_DATA"
+    INVALID_ALIAS = "INVALID_ALIAS"
+    DUPLICATE_ALIAS = "DUPLICATE_ALIAS"
+    INVALID_MODULE = "INVALID_MODULE"
+    INVALID_DATA = "INVALID_DATA"
+    MANDATORY_NOT_FOUND = "MANDATORY_NOT_FOUND"
+    REQUIRED_PARAM_MISSING = "REQUIRED_PARAM_MISSING"
+    NOT_SUPPORTED = "NOT_SUPPORTED"
+    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
+    AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+
+
 class AuthErrorCode(Enum):
     INVALID_TOKEN = "INVALID_TOKEN"
     INVALID_OAUTHTOKEN = "INVALID_OAUTHTOKEN"
@@ -570,6 +641,20 @@ class ReadError(BaseModel):
         extra="allow",
     )
     code: ReadErrorCode
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class CoqlError(BaseModel):
+    """
+    Error envelope of a COQL query.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: CoqlErrorCode
     details: ErrorDetails
     message: str
     status: ErrorStatus

@@ -231,6 +231,9 @@ def parsed(response: httpx.Response) -> Any:
 def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> dict[str, Any]:
     """A declared method's builder arguments: its body built as declared, everything checked as the spec says."""
     check.no_unknown(method.where, unknown)
+    for needed in method.required:
+        if params.get(needed) is None:
+            raise ZohoValidationError(f"{method.where}: {needed} is required")
     rest = {**params, **method.fixed}
     takes = operation(method.op.name)[1] - {"body"}
     given = rest.pop(method.body, None) if method.body else None

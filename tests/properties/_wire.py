@@ -308,6 +308,9 @@ OVERLAY: dict[str, OverlayCall] = {
     "get_module": OverlayCall(lambda crm, p, kw, b: crm.metadata.module(p["api_name"], **kw), frozenset()),
     "get_users": OverlayCall(lambda crm, p, kw, b: crm.metadata.current_user(**kw), frozenset()),
     "get_org": OverlayCall(lambda crm, p, kw, b: crm.metadata.org(**kw), frozenset()),
+    "execute_coql_query": OverlayCall(
+        lambda crm, p, kw, b: crm.coql.query(b["select_query"], **kw), frozenset(), lambda b: _pick(b, "select_query")
+    ),
 }  # fmt: skip
 
 KNOWN_GAPS: dict[str, frozenset[str]] = {
@@ -359,6 +362,8 @@ def valid_answer(op: _spec.Operation, request: httpx.Request) -> httpx.Response:
     payload: Any
     if schema == "RecordsPage":
         payload = {"data": [{"id": "3652397000000624046"}], "info": info}
+    elif schema == "CoqlPage":
+        payload = {"data": [{"id": "3652397000000624046"}], "info": {"count": 1, "more_records": False}}
     elif schema == "DeletedRecordsPage":
         payload = {"data": [{"id": "3652397000000624046", "type": "recycle"}], "info": info}
     elif schema == "RecordCount":

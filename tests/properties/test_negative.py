@@ -127,6 +127,7 @@ def _targets(org: _org.Org) -> dict[str, dict[str, str]]:
             "module": "Campaigns", "record_id": campaign, "related_list": "Leads", "related_record_id": lead,
         },
         "get_related_records_count": {"module": "Leads", "record_id": lead},
+        "execute_coql_query": {},
     }  # fmt: skip
 
 
@@ -162,7 +163,7 @@ def _names(body: Any) -> Any:
 def overlay_call(crm: Any, op_id: str, p: dict[str, str], body: Any) -> Any:
     """The overlay call of ``op_id``, given the forbidden body's values as a caller would pass them."""
     options = {k: body[k] for k in _OPTIONS.get(op_id, ()) if isinstance(body, dict) and k in body}
-    m = p["module"]
+    m = p.get("module", "")
     calls = {
         "insert_records": lambda: crm.records.insert(m, _records(body), **options),
         "update_records": lambda: crm.records.update(m, _records(body), **options),
@@ -174,6 +175,7 @@ def overlay_call(crm: Any, op_id: str, p: dict[str, str], body: Any) -> Any:
             m, p["record_id"], p["related_list"], p["related_record_id"], _one(body)
         ),
         "get_related_records_count": lambda: crm.related.count(m, p["record_id"], _names(body)),
+        "execute_coql_query": lambda: crm.coql.query(body.get("select_query") if isinstance(body, dict) else body),
     }
     return calls[op_id]()
 

@@ -66,6 +66,16 @@ def test_criteria_on_lookup_name_and_id() -> None:
     assert names(rows, "(Account_Name.id:equals:42)") == ["a"]
 
 
+def test_ids_compare_exactly_not_as_floats() -> None:
+    rows: list[dict[str, Any]] = [
+        {"Last_Name": "a", "id": "3652397000001000001", "Account_Name": {"name": "Z", "id": "3652397000001000003"}},
+        {"Last_Name": "b", "id": "3652397000001000002", "Account_Name": {"name": "Z", "id": "3652397000001000004"}},
+    ]  # 19 digits: as floats, these ids are all equal
+    assert names(rows, "(id:equals:3652397000001000002)") == ["b"]
+    assert names(rows, "(Account_Name:equals:3652397000001000003)") == ["a"]
+    assert names(rows, "(id:greater_than:3652397000001000001)") == ["b"]
+
+
 @pytest.mark.parametrize(
     "criteria",
     [

@@ -32,4 +32,11 @@ METADATA = {
     ("get", "/users"): "get_users",
     ("get", "/org"): "get_org",
 }
-ALL = {**RECORDS, **RELATED, **METADATA}
+COQL = {
+    ("post", "/coql"): "execute_coql_query",
+}
+GROUPS = {"records": RECORDS, "related_records": RELATED, "metadata": METADATA, "coql": COQL}
+"""Each spec tag and its operations."""
+ALL = {key: op_id for group in GROUPS.values() for key, op_id in group.items()}
+TAG = {op_id: tag for tag, group in GROUPS.items() for op_id in group.values()}
+"""operationId -> its tag."""

@@ -67,3 +67,16 @@ def test_a_fixed_value_outside_the_enum_is_an_error() -> None:
     declaration = {"name": "current_user", "returns": "item", "key": "users", "fixed": {"type": "Everyone"}}
     with pytest.raises(ValueError, match="not one of"):
         _methods(_declared({"get_users": declaration}))
+
+
+def test_a_body_property_is_a_keyword_or_when_required_positional() -> None:
+    query = _methods(SPEC)["query"]  # crm.coql.query(select_query): positional: [select_query]
+    assert [(p["public"], p["type"]) for p in query["positional"]] == [("select_query", "str")]
+    assert (query["options"], query["keywords"], query["required"]) == ([], [], ("select_query",))
+    plain = _methods(_declared({"execute_coql_query": {"name": "query", "returns": "page"}}))["query"]
+    assert (plain["positional"], plain["required"]) == ([], ())
+    assert [(p["public"], p["type"]) for p in plain["options"]] == [("select_query", "str | None")]
+    optional = _declared({})
+    del optional["components"]["schemas"]["CoqlQueryRequest"]["required"]
+    with pytest.raises(ValueError, match="positional names 'select_query'"):
+        _methods(optional)

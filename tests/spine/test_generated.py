@@ -17,7 +17,7 @@ from openapi_schema_validator import OAS30Validator
 import zoho_crm_api
 import zoho_crm_models
 from tests.conftest import ROOT
-from tests.spine.operations import ALL, METADATA, RECORDS
+from tests.spine.operations import ALL, TAG
 from zoho_crm_api import models
 
 
@@ -49,14 +49,7 @@ def test_generated_is_fresh_against_spec_config_and_templates(tmp_path: Path) ->
 
 @pytest.mark.parametrize("operation_id", sorted(ALL.values()))
 def test_every_operation_has_its_module(operation_id: str) -> None:
-    tag = (
-        "records"
-        if operation_id in RECORDS.values()
-        else "metadata"
-        if operation_id in METADATA.values()
-        else "related_records"
-    )
-    module = importlib.import_module(f"zoho_crm_api.api.{tag}.{operation_id}")
+    module = importlib.import_module(f"zoho_crm_api.api.{TAG[operation_id]}.{operation_id}")
     for name in ("sync_detailed", "sync", "asyncio_detailed", "asyncio", "_get_kwargs"):
         assert callable(getattr(module, name)), name
     assert inspect.iscoroutinefunction(module.asyncio_detailed)

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from .auth_error import AuthError
     from .auth_error_code import AuthErrorCode
     from .clone_record_request import CloneRecordRequest
+    from .coql_error import CoqlError
+    from .coql_error_code import CoqlErrorCode
+    from .coql_info import CoqlInfo
+    from .coql_page import CoqlPage
+    from .coql_query_request import CoqlQueryRequest
+    from .coql_record import CoqlRecord
     from .count_error import CountError
     from .count_error_code import CountErrorCode
     from .delete_error import DeleteError
@@ -117,6 +123,12 @@ _MODULE_OF = {
     "AuthError": ".auth_error",
     "AuthErrorCode": ".auth_error_code",
     "CloneRecordRequest": ".clone_record_request",
+    "CoqlError": ".coql_error",
+    "CoqlErrorCode": ".coql_error_code",
+    "CoqlInfo": ".coql_info",
+    "CoqlPage": ".coql_page",
+    "CoqlQueryRequest": ".coql_query_request",
+    "CoqlRecord": ".coql_record",
     "CountError": ".count_error",
     "CountErrorCode": ".count_error_code",
     "DeleteError": ".delete_error",
@@ -229,6 +241,12 @@ __all__ = (
     "AuthError",
     "AuthErrorCode",
     "CloneRecordRequest",
+    "CoqlError",
+    "CoqlErrorCode",
+    "CoqlInfo",
+    "CoqlPage",
+    "CoqlQueryRequest",
+    "CoqlRecord",
     "CountError",
     "CountErrorCode",
     "DeletedListError",

@@ -18,6 +18,7 @@ from .._runtime import BatchT, OutcomeT, PageT, SuccessT
 
 if TYPE_CHECKING:
     from .._runtime import AsyncRuntime, SyncRuntime
+    from .coql import AsyncCoqlResource, CoqlResource
     from .metadata import AsyncMetadataResource, MetadataResource
     from .records import AsyncRecordsResource, RecordsResource
     from .related import AsyncRelatedResource, RelatedResource
@@ -30,6 +31,8 @@ __all__ = [
     "RelatedResource",
     "AsyncMetadataResource",
     "MetadataResource",
+    "AsyncCoqlResource",
+    "CoqlResource",
     "SyncResources",
 ]
 
@@ -37,6 +40,7 @@ RESOURCES = (
     "records",
     "related",
     "metadata",
+    "coql",
 )
 """Attribute names of the resources, in spec order."""
 
@@ -47,6 +51,8 @@ _MODULES = {
     "AsyncRelatedResource": "related",
     "MetadataResource": "metadata",
     "AsyncMetadataResource": "metadata",
+    "CoqlResource": "coql",
+    "AsyncCoqlResource": "coql",
 }
 """The module of each resource class."""
 
@@ -66,6 +72,7 @@ class SyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     records: RecordsResource[BatchT, PageT, SuccessT, OutcomeT]
     related: RelatedResource[BatchT, PageT, SuccessT, OutcomeT]
     metadata: MetadataResource[BatchT, PageT, SuccessT, OutcomeT]
+    coql: CoqlResource[BatchT, PageT, SuccessT, OutcomeT]
 
     def _bind_resources(self, runtime: SyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         """Set each resource the facade has not set itself."""
@@ -81,6 +88,10 @@ class SyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             from .metadata import MetadataResource
 
             self.metadata = MetadataResource(runtime)
+        if "coql" not in self.__dict__:
+            from .coql import CoqlResource
+
+            self.coql = CoqlResource(runtime)
 
 
 class AsyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
@@ -89,6 +100,7 @@ class AsyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     records: AsyncRecordsResource[BatchT, PageT, SuccessT, OutcomeT]
     related: AsyncRelatedResource[BatchT, PageT, SuccessT, OutcomeT]
     metadata: AsyncMetadataResource[BatchT, PageT, SuccessT, OutcomeT]
+    coql: AsyncCoqlResource[BatchT, PageT, SuccessT, OutcomeT]
 
     def _bind_resources(self, runtime: AsyncRuntime[BatchT, PageT, SuccessT, OutcomeT]) -> None:
         """Set each resource the facade has not set itself."""
@@ -104,3 +116,7 @@ class AsyncResources(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             from .metadata import AsyncMetadataResource
 
             self.metadata = AsyncMetadataResource(runtime)
+        if "coql" not in self.__dict__:
+            from .coql import AsyncCoqlResource
+
+            self.coql = AsyncCoqlResource(runtime)

@@ -18,6 +18,7 @@ import orjson
 
 from ._context import Context, Reply, Work
 from ._contract import Contract, Operation, load_contract, raise_violations
+from ._coql_api import HANDLERS as COQL_HANDLERS
 from ._errors import DroppedConnection, ZohoError, error_body
 from ._external import parse_external
 from ._metadata_api import HANDLERS as METADATA_HANDLERS
@@ -34,7 +35,7 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
-HANDLERS = {**RECORD_HANDLERS, **RELATED_HANDLERS, **METADATA_HANDLERS}
+HANDLERS = {**RECORD_HANDLERS, **RELATED_HANDLERS, **METADATA_HANDLERS, **COQL_HANDLERS}
 BULK = frozenset(name for name, handler in HANDLERS.items() if inspect.isgeneratorfunction(handler))
 """Operations whose handler works item by item (its work runs in slices, its body read with it)."""
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from ._clock import parse_time
@@ -195,14 +196,14 @@ def _compare(actual: Any, wanted: str) -> int | None:
     if isinstance(actual, bool):
         return 0 if str(actual).lower() == wanted.strip().lower() else None
     if isinstance(actual, int | float) and _NUMBER.match(wanted.strip()):
-        number = float(wanted)
+        number = Decimal(wanted.strip())  # exact: a 19-digit id is not a float
         return (actual > number) - (actual < number)
     if isinstance(actual, str):
         left, right = parse_time(actual), parse_time(wanted)
         if left is not None and right is not None:
             return (left > right) - (left < right)
         if _NUMBER.match(actual.strip()) and _NUMBER.match(wanted.strip()):
-            a, b = float(actual), float(wanted)
+            a, b = Decimal(actual.strip()), Decimal(wanted.strip())
             return (a > b) - (a < b)
         a_text, b_text = actual.casefold(), wanted.casefold()
         return (a_text > b_text) - (a_text < b_text)

@@ -1,0 +1,200 @@
+"""``crm.coql.query``: generated from the spec alone, sync and async, over ASGI and real loopback HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+import zoho_crm
+import zoho_crm_api
+from zoho_crm import AsyncZohoCRM, Page, ZohoCRM, ZohoValidationError
+from zoho_crm.errors import InvalidRequestError, ZohoError
+from zoho_crm.testing import Sandbox
+from zoho_crm_api import API_VERSION
+
+from .conftest import AsyncRecorder, Recorder, client_kwargs
+
+QUERY = "select Last_Name, Email from Leads where Email like '%@zylker.com' order by Last_Name limit 0, 2"
+LEADS = [
+    {"Last_Name": "Sato", "Email": "sato@zylker.com"},
+    {"Last_Name": "Burns", "Email": "burns@zylker.com"},
+    {"Last_Name": "Boyle", "Email": "boyle@acme.com"},
+    {"Last_Name": "Aoki", "Email": "aoki@zylker.com"},
+]
+
+
+def coql_requests(recorder: Recorder | AsyncRecorder) -> list[httpx.Request]:
+    return [r for r in recorder.requests if r.url.path == f"/crm/{API_VERSION}/coql"]
+
+
+def check_first_page(page: Page) -> None:
+    assert isinstance(page, Page)
+    assert [(r["Last_Name"], r["Email"]) for r in page] == [("Aoki", "aoki@zylker.com"), ("Burns", "burns@zylker.com")]
+    assert all(r["id"].isdigit() for r in page)
+    assert page.info is not None
+    assert page.info.count == 2
+    assert page.more_records is True  # Sato is at offset 2
+
+
+def test_query_posts_the_select_and_returns_a_page(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
+    sb.seed("Leads", LEADS)
+    check_first_page(crm.coql.query(QUERY))
+    (sent,) = coql_requests(recorder)
+    assert sent.method == "POST"
+    assert sent.headers["Content-Type"] == "application/json"
+    assert json.loads(sent.content) == {"select_query": QUERY}
+    rest = crm.coql.query(QUERY.replace("limit 0, 2", "limit 2, 2"))
+    assert ([r["Last_Name"] for r in rest], rest.more_records) == (["Sato"], False)
+
+
+def test_nothing_matched_is_an_empty_page(crm: ZohoCRM) -> None:
+    page = crm.coql.query("select Last_Name from Leads where Last_Name = 'nobody'")
+    assert (page.records, page.more_records) == ([], False)
+
+
+@pytest.mark.anyio
+async def test_async_query(sb: Sandbox, acrm: AsyncZohoCRM, arecorder: AsyncRecorder) -> None:
+    sb.seed("Leads", LEADS)
+    check_first_page(await acrm.coql.query(QUERY))
+    assert [json.loads(r.content) for r in coql_requests(arecorder)] == [{"select_query": QUERY}]
+
+
+def test_over_real_loopback_http_sync_and_async() -> None:
+    import anyio
+
+    with Sandbox(mode="http") as box:
+        box.seed("Leads", LEADS)
+        assert box.api_domain.startswith("http://127.0.0.1:")
+        with ZohoCRM(box.credentials, **client_kwargs(box)) as crm:
+            check_first_page(crm.coql.query(QUERY))
+
+        async def run() -> Page:
+            async with AsyncZohoCRM(box.credentials, **client_kwargs(box)) as acrm:
+                return await acrm.coql.query(QUERY)
+
+        check_first_page(anyio.run(run))
+        assert box.counters.requests["execute_coql_query"] == 2
+
+
+def test_a_refused_token_is_refreshed_once_and_the_query_sent_again(sb: Sandbox, crm: ZohoCRM) -> None:
+    sb.seed("Leads", LEADS)
+    crm.coql.query(QUERY)
+    assert sb.counters.token_refreshes == 1
+    sb.expire_tokens()  # the next call answers 401 INVALID_TOKEN
+    check_first_page(crm.coql.query(QUERY))
+    assert sb.counters.token_refreshes == 2
+    assert sb.counters.requests["execute_coql_query"] == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "code", "details"),
+    [
+        ("select Last_Name from Leads", "SYNTAX_ERROR", {"clause": "where"}),
+        ("select Emial from Leads where id is not null", "INVALID_QUERY", {"column_name": "Emial", "clause": "select"}),
+        ("select id from Leads where id is not null limit 3000", "LIMIT_EXCEEDED", {"clause": "limit", "limit": 2000}),
+    ],
+)
+def test_a_bad_query_is_a_typed_error(crm: ZohoCRM, query: str, code: str, details: dict[str, Any]) -> None:
+    with pytest.raises(InvalidRequestError) as refused:
+        crm.coql.query(query)
+    error = refused.value
+    assert isinstance(error, ZohoError)
+    assert (error.status_code, error.code, error.details) == (400, code, details)
+    assert error.matches(code)
+    assert error.method == "POST"
+    assert str(error.url).endswith("/coql")
+
+
+@pytest.mark.anyio
+async def test_a_bad_query_is_a_typed_error_async(acrm: AsyncZohoCRM) -> None:
+    with pytest.raises(InvalidRequestError, match="SYNTAX_ERROR"):
+        await acrm.coql.query("select from Leads where id is not null")
+
+
+def test_raw_response(sb: Sandbox, crm: ZohoCRM) -> None:
+    sb.seed("Leads", LEADS)
+    raw = crm.coql.with_raw_response.execute_coql_query(body={"select_query": QUERY})
+    assert isinstance(raw, httpx.Response)
+    assert raw.status_code == 200
+    assert raw.json()["info"] == {"count": 2, "more_records": True}
+    empty = crm.coql.with_raw_response.execute_coql_query(body={"select_query": "select id from Leads where id = 1"})
+    assert (empty.status_code, empty.content) == (204, b"")
+    refused = crm.coql.with_raw_response.execute_coql_query(body={"select_query": "select id from Leads"})
+    assert (refused.status_code, refused.json()["code"]) == (400, "SYNTAX_ERROR")  # raw: no exception
+
+
+def test_the_operation_method_takes_the_escape_hatches(crm: ZohoCRM, recorder: Recorder) -> None:
+    answer = crm.coql.execute_coql_query(
+        body={"select_query": "select id from Leads where id is not null"}, extra_body={"include_meta": ["fields"]}
+    )
+    assert answer is None  # 204: nothing in the org
+    assert json.loads(coql_requests(recorder)[-1].content) == {
+        "select_query": "select id from Leads where id is not null",
+        "include_meta": ["fields"],
+    }
+
+
+def test_a_misspelt_keyword_or_a_missing_query_never_leaves(crm: ZohoCRM, recorder: Recorder) -> None:
+    with pytest.raises(ZohoValidationError, match=r"coql\.query.*selct_query"):
+        crm.coql.query(QUERY, selct_query=QUERY)  # type: ignore[call-arg]
+    with pytest.raises(ZohoValidationError, match=r"coql\.query: select_query is required"):
+        crm.coql.query(None)  # type: ignore[arg-type]
+    assert coql_requests(recorder) == []
+
+
+def test_a_query_is_repeated_after_a_lost_answer(sb: Sandbox) -> None:
+    """``x-zoho-retry: safe``: a read, though a POST, is sent again when its answer is lost."""
+    sb.seed("Leads", LEADS)
+    sent: list[httpx.Request] = []
+
+    class LosesFirstAnswer(httpx.BaseTransport):
+        def __init__(self) -> None:
+            self.inner = sb.transport()
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            response = self.inner.handle_request(request)
+            if request.url.path.endswith("/coql"):
+                sent.append(request)
+                if len(sent) == 1:
+                    raise httpx.ReadError("connection reset after the request went out", request=request)
+            return response
+
+    with ZohoCRM(sb.credentials, transport=LosesFirstAnswer(), **client_kwargs(sb)) as crm:
+        check_first_page(crm.coql.query(QUERY))
+    assert len(sent) == 2
+    assert sb.counters.requests["execute_coql_query"] == 2
+
+
+USAGE = """\
+from zoho_crm import Page, ZohoCRM
+
+
+def emails(crm: ZohoCRM) -> list[str]:
+    page: Page = crm.coql.query("select Email from Leads where Email is not null")
+    crm.coql.query(select_qery="select id from Leads where id is not null")
+    crm.coql.query(42)
+    return [str(record["Email"]) for record in page]
+"""
+
+
+def test_mypy_strict_types_the_query_and_refuses_a_misspelt_keyword(tmp_path: Path) -> None:
+    usage = tmp_path / "usage.py"
+    usage.write_text(USAGE, encoding="utf-8")
+    overlays = Path(zoho_crm.__file__).parent.parent
+    generated = Path(zoho_crm_api.__file__).parent.parent
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", os.devnull, "--config-file", os.devnull, str(usage)],
+        env={**os.environ, "MYPYPATH": f"{overlays}{os.pathsep}{generated}"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    assert sorted({line.split(":")[1] for line in errors}) == ["6", "7"], checked.stdout
