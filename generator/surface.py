@@ -17,7 +17,9 @@ Vendor extensions read here (all optional; defaults in brackets):
   body, echo, rename, limit, key, fixed, positional, summary}`` (see docs/regenerating.md); a bare name
   means ``returns: batch``. ``returns: items`` / ``item`` unwrap the answer's ``key`` list (or its one
   item); ``fixed`` sends parameters with set values (not arguments); ``positional`` makes keywords
-  positional; ``summary`` replaces the operation's in the docstring. Anything else is an error. With
+  positional; ``summary`` replaces the operation's in the docstring; ``body`` makes the request body a
+  positional argument, and its other properties keywords (``{name, item_of: data}``: the argument is
+  the one item of the body's ``data`` list). Anything else is an error. With
   ``x-zoho-batch``, the call takes any number of records (or ids) that the runtime chunks, one outcome
   per item (keywords: the operation's parameters, its body's options, ``concurrency``, ``on_progress``).
 - ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``) or ``csv`` (takes a list).
@@ -105,15 +107,24 @@ def _choices(annotation: Any) -> list[str] | None:
     return None
 
 
+_SCALARS = {"string": "str", "boolean": "bool", "integer": "int", "number": "float"}
+
+
+def _value_type(spec: dict[str, Any], schema: Any, obj: str) -> str:
+    """A schema's annotation: a scalar, ``obj`` for an object, a union of ``oneOf`` scalars, else ``Any``."""
+    schema = _resolve(spec, schema)
+    branches = [_value_type(spec, branch, obj) for branch in schema.get("oneOf", [])]
+    if branches:
+        return " | ".join(dict.fromkeys(branches)) if "Any" not in branches else "Any"
+    return obj if schema.get("type") == "object" else _SCALARS.get(schema.get("type"), "Any")
+
+
 def _schema_type(spec: dict[str, Any], schema: Any) -> str:
     """The public annotation of a body option (an optional keyword)."""
     schema = _resolve(spec, schema)
-    kind = schema.get("type")
-    if kind == "array":
-        item = _resolve(spec, schema.get("items", {}))
-        inner = "str" if item.get("type") == "string" else "dict[str, Any]" if item.get("type") == "object" else "Any"
-        return f"Sequence[{inner}] | None"
-    return {"string": "str", "boolean": "bool", "integer": "int", "number": "float"}.get(kind, "Any") + " | None"
+    if schema.get("type") == "array":
+        return f"Sequence[{_value_type(spec, schema.get('items', {}), 'dict[str, Any]')}] | None"
+    return _value_type(spec, schema, "Mapping[str, Any]") + " | None"
 
 
 RETURNS = ("batch", "page", "record", "count", "counts", "outcome", "items", "item")
@@ -130,7 +141,7 @@ RESULTS: dict[str, dict[str, str]] = {
         "count": "int",
         "counts": "dict[str, int]",
         "outcome": "SuccessT",
-        "items": "list[dict[str, Any]]",
+        "items": "builtins.list[dict[str, Any]]",  # a resource may have a method named list
         "item": "dict[str, Any]",
         "stream": "Iterator[OutcomeT]",
         "iter": "Iterator[dict[str, Any]]",
@@ -160,18 +171,35 @@ def _option_doc(spec: dict[str, Any], prop: str, schema: Any) -> str:
     return " ".join(str(text).split())
 
 
+BODY_KEYS = frozenset({"name", "type", "item_of"})
+"""What ``x-zoho-method: {body: {...}}`` may say."""
+
+
 def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict[str, Any] | None:
-    """The body as one positional argument of a declared method (``record``, ``related_lists``...)."""
+    """The body as one positional argument of a declared method (``record``, ``related_lists``...).
+
+    ``item_of: data`` sends the argument as the one item of the body's ``data`` list instead of as the body.
+    """
     if declared is None:
         return None
-    name, kind = (
-        (declared, "object") if isinstance(declared, str) else (declared["name"], declared.get("type", "object"))
-    )
+    op_id = node["operationId"]
+    if isinstance(declared, str):
+        declared = {"name": declared}
+    if not isinstance(declared, dict) or not BODY_KEYS.issuperset(declared) or "name" not in declared:
+        raise ValueError(f"{op_id}: x-zoho-method body is a name or {{name, type, item_of}}, not {declared!r}")
+    name, kind, item_of = declared["name"], declared.get("type", "object"), declared.get("item_of")
     body = _resolve(spec, node.get("requestBody", {}))
     required = bool(body.get("required"))
     text = "Sequence[str]" if kind == "names" else "dict[str, Any]"
-    doc = " ".join(str(body.get("description") or "The request body's item.").split())
-    return {"public": name, "type": text if required else text + " | None", "required": required, "doc": doc}
+    doc = body.get("description") or "The request body's item."
+    if item_of is not None:
+        schema = _resolve(spec, body.get("content", {}).get("application/json", {}).get("schema", {}))
+        holder = _resolve(spec, schema.get("properties", {}).get(item_of, {}))
+        if holder.get("type") != "array":
+            raise ValueError(f"{op_id}: x-zoho-method body item_of names {item_of!r}, not an array of the body")
+        doc = holder.get("description") or _resolve(spec, holder.get("items", {})).get("description") or doc
+    return {"public": name, "type": text if required else text + " | None", "required": required,
+            "doc": " ".join(str(doc).split()), "kind": kind, "item_of": item_of}  # fmt: skip
 
 
 def _fixed_and_positional(
@@ -258,11 +286,12 @@ def _user_methods(
         return [batched, *streamed]
     kept = [p for p in keywords if p["name"] != "body"]
     options = []
-    if common["body_arg"] is not None and declared["body"] == common["body_arg"]["public"]:
+    if common["body_arg"] is not None and common["body_arg"]["kind"] == "object":
         content = _resolve(spec, node.get("requestBody", {})).get("content", {})
         schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
         options = [{"public": prop, "type": _schema_type(spec, sub), "doc": _option_doc(spec, prop, sub)}
-                   for prop, sub in schema.get("properties", {}).items() if prop != "data"]  # fmt: skip
+                   for prop, sub in schema.get("properties", {}).items()
+                   if prop not in ("data", common["body_arg"]["item_of"])]  # fmt: skip
     found = [{**common, "name": declared["name"], "returns": returns, "keywords": kept, "options": options}]
     if declared.get("iter"):
         paging = [p for p in kept if p["public"] not in node.get("x-zoho-pagination", ())]

@@ -84,7 +84,7 @@ OutcomeT = TypeVar("OutcomeT")
 class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, which checks apply."""
 
-    __slots__ = ("body", "checks", "echo", "fixed", "key", "limit", "op", "returns", "where")
+    __slots__ = ("body", "checks", "echo", "fixed", "item_of", "key", "limit", "op", "returns", "where")
 
     def __init__(
         self,
@@ -97,6 +97,7 @@ class Method:
         body: str | None = None,
         key: str | None = None,
         fixed: Mapping[str, Any] | None = None,
+        item_of: str | None = None,
     ) -> None:
         self.op = op
         self.where = where
@@ -115,6 +116,8 @@ class Method:
         """The answer's list a call unwraps (``items``: the list; ``item``: its one item)."""
         self.fixed = fixed or {}
         """Parameters sent with set values, not taken as arguments (``type: CurrentUser``)."""
+        self.item_of = item_of
+        """The body's list whose one item the ``body`` argument is (``data``), else ``None``: it is the body."""
 
 
 class BatchOptions:

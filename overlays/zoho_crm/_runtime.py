@@ -167,16 +167,18 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
             return checked
     takes = operation(method.op.name)[1] - {"body"}
     given = rest.pop(method.body, None) if method.body else None
+    if given is not None and not isinstance(given, Mapping):
+        raise ZohoValidationError(f"{method.where}: {method.body} must be a mapping (the JSON object sent)")
     named: dict[str, Any] = {}
-    body: dict[str, Any] = dict(given) if isinstance(given, Mapping) else {}
+    body: dict[str, Any] = {}
+    if given is not None:  # the body itself, or the one item of its ``item_of`` list
+        body = {method.item_of: [dict(given)]} if method.item_of else dict(given)
     for key, value in rest.items():
         name = next((n for n in (key, f"x_{key}", f"{key}_") if n in takes), None)
         if name is not None:
             named[name] = value
         elif value is not None:  # one of the body's own keywords
             body[key] = value
-    if given is not None and not isinstance(given, Mapping):
-        raise ZohoValidationError(f"{method.where}: {method.body} must be a mapping (the JSON object sent)")
     if (body or method.body) and "body" not in checked:
         named["body"] = body
     if checked:
@@ -188,7 +190,7 @@ def _items(response: httpx.Response, key: str) -> list[dict[str, Any]]:
     """The answer's ``key`` list of objects (empty on 204); a typed error for an error answer or another shape."""
     if response.status_code == 204:
         return []
-    if response.status_code != 200:
+    if not 200 <= response.status_code < 300:  # 207, 202: the items say what happened to each
         raise api_error(response)
     payload = read_json(response)
     items = payload.get(key) if isinstance(payload, dict) else None

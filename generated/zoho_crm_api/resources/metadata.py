@@ -7,6 +7,7 @@ returns the ``httpx.Response``.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
@@ -25,7 +26,7 @@ __all__ = [
     "MetadataResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
 
 
 _GET_FIELDS = Operation(
@@ -290,7 +291,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Fields of a module.
 
         The fields of `module`: API names, data types, mandatory flags, lengths, lookups (with their
@@ -302,7 +303,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             module: API name of the module whose metadata is read.
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = self._runtime.declared(
             _FIELDS_METHOD,
             {
                 "module": module,
@@ -353,7 +354,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Related lists of a module.
 
         The related lists of `module`, each with the related module and its `href`
@@ -366,7 +367,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             module: API name of the module whose metadata is read.
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = self._runtime.declared(
             _RELATED_LISTS_METHOD,
             {
                 "module": module,
@@ -411,7 +412,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Modules of the org.
 
         Every module of the org with its API name, id, labels, `generated_type` (`default` or
@@ -422,7 +423,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = self._runtime.declared(
             _MODULES_METHOD,
             {},
             timeout,
@@ -805,7 +806,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Fields of a module.
 
         The fields of `module`: API names, data types, mandatory flags, lengths, lookups (with their
@@ -817,7 +818,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             module: API name of the module whose metadata is read.
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = await self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = await self._runtime.declared(
             _FIELDS_METHOD,
             {
                 "module": module,
@@ -868,7 +869,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Related lists of a module.
 
         The related lists of `module`, each with the related module and its `href`
@@ -881,7 +882,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             module: API name of the module whose metadata is read.
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = await self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = await self._runtime.declared(
             _RELATED_LISTS_METHOD,
             {
                 "module": module,
@@ -926,7 +927,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Modules of the org.
 
         Every module of the org with its API name, id, labels, `generated_type` (`default` or
@@ -937,7 +938,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = await self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = await self._runtime.declared(
             _MODULES_METHOD,
             {},
             timeout,
