@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.client.conftest import FAST_RETRY, AsyncRecorder, Recorder, client_kwargs
-from zoho_crm import AsyncZohoCRM, ZohoCRM, ZohoValidationError
+from zoho_crm import API_VERSION, AsyncZohoCRM, ZohoCRM, ZohoValidationError
 from zoho_crm.errors import APIConnectionError, InvalidRequestError, NotFoundError
 from zoho_crm.testing import ManualClock, Sandbox, sandbox
 from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
@@ -47,7 +47,7 @@ def test_by_ids_the_records_are_updated_at_once_one_outcome_per_id(
     assert items[3]["code"] == "INVALID_DATA"
     assert field_of(sb, ids, "Lead_Source") == ["Web"] * 3
     sent = recorder.requests[-1]
-    assert (sent.method, sent.url.path) == ("POST", "/crm/v8/Leads/actions/mass_update")
+    assert (sent.method, sent.url.path) == ("POST", f"/crm/{API_VERSION}/Leads/actions/mass_update")
     assert json.loads(sent.content) == {"data": [{"Lead_Source": "Web"}], "ids": [*ids, "3652397000999999999"]}
 
 
