@@ -212,6 +212,8 @@ def test_an_unknown_job_is_not_found(sb: Sandbox, crm: ZohoCRM) -> None:
     with pytest.raises(InvalidRequestError) as malformed:
         crm.records.mass_update_status("Leads", "not-a-job")
     assert (malformed.value.code, malformed.value.details["param_name"]) == ("INVALID_DATA", "job_id")
+    missing = crm.records.with_raw_response.get_mass_update_status("Leads", job_id="")
+    assert (missing.status_code, missing.json()["code"]) == (400, "MANDATORY_NOT_FOUND")  # as the status page says
     assert sb.violations == []
 
 
