@@ -133,15 +133,24 @@ def _choices(annotation: Any) -> list[str] | None:
     return None
 
 
+_SCALARS = {"string": "str", "boolean": "bool", "integer": "int", "number": "float"}
+
+
+def _value_type(spec: dict[str, Any], schema: Any, obj: str) -> str:
+    """A schema's annotation: a scalar, ``obj`` for an object, a union of ``oneOf`` scalars, else ``Any``."""
+    schema = _resolve(spec, schema)
+    branches = [_value_type(spec, branch, obj) for branch in schema.get("oneOf", [])]
+    if branches:
+        return " | ".join(dict.fromkeys(branches)) if "Any" not in branches else "Any"
+    return obj if schema.get("type") == "object" else _SCALARS.get(schema.get("type"), "Any")
+
+
 def _schema_type(spec: dict[str, Any], schema: Any) -> str:
     """The public annotation of a body option (an optional keyword)."""
     schema = _resolve(spec, schema)
-    kind = schema.get("type")
-    if kind == "array":
-        item = _resolve(spec, schema.get("items", {}))
-        inner = "str" if item.get("type") == "string" else "dict[str, Any]" if item.get("type") == "object" else "Any"
-        return f"Sequence[{inner}] | None"
-    return {"string": "str", "boolean": "bool", "integer": "int", "number": "float"}.get(kind, "Any") + " | None"
+    if schema.get("type") == "array":
+        return f"Sequence[{_value_type(spec, schema.get('items', {}), 'dict[str, Any]')}] | None"
+    return _value_type(spec, schema, "Mapping[str, Any]") + " | None"
 
 
 RETURNS = ("batch", "page", "record", "count", "counts", "outcome", "items", "item")
@@ -158,7 +167,7 @@ RESULTS: dict[str, dict[str, str]] = {
         "count": "int",
         "counts": "dict[str, int]",
         "outcome": "SuccessT",
-        "items": "list[dict[str, Any]]",
+        "items": "builtins.list[dict[str, Any]]",  # a resource may have a method named list
         "item": "dict[str, Any]",
         "stream": "Iterator[OutcomeT]",
         "iter": "Iterator[dict[str, Any]]",
@@ -188,24 +197,33 @@ def _option_doc(spec: dict[str, Any], prop: str, schema: Any) -> str:
     return " ".join(str(text).split())
 
 
+"""What ``x-zoho-method: {body: {...}}`` may say."""
+
+
 def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict[str, Any] | None:
     """The body as one positional argument of a declared method (``record``, ``related_lists``...).
 
     ``body: name`` takes the body itself; ``{name, wrap: data}`` takes one item of the body's ``data`` list;
-    ``{name, type: names}`` takes a list of names (a named check builds the body).
+    ``{name, type: names, wrap, each}`` takes a list of names, each set at ``each`` in an item of ``wrap``.
     """
     if declared is None:
         return None
     if isinstance(declared, str):
         declared = {"name": declared}
-    if not isinstance(declared, dict) or set(declared) - {"name", "type", "wrap", "each"}:
-        raise ValueError(f"{node['operationId']}: x-zoho-method body is a name or {{name, type, wrap, each}}")
+    op_id = node["operationId"]
+    if not isinstance(declared, dict) or set(declared) - {"name", "type", "wrap", "each"} or "name" not in declared:
+        raise ValueError(f"{op_id}: x-zoho-method body is a name or {{name, type, wrap, each}}, not {declared!r}")
     kind = declared.get("type", "object")
     body = _resolve(spec, node.get("requestBody", {}))
+    schema = _resolve(spec, body.get("content", {}).get("application/json", {}).get("schema", {}))
+    listed = _resolve(spec, schema.get("properties", {}).get(declared.get("wrap"), {}))
+    if "wrap" in declared and listed.get("type") != "array":
+        raise ValueError(f"{op_id}: x-zoho-method body wrap names {declared['wrap']!r}, not an array of the body")
+    doc = body.get("description") or "The request body's item."
+    if "wrap" in declared and kind == "object":
+        doc = listed.get("description") or _resolve(spec, listed.get("items", {})).get("description") or doc
     each = None
     if kind == "names":  # {wrap: [{...each path...: name}, ...]}: the names checked as the schema says
-        schema = _resolve(spec, body.get("content", {}).get("application/json", {}).get("schema", {}))
-        listed = _resolve(spec, schema.get("properties", {}).get(declared.get("wrap"), {}))
         leaf = _resolve(spec, listed.get("items", {}))
         for step in str(declared.get("each", "")).split("."):
             leaf = _resolve(spec, leaf.get("properties", {}).get(step))
@@ -215,9 +233,8 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
         each = {"path": declared["each"], "min": listed.get("minItems", 0), "max": listed.get("maxItems"), **rule}
     required = bool(body.get("required"))
     text = "Sequence[str]" if kind == "names" else "dict[str, Any]"
-    doc = " ".join(str(body.get("description") or "The request body's item.").split())
     return {"public": declared["name"], "type": text if required else text + " | None", "required": required,
-            "doc": doc, "kind": kind, "wrap": declared.get("wrap"), "each": each}  # fmt: skip
+            "doc": " ".join(str(doc).split()), "kind": kind, "wrap": declared.get("wrap"), "each": each}  # fmt: skip
 
 
 def _option_kind(spec: dict[str, Any], schema: Any) -> tuple[str, ...]:

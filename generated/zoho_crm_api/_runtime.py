@@ -26,6 +26,7 @@ LITERAL_SEGMENTS = frozenset(
         "deleted",
         "fields",
         "get_related_records_count",
+        "mass_update",
         "modules",
         "org",
         "related_lists",

@@ -372,6 +372,35 @@ class RelatedCountSuccess(BaseModel):
     related_list: RelatedListRef
 
 
+class Status_1(Enum):
+    SCHEDULED = "SCHEDULED"
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+
+
+class MassUpdateStatus(BaseModel):
+    """
+    A mass update job.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    Status: Status_1
+    Total_Count: int | None = Field(None, description="Records the job holds.", ge=0)
+    Updated_Count: int | None = Field(None, description="Records updated.", ge=0)
+    Not_Updated_Count: int | None = Field(None, description="Records not updated yet.", ge=0)
+    Failed_Count: int | None = Field(None, description="Records the job could not update.", ge=0)
+
+
+class MassUpdateStatusResponse(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    data: list[MassUpdateStatus]
+
+
 class ActionDetails(BaseModel):
     """
     What Zoho wrote (id, times, users); on delete, the id (and external field).
@@ -392,7 +421,7 @@ class Code(Enum):
     SUCCESS = "SUCCESS"
 
 
-class Status(Enum):
+class Status1(Enum):
     success = "success"
 
 
@@ -409,12 +438,12 @@ class ActionSuccess(BaseModel):
     code: Code
     details: ActionDetails
     message: str = Field(..., examples=["record added"])
-    status: Status
+    status: Status1
     action: UpsertAction | None = None
     duplicate_field: str | None = None
 
 
-class Status1(Enum):
+class Status2(Enum):
     error = "error"
 
 
@@ -615,6 +644,39 @@ class CoqlErrorCode(Enum):
     AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
 
 
+class MassUpdateErrorCode(Enum):
+    """
+    400 codes of mass update.
+    """
+
+    INVALID_MODULE = "INVALID_MODULE"
+    INVALID_DATA = "INVALID_DATA"
+    MANDATORY_NOT_FOUND = "MANDATORY_NOT_FOUND"
+    REQUIRED_PARAM_MISSING = "REQUIRED_PARAM_MISSING"
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
+    NO_RECORDS_FOUND = "NO_RECORDS_FOUND"
+    AMBIGUITY_DURING_PROCESSING = "AMBIGUITY_DURING_PROCESSING"
+    CANNOT_PROCESS = "CANNOT_PROCESS"
+    RECORD_IN_BLUEPRINT = "RECORD_IN_BLUEPRINT"
+    CANNOT_PERFORM_ACTION = "CANNOT_PERFORM_ACTION"
+    NOT_APPROVED = "NOT_APPROVED"
+    RECORD_LOCKED = "RECORD_LOCKED"
+    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
+    AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+
+
+class MassUpdateStatusErrorCode(Enum):
+    """
+    400 codes of the mass update status.
+    """
+
+    INVALID_MODULE = "INVALID_MODULE"
+    MANDATORY_NOT_FOUND = "MANDATORY_NOT_FOUND"
+    INVALID_DATA = "INVALID_DATA"
+    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
+    AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+
+
 class AuthErrorCode(Enum):
     INVALID_TOKEN = "INVALID_TOKEN"
     INVALID_OAUTHTOKEN = "INVALID_OAUTHTOKEN"
@@ -730,6 +792,53 @@ class DeletedListError(BaseModel):
     status: ErrorStatus
 
 
+class MassUpdateError(BaseModel):
+    """
+    Error envelope of mass update.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: MassUpdateErrorCode
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class MassUpdateStatusError(BaseModel):
+    """
+    Error envelope of the mass update status.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: MassUpdateStatusErrorCode
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class Code1(Enum):
+    NOT_FOUND = "NOT_FOUND"
+    INVALID_URL_PATTERN = "INVALID_URL_PATTERN"
+
+
+class JobNotFoundError(BaseModel):
+    """
+    404 envelope of the mass update status (an unknown job, or an unknown URL).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code1
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
 class AuthError(BaseModel):
     """
     401 envelope.
@@ -758,31 +867,13 @@ class PermissionError(BaseModel):
     status: ErrorStatus
 
 
-class Code1(Enum):
+class Code2(Enum):
     INVALID_URL_PATTERN = "INVALID_URL_PATTERN"
 
 
 class NotFoundError(BaseModel):
     """
     404 envelope.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    code: Code1
-    details: ErrorDetails
-    message: str
-    status: ErrorStatus
-
-
-class Code2(Enum):
-    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
-
-
-class MethodError(BaseModel):
-    """
-    405 envelope.
     """
 
     model_config = ConfigDict(
@@ -795,12 +886,12 @@ class MethodError(BaseModel):
 
 
 class Code3(Enum):
-    ALREADY_MODIFIED = "ALREADY_MODIFIED"
+    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
 
 
-class PreconditionError(BaseModel):
+class MethodError(BaseModel):
     """
-    412 envelope.
+    405 envelope.
     """
 
     model_config = ConfigDict(
@@ -813,13 +904,12 @@ class PreconditionError(BaseModel):
 
 
 class Code4(Enum):
-    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
-    FILE_SIZE_MORE_THAN_ALLOWED_SIZE = "FILE_SIZE_MORE_THAN_ALLOWED_SIZE"
+    ALREADY_MODIFIED = "ALREADY_MODIFIED"
 
 
-class PayloadError(BaseModel):
+class PreconditionError(BaseModel):
     """
-    413 envelope (no code documented; see Decisions).
+    412 envelope.
     """
 
     model_config = ConfigDict(
@@ -832,12 +922,13 @@ class PayloadError(BaseModel):
 
 
 class Code5(Enum):
-    INVALID_DATA = "INVALID_DATA"
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
+    FILE_SIZE_MORE_THAN_ALLOWED_SIZE = "FILE_SIZE_MORE_THAN_ALLOWED_SIZE"
 
 
-class MediaTypeError(BaseModel):
+class PayloadError(BaseModel):
     """
-    415 envelope (no code documented; see Decisions).
+    413 envelope (no code documented; see Decisions).
     """
 
     model_config = ConfigDict(
@@ -850,12 +941,12 @@ class MediaTypeError(BaseModel):
 
 
 class Code6(Enum):
-    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"
+    INVALID_DATA = "INVALID_DATA"
 
 
-class RateLimitError(BaseModel):
+class MediaTypeError(BaseModel):
     """
-    429 envelope.
+    415 envelope (no code documented; see Decisions).
     """
 
     model_config = ConfigDict(
@@ -868,6 +959,24 @@ class RateLimitError(BaseModel):
 
 
 class Code7(Enum):
+    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"
+
+
+class RateLimitError(BaseModel):
+    """
+    429 envelope.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code7
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class Code8(Enum):
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
@@ -879,7 +988,7 @@ class ServerError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Code7
+    code: Code8
     details: ErrorDetails
     message: str
     status: ErrorStatus
@@ -1192,6 +1301,53 @@ class UpdateRelatedRecordsRequest(BaseModel):
     data: list[RecordWithId] = Field(..., max_length=100, min_length=1)
 
 
+class Territory(BaseModel):
+    """
+    With `cvid`, only the view's records of this territory (`include_child`, default false).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    id: InputId
+    include_child: bool | None = None
+
+
+class MassUpdateRequest(BaseModel):
+    """
+    The field values to set, and which records (`ids`, or `cvid` and maybe `territory`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    data: list[dict[str, Any]] = Field(
+        ...,
+        description="The field values every record gets: field API names and values, one field (three in\nDeals). Email, lookup, multi-line, line-item and read-only fields cannot be mass updated.\n",
+        max_length=1,
+        min_length=1,
+    )
+    ids: list[InputId] | None = Field(
+        None,
+        description="The records to update at once, at most 500 (one outcome each).",
+        max_length=500,
+        min_length=1,
+    )
+    cvid: str | None = Field(
+        None,
+        description="The custom view whose records a scheduled job updates (at most 50,000).",
+        pattern="^[0-9]{1,19}$",
+    )
+    territory: Territory | None = Field(
+        None,
+        description="With `cvid`, only the view's records of this territory (`include_child`, default false).",
+    )
+    over_write: bool | None = Field(
+        None,
+        description="Multi-select picklists get exactly the given values (default false, the values are added).",
+    )
+
+
 class ActionError(BaseModel):
     """
     A record (or item) that failed. `details.api_name` and `details.json_path`
@@ -1205,7 +1361,7 @@ class ActionError(BaseModel):
     code: RecordErrorCode
     details: ErrorDetails
     message: str
-    status: Status1
+    status: Status2
 
 
 class ActionResult(RootModel[ActionSuccess | ActionError]):

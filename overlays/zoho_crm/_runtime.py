@@ -297,7 +297,7 @@ def _items(response: httpx.Response, key: str) -> list[dict[str, Any]]:
     """The answer's ``key`` list of objects (empty on 204); a typed error for an error answer or another shape."""
     if response.status_code == 204:
         return []
-    if response.status_code != 200:
+    if not 200 <= response.status_code < 300:  # 207, 202: the items say what happened to each
         raise api_error(response)
     payload = read_json(response)
     items = payload.get(key) if isinstance(payload, dict) else None

@@ -172,7 +172,7 @@ class PermissionDeniedError(APIError):
 
 
 class NotFoundError(APIError):
-    """404: no such API (``INVALID_URL_PATTERN``)."""
+    """404: no such API (``INVALID_URL_PATTERN``), or no such mass update job (``NOT_FOUND``)."""
 
 
 class PreconditionFailedError(APIError):

@@ -21,7 +21,7 @@ from zoho_crm_api.resources.related import RelatedResource
 
 USER_CALLS: dict[Any, str] = {
     RecordsResource: "insert update upsert delete get list iter search iter_search count deleted iter_deleted "
-    "update_one delete_one clone insert_stream update_stream upsert_stream",
+    "update_one delete_one clone insert_stream update_stream upsert_stream mass_update mass_update_status",
     RelatedResource: "list iter get update update_one delink delink_one count list_of_deleted iter_of_deleted",
 }
 

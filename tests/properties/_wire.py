@@ -300,6 +300,17 @@ OVERLAY: dict[str, OverlayCall] = {
         lambda crm, p, kw, b: crm.related.list_of_deleted(p["module"], p["record_id"], p["related_list"], **kw),
         frozenset({"fields", "page", "per_page"}),
     ),
+    "mass_update_records": OverlayCall(
+        lambda crm, p, kw, b: crm.records.mass_update(
+            p["module"], _one(b), **kw, **_pick(b, "ids", "cvid", "territory", "over_write")
+        ),
+        frozenset(),
+        _data_and("ids", "cvid", "territory", "over_write"),
+    ),
+    "get_mass_update_status": OverlayCall(
+        lambda crm, p, kw, b: crm.records.mass_update_status(p["module"], kw.pop("job_id"), **kw),
+        frozenset({"job_id"}),
+    ),
     "get_fields": OverlayCall(lambda crm, p, kw, b: crm.metadata.fields(kw.pop("module"), **kw), frozenset({"module"})),
     "get_related_lists": OverlayCall(
         lambda crm, p, kw, b: crm.metadata.related_lists(kw.pop("module"), **kw), frozenset({"module"})
@@ -345,12 +356,13 @@ def _item_count(request: httpx.Request, body: Any) -> int:
     return len(ids.split(",")) if ids else 1
 
 
-_METADATA_ANSWERS: dict[str, Any] = {
+_CANNED_ANSWERS: dict[str, Any] = {  # metadata, and the mass update status
     "FieldsResponse": {"fields": [{"api_name": "Last_Name", "id": "1", "data_type": "text"}]},
     "RelatedListsResponse": {"related_lists": [{"api_name": "Notes", "id": "2", "module": None}]},
     "ModulesResponse": {"modules": [{"api_name": "Leads", "id": "3"}]},
     "UsersResponse": {"users": [{"id": "4"}]},
     "OrgResponse": {"org": [{"id": "5"}]},
+    "MassUpdateStatusResponse": {"data": [{"Status": "COMPLETED", "Total_Count": 1, "Updated_Count": 1}]},
 }
 
 
@@ -377,8 +389,8 @@ def valid_answer(op: _spec.Operation, request: httpx.Request) -> httpx.Response:
     elif schema == "ActionResults":
         success = {"code": "SUCCESS", "details": {"id": "3652397000000624046"}, "message": "ok", "status": "success"}
         payload = {"data": [success] * _item_count(request, body)}
-    elif schema in _METADATA_ANSWERS:
-        payload = _METADATA_ANSWERS[schema]
+    elif schema in _CANNED_ANSWERS:
+        payload = _CANNED_ANSWERS[schema]
     else:
         raise LookupError(f"no canned answer for {schema}")
     errors = _spec.schema_errors(schema, payload)

@@ -121,6 +121,7 @@ def _targets(org: _org.Org) -> dict[str, dict[str, str]]:
         "update_records": {"module": "Leads"},
         "upsert_records": {"module": "Leads"},
         "update_record": {"module": "Leads", "record_id": lead},
+        "mass_update_records": {"module": "Leads"},
         "clone_record": {"module": "Leads", "record_id": lead},
         "update_related_records": {"module": "Campaigns", "record_id": campaign, "related_list": "Leads"},
         "update_related_record": {
@@ -136,6 +137,7 @@ _OPTIONS = {
     "update_records": ("trigger", "skip_feature_execution"),
     "upsert_records": ("duplicate_check_fields", "trigger", "skip_feature_execution"),
     "update_record": ("trigger",),
+    "mass_update_records": ("ids", "cvid", "territory", "over_write"),
 }
 
 
@@ -170,6 +172,7 @@ def overlay_call(crm: Any, op_id: str, p: dict[str, str], body: Any) -> Any:
         "upsert_records": lambda: crm.records.upsert(m, _records(body), **options),
         "update_record": lambda: crm.records.update_one(m, p["record_id"], _one(body), **options),
         "clone_record": lambda: crm.records.clone(m, p["record_id"], _one(body)),
+        "mass_update_records": lambda: crm.records.mass_update(m, _one(body), **options),
         "update_related_records": lambda: crm.related.update(m, p["record_id"], p["related_list"], _records(body)),
         "update_related_record": lambda: crm.related.update_one(
             m, p["record_id"], p["related_list"], p["related_record_id"], _one(body)

@@ -166,19 +166,22 @@ def test_error_bodies_use_the_code_family_of_their_operation(sb: Sandbox, api: h
 def test_an_operation_without_a_handler_answers_501_naming_it(sb: Sandbox) -> None:
     """One new spec operation does not stop the sandbox: it answers a Zoho-shaped 501, and a warning says so."""
     spec = copy.deepcopy(load_contract().spec)
-    spec["paths"]["/{module}/actions/mass_update"] = {
-        "post": {
-            "operationId": "mass_update_records",
-            "parameters": [{"name": "module", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "responses": {"202": {"description": "scheduled"}},
+    spec["paths"]["/{module}/{record_id}/__timeline"] = {
+        "get": {
+            "operationId": "get_timeline",
+            "parameters": [
+                {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                for name in ("module", "record_id")
+            ],
+            "responses": {"200": {"description": "the record's history"}},
         }
     }
-    with pytest.warns(UserWarning, match=r"not modelled, answering 501 NOT_SUPPORTED: mass_update_records"):
+    with pytest.warns(UserWarning, match=r"not modelled, answering 501 NOT_SUPPORTED: get_timeline"):
         sb.app = SandboxApp(sb.state, Contract(spec))
     with httpx.Client(base_url=sb.base_url, transport=sb.transport(), headers=auth(sb)) as client:
-        answer = client.post("/Leads/actions/mass_update", json={"data": [{"City": "Paris"}]})
+        answer = client.get("/Leads/3652397000000624046/__timeline")
         assert error_of(answer) == (501, "NOT_SUPPORTED")
-        assert answer.json()["details"] == {"operation_id": "mass_update_records"}
-        assert "mass_update_records" in answer.json()["message"]
+        assert answer.json()["details"] == {"operation_id": "get_timeline"}
+        assert "get_timeline" in answer.json()["message"]
         assert client.get("/Leads", params={"fields": "Last_Name"}).status_code == 204  # the rest still works
     assert sb.violations == []

@@ -285,3 +285,33 @@ def test_metadata_the_sdk_reads(sdk: Sandbox) -> None:
     by_list = {r.get_api_name(): r for r in lists.get_object().get_related_lists()}
     assert by_list["Notes"].get_href() == "Leads/{ENTITYID}/Notes"
     assert {"Campaigns", "Activities_Chronological_View", "Activities_Chronological_View_History"} <= set(by_list)
+
+
+def test_mass_update_by_ids_and_by_view_with_its_status(sdk: Sandbox) -> None:
+    leads = sdk_record.RecordOperations("Leads")
+    ids = sdk.seed("Leads", [{"Last_Name": f"Mass {i}"} for i in range(3)])
+    by_ids = sdk_record.MassUpdateBodyWrapper()
+    by_ids.set_data([_record(Lead_Source="Web")])
+    by_ids.set_ids([*ids[:2], "3652397000999999999"])
+    answer = leads.mass_update_records(by_ids)
+    assert answer.get_status_code() == 207, _describe(answer)
+    outcomes = answer.get_object().get_data()
+    assert [type(o).__name__ for o in outcomes] == ["MassUpdateSuccessResponse"] * 2 + ["APIException"]
+    assert [sdk.record("Leads", i)["Lead_Source"] for i in ids[:2]] == ["Web", "Web"]
+
+    by_view = sdk_record.MassUpdateBodyWrapper()
+    by_view.set_data([_record(Company="Zylker")])
+    by_view.set_cvid(sdk.custom_view_id("Leads"))
+    scheduled = leads.mass_update_records(by_view)
+    assert scheduled.get_status_code() == 200, _describe(scheduled)
+    (job,) = scheduled.get_object().get_data()
+    assert job.get_message().get_value() == "mass update scheduled successfully"
+    job_id = job.get_details()["job_id"]
+    statuses = []
+    for _ in range(2):
+        status = leads.get_mass_update_status(_params(sdk_record.GetMassUpdateStatusParam, job_id=job_id))
+        assert status.get_status_code() == 200, _describe(status)
+        (state,) = status.get_object().get_data()
+        statuses.append((state.get_status().get_value(), state.get_updated_count(), state.get_total_count()))
+    assert statuses == [("SCHEDULED", 0, 3), ("COMPLETED", 3, 3)]
+    assert {r["Company"] for r in sdk.records("Leads")} == {"Zylker"}

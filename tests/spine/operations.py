@@ -13,6 +13,8 @@ RECORDS = {
     ("get", "/{module}/deleted"): "get_deleted_records",
     ("get", "/{module}/actions/count"): "get_record_count",
     ("post", "/{module}/{record_id}/actions/clone"): "clone_record",
+    ("post", "/{module}/actions/mass_update"): "mass_update_records",
+    ("get", "/{module}/actions/mass_update"): "get_mass_update_status",
 }
 RELATED = {
     ("get", "/{module}/{record_id}/{related_list}"): "get_related_records",

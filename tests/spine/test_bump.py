@@ -1,9 +1,9 @@
 """A scripted API bump in a copy of the repository: spec edits only, then `generate` and the client suite.
 
-New optional parameter on Get Records, new field in record answers, a new operation (Mass Update
-Records and its status call, under a new tag) and v8 -> v9: after regeneration the new operation is a
-method of ZohoCRM and AsyncZohoCRM with no hand-written code, the client suite stays green, and the
-change report names all four changes.
+New optional parameter on Get Records, new field in record answers, a new operation (Get Timeline of
+a record, a real v8 operation the spec lacks, under a new tag) and v8 -> v9: after regeneration the new
+operation is a method of ZohoCRM and AsyncZohoCRM with no hand-written code, the client suite stays
+green, and the change report names all four changes.
 """
 
 from __future__ import annotations
@@ -31,53 +31,36 @@ NEW_PARAMETER = """        - $ref: '#/components/parameters/IncludeChild'
 NEW_FIELD = """        id: {type: string, description: Record id (numeric string).}
         Record_Score: {type: integer, nullable: true, description: Score of the record (a field the bump adds).}
 """
-NEW_TAG = """  - name: mass_update
-    description: Update one field of many records in one scheduled job.
+NEW_TAG = """  - name: timeline
+    description: What happened to a record, newest first (a tag the bump adds).
 paths:
 """
 NEW_PATHS = """paths:
-  /{module}/actions/mass_update:
+  /{module}/{record_id}/__timeline:
     parameters:
       - $ref: '#/components/parameters/Module'
-    post:
-      operationId: mass_update_records
-      x-zoho-retry: unsafe
-      x-zoho-method: {name: schedule, returns: outcome, body: changes, echo: changes}
-      tags: [mass_update]
-      summary: Mass update records
-      description: Schedules a job setting the same field values on up to 50,000 records.
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [data]
-              properties:
-                data: {type: array, items: {type: object, additionalProperties: true}}
-                ids: {type: array, items: {type: string}}
-                cvid: {type: string}
-                over_write: {type: boolean}
-      responses:
-        '202':
-          description: The job is scheduled.
-          content:
-            application/json:
-              schema: {type: object, additionalProperties: true}
-        '401': {$ref: '#/components/responses/Unauthorized'}
+      - $ref: '#/components/parameters/RecordId'
     get:
-      operationId: get_mass_update_status
-      x-zoho-method: {name: status, returns: record}
-      tags: [mass_update]
-      summary: Status of a mass update job
+      operationId: get_timeline
+      x-zoho-retry: safe
+      x-zoho-method: {name: list, returns: items, key: __timeline}
+      tags: [timeline]
+      summary: Timeline of a record
+      description: The record's history (field updates, notes, emails...), newest first.
       parameters:
-        - {name: job_id, in: query, required: true, description: The job id of the mass update., schema: {type: string}}
+        - $ref: '#/components/parameters/Page'
+        - $ref: '#/components/parameters/PerPage'
+        - {name: include_inner_details, in: query, description: Also return nested details., schema: {type: string}}
       responses:
         '200':
-          description: The job's status and counts.
+          description: A page of the record's timeline.
           content:
             application/json:
-              schema: {type: object, additionalProperties: true}
+              schema:
+                type: object
+                properties:
+                  __timeline: {type: array, items: {type: object, additionalProperties: true}}
+                  info: {$ref: '#/components/schemas/PageInfo'}
         '401': {$ref: '#/components/responses/Unauthorized'}
 """
 
@@ -94,38 +77,39 @@ with sandbox(mode="asgi") as sb:
     assert sb.base_url.endswith("/crm/v9"), sb.base_url
     kwargs = dict(api_domain=sb.api_domain, accounts_url=sb.accounts_url)
     with ZohoCRM(sb.credentials, transport=sb.transport(), **kwargs) as crm:
-        raw = crm.mass_update.with_raw_response.mass_update_records("Leads", body={"data": [{"City": "Paris"}]})
-        assert raw.status_code == 501 and raw.json()["details"]["operation_id"] == "mass_update_records", raw.text
+        raw = crm.timeline.with_raw_response.get_timeline("Leads", "3652397000000624046", per_page=5)
+        assert raw.status_code == 501 and raw.json()["details"]["operation_id"] == "get_timeline", raw.text
         assert raw.request.headers["Authorization"].startswith("Zoho-oauthtoken ")
+        assert raw.request.url.params["per_page"] == "5", raw.request.url
         try:
-            crm.mass_update.get_mass_update_status("Leads", job_id="1")
+            crm.timeline.get_timeline("Leads", "3652397000000624046")
         except ServerError as exc:
             assert exc.code == "NOT_SUPPORTED", exc
         else:
             raise AssertionError("no typed error")
         try:
-            crm.mass_update.get_mass_update_status("Leads", job_id="1", jobid="1")
+            crm.timeline.get_timeline("Leads", "3652397000000624046", perpage=5)
         except ZohoValidationError as exc:
-            assert "get_mass_update_status does not take: jobid" in str(exc), exc
+            assert "get_timeline does not take: perpage" in str(exc), exc
         crm.records.get_records("Leads", fields="Last_Name", include_tags=True)
-        # declared calls (x-zoho-method), generic checks, no hand-written code
+        # the declared call (x-zoho-method), generic checks, no hand-written code
         try:
-            crm.mass_update.schedule("Leads", {"data": [{"City": "Paris"}]}, ids=["1"], over_write=True)
+            crm.timeline.list("Leads", "3652397000000624046", include_inner_details="field_history")
         except ServerError as exc:
             assert exc.code == "NOT_SUPPORTED", exc
         else:
             raise AssertionError("no typed error")
         try:
-            crm.mass_update.status("Leads", job_id="1", jobid="1")
+            crm.timeline.list("Leads", "3652397000000624046", perpage=5)
         except ZohoValidationError as exc:
-            assert "mass_update.status does not take: jobid" in str(exc), exc
+            assert "timeline.list does not take: perpage" in str(exc), exc
         else:
             raise AssertionError("a misspelt option went through")
         assert len(crm.records.list("Leads", fields="Last_Name", include_tags=True).records) == 0
 
     async def main():
         async with AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), **kwargs) as acrm:
-            raw = await acrm.mass_update.with_raw_response.get_mass_update_status("Leads", job_id="1")
+            raw = await acrm.timeline.with_raw_response.get_timeline("Leads", "3652397000000624046")
             assert raw.status_code == 501, raw.text
 
     asyncio.run(main())
@@ -161,9 +145,9 @@ def test_a_scripted_bump_needs_no_hand_written_client_code(tmp_path: Path) -> No
     assert "BREAKING spec: API version v8 -> v9" in report
     assert "spec: get_records: optional parameter added: query:include_tags" in report
     assert "spec: schema Record: property added: Record_Score" in report
-    assert "spec: operation added: mass_update_records (POST /{module}/actions/mass_update)" in report
+    assert "spec: operation added: get_timeline (GET /{module}/{record_id}/__timeline)" in report
     assert "python: added" in report
-    assert "mass_update" in report.split("## New untracked files in generated/")[1]
+    assert "get_timeline" in report.split("## New untracked files in generated/")[1]
     assert "a major bump is due" in report
 
     env = {**os.environ, "PYTHONPATH": f"{repo / 'overlays'}{os.pathsep}{repo / 'generated'}"}

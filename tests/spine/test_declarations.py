@@ -63,6 +63,31 @@ def test_a_declaration_the_generator_does_not_understand_is_an_error(declaration
         _methods(_declared({"get_fields": declaration}))
 
 
+def test_mass_update_takes_its_values_positionally_and_its_body_keys_as_keywords() -> None:
+    mass_update = _methods(SPEC)["mass_update"]
+    assert (mass_update["returns"], mass_update["key"]) == ("items", "data")
+    assert mass_update["body_arg"]["wrap"] == "data"
+    assert [p["public"] for p in mass_update["positional"]] == ["module"]
+    assert {p["public"]: p["type"] for p in mass_update["options"]} == {
+        "ids": "Sequence[str | int] | None",
+        "cvid": "str | None",
+        "territory": "Mapping[str, Any] | None",
+        "over_write": "bool | None",
+    }
+    assert [p["public"] for p in _methods(SPEC)["mass_update_status"]["positional"]] == ["module", "job_id"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [({"name": "fields", "wrap": "cvid"}, "not an array"), ({"name": "fields", "wrap": "nope"}, "not an array"),
+     ({"name": "fields", "item_of": "data"}, "body is a name or"), ({"wrap": "data"}, "body is a name or")],
+)  # fmt: skip
+def test_a_body_declaration_the_generator_does_not_understand_is_an_error(body: Any, message: str) -> None:
+    declaration = {"name": "mass_update", "returns": "items", "key": "data", "body": body}
+    with pytest.raises(ValueError, match=message):
+        _methods(_declared({"mass_update_records": declaration}))
+
+
 def test_a_fixed_value_outside_the_enum_is_an_error() -> None:
     declaration = {"name": "current_user", "returns": "item", "key": "users", "fixed": {"type": "Everyone"}}
     with pytest.raises(ValueError, match="not one of"):

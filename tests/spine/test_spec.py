@@ -127,6 +127,7 @@ def test_conditional_and_external_headers(spec: dict[str, Any]) -> None:
                 "get_record_count",
                 "search_records",
                 "get_deleted_record_related_records",
+                "get_mass_update_status",
             )
         ):
             assert "If-Modified-Since" in headers, op["operationId"]

@@ -48,6 +48,18 @@ if TYPE_CHECKING:
     from .field_meta_unique_type_0 import FieldMetaUniqueType0
     from .fields_response import FieldsResponse
     from .insert_records_request import InsertRecordsRequest
+    from .job_not_found_error import JobNotFoundError
+    from .job_not_found_error_code import JobNotFoundErrorCode
+    from .mass_update_error import MassUpdateError
+    from .mass_update_error_code import MassUpdateErrorCode
+    from .mass_update_request import MassUpdateRequest
+    from .mass_update_request_data_item import MassUpdateRequestDataItem
+    from .mass_update_request_territory import MassUpdateRequestTerritory
+    from .mass_update_status import MassUpdateStatus
+    from .mass_update_status_error import MassUpdateStatusError
+    from .mass_update_status_error_code import MassUpdateStatusErrorCode
+    from .mass_update_status_response import MassUpdateStatusResponse
+    from .mass_update_status_status import MassUpdateStatusStatus
     from .media_type_error import MediaTypeError
     from .media_type_error_code import MediaTypeErrorCode
     from .method_error import MethodError
@@ -151,6 +163,18 @@ _MODULE_OF = {
     "FieldMetaUniqueType0": ".field_meta_unique_type_0",
     "FieldsResponse": ".fields_response",
     "InsertRecordsRequest": ".insert_records_request",
+    "JobNotFoundError": ".job_not_found_error",
+    "JobNotFoundErrorCode": ".job_not_found_error_code",
+    "MassUpdateError": ".mass_update_error",
+    "MassUpdateErrorCode": ".mass_update_error_code",
+    "MassUpdateRequest": ".mass_update_request",
+    "MassUpdateRequestDataItem": ".mass_update_request_data_item",
+    "MassUpdateRequestTerritory": ".mass_update_request_territory",
+    "MassUpdateStatus": ".mass_update_status",
+    "MassUpdateStatusError": ".mass_update_status_error",
+    "MassUpdateStatusErrorCode": ".mass_update_status_error_code",
+    "MassUpdateStatusResponse": ".mass_update_status_response",
+    "MassUpdateStatusStatus": ".mass_update_status_status",
     "MediaTypeError": ".media_type_error",
     "MediaTypeErrorCode": ".media_type_error_code",
     "MethodError": ".method_error",
@@ -269,6 +293,18 @@ __all__ = (
     "FieldMetaUniqueType0",
     "FieldsResponse",
     "InsertRecordsRequest",
+    "JobNotFoundError",
+    "JobNotFoundErrorCode",
+    "MassUpdateError",
+    "MassUpdateErrorCode",
+    "MassUpdateRequest",
+    "MassUpdateRequestDataItem",
+    "MassUpdateRequestTerritory",
+    "MassUpdateStatus",
+    "MassUpdateStatusError",
+    "MassUpdateStatusErrorCode",
+    "MassUpdateStatusResponse",
+    "MassUpdateStatusStatus",
     "MediaTypeError",
     "MediaTypeErrorCode",
     "MethodError",

@@ -7,6 +7,7 @@ returns the ``httpx.Response``.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
@@ -25,7 +26,7 @@ __all__ = [
     "CoqlResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
 
 
 _EXECUTE_COQL_QUERY = Operation(

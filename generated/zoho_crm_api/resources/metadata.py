@@ -7,6 +7,7 @@ returns the ``httpx.Response``.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
@@ -25,7 +26,7 @@ __all__ = [
     "MetadataResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
 
 
 _GET_FIELDS = Operation(
@@ -302,7 +303,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Fields of a module.
 
         The fields of `module`: API names, data types, mandatory flags, lengths, lookups (with their
@@ -314,7 +315,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             module: API name of the module whose metadata is read.
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = self._runtime.declared(
             _FIELDS_METHOD,
             {
                 "module": module,
@@ -365,7 +366,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Related lists of a module.
 
         The related lists of `module`, each with the related module and its `href`
@@ -378,7 +379,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             module: API name of the module whose metadata is read.
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = self._runtime.declared(
             _RELATED_LISTS_METHOD,
             {
                 "module": module,
@@ -423,7 +424,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Modules of the org.
 
         Every module of the org with its API name, id, labels, `generated_type` (`default` or
@@ -434,7 +435,7 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = self._runtime.declared(
             _MODULES_METHOD,
             {},
             timeout,
@@ -817,7 +818,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Fields of a module.
 
         The fields of `module`: API names, data types, mandatory flags, lengths, lookups (with their
@@ -829,7 +830,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             module: API name of the module whose metadata is read.
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = await self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = await self._runtime.declared(
             _FIELDS_METHOD,
             {
                 "module": module,
@@ -880,7 +881,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Related lists of a module.
 
         The related lists of `module`, each with the related module and its `href`
@@ -893,7 +894,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             module: API name of the module whose metadata is read.
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = await self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = await self._runtime.declared(
             _RELATED_LISTS_METHOD,
             {
                 "module": module,
@@ -938,7 +939,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         *,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Modules of the org.
 
         Every module of the org with its API name, id, labels, `generated_type` (`default` or
@@ -949,7 +950,7 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
-        result: list[dict[str, Any]] = await self._runtime.declared(
+        result: builtins.list[dict[str, Any]] = await self._runtime.declared(
             _MODULES_METHOD,
             {},
             timeout,

@@ -7,6 +7,7 @@ returns the ``httpx.Response``.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
@@ -25,7 +26,7 @@ __all__ = [
     "RecordsResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
 
 
 _GET_RECORDS = Operation(
@@ -338,6 +339,52 @@ _GET_RECORD_COUNT = Operation(
     one_of=(),
 )
 _COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", None, None, None)
+
+_GET_MASS_UPDATE_STATUS = Operation(
+    name="records.get_mass_update_status",
+    retry="safe",
+    pagination=(),
+    datetimes=frozenset(()),
+    csv=frozenset(()),
+    batch=None,
+    path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "job_id": {"type": "string", "pattern": "^[0-9]{1,19}$"},
+    },
+    one_of=(),
+)
+_MASS_UPDATE_STATUS_METHOD = Method(
+    _GET_MASS_UPDATE_STATUS, "records.mass_update_status", "item", None, None, None, key="data"
+)
+
+_MASS_UPDATE_RECORDS = Operation(
+    name="records.mass_update_records",
+    retry="unsafe",
+    pagination=(),
+    datetimes=frozenset(()),
+    csv=frozenset(()),
+    batch=None,
+    path=("module",),
+    rules={"module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"}},
+    one_of=(),
+)
+_MASS_UPDATE_METHOD = Method(
+    _MASS_UPDATE_RECORDS,
+    "records.mass_update",
+    "items",
+    None,
+    None,
+    "fields",
+    key="data",
+    wrap="data",
+    options={
+        "ids": ("array", ""),
+        "cvid": ("string",),
+        "territory": ("object",),
+        "over_write": ("boolean",),
+    },
+)
 
 _CLONE_RECORD = Operation(
     name="records.clone_record",
@@ -738,6 +785,52 @@ class RecordsResourceWithRawResponse:
                 "word": word,
                 "converted": converted,
                 "approved": approved,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def get_mass_update_status(
+        self,
+        module: str,
+        *,
+        job_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Status of a mass update job: the raw ``httpx.Response`` (any status), parameters as in ``get_mass_update_status``."""
+        result: httpx.Response = self._runtime.call_raw(
+            _GET_MASS_UPDATE_STATUS,
+            {
+                "module": module,
+                "job_id": job_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def mass_update_records(
+        self,
+        module: str,
+        *,
+        body: Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Mass update records: the raw ``httpx.Response`` (any status), parameters as in ``mass_update_records``."""
+        result: httpx.Response = self._runtime.call_raw(
+            _MASS_UPDATE_RECORDS,
+            {
+                "module": module,
+                "body": body,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
@@ -1746,7 +1839,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 the same. Literal segments win when paths are matched, so an external value spelt
                 `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
                 with `GET /{module}?ids=` instead (the client refuses them here).
-            record: The request body's item.
+            record: A record. Open: every org has its own custom fields, and every unknown key is kept. System fields are typed; `id` is a numeric string set by Zoho.
             trigger: trigger
             skip_feature_execution: skip feature execution
             external: Names the external-ID field(s) the request uses instead of record ids:
@@ -2615,6 +2708,174 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    def get_mass_update_status(
+        self,
+        module: str,
+        *,
+        job_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Status of a mass update job.
+
+        The status of a job `mass_update_records` scheduled (with `cvid`): `Status` (`SCHEDULED`,
+        `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
+        updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
+        (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+
+        Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            job_id: The `details.job_id` of the answer that scheduled the mass update.
+            extra_headers: Headers to add (for what the spec does not describe yet).
+            extra_query: Query parameters to add.
+            extra_body: Top-level body keys to add.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] | None = self._runtime.call(
+            _GET_MASS_UPDATE_STATUS,
+            {
+                "module": module,
+                "job_id": job_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def mass_update_status(
+        self,
+        module: str,
+        job_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Status of a mass update job.
+
+        The status of a job `mass_update_records` scheduled (with `cvid`): `Status` (`SCHEDULED`,
+        `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
+        updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
+        (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+
+        Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``: the one item of the answer's ``data`` list).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            job_id: The `details.job_id` of the answer that scheduled the mass update.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = self._runtime.declared(
+            _MASS_UPDATE_STATUS_METHOD,
+            {
+                "module": module,
+                "job_id": job_id,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def mass_update_records(
+        self,
+        module: str,
+        *,
+        body: Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Mass update records.
+
+        Sets the same value of one field (up to three in Deals) on many records of a module. With
+        `ids` (at most 500), the records are updated at once and the answer holds one outcome per
+        id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+        `cvid` (every record of a custom view, or of one of its territories with `territory`; at
+        most 50,000 records), a background job is scheduled: the answer's one item carries
+        `details.job_id`, which `get_mass_update_status` follows; another job for the same view
+        while one is pending answers 202 `ALREADY_SCHEDULED`. Send `ids` or `cvid`, not both.
+        Email, lookup, multi-line, line-item and read-only fields cannot be mass updated
+        (`INVALID_DATA`). A multi-select picklist gets the given values added, or replaced with
+        `over_write: true`. Not for Notes. Prefer `update_records` to give each record its own values.
+
+        Operation ``mass_update_records`` (``POST /{module}/actions/mass_update``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            body: The field values to set, and which records (`ids`, or `cvid` and maybe `territory`).
+            extra_headers: Headers to add (for what the spec does not describe yet).
+            extra_query: Query parameters to add.
+            extra_body: Top-level body keys to add.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] = self._runtime.call(
+            _MASS_UPDATE_RECORDS,
+            {
+                "module": module,
+                "body": body,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def mass_update(
+        self,
+        module: str,
+        fields: dict[str, Any],
+        *,
+        ids: Sequence[str | int] | None = None,
+        cvid: str | None = None,
+        territory: Mapping[str, Any] | None = None,
+        over_write: bool | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> builtins.list[dict[str, Any]]:
+        """Mass update records.
+
+        Sets the same value of one field (up to three in Deals) on many records of a module. With
+        `ids` (at most 500), the records are updated at once and the answer holds one outcome per
+        id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+        `cvid` (every record of a custom view, or of one of its territories with `territory`; at
+        most 50,000 records), a background job is scheduled: the answer's one item carries
+        `details.job_id`, which `get_mass_update_status` follows; another job for the same view
+        while one is pending answers 202 `ALREADY_SCHEDULED`. Send `ids` or `cvid`, not both.
+        Email, lookup, multi-line, line-item and read-only fields cannot be mass updated
+        (`INVALID_DATA`). A multi-select picklist gets the given values added, or replaced with
+        `over_write: true`. Not for Notes. Prefer `update_records` to give each record its own values.
+
+        Operation ``mass_update_records`` (``POST /{module}/actions/mass_update``: the answer's ``data`` list, empty when there is none).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            fields: The field values every record gets: field API names and values, one field (three in Deals). Email, lookup, multi-line, line-item and read-only fields cannot be mass updated.
+            ids: The records to update at once, at most 500 (one outcome each).
+            cvid: The custom view whose records a scheduled job updates (at most 50,000).
+            territory: With `cvid`, only the view's records of this territory (`include_child`, default false).
+            over_write: Multi-select picklists get exactly the given values (default false, the values are added).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: builtins.list[dict[str, Any]] = self._runtime.declared(
+            _MASS_UPDATE_METHOD,
+            {
+                "module": module,
+                "fields": fields,
+                "ids": ids,
+                "cvid": cvid,
+                "territory": territory,
+                "over_write": over_write,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     def clone_record(
         self,
         module: str,
@@ -2694,7 +2955,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 the same. Literal segments win when paths are matched, so an external value spelt
                 `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
                 with `GET /{module}?ids=` instead (the client refuses them here).
-            overrides: The request body's item.
+            overrides: A record. Open: every org has its own custom fields, and every unknown key is kept. System fields are typed; `id` is a numeric string set by Zoho.
             skip_feature_execution: skip feature execution
             external: Names the external-ID field(s) the request uses instead of record ids:
                 `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
@@ -3080,6 +3341,52 @@ class AsyncRecordsResourceWithRawResponse:
                 "word": word,
                 "converted": converted,
                 "approved": approved,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def get_mass_update_status(
+        self,
+        module: str,
+        *,
+        job_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Status of a mass update job: the raw ``httpx.Response`` (any status), parameters as in ``get_mass_update_status``."""
+        result: httpx.Response = await self._runtime.call_raw(
+            _GET_MASS_UPDATE_STATUS,
+            {
+                "module": module,
+                "job_id": job_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def mass_update_records(
+        self,
+        module: str,
+        *,
+        body: Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Mass update records: the raw ``httpx.Response`` (any status), parameters as in ``mass_update_records``."""
+        result: httpx.Response = await self._runtime.call_raw(
+            _MASS_UPDATE_RECORDS,
+            {
+                "module": module,
+                "body": body,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
@@ -4088,7 +4395,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 the same. Literal segments win when paths are matched, so an external value spelt
                 `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
                 with `GET /{module}?ids=` instead (the client refuses them here).
-            record: The request body's item.
+            record: A record. Open: every org has its own custom fields, and every unknown key is kept. System fields are typed; `id` is a numeric string set by Zoho.
             trigger: trigger
             skip_feature_execution: skip feature execution
             external: Names the external-ID field(s) the request uses instead of record ids:
@@ -4957,6 +5264,174 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    async def get_mass_update_status(
+        self,
+        module: str,
+        *,
+        job_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Status of a mass update job.
+
+        The status of a job `mass_update_records` scheduled (with `cvid`): `Status` (`SCHEDULED`,
+        `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
+        updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
+        (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+
+        Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            job_id: The `details.job_id` of the answer that scheduled the mass update.
+            extra_headers: Headers to add (for what the spec does not describe yet).
+            extra_query: Query parameters to add.
+            extra_body: Top-level body keys to add.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] | None = await self._runtime.call(
+            _GET_MASS_UPDATE_STATUS,
+            {
+                "module": module,
+                "job_id": job_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def mass_update_status(
+        self,
+        module: str,
+        job_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Status of a mass update job.
+
+        The status of a job `mass_update_records` scheduled (with `cvid`): `Status` (`SCHEDULED`,
+        `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
+        updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
+        (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+
+        Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``: the one item of the answer's ``data`` list).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            job_id: The `details.job_id` of the answer that scheduled the mass update.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = await self._runtime.declared(
+            _MASS_UPDATE_STATUS_METHOD,
+            {
+                "module": module,
+                "job_id": job_id,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    async def mass_update_records(
+        self,
+        module: str,
+        *,
+        body: Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Mass update records.
+
+        Sets the same value of one field (up to three in Deals) on many records of a module. With
+        `ids` (at most 500), the records are updated at once and the answer holds one outcome per
+        id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+        `cvid` (every record of a custom view, or of one of its territories with `territory`; at
+        most 50,000 records), a background job is scheduled: the answer's one item carries
+        `details.job_id`, which `get_mass_update_status` follows; another job for the same view
+        while one is pending answers 202 `ALREADY_SCHEDULED`. Send `ids` or `cvid`, not both.
+        Email, lookup, multi-line, line-item and read-only fields cannot be mass updated
+        (`INVALID_DATA`). A multi-select picklist gets the given values added, or replaced with
+        `over_write: true`. Not for Notes. Prefer `update_records` to give each record its own values.
+
+        Operation ``mass_update_records`` (``POST /{module}/actions/mass_update``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            body: The field values to set, and which records (`ids`, or `cvid` and maybe `territory`).
+            extra_headers: Headers to add (for what the spec does not describe yet).
+            extra_query: Query parameters to add.
+            extra_body: Top-level body keys to add.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] = await self._runtime.call(
+            _MASS_UPDATE_RECORDS,
+            {
+                "module": module,
+                "body": body,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def mass_update(
+        self,
+        module: str,
+        fields: dict[str, Any],
+        *,
+        ids: Sequence[str | int] | None = None,
+        cvid: str | None = None,
+        territory: Mapping[str, Any] | None = None,
+        over_write: bool | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> builtins.list[dict[str, Any]]:
+        """Mass update records.
+
+        Sets the same value of one field (up to three in Deals) on many records of a module. With
+        `ids` (at most 500), the records are updated at once and the answer holds one outcome per
+        id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+        `cvid` (every record of a custom view, or of one of its territories with `territory`; at
+        most 50,000 records), a background job is scheduled: the answer's one item carries
+        `details.job_id`, which `get_mass_update_status` follows; another job for the same view
+        while one is pending answers 202 `ALREADY_SCHEDULED`. Send `ids` or `cvid`, not both.
+        Email, lookup, multi-line, line-item and read-only fields cannot be mass updated
+        (`INVALID_DATA`). A multi-select picklist gets the given values added, or replaced with
+        `over_write: true`. Not for Notes. Prefer `update_records` to give each record its own values.
+
+        Operation ``mass_update_records`` (``POST /{module}/actions/mass_update``: the answer's ``data`` list, empty when there is none).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            fields: The field values every record gets: field API names and values, one field (three in Deals). Email, lookup, multi-line, line-item and read-only fields cannot be mass updated.
+            ids: The records to update at once, at most 500 (one outcome each).
+            cvid: The custom view whose records a scheduled job updates (at most 50,000).
+            territory: With `cvid`, only the view's records of this territory (`include_child`, default false).
+            over_write: Multi-select picklists get exactly the given values (default false, the values are added).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: builtins.list[dict[str, Any]] = await self._runtime.declared(
+            _MASS_UPDATE_METHOD,
+            {
+                "module": module,
+                "fields": fields,
+                "ids": ids,
+                "cvid": cvid,
+                "territory": territory,
+                "over_write": over_write,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
     async def clone_record(
         self,
         module: str,
@@ -5036,7 +5511,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 the same. Literal segments win when paths are matched, so an external value spelt
                 `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
                 with `GET /{module}?ids=` instead (the client refuses them here).
-            overrides: The request body's item.
+            overrides: A record. Open: every org has its own custom fields, and every unknown key is kept. System fields are typed; `id` is a numeric string set by Zoho.
             skip_feature_execution: skip feature execution
             external: Names the external-ID field(s) the request uses instead of record ids:
                 `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup

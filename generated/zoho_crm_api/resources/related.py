@@ -7,6 +7,7 @@ returns the ``httpx.Response``.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
@@ -25,7 +26,7 @@ __all__ = [
     "RelatedResourceWithRawResponse",
 ]
 
-_ = (dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
 
 
 _GET_RELATED_RECORDS = Operation(
@@ -1323,7 +1324,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
             related_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
                 module's external field.
-            fields: The request body's item.
+            fields: A record. Open: every org has its own custom fields, and every unknown key is kept. System fields are typed; `id` is a numeric string set by Zoho.
             external: Names the external-ID field(s) the request uses instead of record ids:
                 `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
                 `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;
@@ -2761,7 +2762,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             related_list: API name of the related list (see the Related Lists metadata API), for example `Notes` or `Campaigns`.
             related_id: Id of the related record, or its external value when `X-EXTERNAL` names the related
                 module's external field.
-            fields: The request body's item.
+            fields: A record. Open: every org has its own custom fields, and every unknown key is kept. System fields are typed; `id` is a numeric string set by Zoho.
             external: Names the external-ID field(s) the request uses instead of record ids:
                 `Module.Field`; a lookup `Module.Lookup_Field.External_Field`; a subform lookup
                 `Module.Subform.Lookup.External_Field`; line items `Quotes.Product_Details.product.External_Product_ID`;

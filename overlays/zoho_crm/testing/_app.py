@@ -21,6 +21,8 @@ from ._contract import Contract, Operation, load_contract, raise_violations
 from ._coql_api import HANDLERS as COQL_HANDLERS
 from ._errors import DroppedConnection, ZohoError, error_body
 from ._external import parse_external
+from ._mass_update_api import HANDLERS as MASS_UPDATE_HANDLERS
+from ._mass_update_api import run_due_jobs
 from ._metadata_api import HANDLERS as METADATA_HANDLERS
 from ._metadata_api import NO_MODULE
 from ._records_api import HANDLERS as RECORD_HANDLERS
@@ -35,7 +37,7 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
-HANDLERS = {**RECORD_HANDLERS, **RELATED_HANDLERS, **METADATA_HANDLERS, **COQL_HANDLERS}
+HANDLERS = {**RECORD_HANDLERS, **MASS_UPDATE_HANDLERS, **RELATED_HANDLERS, **METADATA_HANDLERS, **COQL_HANDLERS}
 BULK = frozenset(name for name, handler in HANDLERS.items() if inspect.isgeneratorfunction(handler))
 """Operations whose handler works item by item (its work runs in slices, its body read with it)."""
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
@@ -331,7 +333,9 @@ class SandboxApp:
                 state.credits.spend(now, write_cost(op.operation_id, body))
         except ZohoError as refused:
             return self._error(refused)
-        return Context(state, op, params, request.query, request.headers, body, module, externals, now), extra
+        ctx = Context(state, op, params, request.query, request.headers, body, module, externals, now)
+        run_due_jobs(ctx)  # background jobs whose time has come, before the call sees the records
+        return ctx, extra
 
     def _body(self, op: Operation, request: _Request) -> Any:
         if op.body is None:

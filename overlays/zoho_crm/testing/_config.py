@@ -74,6 +74,9 @@ class SandboxConfig:
     """Largest request body read; past it, 413 ``LIMIT_EXCEEDED`` without reading the rest."""
     api_domain: str | None = None
     """Origin the token endpoint reports as ``api_domain`` (default: the sandbox's own)."""
+    job_delay: float = 60.0
+    """Seconds a scheduled job (a mass update by custom view) waits before it runs, unless its status is
+    read twice first; any API call after that runs it."""
 
     def __post_init__(self) -> None:
         for name in _RATES:
@@ -93,8 +96,8 @@ class SandboxConfig:
             value = getattr(self, name)
             if value is not None and value < 0:
                 raise ValueError(f"{name} must be None or non-negative")
-        if self.token_lifetime <= 0 or self.latency < 0 or self.work_slice < 0:
-            raise ValueError("token_lifetime must be positive, latency and work_slice non-negative")
+        if self.token_lifetime <= 0 or self.latency < 0 or self.work_slice < 0 or self.job_delay < 0:
+            raise ValueError("token_lifetime must be positive, latency, work_slice and job_delay non-negative")
         if self.fault_operations is not None and not isinstance(self.fault_operations, frozenset):
             object.__setattr__(self, "fault_operations", frozenset(self.fault_operations))
 

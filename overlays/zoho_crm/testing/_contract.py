@@ -182,8 +182,9 @@ class Operation:
             else:
                 raw = headers.get(param.name.lower())
             if raw is None or (raw == "" and param.location != "path" and param.required):
-                if param.required:
-                    raise ZohoError(400, "REQUIRED_PARAM_MISSING", {"param_name": param.name})
+                if param.required:  # the code the operation documents (the status of a mass update: MANDATORY_...)
+                    code = self.pick(400, "REQUIRED_PARAM_MISSING", "MANDATORY_NOT_FOUND", "REQUIRED_PARAM_MISSING")
+                    raise ZohoError(400, code, {"param_name": param.name})
                 if param.default is not None:
                     out[param.name] = param.default
                 continue

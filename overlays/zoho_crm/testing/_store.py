@@ -119,6 +119,8 @@ class Store:
         """The org's one user; records share this dict as their owner and creator (never change it in place)."""
         self._next_sweep = float("inf")
         self.query_cache: dict[tuple[Any, ...], tuple[int, list[str]]] = {}
+        self.jobs: dict[str, Any] = {}
+        """Background jobs by id (mass updates by custom view), in the order they were scheduled."""
         for name in self.modules:  # value indexes (duplicate checks, external ids) from the start
             self.reindex(name)
 

@@ -1,0 +1,259 @@
+"""Mass Update Records and its status call: declared in the spec, modelled by the sandbox, no client code.
+
+``crm.records.mass_update`` and ``mass_update_status`` are generated from ``x-zoho-method``; the sandbox
+updates ``ids`` at once (one outcome each) and runs a ``cvid`` job at its second status read, or once
+``job_delay`` has passed on its clock.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from typing import Any
+
+import pytest
+
+from tests.client.conftest import FAST_RETRY, AsyncRecorder, Recorder, client_kwargs
+from zoho_crm import API_VERSION, AsyncZohoCRM, ZohoCRM, ZohoValidationError
+from zoho_crm.errors import APIConnectionError, InvalidRequestError, NotFoundError
+from zoho_crm.testing import ManualClock, Sandbox, sandbox
+from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
+
+
+def leads(sb: Sandbox, n: int, **fields: Any) -> list[str]:
+    return sb.seed("Leads", [{"Last_Name": f"Lead {i}", "Email": f"lead{i}@example.com", **fields} for i in range(n)])
+
+
+def field_of(sb: Sandbox, ids: list[str], field: str) -> list[Any]:
+    return [(sb.record("Leads", i) or {}).get(field) for i in ids]
+
+
+def test_the_calls_are_generated_from_the_spec() -> None:
+    for resource in (RecordsResource, AsyncRecordsResource):
+        params = inspect.signature(resource.mass_update).parameters
+        assert list(params)[:3] == ["self", "module", "fields"]
+        assert {"ids", "cvid", "territory", "over_write"} <= {n for n, p in params.items() if p.kind is p.KEYWORD_ONLY}
+        assert list(inspect.signature(resource.mass_update_status).parameters)[:3] == ["self", "module", "job_id"]
+    assert inspect.iscoroutinefunction(AsyncRecordsResource.mass_update)
+
+
+def test_by_ids_the_records_are_updated_at_once_one_outcome_per_id(
+    sb: Sandbox, crm: ZohoCRM, recorder: Recorder
+) -> None:
+    ids = leads(sb, 3)
+    items = crm.records.mass_update("Leads", {"Lead_Source": "Web"}, ids=[*ids, "3652397000999999999"])
+    assert [item["status"] for item in items] == ["success"] * 3 + ["error"]
+    assert [item["details"].get("id") for item in items] == [*ids, "3652397000999999999"]
+    assert items[3]["code"] == "INVALID_DATA"
+    assert field_of(sb, ids, "Lead_Source") == ["Web"] * 3
+    sent = recorder.requests[-1]
+    assert (sent.method, sent.url.path) == ("POST", f"/crm/{API_VERSION}/Leads/actions/mass_update")
+    assert json.loads(sent.content) == {"data": [{"Lead_Source": "Web"}], "ids": [*ids, "3652397000999999999"]}
+
+
+def test_by_view_a_job_is_scheduled_then_completed_at_the_next_status_read(sb: Sandbox, crm: ZohoCRM) -> None:
+    ids = leads(sb, 4)
+    (job,) = crm.records.mass_update("Leads", {"Company": "Zylker"}, cvid=sb.custom_view_id("Leads"))
+    assert (job["code"], job["status"], job["message"]) == ("SUCCESS", "success", "mass update scheduled successfully")
+    job_id = job["details"]["job_id"]
+    assert field_of(sb, ids, "Company") == [None] * 4  # a background job: nothing written yet
+    first = crm.records.mass_update_status("Leads", job_id)
+    assert first == {"Status": "SCHEDULED", "Total_Count": 4, "Updated_Count": 0, "Not_Updated_Count": 4,
+                     "Failed_Count": 0}  # fmt: skip
+    assert field_of(sb, ids, "Company") == [None] * 4
+    done = crm.records.mass_update_status("Leads", job_id)
+    assert done == {"Status": "COMPLETED", "Total_Count": 4, "Updated_Count": 4, "Not_Updated_Count": 0,
+                    "Failed_Count": 0}  # fmt: skip
+    assert field_of(sb, ids, "Company") == ["Zylker"] * 4
+    assert crm.records.mass_update_status("Leads", job_id) == done
+
+
+@pytest.mark.anyio
+async def test_the_async_client_schedules_and_follows_a_job(sb: Sandbox, acrm: AsyncZohoCRM) -> None:
+    ids = leads(sb, 2)
+    updated = await acrm.records.mass_update("Leads", {"City": "Paris"}, ids=ids[:1])
+    assert [item["code"] for item in updated] == ["SUCCESS"]
+    (job,) = await acrm.records.mass_update("Leads", {"Company": "Zylker"}, cvid=sb.custom_view_id("Leads"))
+    statuses = [await acrm.records.mass_update_status("Leads", job["details"]["job_id"]) for _ in range(2)]
+    assert [s["Status"] for s in statuses] == ["SCHEDULED", "COMPLETED"]
+    assert statuses[1]["Updated_Count"] == 2
+    assert field_of(sb, ids, "City") == ["Paris", None]
+    assert field_of(sb, ids, "Company") == ["Zylker", "Zylker"]
+
+
+@pytest.mark.anyio
+async def test_over_loopback_http_sync_and_async() -> None:
+    with Sandbox(mode="http") as box:
+        ids = leads(box, 3)
+        with ZohoCRM(box.credentials, **client_kwargs(box)) as crm:
+            assert [i["code"] for i in crm.records.mass_update("Leads", {"City": "Oslo"}, ids=ids)] == ["SUCCESS"] * 3
+            (job,) = crm.records.mass_update("Leads", {"Company": "Acme"}, cvid=box.custom_view_id("Leads"))
+        async with AsyncZohoCRM(box.credentials, **client_kwargs(box)) as acrm:
+            job_id = job["details"]["job_id"]
+            assert (await acrm.records.mass_update_status("Leads", job_id))["Status"] == "SCHEDULED"
+            assert (await acrm.records.mass_update_status("Leads", job_id))["Updated_Count"] == 3
+        assert field_of(box, ids, "City") == ["Oslo"] * 3
+        assert field_of(box, ids, "Company") == ["Acme"] * 3
+        assert box.counters.requests["mass_update_records"] == 2
+        assert box.violations == []
+
+
+def test_the_sandbox_clock_runs_a_due_job_before_any_call() -> None:
+    clock = ManualClock()
+    with sandbox(clock=clock, job_delay=30.0) as box:
+        ids = leads(box, 2)
+        with ZohoCRM(box.credentials, transport=box.transport(), **client_kwargs(box)) as crm:
+            (job,) = crm.records.mass_update("Leads", {"Company": "Later"}, cvid=box.custom_view_id("Leads"))
+            clock.advance(29)
+            assert (crm.records.get("Leads", ids[0], fields=["Company"]) or {}).get("Company") is None
+            clock.advance(1)
+            assert (crm.records.get("Leads", ids[0], fields=["Company"]) or {}).get("Company") == "Later"
+            status = crm.records.mass_update_status("Leads", job["details"]["job_id"])
+            assert (status["Status"], status["Updated_Count"]) == ("COMPLETED", 2)
+
+
+def test_failed_records_are_counted_honestly(sb: Sandbox, crm: ZohoCRM) -> None:
+    sb.mark_unique("Leads", "Badge")
+    ids = leads(sb, 3)
+    view = sb.custom_view_id("Leads")
+    (unique,) = crm.records.mass_update("Leads", {"Badge": "B-1"}, cvid=view)  # one record may hold it
+    crm.records.delete_one("Leads", ids[2])  # deleted before the job runs
+    for _ in range(2):
+        status = crm.records.mass_update_status("Leads", unique["details"]["job_id"])
+    assert status == {"Status": "COMPLETED", "Total_Count": 3, "Updated_Count": 1, "Not_Updated_Count": 0,
+                      "Failed_Count": 2}  # fmt: skip
+    assert field_of(sb, ids[:2], "Badge") == ["B-1", None]
+    too_long = crm.records.mass_update("Leads", {"Last_Name": "x" * 81}, ids=ids[:2])
+    assert [(i["code"], i["details"]["id"], i["details"]["api_name"]) for i in too_long] == [
+        ("INVALID_DATA", ids[0], "Last_Name"), ("INVALID_DATA", ids[1], "Last_Name")
+    ]  # fmt: skip
+    assert field_of(sb, ids[:2], "Last_Name") == ["Lead 0", "Lead 1"]
+
+
+def test_multi_select_values_are_added_unless_over_write(sb: Sandbox, crm: ZohoCRM) -> None:
+    ids = leads(sb, 1, Languages=["English"])
+    crm.records.mass_update("Leads", {"Languages": ["French", "English"]}, ids=ids)
+    assert field_of(sb, ids, "Languages") == [["English", "French"]]
+    crm.records.mass_update("Leads", {"Languages": ["Spanish"]}, ids=ids, over_write=True)
+    assert field_of(sb, ids, "Languages") == [["Spanish"]]
+
+
+def test_a_second_job_for_the_same_view_is_already_scheduled(sb: Sandbox, crm: ZohoCRM) -> None:
+    leads(sb, 1)
+    view = sb.custom_view_id("Leads")
+    (job,) = crm.records.mass_update("Leads", {"City": "Rome"}, cvid=view)
+    (busy,) = crm.records.mass_update("Leads", {"City": "Milan"}, cvid=view)
+    assert (busy["code"], busy["status"]) == ("ALREADY_SCHEDULED", "error")
+    for _ in range(2):
+        crm.records.mass_update_status("Leads", job["details"]["job_id"])
+    (again,) = crm.records.mass_update("Leads", {"City": "Milan"}, cvid=view)
+    assert again["code"] == "SUCCESS"
+    assert again["details"]["job_id"] != job["details"]["job_id"]
+
+
+REFUSED = [
+    ("Nope", {"City": "x"}, {"ids": ["1"]}, "INVALID_MODULE"),
+    ("Notes", {"Note_Title": "x"}, {"ids": ["1"]}, "INVALID_MODULE"),
+    ("Leads", {"City": "x"}, {"ids": [str(10**18 + i) for i in range(501)]}, "LIMIT_EXCEEDED"),
+    ("Leads", {}, {"ids": ["1"]}, "INVALID_DATA"),
+    ("Leads", {"Created_Time": "2024-01-01T00:00:00+00:00"}, {"ids": ["1"]}, "INVALID_DATA"),
+    ("Leads", {"Full_Name": "x"}, {"ids": ["1"]}, "INVALID_DATA"),
+    ("Leads", {"Email": "a@example.com"}, {"ids": ["1"]}, "INVALID_DATA"),
+    ("Contacts", {"Account_Name": {"id": "1"}}, {"ids": ["1"]}, "INVALID_DATA"),
+    ("Leads", {"City": "x", "Company": "y"}, {"ids": ["1"]}, "INVALID_DATA"),
+    ("Leads", {"City": "x"}, {}, "MANDATORY_NOT_FOUND"),
+    ("Leads", {"City": "x"}, {"territory": {"id": "1"}, "ids": ["1"]}, "MANDATORY_NOT_FOUND"),
+    ("Leads", {"City": "x"}, {"ids": ["1"], "cvid": "1"}, "AMBIGUITY_DURING_PROCESSING"),
+    ("Leads", {"City": "x"}, {"cvid": "1"}, "INVALID_DATA"),
+    ("Deals", {"Stage": "Won"}, {"cvid": "VIEW"}, "NO_RECORDS_FOUND"),
+    ("Leads", {"City": "x"}, {"cvid": "VIEW", "territory": {"id": "1"}}, "INVALID_DATA"),
+]
+
+
+@pytest.mark.parametrize(
+    ("module", "fields", "which", "code"), REFUSED, ids=[f"{r[3]}-{i}" for i, r in enumerate(REFUSED)]
+)
+def test_refusals_are_typed_zoho_errors(
+    sb: Sandbox, crm: ZohoCRM, module: str, fields: dict[str, Any], which: dict[str, Any], code: str
+) -> None:
+    leads(sb, 1)
+    if which.get("cvid") == "VIEW":
+        which = {**which, "cvid": sb.custom_view_id(module)}
+    with pytest.raises(InvalidRequestError) as caught:
+        crm.records.mass_update(module, fields, **which)
+    assert (caught.value.status_code, caught.value.code) == (400, code)
+    assert sb.violations == []
+
+
+def test_the_refusals_say_what_is_wrong(sb: Sandbox, crm: ZohoCRM) -> None:
+    with pytest.raises(InvalidRequestError) as too_many:
+        crm.records.mass_update("Leads", {"City": "x"}, ids=[str(10**18 + i) for i in range(501)])
+    assert too_many.value.details == {"json_path": "$.ids", "limit": 500}
+    with pytest.raises(InvalidRequestError, match="No field found"):
+        crm.records.mass_update("Leads", {}, ids=["1"])
+    with pytest.raises(InvalidRequestError, match="cannot be updated in the Mass Update") as fixed:
+        crm.records.mass_update("Leads", {"Modified_By": {"id": "1"}}, ids=["1"])
+    assert fixed.value.details == {"api_name": "Modified_By", "json_path": "$.data[0].Modified_By"}
+    with pytest.raises(InvalidRequestError, match="Max field limit exceeded"):
+        crm.records.mass_update("Leads", {"City": "x", "Company": "y"}, ids=["1"])
+    deal = sb.seed("Deals", [{"Deal_Name": "D", "Stage": "New"}])
+    three = crm.records.mass_update("Deals", {"Stage": "Won", "Amount": 5, "Description": "x"}, ids=deal)
+    assert three[0]["code"] == "SUCCESS"  # Deals take three fields a call
+
+
+def test_an_unknown_job_is_not_found(sb: Sandbox, crm: ZohoCRM) -> None:
+    leads(sb, 1)
+    with pytest.raises(NotFoundError) as unknown:
+        crm.records.mass_update_status("Leads", "3652397000999999999")
+    assert (unknown.value.status_code, unknown.value.code) == (404, "NOT_FOUND")
+    (job,) = crm.records.mass_update("Leads", {"City": "x"}, cvid=sb.custom_view_id("Leads"))
+    with pytest.raises(NotFoundError):
+        crm.records.mass_update_status("Contacts", job["details"]["job_id"])  # a job of another module
+    sent = sb.counters.requests.get("get_mass_update_status", 0)
+    for bad in ("not-a-job", ""):  # the spec's pattern for job_id, checked before sending
+        with pytest.raises(ZohoValidationError, match=r"get_mass_update_status: job_id: .* does not match"):
+            crm.records.mass_update_status("Leads", bad)
+    assert sb.counters.requests.get("get_mass_update_status", 0) == sent
+    # the sandbox refuses them too, for a client that does not check (extra_query overrides the checked value)
+    raw = crm.records.with_raw_response
+    malformed = raw.get_mass_update_status("Leads", job_id="1", extra_query={"job_id": "not-a-job"})
+    assert malformed.status_code == 400
+    assert (malformed.json()["code"], malformed.json()["details"]["param_name"]) == ("INVALID_DATA", "job_id")
+    missing = raw.get_mass_update_status("Leads", job_id="1", extra_query={"job_id": ""})
+    assert (missing.status_code, missing.json()["code"]) == (400, "MANDATORY_NOT_FOUND")  # as the status page says
+    assert sb.violations == []
+
+
+def test_a_misspelt_keyword_is_refused_before_any_request(crm: ZohoCRM, recorder: Recorder) -> None:
+    with pytest.raises(ZohoValidationError, match=r"records\.mass_update does not take: overwrite"):
+        crm.records.mass_update("Leads", {"City": "x"}, ids=["1"], overwrite=True)  # type: ignore[arg-type]
+    with pytest.raises(ZohoValidationError, match=r"records\.mass_update_status does not take: jobid"):
+        crm.records.mass_update_status("Leads", "1", jobid="1")  # type: ignore[arg-type]
+    with pytest.raises(ZohoValidationError, match="fields must be a mapping"):
+        crm.records.mass_update("Leads", ["City"], ids=["1"])  # type: ignore[arg-type]
+    assert recorder.requests == []
+
+
+@pytest.mark.anyio
+async def test_the_async_client_refuses_a_misspelt_keyword(acrm: AsyncZohoCRM, arecorder: AsyncRecorder) -> None:
+    with pytest.raises(ZohoValidationError, match=r"records\.mass_update does not take: cvids"):
+        await acrm.records.mass_update("Leads", {"City": "x"}, cvids="1")  # type: ignore[arg-type]
+    assert arecorder.requests == []
+
+
+def test_the_unsafe_call_is_not_repeated_after_a_lost_answer(sb: Sandbox, crm: ZohoCRM) -> None:
+    ids = leads(sb, 2)
+    sb.configure(drop_after_commit_rate=1.0, fault_operations={"mass_update_records"}, seed=1)
+    with pytest.raises(APIConnectionError):
+        crm.records.mass_update("Leads", {"City": "Lyon"}, ids=ids)
+    assert sb.counters.requests["mass_update_records"] == 1  # x-zoho-retry: unsafe
+    assert field_of(sb, ids, "City") == ["Lyon", "Lyon"]  # it was applied: only the answer was lost
+
+
+def test_the_safe_status_call_is_repeated_after_a_lost_answer(sb: Sandbox, crm: ZohoCRM) -> None:
+    leads(sb, 1)
+    (job,) = crm.records.mass_update("Leads", {"City": "Lyon"}, cvid=sb.custom_view_id("Leads"))
+    sb.configure(drop_after_commit_rate=1.0, fault_operations={"get_mass_update_status"}, seed=1)
+    with pytest.raises(APIConnectionError):
+        crm.records.mass_update_status("Leads", job["details"]["job_id"])
+    assert sb.counters.requests["get_mass_update_status"] == FAST_RETRY.max_attempts  # x-zoho-retry: safe
