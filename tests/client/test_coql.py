@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-import zoho_crm
-import zoho_crm_api
+from tests._mypy import strict_errors
 from zoho_crm import AsyncZohoCRM, Page, ZohoCRM, ZohoValidationError
 from zoho_crm.errors import InvalidRequestError, ZohoError
 from zoho_crm.testing import Sandbox
@@ -187,14 +183,5 @@ def emails(crm: ZohoCRM) -> list[str]:
 def test_mypy_strict_types_the_query_and_refuses_a_misspelt_keyword(tmp_path: Path) -> None:
     usage = tmp_path / "usage.py"
     usage.write_text(USAGE, encoding="utf-8")
-    overlays = Path(zoho_crm.__file__).parent.parent
-    generated = Path(zoho_crm_api.__file__).parent.parent
-    checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", os.devnull, "--config-file", os.devnull, str(usage)],
-        env={**os.environ, "MYPYPATH": f"{overlays}{os.pathsep}{generated}"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
-    assert sorted({line.split(":")[1] for line in errors}) == ["6", "7"], checked.stdout
+    errors, output = strict_errors(usage)
+    assert sorted({line.split(":")[1] for line in errors}) == ["6", "7"], output
