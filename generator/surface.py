@@ -197,9 +197,6 @@ def _option_doc(spec: dict[str, Any], prop: str, schema: Any) -> str:
     return " ".join(str(text).split())
 
 
-"""What ``x-zoho-method: {body: {...}}`` may say."""
-
-
 def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict[str, Any] | None:
     """The body as one positional argument of a declared method (``record``, ``related_lists``...).
 
@@ -392,11 +389,13 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     pagination = tuple(node.get("x-zoho-pagination", ()))
     rules = {python_name(p["name"]): _rule(spec, op_id, p) for p in spec_params.values()}
     one_of = tuple(python_name(name) for name in node.get("x-zoho-one-of", ()))
-    for name, others in node.get("x-zoho-excludes", {}).items():
-        rules[python_name(name)]["excludes"] = tuple(python_name(other) for other in others)
-    for name in [*one_of, *(n for rule in rules.values() for n in rule.get("excludes", ()))]:
+    excludes = {python_name(name): tuple(map(python_name, others)) for name, others in
+                node.get("x-zoho-excludes", {}).items()}  # fmt: skip
+    for name in [*one_of, *excludes, *(n for others in excludes.values() for n in others)]:
         if name not in rules:
             raise ValueError(f"{op_id}: x-zoho-one-of or x-zoho-excludes names {name!r}, not a parameter of it")
+    for name, others in excludes.items():
+        rules[name]["excludes"] = others
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
     path_names = tuple(p["name"] for p in positional)
     return {

@@ -1,16 +1,16 @@
-"""Checked arguments for each generated operation: shared by the sync and async resources."""
+"""Shared by the runtimes: bulk-write paths and bodies, and the shapes of page, count and outcome answers."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 import attrs
 import httpx
 
-from zoho_crm_api import models
-from zoho_crm_api._runtime import LITERAL_SEGMENTS  # each model is imported on first use, not with zoho_crm
+from zoho_crm_api import models  # each model is imported on first use, not with zoho_crm
+from zoho_crm_api._runtime import LITERAL_SEGMENTS
 
 from . import _validation as check
 from ._batch import item_outcome
@@ -19,13 +19,9 @@ from ._json import EncodedJSON, encode_items
 from .errors import InvalidResponseError, ZohoError, ZohoValidationError, error_class
 from .results import Page, Record, Success, details_of
 
-if TYPE_CHECKING:
-    pass
-
 DISCRETE_LIMIT = 2000
 """Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
 
-E = TypeVar("E")
 DateTime = dt.datetime | str | None
 
 

@@ -103,6 +103,8 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
     """``value`` against its parameter's declared schema (``Operation.rules``)."""
     if rule.get("format") == "record-id":
         return check.record_id(value, external=external, what=where)
+    if rule.get("type") == "string" and type(value) is int:  # an id or a view id given as a number
+        value = str(value)
     types = _TYPES.get(rule.get("type", ""), (object,))
     if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
         raise ZohoValidationError(f"{where} must be {rule['type']}, got {type(value).__name__}")

@@ -414,7 +414,8 @@ def test_ids_are_the_successes_ids_in_input_order(sb: Sandbox) -> None:
 def test_batch_results_need_no_casts_under_mypy_strict() -> None:
     usage = Path(__file__).with_name("typed_usage.py")
     errors, output = strict_errors(usage)
-    assert errors == [] and output.startswith("Success:"), output
+    assert errors == [], output
+    assert output.startswith("Success:"), output
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -13,9 +13,10 @@ import pytest
 
 import zoho_crm
 from zoho_crm import AsyncZohoCRM, BatchResult, Failure, Page, Success, ZohoCRM, ZohoValidationError
+from zoho_crm._runtime import prepare
 from zoho_crm._sync._runtime import SyncRuntime
 from zoho_crm.testing import Sandbox
-from zoho_crm_api._runtime import BatchOptions, Method, Operation
+from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
 from zoho_crm_api.resources.related import RelatedResource
 
@@ -128,7 +129,11 @@ def test_the_checks_of_an_operation_are_its_declared_rules(sb: Sandbox, crm: Zoh
     op = Operation(
         name="records.get_records", retry="safe", pagination=("page", "page_token"), path=("module",),
         csv=frozenset({"fields", "ids"}),
-        rules={"per_page": per_page, "cvid": {"pattern": "^[0-9]+$"}, "page": {"excludes": ("page_token",)}},
+        rules={
+            "per_page": per_page,
+            "cvid": {"type": "string", "pattern": "^[0-9]+$"},
+            "page": {"excludes": ("page_token",)},
+        },
         one_of=("ids", "cvid"),
     )  # fmt: skip
     narrow = Method(op, "records.narrow", "page", None, None)
@@ -148,6 +153,8 @@ def test_the_checks_of_an_operation_are_its_declared_rules(sb: Sandbox, crm: Zoh
         with pytest.raises(ZohoValidationError, match=message):
             crm.records._runtime.declared(narrow, {**base, **given}, None, {})
     assert sb.counters.requests["get_records"] == before  # refused before any request
+    args, _ = prepare(op, {"module": "Leads", "fields": "Email", "cvid": 12, "ids": ids}, CallOptions(), {})
+    assert args["cvid"] == "12"  # a string parameter given a number: sent as its digits, then checked
 
 
 def test_the_generated_operations_carry_the_specs_constraints() -> None:
