@@ -228,9 +228,10 @@ def bench_scale(
     reps: int, counts: tuple[int, ...] = (10_000, 100_000), lanes: tuple[int, ...] = (10, 25)
 ) -> list[Figure]:
     """Figure 8: upserts of ``counts`` records at concurrency ``lanes``, sync and async, each against raw httpx of
-    the same kind (sync: ``httpx.Client`` in threads; async: ``httpx.AsyncClient`` in tasks; pre-encoded bodies) on
-    the neutral server (``neutral_server.py``: canned answers, 50 ms from arrival). httpx's async pool is itself
-    slower than its sync one at concurrency 25 (bench/README.md): the notes give both references.
+    the same kind (sync: ``httpx.Client`` in threads; async: ``httpx.AsyncClient`` in tasks; each chunk encoded
+    in its lane) on the neutral server (``neutral_server.py``: canned answers, 50 ms from arrival). httpx's
+    async pool is itself slower than its sync one at concurrency 25 (bench/README.md): the notes give both
+    references.
 
     The clients are built with the default ``max_concurrency`` and each call asks for its concurrency (the
     pool-capping defect of issue #23 showed exactly there). Rounds interleave sync, async and raw.
