@@ -144,8 +144,7 @@ def _dumps(value: Any) -> EncodedJSON:
                 _TOO_DEEP
             ) from None  # the strict encoder below writes it (non-string keys, big integers) or says what is wrong
     else:
-        # every null is a None, not a NaN or infinity (b"ull" first: four times faster to rule out than b"null")
-        if b"ull" not in fast or b"null" not in fast or not _non_finite(value):
+        if b"null" not in fast or not _non_finite(value):  # every null is a None, not a NaN or infinity
             return EncodedJSON(fast)
     return EncodedJSON(_ENCODER.encode(value).encode())
 
