@@ -76,6 +76,12 @@ def test_ids_compare_exactly_not_as_floats() -> None:
     assert names(rows, "(id:greater_than:3652397000001000001)") == ["b"]
 
 
+def test_a_stored_decimal_equals_its_own_text() -> None:
+    rows: list[dict[str, Any]] = [{"Last_Name": "a", "Amount": 0.1}, {"Last_Name": "b", "Amount": 0.3}]
+    assert names(rows, "(Amount:equals:0.1)") == ["a"]  # exact decimals (Decimal("0.1") != 0.1) would miss it
+    assert names(rows, "(Amount:between:0.1,0.3)") == ["a", "b"]
+
+
 @pytest.mark.parametrize(
     "criteria",
     [

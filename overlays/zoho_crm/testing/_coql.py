@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from ._clock import parse_time
+from ._criteria import compare, number
 from ._errors import ZohoError
 from ._modules import ANY_MODULE, ModuleDef
 from ._store import Store, StoredRecord, copy_json
@@ -62,7 +63,6 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _INTEGER = re.compile(r"-?\d+")
-_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _syntax(near: str, message: str = "syntax error in the query") -> ZohoError:
@@ -414,35 +414,6 @@ def _scalars(value: Any) -> list[Any]:
     return [item for item in found if item is not None and item != ""]
 
 
-def _number(text: str) -> int | float | None:
-    text = text.strip()
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    return float(text) if _DECIMAL.fullmatch(text) else None
-
-
-def _sign(left: Any, right: Any) -> int:
-    return int(left > right) - int(left < right)
-
-
-def compare(actual: Any, wanted: str) -> int | None:
-    """-1/0/1 comparing a stored scalar with a query value; ``None`` when they do not compare."""
-    if isinstance(actual, bool):
-        return 0 if wanted.strip().lower() == str(actual).lower() else None
-    if isinstance(actual, int | float):
-        number = _number(wanted)
-        return None if number is None else _sign(actual, number)
-    if not isinstance(actual, str):
-        return None
-    left, right = _number(actual), _number(wanted)
-    if left is not None and right is not None:
-        return _sign(left, right)
-    moment, other = parse_time(actual), parse_time(wanted)
-    if moment is not None and other is not None:
-        return _sign(moment, other)
-    return _sign(actual.casefold(), wanted.casefold())
-
-
 def _like(pattern: str) -> Callable[[Any], bool]:
     regex = re.compile(".*".join(re.escape(part) for part in pattern.split("%")), re.IGNORECASE | re.DOTALL)
     return lambda value: isinstance(value, str) and regex.fullmatch(value) is not None
@@ -493,9 +464,9 @@ def sort_key(value: Any) -> tuple[Any, ...]:
     if isinstance(item, int | float):
         return (2, item)
     if isinstance(item, str):
-        number = _number(item)
-        if number is not None:
-            return (2, number)
+        numeric = number(item)
+        if numeric is not None:
+            return (2, numeric)
         moment = parse_time(item)
         return (3, moment) if moment is not None else (4, item.casefold())
     return (5, json.dumps(item, sort_keys=True, default=str))

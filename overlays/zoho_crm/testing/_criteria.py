@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from ._clock import parse_time
 
-__all__ = ["OPERATORS", "CriteriaError", "Predicate", "parse_criteria"]
+__all__ = ["OPERATORS", "CriteriaError", "Predicate", "compare", "number", "parse_criteria"]
 
 Predicate = Callable[[dict[str, Any]], bool]
 
@@ -30,7 +29,8 @@ MAX_IN_VALUES = 100
 MAX_DEPTH = 32
 """Parentheses nested deeper than this are refused (``INVALID_QUERY``), long before Python's recursion limit."""
 _FIELD = re.compile(r"^\$?[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z$][A-Za-z0-9_]*)?$")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_INTEGER = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 class CriteriaError(ValueError):
@@ -191,23 +191,37 @@ def _field_values(record: dict[str, Any], field: str) -> list[Any]:
     return [item for item in out if item is not None]
 
 
-def _compare(actual: Any, wanted: str) -> int | None:
-    """-1/0/1 comparing a stored value with the criteria text; ``None`` if not comparable."""
+def number(text: str) -> int | float | None:
+    """A query's number: an integer exactly (a 19-digit id is no float), a decimal as a float; else ``None``."""
+    text = text.strip()
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    return float(text) if _DECIMAL.fullmatch(text) else None
+
+
+def _sign(left: Any, right: Any) -> int:
+    return int(left > right) - int(left < right)
+
+
+def compare(actual: Any, wanted: str) -> int | None:
+    """-1/0/1 comparing a stored scalar with a query's text (search criteria, COQL); ``None`` if not comparable.
+
+    Numbers (and numeric strings: ids) compare as numbers, date-times as instants, other text case-insensitively.
+    """
     if isinstance(actual, bool):
-        return 0 if str(actual).lower() == wanted.strip().lower() else None
-    if isinstance(actual, int | float) and _NUMBER.match(wanted.strip()):
-        number = Decimal(wanted.strip())  # exact: a 19-digit id is not a float
-        return (actual > number) - (actual < number)
-    if isinstance(actual, str):
-        left, right = parse_time(actual), parse_time(wanted)
-        if left is not None and right is not None:
-            return (left > right) - (left < right)
-        if _NUMBER.match(actual.strip()) and _NUMBER.match(wanted.strip()):
-            a, b = Decimal(actual.strip()), Decimal(wanted.strip())
-            return (a > b) - (a < b)
-        a_text, b_text = actual.casefold(), wanted.casefold()
-        return (a_text > b_text) - (a_text < b_text)
-    return None
+        return 0 if wanted.strip().lower() == str(actual).lower() else None
+    if isinstance(actual, int | float):
+        wanted_number = number(wanted)
+        return None if wanted_number is None else _sign(actual, wanted_number)
+    if not isinstance(actual, str):
+        return None
+    left, right = number(actual), number(wanted)
+    if left is not None and right is not None:
+        return _sign(left, right)
+    moment, other = parse_time(actual), parse_time(wanted)
+    if moment is not None and other is not None:
+        return _sign(moment, other)
+    return _sign(actual.casefold(), wanted.casefold())
 
 
 def _compile(condition: _Condition) -> Predicate:
@@ -215,13 +229,13 @@ def _compile(condition: _Condition) -> Predicate:
 
     def test(actual: Any) -> bool:
         if operator in ("equals", "not_equal", "in"):
-            return any(_compare(actual, value) == 0 for value in values)
+            return any(compare(actual, value) == 0 for value in values)
         if operator == "starts_with":
             return isinstance(actual, str) and actual.casefold().startswith(values[0].casefold())
         if operator == "between":
-            low, high = _compare(actual, values[0]), _compare(actual, values[1])
+            low, high = compare(actual, values[0]), compare(actual, values[1])
             return low is not None and high is not None and low >= 0 and high <= 0
-        order = _compare(actual, values[0])
+        order = compare(actual, values[0])
         if order is None:
             return False
         return {
