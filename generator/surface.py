@@ -108,10 +108,21 @@ RULE_KEYS = ("type", "pattern", "minimum", "maximum", "minLength", "maxLength")
 FORMATS = (None, "date-time", "csv", "record-id")
 
 
+def _constraints(schema: dict[str, Any]) -> dict[str, Any]:
+    """The constraints of a schema the runtime checks (none for an enum: the generated enum checks it)."""
+    return {} if "enum" in schema else {key: schema[key] for key in RULE_KEYS if key in schema}
+
+
+def _body_schema(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """An operation's JSON request body schema, resolved (``{}`` without one)."""
+    content = _resolve(spec, node.get("requestBody", {})).get("content", {})
+    schema: dict[str, Any] = _resolve(spec, content.get("application/json", {}).get("schema", {}))
+    return schema
+
+
 def _rule(spec: dict[str, Any], op_id: str, param: dict[str, Any]) -> dict[str, Any]:
     """What the client checks of a parameter's value: its schema's constraints and its ``x-zoho-*`` declarations."""
-    schema = _resolve(spec, param.get("schema", {}))
-    rule = {key: schema[key] for key in RULE_KEYS if key in schema and "enum" not in schema}
+    rule = _constraints(_resolve(spec, param.get("schema", {})))
     fmt = param.get("x-zoho-format")
     if fmt not in FORMATS:
         raise ValueError(f"{op_id}: x-zoho-format of {param['name']} is one of {FORMATS[1:]}, not {fmt!r}")
@@ -212,8 +223,7 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
         raise ValueError(f"{op_id}: x-zoho-method body is a name or {{name, type, wrap, each}}, not {declared!r}")
     kind = declared.get("type", "object")
     body = _resolve(spec, node.get("requestBody", {}))
-    schema = _resolve(spec, body.get("content", {}).get("application/json", {}).get("schema", {}))
-    listed = _resolve(spec, schema.get("properties", {}).get(declared.get("wrap"), {}))
+    listed = _resolve(spec, _body_schema(spec, node).get("properties", {}).get(declared.get("wrap"), {}))
     if "wrap" in declared and listed.get("type") != "array":
         raise ValueError(f"{op_id}: x-zoho-method body wrap names {declared['wrap']!r}, not an array of the body")
     doc = body.get("description") or "The request body's item."
@@ -226,8 +236,8 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
             leaf = _resolve(spec, leaf.get("properties", {}).get(step))
         if listed.get("type") != "array" or not isinstance(leaf, dict):
             raise ValueError(f"{node['operationId']}: x-zoho-method body type names needs wrap (a list) and each")
-        rule = {key: leaf[key] for key in RULE_KEYS if key in leaf}
-        each = {"path": declared["each"], "min": listed.get("minItems", 0), "max": listed.get("maxItems"), **rule}
+        each = {"path": declared["each"], "min": listed.get("minItems", 0), "max": listed.get("maxItems"),
+                **_constraints(leaf)}  # fmt: skip
     required = bool(body.get("required"))
     text = "Sequence[str]" if kind == "names" else "dict[str, Any]"
     return {"public": declared["name"], "type": text if required else text + " | None", "required": required,
@@ -243,8 +253,7 @@ def _option_kind(spec: dict[str, Any], schema: Any) -> tuple[str, ...]:
 
 def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:
     """The properties of an operation's JSON object body as keywords (``data``, the records, left out)."""
-    content = _resolve(spec, node.get("requestBody", {})).get("content", {})
-    schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
+    schema = _body_schema(spec, node)
     required = set(schema.get("required", []))
     options = []
     for prop, sub in schema.get("properties", {}).items():
