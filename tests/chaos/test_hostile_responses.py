@@ -308,3 +308,29 @@ def test_error_envelope_with_200_is_typed_by_its_code() -> None:
         always(200, json.dumps(body)).records.list("Leads", fields=["Email"])
     assert info.value.code == "NO_PERMISSION"
     assert not isinstance(info.value, InvalidResponseError)
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [(202, "{}"), (207, json.dumps({"data": "all done"})), (200, json.dumps({"data": [1, 2]})), (201, b"")],
+)
+def test_a_2xx_mass_update_answer_without_its_items_is_typed(status: int, body: bytes | str) -> None:
+    # declared item calls read any 2xx (Zoho answers 207 and 202 there): the shape is still checked
+    with pytest.raises(InvalidResponseError):
+        always(status, body).records.mass_update("Leads", {"City": "x"}, ids=[GOOD_ID])
+    with pytest.raises(InvalidResponseError):
+        always(status, body).records.mass_update_status("Leads", GOOD_ID)
+
+
+def test_an_error_envelope_in_a_2xx_mass_update_answer_is_typed_by_its_code() -> None:
+    envelope = {"code": "INVALID_DATA", "details": {}, "message": "no", "status": "error"}
+    with pytest.raises(InvalidRequestError) as info:
+        always(202, json.dumps(envelope)).records.mass_update("Leads", {"City": "x"}, cvid=GOOD_ID)
+    assert info.value.code == "INVALID_DATA"
+
+
+def test_a_coql_answer_without_its_page_is_typed() -> None:
+    with pytest.raises(InvalidResponseError):
+        always(200, "{}").coql.query("select Email from Leads where id is not null")
+    with pytest.raises(InvalidResponseError):
+        always(200, json.dumps({"data": {"Email": "a@b.c"}})).coql.query("select Email from Leads where id is not null")
