@@ -47,6 +47,8 @@ REPLACEMENTS = {
     "aread_capped": "read_capped",
     "astore_lock": "store_lock",
     "async_auth_flow": "sync_auth_flow",
+    "check_loop": "check_thread",
+    "_abounded": "_bounded",
 }
 """Names (and words of docstrings) whose sync twin is not what unasync's defaults give."""
 

@@ -10,15 +10,13 @@ from typing import Any
 
 import httpx
 
-from . import _validation as check
-from ._engine import AsyncEngine, SyncEngine, Timeout, api_error, read_json
+from ._engine import api_error, read_json
 from ._json import UnencodableItem
 from .errors import (
     APIConnectionError,
     APIError,
     BatchError,
     InvalidResponseError,
-    TokenError,
     ZohoError,
     ZohoValidationError,
 )
@@ -30,10 +28,14 @@ ProgressCallback = Callable[[int, int], None]
 Finish = Callable[[bool], Sequence[Outcome] | None]
 """A call's answer, still to be read into its outcomes (after its concurrency slot went to the next call):
 ``finish(final)`` gives ``None`` when it could not be read and the call is to be made again (see
-:func:`sync_caller`), unless ``final``."""
+``_async/_caller.py``), unless ``final``."""
 
-AsyncCall = Callable[[int, Sequence[Any], bool, Callable[[], None]], Awaitable[Finish]]
-"""An async batch's exchange of one chunk: ``call(start, items, first, on_sent)`` (see :func:`async_caller`)."""
+OnSent = Callable[[], None] | None
+"""Called when a request has gone out in full (async batches hand their slot on then), or ``None``."""
+SyncCall = Callable[[int, Sequence[Any], bool, OnSent], Finish]
+"""A batch's exchange of one chunk: ``call(start, items, first, on_sent)`` (see ``_async/_caller.py``)."""
+AsyncCall = Callable[[int, Sequence[Any], bool, OnSent], Awaitable[Finish]]
+"""The async :data:`SyncCall`."""
 HANDOFF_TURNS = 10
 """Loop turns an async batch task waits, at most, for the next chunk's request to go out before reading its
 own answer: from taking the slot, a request takes about 5 turns to be written over httpx (pool, locks, writes)."""
@@ -140,7 +142,7 @@ def outcomes(
 
     Any 2xx (and a 400) is read for its ``data[]`` items; a 2xx without readable items (204, an empty
     or truncated body, another shape) says nothing of what Zoho did: the items of a call that is not
-    safe to repeat are ``uncertain`` (a safe one is asked again first, see :func:`sync_caller`).
+    safe to repeat are ``uncertain`` (a safe one is asked again first, see ``_async/_caller.py``).
     """
     status = response.status_code
     success = 200 <= status < 300
@@ -303,7 +305,7 @@ class Run:
 
 def run_sync(
     chunks: list[tuple[int, Sequence[Any]]],
-    call: Callable[[int, Sequence[Any], bool], Finish],
+    call: SyncCall,
     *,
     concurrency: int,
     total: int,
@@ -340,7 +342,7 @@ def run_sync(
             except queue.Empty:
                 return
             try:
-                finish = call(start, items, first)
+                finish = call(start, items, first, None)
             except Exception as exc:
                 finish = run.settle(exc, start, items)
             except BaseException as exc:  # an interrupt: handed to the batch's thread, which raises it
@@ -493,7 +495,7 @@ def plan(
     return chunks, prepared, len(items)
 
 
-def _finish(
+def finish_of(
     start: int,
     part: Sequence[Any],
     answer: httpx.Response | APIConnectionError,
@@ -536,83 +538,21 @@ Idempotent = bool | Mapping[int, bool]
 """Whether a batch's calls are safe to repeat: for all, or by chunk start (upserts: see ``_idempotency``)."""
 
 
-def _failed(start: int, part: Sequence[Any], error: ZohoError, idempotent: bool) -> Finish:
+def call_failed(start: int, part: Sequence[Any], error: ZohoError, idempotent: bool) -> Finish:
     """A call that failed with ``error`` after its request may have gone out."""
     failures = whole_call_failed(start, part, error, uncertain=not idempotent)
     return lambda final: failures
 
 
-def _halt(error: ZohoError, start: int, part: Sequence[Any]) -> Halt:
+def halted(error: ZohoError, start: int, part: Sequence[Any]) -> Halt:
     """A halt before this attempt went out: the chunk failed, not uncertain (earlier attempts: see retries)."""
     return Halt(error, whole_call_failed(start, part, error, uncertain=False))
 
 
-def _closed(exc: RuntimeError, http: httpx.Client | httpx.AsyncClient) -> APIConnectionError | None:
+def closed_error(exc: RuntimeError, http: httpx.Client | httpx.AsyncClient) -> APIConnectionError | None:
     """The error for a request refused because the client was closed during the batch (else ``None``)."""
     if not http.is_closed or "closed" not in str(exc):
         return None
     error = APIConnectionError("not sent: the client was closed during the batch")
     error.never_sent = True
     return error
-
-
-def sync_caller(
-    engine: SyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: Idempotent, timeout: Timeout
-) -> Callable[[int, Sequence[Any], bool], Finish]:
-    """The per-chunk exchange of a sync batch; its :data:`Finish` gives one outcome per item.
-
-    A ``first`` exchange leaves its answer unread (the batch reads it once the slot is free again);
-    a repeated one reads it in the engine, which asks again for an unreadable answer to a safe call.
-    A token refused (or a client closed) before the request went out raises :class:`Halt`.
-    """
-    check.call_timeout(timeout)
-
-    def call(start: int, part: Sequence[Any], first: bool) -> Finish:
-        safe = idempotent if isinstance(idempotent, bool) else idempotent[start]
-        try:
-            answer: httpx.Response | APIConnectionError = engine.send(
-                op, prepared[start], idempotent=safe, timeout=timeout, read=not first
-            )
-        except APIConnectionError as exc:
-            answer = exc
-        except (TokenError, ZohoValidationError) as exc:  # raised before this attempt went out
-            raise _halt(exc, start, part) from exc
-        except ZohoError as exc:  # any other: raised once the request may have gone out
-            return _failed(start, part, exc, safe)
-        except RuntimeError as exc:
-            closed = _closed(exc, engine.http)
-            if closed is None:
-                raise
-            raise _halt(closed, start, part) from None
-        return _finish(start, part, answer, safe, first, prepared)
-
-    return call
-
-
-def async_caller(
-    engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: Idempotent, timeout: Timeout
-) -> AsyncCall:
-    """The per-chunk exchange of an async batch (see :func:`sync_caller`); ``on_sent``: its request went out."""
-    check.call_timeout(timeout)
-    engine.check_loop()  # a client of another event loop: raised here, before the batch starts
-
-    async def call(start: int, part: Sequence[Any], first: bool, on_sent: Callable[[], None]) -> Finish:
-        safe = idempotent if isinstance(idempotent, bool) else idempotent[start]
-        try:
-            answer: httpx.Response | APIConnectionError = await engine.send(
-                op, prepared[start], idempotent=safe, timeout=timeout, read=not first, on_sent=on_sent
-            )
-        except APIConnectionError as exc:
-            answer = exc
-        except (TokenError, ZohoValidationError) as exc:
-            raise _halt(exc, start, part) from exc
-        except ZohoError as exc:
-            return _failed(start, part, exc, safe)
-        except RuntimeError as exc:
-            closed = _closed(exc, engine.http)
-            if closed is None:
-                raise
-            raise _halt(closed, start, part) from None
-        return _finish(start, part, answer, safe, first, prepared)
-
-    return call

@@ -16,6 +16,7 @@ a generator cannot: retries, deadlines, bounded answers, and reading error answe
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import inspect
@@ -24,7 +25,8 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import anyio
@@ -239,7 +241,7 @@ def _store(response: httpx.Response, chunks: list[bytes]) -> None:
     response._content = b"".join(chunks)
 
 
-def _deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
+def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
     return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
 
 
@@ -257,12 +259,14 @@ def read_capped(
             raise _too_large(response, limit, f"over {size} bytes read")
         chunks.append(chunk)
         if deadline is not None and clock() > deadline:
-            raise _deadline_passed(response.request)
+            raise deadline_passed(response.request)
     _store(response, chunks)
 
 
-async def aread_capped(response: httpx.Response, limit: int) -> None:
-    """Async :func:`read_capped` (the caller bounds its time)."""
+async def aread_capped(
+    response: httpx.Response, limit: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic
+) -> None:
+    """Async :func:`read_capped` (an async attempt is also cancelled at its deadline)."""
     too_large = _declared_too_large(response, limit)
     if too_large is not None:
         raise too_large
@@ -272,14 +276,19 @@ async def aread_capped(response: httpx.Response, limit: int) -> None:
         if size > limit:
             raise _too_large(response, limit, f"over {size} bytes read")
         chunks.append(chunk)
+        if deadline is not None and clock() > deadline:
+            raise deadline_passed(response.request)
     _store(response, chunks)
 
 
-class _EngineBase:
+class EngineCore:
+    """What the sync and async engines share (``_async/_engine.py``): settings, deadlines, retry decisions."""
+
     def __init__(
         self,
         retry: RetryPolicy,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
         *,
         timeout: httpx.Timeout | None = None,
         deadline: float | None = 30.0,
@@ -287,12 +296,14 @@ class _EngineBase:
     ) -> None:
         self.retry = retry
         self.clock = clock
+        self.sleep = sleep
         self.timeout = timeout or httpx.Timeout(30.0, connect=10.0)
         self.deadline = deadline
         self.max_answer_bytes = max_answer_bytes
         self.stats: Counter[str] = Counter()
         self._stats_lock = threading.Lock()
         self._rng = random.Random()  # noqa: S311 - jitter only
+        self._loop: object | None = None
 
     def _count(self, key: str) -> None:
         with self._stats_lock:
@@ -389,83 +400,24 @@ class _EngineBase:
             status = response.status_code if response is not None else "failed"
             logger.debug("zoho_crm: %s %s -> %s (attempt %d)", request.method, request.url, status, attempt)
 
+    def _sleep(self, seconds: float) -> None:
+        """Wait before a sync retry (``sleep``: injectable)."""
+        self.sleep(seconds)
 
-class SyncEngine(_EngineBase):
-    """Sends operations with an ``httpx.Client``."""
+    async def _asleep(self, seconds: float) -> None:
+        """Wait before an async retry."""
+        await _asyncio().sleep(seconds)
 
-    def __init__(
-        self, http: httpx.Client, retry: RetryPolicy, sleep: Callable[[float], None] = time.sleep, **kw: Any
-    ) -> None:
-        super().__init__(retry, **kw)
-        self.http = http
-        self.sleep = sleep
+    def _bounded(self, deadline: float) -> AbstractContextManager[object]:
+        """Nothing: a sync attempt is not cancelled (its deadline bounds each socket wait, checked between chunks)."""
+        return contextlib.nullcontext()
 
-    def send(
-        self,
-        op: str,
-        params: dict[str, Any],
-        *,
-        idempotent: bool,
-        timeout: Timeout = None,
-        read: bool = True,
-        adjust: Adjust = None,
-    ) -> httpx.Response:
-        """Send with retries; return the final answer (any status) or raise a transport error."""
-        request, phases, total = self._prepare(op, params, timeout, self.http, adjust)
-        started, attempt = self.clock(), 0
-        budget_end = self._budget_end(started, total)
-        while True:
-            attempt += 1
-            self._count("calls")
-            deadline = self._attempt_deadline(request, phases, total, budget_end)
-            failure: httpx.TransportError | None = None
-            try:
-                response = self._exchange(request, deadline)
-            except httpx.TransportError as exc:
-                failure = exc
-            if failure is not None:  # handled outside the except block: no __context__ holding the request
-                self.sleep(self._retry_failure(failure, request, attempt, started, idempotent, budget_end))
-                continue
-            delay = self._retry_answer(request, response, attempt, started, idempotent, read, budget_end)
-            if delay is None:
-                return response
-            self.sleep(delay)
+    def _abounded(self, deadline: float) -> AbstractContextManager[object]:
+        """An async attempt is cancelled at its deadline (``TimeoutError``)."""
+        return anyio.fail_after(max(deadline - self.clock(), 0.0))
 
-    def _exchange(self, request: httpx.Request, deadline: float) -> httpx.Response:
-        """One attempt: the answer read in full, within ``deadline`` and ``max_answer_bytes``."""
-        response = self.http.send(request, stream=True)
-        try:
-            read_capped(response, self.max_answer_bytes, deadline, self.clock)
-        finally:
-            response.close()
-        return response
-
-
-def _body_sent_trace(on_sent: Callable[[], None]) -> Callable[[str, dict[str, Any]], Awaitable[None]]:
-    """An httpcore ``trace`` extension calling ``on_sent`` each time the request's body has been written."""
-
-    async def trace(event: str, info: dict[str, Any]) -> None:
-        if event.endswith(".send_request_body.complete"):  # http11.… or http2.…
-            on_sent()
-
-    return trace
-
-
-def _running_loop() -> object | None:
-    """The running asyncio loop (``None`` under another async library)."""
-    try:
-        return _asyncio().get_running_loop()  # type: ignore[no-any-return]
-    except RuntimeError:
-        return None
-
-
-class AsyncEngine(_EngineBase):
-    """Sends operations with an ``httpx.AsyncClient``."""
-
-    def __init__(self, http: httpx.AsyncClient, retry: RetryPolicy, **kw: Any) -> None:
-        super().__init__(retry, **kw)
-        self.http = http
-        self._loop: object | None = None
+    def check_thread(self) -> None:
+        """Sync engines serve any thread: nothing to check (the async engine's ``check_loop``)."""
 
     def check_loop(self) -> None:
         """The client's connections belong to the loop it first ran in: another loop gets a clear error."""
@@ -478,53 +430,10 @@ class AsyncEngine(_EngineBase):
                 "create one client per event loop, e.g. inside the function that asyncio.run() runs"
             )
 
-    async def send(
-        self,
-        op: str,
-        params: dict[str, Any],
-        *,
-        idempotent: bool,
-        timeout: Timeout = None,  # noqa: ASYNC109 - the deadline is kept with anyio.fail_after, per attempt
-        read: bool = True,
-        on_sent: Callable[[], None] | None = None,
-        adjust: Adjust = None,
-    ) -> httpx.Response:
-        """Send with retries; return the final answer (any status) or raise a transport error.
 
-        ``on_sent`` is called whenever the request has gone out in full (once per attempt), as httpcore's
-        transport reports it; a transport that reports nothing (an in-process one) never calls it.
-        """
-        self.check_loop()
-        request, phases, total = self._prepare(op, params, timeout, self.http, adjust)
-        if on_sent is not None:
-            request.extensions["trace"] = _body_sent_trace(on_sent)
-        started, attempt = self.clock(), 0
-        budget_end = self._budget_end(started, total)
-        while True:
-            attempt += 1
-            self._count("calls")
-            deadline = self._attempt_deadline(request, phases, total, budget_end)
-            failure: httpx.TransportError | None = None
-            try:
-                with anyio.fail_after(max(deadline - self.clock(), 0.0)):
-                    response = await self._exchange(request)
-            except httpx.TransportError as exc:
-                failure = exc
-            except TimeoutError:
-                failure = _deadline_passed(request)
-            if failure is not None:  # handled outside the except block: no __context__ holding the request
-                await _asyncio().sleep(self._retry_failure(failure, request, attempt, started, idempotent, budget_end))
-                continue
-            delay = self._retry_answer(request, response, attempt, started, idempotent, read, budget_end)
-            if delay is None:
-                return response
-            await _asyncio().sleep(delay)
-
-    async def _exchange(self, request: httpx.Request) -> httpx.Response:
-        """One attempt: the answer read in full within ``max_answer_bytes`` (the caller bounds its time)."""
-        response = await self.http.send(request, stream=True)
-        try:
-            await aread_capped(response, self.max_answer_bytes)
-        finally:
-            await response.aclose()
-        return response
+def _running_loop() -> object | None:
+    """The running asyncio loop (``None`` under another async library)."""
+    try:
+        return _asyncio().get_running_loop()  # type: ignore[no-any-return]
+    except RuntimeError:
+        return None

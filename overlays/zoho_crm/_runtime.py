@@ -215,7 +215,7 @@ def idempotent(op: Operation, params: dict[str, Any]) -> bool:
     dcf = body.get("duplicate_check_fields")
     fields = [f for f in dcf if isinstance(f, str)] if isinstance(dcf, list) else None
     keys = _idempotency.key_fields(params["module"], fields, params.get("x_external"))
-    return all(_idempotency.safe_chunks([(0, data)], keys).values())
+    return _idempotency.all_named(data, keys)
 
 
 def parsed(response: httpx.Response) -> Any:

@@ -29,8 +29,12 @@ from typing import Any
 
 from . import _batch, _idempotency, _plans, _writes
 from . import _validation as check
-from ._engine import AsyncEngine, SyncEngine, Timeout
+from ._async._caller import async_caller
+from ._async._engine import AsyncEngine
+from ._engine import Timeout
 from ._json import UnencodableItem
+from ._sync._caller import sync_caller
+from ._sync._engine import SyncEngine
 from .errors import BatchError, ZohoValidationError
 from .results import Outcome
 
@@ -72,10 +76,10 @@ class WritePlan:
         return None
 
     def safe(self, start: int, items: Sequence[Any]) -> bool:
-        """Whether the chunk's call may be repeated after a lost answer (see ``_idempotency.batch_safety``)."""
+        """Whether the chunk's call may be repeated after a lost answer (see ``_idempotency``)."""
         if self.kind != "upsert":
             return self.kind != "insert"
-        return _idempotency.safe_chunks([(start, items)], self.keys)[start]
+        return _idempotency.all_named(items, self.keys)
 
     def encode(self, start: int, items: Sequence[Any]) -> dict[str, Any] | ZohoValidationError:
         """The chunk's call arguments, its body encoded now; the error when a record cannot be written as JSON."""
@@ -176,14 +180,14 @@ def sync_stream(
 
     lanes = _Lanes(plan)
     run = lanes.run
-    call = _batch.sync_caller(engine, op, lanes.bodies, idempotent=lanes.safety, timeout=timeout)
+    call = sync_caller(engine, op, lanes.bodies, idempotent=lanes.safety, timeout=timeout)
 
     def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
         start, items, problem = chunk
         if run.stopped:
             return lanes.unsent(start, items, previous)
         try:
-            return lanes.prepare(start, items, problem) or call(start, items, first)
+            return lanes.prepare(start, items, problem) or call(start, items, first, None)
         except Exception as exc:
             return run.settle(exc, start, items)
 
@@ -237,7 +241,7 @@ async def async_stream(
 
     lanes = _Lanes(plan)
     run = lanes.run
-    call = _batch.async_caller(engine, op, lanes.bodies, idempotent=lanes.safety, timeout=timeout)
+    call = async_caller(engine, op, lanes.bodies, idempotent=lanes.safety, timeout=timeout)
     gate = asyncio.Semaphore(concurrency)
 
     def sent() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from zoho_crm_api._runtime import Operation
@@ -84,9 +84,17 @@ def plan(
         _plans.require_ids(records, external, "records")
     extra = body_options(body)
     check_options(op.name, extra)
-    prepared = _batch.plan(records, _plans.chunk_arguments(path, extra, headers), size)
+    build = _plans.chunk_arguments(path, extra, headers)
     if op.retry != "keyed":
-        return prepared, op.retry == "safe"
+        return _batch.plan(records, build, size), op.retry == "safe"
     keys = _idempotency.key_fields(path["module"], extra.get("duplicate_check_fields"), external)
-    safe = _idempotency.safe_chunks(prepared[0], keys)
-    return prepared, True if all(safe.values()) else safe
+    named: list[bool] = []
+
+    def build_and_judge(part: Sequence[Any]) -> dict[str, Any]:
+        arguments = build(part)
+        named.append(_idempotency.all_named(part, keys))  # just encoded: its records are in the CPU's cache
+        return arguments
+
+    prepared = _batch.plan(records, build_and_judge, size)
+    safe = {start: ok for (start, _), ok in zip(prepared[0], named, strict=True)}
+    return prepared, True if all(named) else safe

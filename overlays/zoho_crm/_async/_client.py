@@ -15,9 +15,10 @@ from .._auth import TokenManager
 from .._client import DEFAULT_CONCURRENCY, Setup
 from .._credentials import Credentials
 from .._datacenter import DataCenter, Environment
-from .._engine import DEFAULT_MAX_ANSWER_BYTES, AsyncEngine
+from .._engine import DEFAULT_MAX_ANSWER_BYTES
 from ..retries import RetryPolicy
 from ..tokens import Token, TokenStore
+from ._engine import AsyncEngine
 
 if TYPE_CHECKING:  # named as strings in the base class: the result types are not imported with the client
     from ..results import BatchResult, Outcome, Page, Success  # noqa: F401

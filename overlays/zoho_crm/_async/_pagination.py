@@ -10,8 +10,9 @@ from .. import _plans
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
-    from .._engine import AsyncEngine, Timeout
+    from .._engine import Timeout
     from ..results import Record
+    from ._engine import AsyncEngine
 
 __all__ = ["anumbered", "awalk"]
 

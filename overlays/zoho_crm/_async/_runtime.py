@@ -13,7 +13,7 @@ import httpx
 from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _streaming, _writes
-from .._engine import AsyncEngine, Timeout
+from .._engine import Timeout
 from .._runtime import (
     DEFAULT_CONCURRENCY,
     Pages,
@@ -26,6 +26,8 @@ from .._runtime import (
     walked,
 )
 from ..results import BatchResult, Outcome, Page
+from ._caller import async_caller
+from ._engine import AsyncEngine
 from ._pagination import anumbered, awalk
 
 __all__ = ["AsyncRuntime"]
@@ -69,7 +71,7 @@ class AsyncRuntime:
     ) -> BatchResult:  # fmt: skip
         """A write of any number of items (``x-zoho-batch``): planned and checked first, one outcome per item."""
         (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
-        call = _batch.async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
+        call = async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return await _batch.run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 

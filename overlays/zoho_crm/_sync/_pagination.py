@@ -11,8 +11,9 @@ from .. import _plans
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .._engine import SyncEngine, Timeout
+    from .._engine import Timeout
     from ..results import Record
+    from ._engine import SyncEngine
 
 __all__ = ["numbered", "walk"]
 

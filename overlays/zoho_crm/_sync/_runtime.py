@@ -14,7 +14,7 @@ import httpx
 from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _streaming, _writes
-from .._engine import SyncEngine, Timeout
+from .._engine import Timeout
 from .._runtime import (
     DEFAULT_CONCURRENCY,
     Pages,
@@ -27,6 +27,8 @@ from .._runtime import (
     walked,
 )
 from ..results import BatchResult, Outcome, Page
+from ._caller import sync_caller
+from ._engine import SyncEngine
 from ._pagination import numbered, walk
 
 __all__ = ["SyncRuntime"]
@@ -66,7 +68,7 @@ class SyncRuntime:
     ) -> BatchResult:  # fmt: skip
         """A write of any number of items (``x-zoho-batch``): planned and checked first, one outcome per item."""
         (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
-        call = _batch.sync_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
+        call = sync_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return _batch.run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 

@@ -1,0 +1,85 @@
+"""The engine's send loop: one generated operation sent with retries, within its deadline and answer cap.
+
+What sync and async share (settings, deadlines, retry decisions, error mapping) is ``zoho_crm._engine``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from .._engine import Adjust, EngineCore, Timeout, aread_capped, deadline_passed
+from ..retries import RetryPolicy
+
+__all__ = ["AsyncEngine"]
+
+
+def _body_sent_trace(on_sent: Callable[[], None]) -> Callable[[str, dict[str, Any]], Any]:
+    """An httpcore ``trace`` extension calling ``on_sent`` each time the request's body has been written."""
+
+    async def trace(event: str, info: dict[str, Any]) -> None:
+        if event.endswith(".send_request_body.complete"):  # http11.… or http2.…
+            on_sent()
+
+    return trace
+
+
+class AsyncEngine(EngineCore):
+    """Sends operations with an ``httpx.AsyncClient``."""
+
+    def __init__(self, http: httpx.AsyncClient, retry: RetryPolicy, **kw: Any) -> None:
+        super().__init__(retry, **kw)
+        self.http = http
+
+    async def send(
+        self,
+        op: str,
+        params: dict[str, Any],
+        *,
+        idempotent: bool,
+        timeout: Timeout = None,
+        read: bool = True,
+        on_sent: Callable[[], None] | None = None,
+        adjust: Adjust = None,
+    ) -> httpx.Response:
+        """Send with retries; return the final answer (any status) or raise a transport error.
+
+        ``on_sent`` is called whenever the request has gone out in full (once per attempt), as httpcore's
+        transport reports it; a transport that reports nothing (an in-process one) never calls it.
+        """
+        self.check_loop()
+        request, phases, total = self._prepare(op, params, timeout, self.http, adjust)
+        if on_sent is not None:
+            request.extensions["trace"] = _body_sent_trace(on_sent)
+        started, attempt = self.clock(), 0
+        budget_end = self._budget_end(started, total)
+        while True:
+            attempt += 1
+            self._count("calls")
+            deadline = self._attempt_deadline(request, phases, total, budget_end)
+            failure: httpx.TransportError | None = None
+            try:
+                with self._abounded(deadline):
+                    response = await self._exchange(request, deadline)
+            except httpx.TransportError as exc:
+                failure = exc
+            except TimeoutError:
+                failure = deadline_passed(request)
+            if failure is not None:  # handled outside the except block: no __context__ holding the request
+                await self._asleep(self._retry_failure(failure, request, attempt, started, idempotent, budget_end))
+                continue
+            delay = self._retry_answer(request, response, attempt, started, idempotent, read, budget_end)
+            if delay is None:
+                return response
+            await self._asleep(delay)
+
+    async def _exchange(self, request: httpx.Request, deadline: float) -> httpx.Response:
+        """One attempt: the answer read in full, within ``deadline`` and ``max_answer_bytes``."""
+        response = await self.http.send(request, stream=True)
+        try:
+            await aread_capped(response, self.max_answer_bytes, deadline, self.clock)
+        finally:
+            await response.aclose()
+        return response
