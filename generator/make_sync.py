@@ -48,6 +48,9 @@ REPLACEMENTS = {
     "astore_lock": "store_lock",
     "async_auth_flow": "sync_auth_flow",
     "check_loop": "check_thread",
+    "aread_chunks": "read_chunks",
+    "async_source": "sync_source",
+    "async_stream": "sync_stream",
     "_abounded": "_bounded",
 }
 """Names (and words of docstrings) whose sync twin is not what unasync's defaults give."""

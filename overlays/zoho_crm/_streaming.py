@@ -23,20 +23,13 @@ raised the same way, after the outcomes of the records read before it.
 from __future__ import annotations
 
 import itertools
-from collections import deque
-from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import AsyncGenerator, AsyncIterable, Generator, Iterable, Sequence
 from typing import Any
 
 from . import _batch, _idempotency, _plans, _writes
 from . import _validation as check
-from ._async._caller import async_caller
-from ._async._engine import AsyncEngine
-from ._engine import Timeout
 from ._json import UnencodableItem
-from ._sync._caller import sync_caller
-from ._sync._engine import SyncEngine
 from .errors import BatchError, ZohoValidationError
-from .results import Outcome
 
 LOOKAHEAD = 2
 """Chunks read ahead of the outcomes yielded, per lane: a slow call holds up the others' outcomes, not their sends."""
@@ -89,22 +82,22 @@ class WritePlan:
             return ZohoValidationError(f"records[{start + bad.position}]{bad.where}: {bad.reason}")
 
 
-def source(records: object) -> Iterable[Any] | AsyncIterable[Any]:
-    """The records argument, refused at once when it is no iterable of records (a dict, a string)."""
+def async_source(records: object) -> Iterable[Any] | AsyncIterable[Any]:
+    """The records argument of an async stream, refused at once when it is no iterable of records (a dict, a string)."""
     if isinstance(records, (dict, str, bytes)) or not isinstance(records, (Iterable, AsyncIterable)):
         raise ZohoValidationError("records must be an iterable (a list, a generator) of dicts")
     return records
 
 
 def sync_source(records: object) -> Iterable[Any]:
-    """:func:`source` for a sync stream (an async iterable is refused)."""
-    checked = source(records)
+    """:func:`async_source` for a sync stream (an async iterable is refused)."""
+    checked = async_source(records)
     if not isinstance(checked, Iterable):
         raise ZohoValidationError("records must be a sync iterable here (async iterables: AsyncZohoCRM)")
     return checked
 
 
-def read_chunks(records: Iterable[Any], plan: WritePlan) -> Iterator[Chunk]:
+def read_chunks(records: Iterable[Any], plan: WritePlan) -> Generator[Chunk, None, None]:
     """The records, 100 at a time, each chunk checked as it is read."""
     iterator = iter(records)
     start = 0
@@ -129,8 +122,8 @@ async def aread_chunks(records: Iterable[Any] | AsyncIterable[Any], plan: WriteP
         yield start, items, plan.problem(start, items)
 
 
-class _Lanes:
-    """What the sync and async streams share: the run's state, and each chunk's exchange arguments."""
+class StreamState:
+    """A stream's run state, and each chunk's exchange arguments (bodies, retry safety) until it is read."""
 
     def __init__(self, plan: WritePlan) -> None:
         self.plan = plan
@@ -170,149 +163,3 @@ class _Lanes:
         error = BatchError(f"the stream stopped ({type(raised).__name__}: {raised})", [])
         error.__cause__ = raised
         return error
-
-
-def sync_stream(
-    engine: SyncEngine, op: str, records: Iterable[Any], plan: WritePlan, *, concurrency: int, timeout: Timeout
-) -> Iterator[Outcome]:
-    """One outcome per record, in input order, with ``concurrency`` calls in flight on threads (see module doc)."""
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-    lanes = _Lanes(plan)
-    run = lanes.run
-    call = sync_caller(engine, op, lanes.bodies, idempotent=lanes.safety, timeout=timeout)
-
-    def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
-        start, items, problem = chunk
-        if run.stopped:
-            return lanes.unsent(start, items, previous)
-        try:
-            return lanes.prepare(start, items, problem) or call(start, items, first, None)
-        except Exception as exc:
-            return run.settle(exc, start, items)
-
-    window: deque[tuple[Chunk, Future[_batch.Finish]]] = deque()
-    chunks = read_chunks(records, plan)
-    source_error: Exception | None = None
-    pool = ThreadPoolExecutor(concurrency, thread_name_prefix="zoho-crm-stream")
-    try:
-        while True:
-            while source_error is None and len(window) < LOOKAHEAD * concurrency:
-                try:
-                    chunk = next(chunks)
-                except StopIteration:
-                    break
-                except Exception as exc:  # the caller's iterator: raised once the chunks in flight are out
-                    source_error = exc
-                    run.stopped = True
-                    break
-                window.append((chunk, pool.submit(exchange, chunk, True, None)))
-            if not window:
-                break
-            chunk, future = window.popleft()
-            start, items, _ = chunk
-            finish = future.result()
-            part = run.read(finish, start, items, final=run.stopped)
-            if part is None:  # unreadable: once more, through the engine's own retries
-                part = run.read_final(pool.submit(exchange, chunk, False, finish).result(), start, items)
-            lanes.release(start)
-            del finish, future
-            yield from part
-            if run.raised is not None and source_error is None:
-                source_error = lanes.stopped_error()
-    finally:
-        run.stopped = True  # chunks not started are not sent; the calls in flight end
-        pool.shutdown(wait=True, cancel_futures=True)
-    if source_error is not None:
-        raise source_error
-
-
-async def async_stream(
-    engine: AsyncEngine,
-    op: str,
-    records: Iterable[Any] | AsyncIterable[Any],
-    plan: WritePlan,
-    *,
-    concurrency: int,
-    timeout: Timeout,
-) -> AsyncIterator[Outcome]:
-    """:func:`sync_stream` as tasks, at most ``concurrency`` in flight; ``records`` may be an async iterable."""
-    import asyncio
-
-    lanes = _Lanes(plan)
-    run = lanes.run
-    call = async_caller(engine, op, lanes.bodies, idempotent=lanes.safety, timeout=timeout)
-    gate = asyncio.Semaphore(concurrency)
-
-    def sent() -> None:
-        return None
-
-    async def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
-        start, items, problem = chunk
-        async with gate:
-            if run.stopped:
-                return lanes.unsent(start, items, previous)
-            try:
-                return lanes.prepare(start, items, problem) or await call(start, items, first, sent)
-            except Exception as exc:
-                return run.settle(exc, start, items)
-
-    window: deque[tuple[Chunk, asyncio.Future[_batch.Finish]]] = deque()
-    chunks = aread_chunks(records, plan)
-    source_error: Exception | None = None
-    try:
-        while True:
-            while source_error is None and len(window) < LOOKAHEAD * concurrency:
-                try:
-                    chunk = await anext(chunks)
-                except StopAsyncIteration:
-                    break
-                except Exception as exc:
-                    source_error = exc
-                    run.stopped = True
-                    break
-                window.append((chunk, asyncio.ensure_future(exchange(chunk, True, None))))
-            if not window:
-                break
-            chunk, task = window.popleft()
-            start, items, _ = chunk
-            finish = await task
-            part = run.read(finish, start, items, final=run.stopped)
-            if part is None:
-                part = run.read_final(await exchange(chunk, False, finish), start, items)
-            lanes.release(start)
-            del finish, task
-            for outcome in part:
-                yield outcome
-            if run.raised is not None and source_error is None:
-                source_error = lanes.stopped_error()
-    except BaseException as exc:
-        run.stopped = True
-        pending = [task for _, task in window]
-        if isinstance(exc, asyncio.CancelledError):
-            for task in pending:
-                task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)  # the calls in flight end
-        raise
-    finally:
-        await chunks.aclose()
-    if source_error is not None:
-        raise source_error
-
-
-def sync_writes(
-    engine: SyncEngine, op: str, kind: str, module: str, records: object, *, external: str | None,
-    extra: dict[str, Any], concurrency: int, timeout: Timeout, if_unmodified_since: _plans.DateTime = None,
-) -> Iterator[Outcome]:  # fmt: skip
-    """A sync stream of ``kind`` writes (insert, update, upsert); its arguments are checked now, its records as read."""
-    plan = WritePlan(op, kind, module, external=external, if_unmodified_since=if_unmodified_since, extra=extra)
-    return sync_stream(engine, op, sync_source(records), plan, concurrency=concurrency, timeout=timeout)
-
-
-def async_writes(
-    engine: AsyncEngine, op: str, kind: str, module: str, records: object, *, external: str | None,
-    extra: dict[str, Any], concurrency: int, timeout: Timeout, if_unmodified_since: _plans.DateTime = None,
-) -> AsyncIterator[Outcome]:  # fmt: skip
-    """An async stream of ``kind`` writes (see :func:`sync_writes`); ``records`` may be an async iterable."""
-    plan = WritePlan(op, kind, module, external=external, if_unmodified_since=if_unmodified_since, extra=extra)
-    return async_stream(engine, op, source(records), plan, concurrency=concurrency, timeout=timeout)

@@ -12,7 +12,7 @@ import httpx
 
 from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
-from .. import _batch, _plans, _streaming, _writes
+from .. import _batch, _plans, _writes
 from .._engine import Timeout
 from .._runtime import (
     DEFAULT_CONCURRENCY,
@@ -29,6 +29,8 @@ from ..results import BatchResult, Outcome, Page
 from ._caller import async_caller
 from ._engine import AsyncEngine
 from ._pagination import anumbered, awalk
+from ._run import run_async
+from ._stream import async_writes
 
 __all__ = ["AsyncRuntime"]
 
@@ -73,7 +75,7 @@ class AsyncRuntime:
         (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
         call = async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return await _batch.run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
+        return await run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 
     def stream_batch(
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
@@ -86,7 +88,7 @@ class AsyncRuntime:
         """
         stream = stream_arguments(op, params, body, items, unknown)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return _streaming.async_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
+        return async_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
 
     async def declared(
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]

@@ -13,7 +13,7 @@ import httpx
 
 from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
-from .. import _batch, _plans, _streaming, _writes
+from .. import _batch, _plans, _writes
 from .._engine import Timeout
 from .._runtime import (
     DEFAULT_CONCURRENCY,
@@ -30,6 +30,8 @@ from ..results import BatchResult, Outcome, Page
 from ._caller import sync_caller
 from ._engine import SyncEngine
 from ._pagination import numbered, walk
+from ._run import run_sync
+from ._stream import sync_writes
 
 __all__ = ["SyncRuntime"]
 
@@ -70,7 +72,7 @@ class SyncRuntime:
         (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
         call = sync_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return _batch.run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
+        return run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 
     def stream_batch(
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
@@ -83,7 +85,7 @@ class SyncRuntime:
         """
         stream = stream_arguments(op, params, body, items, unknown)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return _streaming.sync_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
+        return sync_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
 
     def declared(self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]) -> Any:
         """A declared method (``x-zoho-method``): checked, sent, its answer shaped."""

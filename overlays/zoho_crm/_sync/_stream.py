@@ -1,0 +1,97 @@
+# GENERATED from overlays/zoho_crm/_async/_stream.py by generator/make_sync.py (unasync): do not edit.
+"""A streaming write's loop: records read 100 at a time, sent on lanes, outcomes yielded in input order.
+
+The rules (what is checked when, what a halt or a bug does) are ``zoho_crm._streaming``'s module doc;
+its lanes are :class:`~zoho_crm._lanes.SyncLanes` (tasks for async, threads for sync).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .. import _batch, _plans
+from .._engine import Timeout
+from .._lanes import SyncLanes
+from .._streaming import LOOKAHEAD, Chunk, StreamState, WritePlan, read_chunks, sync_source
+from ..results import Outcome
+from ._caller import sync_caller
+from ._engine import SyncEngine
+
+__all__ = ["sync_stream", "sync_writes"]
+
+
+def sync_stream(
+    engine: SyncEngine,
+    op: str,
+    records: Iterable[Any] | Iterable[Any],
+    plan: WritePlan,
+    *,
+    concurrency: int,
+    timeout: Timeout,
+) -> Iterator[Outcome]:
+    """One outcome per record, in input order, with at most ``concurrency`` calls in flight."""
+    state = StreamState(plan)
+    run = state.run
+    call = sync_caller(engine, op, state.bodies, idempotent=state.safety, timeout=timeout)
+    lanes = SyncLanes(concurrency)
+
+    def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
+        start, items, problem = chunk
+        with lanes.slot():
+            if run.stopped:
+                return state.unsent(start, items, previous)
+            try:
+                return state.prepare(start, items, problem) or call(start, items, first, None)
+            except Exception as exc:
+                return run.settle(exc, start, items)
+
+    window: deque[tuple[Chunk, Any]] = deque()
+    chunks = read_chunks(records, plan)
+    source_error: Exception | None = None
+    try:
+        while True:
+            while source_error is None and len(window) < LOOKAHEAD * concurrency:
+                try:
+                    chunk = chunks.__next__()
+                except StopIteration:
+                    break
+                except Exception as exc:  # the caller's iterator: raised once the chunks in flight are out
+                    source_error = exc
+                    run.stopped = True
+                    break
+                window.append((chunk, lanes.start(exchange, chunk, True, None)))
+            if not window:
+                break
+            chunk, task = window.popleft()
+            start, items, _ = chunk
+            finish = lanes.result(task)
+            part = run.read(finish, start, items, final=run.stopped)
+            if part is None:  # unreadable: once more, through the engine's own retries
+                again = lanes.result(lanes.start(exchange, chunk, False, finish))
+                part = run.read_final(again, start, items)
+            state.release(start)
+            del finish, task
+            for outcome in part:
+                yield outcome
+            if run.raised is not None and source_error is None:
+                source_error = state.stopped_error()
+    except BaseException as exc:
+        lanes.cancel_on(exc)
+        raise
+    finally:
+        run.stopped = True  # chunks not started are not sent; the calls in flight end
+        lanes.close()
+        chunks.close()
+    if source_error is not None:
+        raise source_error
+
+
+def sync_writes(
+    engine: SyncEngine, op: str, kind: str, module: str, records: object, *, external: str | None,
+    extra: dict[str, Any], concurrency: int, timeout: Timeout, if_unmodified_since: _plans.DateTime = None,
+) -> Iterator[Outcome]:  # fmt: skip
+    """A stream of ``kind`` writes (insert, update, upsert); its arguments are checked now, its records as read."""
+    plan = WritePlan(op, kind, module, external=external, if_unmodified_since=if_unmodified_since, extra=extra)
+    return sync_stream(engine, op, sync_source(records), plan, concurrency=concurrency, timeout=timeout)
