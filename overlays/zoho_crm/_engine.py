@@ -1,7 +1,8 @@
 """Sending one generated operation: build its request, retry what is safe, map failures to typed errors.
 
 The generated endpoint modules build every request (``_get_kwargs``); this layer only adds what
-a generator cannot: retries, deadlines, bounded answers, and reading error answers leniently.
+a generator cannot: retries, deadlines, bounded answers, and reading error answers leniently. The send
+loop is ``_async/_engine.py`` (its sync twin generated); what both share is here (:class:`EngineCore`).
 
 - **Deadline.** Each attempt must complete (connect, send, every read of the answer) within the
   call's ``timeout``; all attempts and the waits between them within the retry budget
