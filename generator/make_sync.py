@@ -52,6 +52,7 @@ REPLACEMENTS = {
     "async_source": "sync_source",
     "async_stream": "sync_stream",
     "_abounded": "_bounded",
+    "AsyncInbox": "SyncInbox",
 }
 """Names (and words of docstrings) whose sync twin is not what unasync's defaults give."""
 

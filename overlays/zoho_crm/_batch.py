@@ -31,14 +31,11 @@ Finish = Callable[[bool], Sequence[Outcome] | None]
 ``_async/_caller.py``), unless ``final``."""
 
 OnSent = Callable[[], None] | None
-"""Called when a request has gone out in full (async batches hand their slot on then), or ``None``."""
+"""Called when a request has gone out in full (an async batch reads an answer then), or ``None``."""
 SyncCall = Callable[[int, Sequence[Any], bool, OnSent], Finish]
 """A batch's exchange of one chunk: ``call(start, items, first, on_sent)`` (see ``_async/_caller.py``)."""
 AsyncCall = Callable[[int, Sequence[Any], bool, OnSent], Awaitable[Finish]]
 """The async :data:`SyncCall`."""
-HANDOFF_TURNS = 10
-"""Loop turns an async batch task waits, at most, for the next chunk's request to go out before reading its
-own answer: from taking the slot, a request takes about 5 turns to be written over httpx (pool, locks, writes)."""
 
 
 def chunk(items: Sequence[Any], size: int = BATCH_SIZE) -> list[tuple[int, Sequence[Any]]]:
@@ -214,7 +211,7 @@ def lanes(concurrency: object, default: int) -> int:
     return concurrency
 
 
-def _check_progress(on_progress: object) -> None:
+def check_progress(on_progress: object) -> None:
     if on_progress is not None and not callable(on_progress):
         raise ZohoValidationError(f"on_progress must be callable as on_progress(done, total), got {on_progress!r}")
 
@@ -301,180 +298,6 @@ class Run:
             message = f"the batch stopped ({type(self.raised).__name__}: {self.raised}); {done} items were written"
             raise BatchError(message, result.failed, result) from self.raised
         return result
-
-
-def run_sync(
-    chunks: list[tuple[int, Sequence[Any]]],
-    call: SyncCall,
-    *,
-    concurrency: int,
-    total: int,
-    on_progress: ProgressCallback | None,
-) -> BatchResult:
-    """Run ``call`` for every chunk on ``concurrency`` threads: one outcome per item, in input order.
-
-    The threads only exchange requests, each taking the next chunk as soon as its answer is in;
-    this thread reads the answers into outcomes, and gives a chunk whose answer it cannot read back
-    to the threads. Whatever stops the batch, no further chunk is sent and the calls in flight end:
-
-    - a refused token or a closed client (:class:`Halt`): the result is returned, the chunks not sent
-      failed with that error;
-    - ``on_progress`` raising, or a bug: :class:`~zoho_crm.errors.BatchError` is raised from that
-      exception, with the result (the chunks not sent failed with code ``NOT_SENT``) as ``.result``;
-    - an interrupt (Ctrl-C): it is raised once the calls in flight end.
-    """
-    import queue  # sync batches only: not paid on import
-    from concurrent.futures import ThreadPoolExecutor
-
-    _check_progress(on_progress)
-    if not chunks:
-        return BatchResult((), 0)
-    todo: queue.SimpleQueue[tuple[int, Sequence[Any], bool]] = queue.SimpleQueue()
-    for start, items in chunks:
-        todo.put((start, items, True))
-    answers: queue.SimpleQueue[tuple[int, Sequence[Any], Finish] | BaseException] = queue.SimpleQueue()
-    run = Run()
-
-    def lane() -> None:
-        while not run.stopped:
-            try:
-                start, items, first = todo.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                finish = call(start, items, first, None)
-            except Exception as exc:
-                finish = run.settle(exc, start, items)
-            except BaseException as exc:  # an interrupt: handed to the batch's thread, which raises it
-                answers.put(exc)
-                return
-            answers.put((start, items, finish))
-
-    def take(answer: tuple[int, Sequence[Any], Finish] | BaseException) -> tuple[int, Sequence[Any], Finish]:
-        if isinstance(answer, BaseException):
-            raise answer
-        return answer
-
-    parts: list[Sequence[Outcome]] = []
-    done = 0
-    workers = max(1, min(concurrency, len(chunks)))
-    with ThreadPoolExecutor(workers, thread_name_prefix="zoho-crm") as pool:
-        for _ in range(workers):
-            pool.submit(lane)
-        try:
-            while len(parts) < len(chunks) and not run.stopped:
-                start, items, finish = take(answers.get())
-                part = run.read(finish, start, items, final=run.stopped)
-                if part is None:  # unreadable: once more, through the engine's own retries
-                    todo.put((start, items, False))
-                    pool.submit(lane)
-                    continue
-                parts.append(part)
-                done += len(part)
-                if on_progress is not None:
-                    try:
-                        on_progress(done, total)
-                    except Exception as exc:
-                        run.fail(exc)
-        finally:
-            run.stopped = True  # the pool's exit waits for the exchanges in flight
-    while True:  # the answers of the calls in flight when the batch stopped
-        try:
-            answer = answers.get_nowait()
-        except queue.Empty:
-            break
-        start, items, finish = take(answer)
-        parts.append(run.read_final(finish, start, items))
-    return run.result(chunks, parts)
-
-
-async def run_async(
-    chunks: list[tuple[int, Sequence[Any]]],
-    call: AsyncCall,
-    *,
-    concurrency: int,
-    total: int,
-    on_progress: ProgressCallback | None,
-) -> BatchResult:
-    """Run ``call`` for every chunk as tasks, at most ``concurrency`` at once (see :func:`run_sync`).
-
-    A task gives up its slot as soon as its answer is in, and reads the answer once a request has
-    gone out since (normally that of the task that took the slot), or after :data:`HANDOFF_TURNS`
-    turns of the loop when none has (an in-process transport reports none). What stops the batch
-    (a halt, ``on_progress`` raising, a bug) ends it as in :func:`run_sync`: no further chunk is
-    sent, the calls in flight end. Cancelling the batch cancels them too.
-    """
-    _check_progress(on_progress)
-    if not chunks:
-        return BatchResult((), 0)
-    import asyncio  # only async users pay for it
-
-    gate = asyncio.Semaphore(max(1, concurrency))
-    done = started = sent = 0
-    run = Run()
-
-    def on_sent() -> None:
-        nonlocal sent
-        sent += 1
-
-    async def hand_on() -> None:
-        """Let the task that took the slot send its request before this one reads its answer."""
-        if started == len(chunks):  # no task is waiting for the slot
-            return
-        mark = sent
-        for _ in range(HANDOFF_TURNS):
-            await asyncio.sleep(0)
-            if sent != mark:
-                return
-
-    async def exchange(start: int, items: Sequence[Any], first: bool) -> Finish:
-        try:
-            return await call(start, items, first, on_sent)
-        except Exception as exc:
-            return run.settle(exc, start, items)
-
-    parts: list[Sequence[Outcome]] = []
-
-    async def guarded(start: int, items: Sequence[Any]) -> None:
-        """One chunk, its slot taken: exchanged, the slot handed on, then read."""
-        nonlocal done
-        try:
-            finish = await exchange(start, items, True)
-        finally:
-            gate.release()
-        await hand_on()
-        part = run.read(finish, start, items, final=run.stopped)
-        if part is None:  # unreadable: once more, through the engine's own retries
-            async with gate:
-                if not run.stopped:
-                    finish = await exchange(start, items, False)
-                part = run.read_final(finish, start, items)
-        parts.append(part)
-        done += len(part)
-        if on_progress is not None and not run.stopped:
-            try:
-                on_progress(done, total)
-            except Exception as exc:
-                run.fail(exc)
-
-    live: set[asyncio.Task[None]] = set()
-    try:
-        for start, items in chunks:  # a task per chunk once it has a slot: a few alive at once, not one per chunk
-            await gate.acquire()
-            if run.stopped:  # checked before the slot goes to a chunk that would be sent
-                gate.release()
-                break
-            started += 1
-            task = asyncio.ensure_future(guarded(start, items))
-            live.add(task)
-            task.add_done_callback(live.discard)
-        await asyncio.gather(*live)
-    except BaseException:
-        for task in live:
-            task.cancel()
-        await asyncio.gather(*live, return_exceptions=True)  # the exchanges in flight end
-        raise
-    return run.result(chunks, parts)
 
 
 Prepared = tuple[list[tuple[int, Sequence[Any]]], dict[int, dict[str, Any]], int]

@@ -1,10 +1,9 @@
-"""Lanes: where a stream's calls run, at most ``concurrency`` at once.
+"""Lanes: where a batch's or a stream's calls run, at most ``concurrency`` at once; inboxes: their answers.
 
-The stream loop is written once (``_async/_stream.py``) against these two classes: :class:`AsyncLanes`
-runs each chunk's call as a task, a semaphore holding all but ``concurrency`` of them back;
-:class:`SyncLanes` on a pool of ``concurrency`` threads. (The batch runners, ``_batch.run_sync`` and
-``run_async``, stay apart: written once on lanes, the sync batch's threads read their own answers and it
-measured 1.15-1.17x raw httpx at concurrency 25 against 1.11x; see ``bench/README.md``.)
+The batch and stream loops are written once (``_async/_run.py``, ``_async/_stream.py``) against these
+classes: :class:`AsyncLanes` runs work as tasks, a semaphore holding all but ``concurrency`` of them
+back; :class:`SyncLanes` on a pool of ``concurrency`` threads. An inbox hands answers from the lanes to
+the loop that reads them (an ``asyncio.Queue``, a ``queue.SimpleQueue``).
 """
 
 from __future__ import annotations
@@ -12,13 +11,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     import asyncio
     from concurrent.futures import Future
 
 T = TypeVar("T")
+
+HANDOFF_TURNS = 10
+"""Loop turns an async batch waits, at most, for the next call's request to go out before reading an
+answer: from taking a chunk, a request takes about 5 turns to be written over httpx (pool, locks, writes)."""
 
 
 class AsyncLanes:
@@ -30,6 +33,29 @@ class AsyncLanes:
         self._asyncio = asyncio
         self._gate = asyncio.Semaphore(max(1, concurrency))
         self._tasks: set[asyncio.Future[Any]] = set()
+        self.calls = self.sent = 0
+
+    def on_call(self) -> None:
+        """A call is about to be made."""
+        self.calls += 1
+
+    def on_sent(self) -> None:
+        """A request went out in full (see ``AsyncEngine.send``)."""
+        self.sent += 1
+
+    async def hand_on(self) -> None:
+        """Let a call's request go out before an answer is read (the call then waits on the network).
+
+        Returns at once when every call made has sent its request; an in-process transport reports
+        none sent: then after :data:`HANDOFF_TURNS` turns of the loop.
+        """
+        if self.sent >= self.calls:
+            return
+        mark = self.sent
+        for _ in range(HANDOFF_TURNS):
+            await self._asyncio.sleep(0)
+            if self.sent != mark:
+                return
 
     def slot(self) -> AbstractAsyncContextManager[object]:
         """A slot, held for the length of a call."""
@@ -60,10 +86,19 @@ class AsyncLanes:
 class SyncLanes:
     """A pool of ``concurrency`` threads: a thread is a slot."""
 
+    on_sent = None
+    """Threads need no hand-off: a thread sends its next request while another reads an answer."""
+
+    def on_call(self) -> None:
+        """Nothing to count (see :meth:`AsyncLanes.hand_on`)."""
+
+    def hand_on(self) -> None:
+        """Nothing to wait for (see :meth:`AsyncLanes.hand_on`)."""
+
     def __init__(self, concurrency: int) -> None:
         from concurrent.futures import ThreadPoolExecutor  # sync streams only: not paid on import
 
-        self._pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="zoho-crm-stream")
+        self._pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="zoho-crm")
 
     def slot(self) -> AbstractContextManager[object]:
         """Nothing to hold: the work already runs on one of the pool's threads."""
@@ -83,3 +118,45 @@ class SyncLanes:
     def close(self) -> None:
         """Wait for the calls in flight to end."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class AsyncInbox(Generic[T]):
+    """Answers handed from tasks to the loop that reads them."""
+
+    def __init__(self) -> None:
+        import asyncio
+
+        self._queue: asyncio.Queue[T] = asyncio.Queue()
+
+    def put(self, item: T) -> None:
+        """Hand ``item`` on (never waits)."""
+        self._queue.put_nowait(item)
+
+    async def get(self) -> T:
+        """The next item, once there is one."""
+        return await self._queue.get()
+
+    def drain(self) -> list[T]:
+        """The items handed on and not yet taken."""
+        return [self._queue.get_nowait() for _ in range(self._queue.qsize())]
+
+
+class SyncInbox(Generic[T]):
+    """Answers handed from threads to the thread that reads them."""
+
+    def __init__(self) -> None:
+        import queue
+
+        self._queue: queue.SimpleQueue[T] = queue.SimpleQueue()
+
+    def put(self, item: T) -> None:
+        """Hand ``item`` on (never waits)."""
+        self._queue.put(item)
+
+    def get(self) -> T:
+        """The next item, once there is one."""
+        return self._queue.get()
+
+    def drain(self) -> list[T]:
+        """The items handed on and not yet taken (call it once the threads have ended)."""
+        return [self._queue.get_nowait() for _ in range(self._queue.qsize())]

@@ -1,5 +1,6 @@
 """Batch integrity: upserts repeated only when every record names itself, every item an outcome whatever
-stops the batch (a refused token, a closed client, a raising callback), odd 2xx answers read, bad batch
+stops the batch (a refused token, a closed client, a raising callback; an interrupt or a cancellation ends
+the calls in flight and sends nothing more), odd 2xx answers read, bad batch
 options refused before any request. Sync and async, against the in-process sandbox or a scripted transport.
 """
 
@@ -276,7 +277,10 @@ def test_closing_the_client_during_a_batch_returns_every_outcome(mode: str) -> N
 def test_a_raising_progress_callback_stops_the_batch_and_its_error_carries_every_outcome(
     sb: Sandbox, mode: str
 ) -> None:
+    seen: list[int] = []
+
     def progress(done: int, total: int) -> None:
+        seen.append(sb.counters.requests["insert_records"])  # the calls that had reached Zoho by then
         raise ValueError("a bug in the caller's callback")
 
     records = leads(2000)
@@ -290,11 +294,101 @@ def test_a_raising_progress_callback_stops_the_batch_and_its_error_carries_every
     result = info.value.result
     assert_one_outcome_each(result, records)
     sent = sb.counters.requests["insert_records"]
-    assert sent <= 2 * 3, f"{sent} of 20 calls sent: the batch went on after the callback raised"
+    assert len(seen) == 1, "the callback was called again after it raised"
+    # Lanes may have exchanged a few chunks before the batch's thread read the first answer; once the
+    # callback raised, at most the 3 calls then in flight end, and no other starts.
+    assert sent <= seen[0] + 3, f"{sent} calls sent, {seen[0]} when the callback raised: the batch went on"
+    assert sent < 20
     assert_stored_are_the_successes(sb, result)
     assert len(result.succeeded) == 100 * sent
     assert Counter(f.code for f in result.failed) == {"NOT_SENT": 2000 - 100 * sent}
     assert not any(f.uncertain for f in result.failed)
+
+
+# 3b. an interrupt or a cancellation is raised once the calls in flight end; nothing is sent after it ---------
+
+
+def _lanes_alive() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("zoho-crm")]
+
+
+def test_an_interrupt_on_the_batchs_thread_is_raised_once_the_calls_in_flight_end(sb: Sandbox) -> None:
+    """Ctrl-C while a sync batch reads its answers (here from its progress callback)."""
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(sb.counters.requests["insert_records"])
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run("sync", sb, lambda crm: crm.records.insert("Leads", leads(2000), concurrency=3, on_progress=progress))
+    assert len(seen) == 1
+    assert sb.counters.requests["insert_records"] <= seen[0] + 3, "a chunk was sent after the interrupt"
+    assert _lanes_alive() == [], "a lane thread outlived its batch"
+
+
+def test_an_interrupt_inside_a_call_stops_the_sync_batch_and_is_raised(sb: Sandbox) -> None:
+    """A lane's call raising a ``BaseException`` (``SystemExit`` from a transport): the batch raises it."""
+    inner = sb.transport()
+    calls: list[int] = []
+    lock = threading.Lock()
+
+    class Exiting(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/Leads"):
+                with lock:
+                    calls.append(len(calls) + 1)
+                    if len(calls) == 4:
+                        raise SystemExit(3)
+            return inner.handle_request(request)
+
+    with pytest.raises(SystemExit):
+        run("sync", sb, lambda crm: crm.records.insert("Leads", leads(2000), concurrency=3), transport=Exiting())
+    assert len(calls) <= 4 + 2, "a chunk was sent after a lane raised"
+    assert _lanes_alive() == []
+
+
+def test_cancelling_an_async_batch_cancels_its_calls_in_flight(sb: Sandbox) -> None:
+    inner = sb.async_transport()
+
+    class Stalling(httpx.AsyncBaseTransport):
+        """Lets 4 insert calls through; the 5th never gets an answer (only a cancellation ends it)."""
+
+        def __init__(self) -> None:
+            self.calls = 0
+            self.stalled = asyncio.Event()
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/Leads"):
+                self.calls += 1
+                if self.calls == 5:
+                    self.stalled.set()
+                    await asyncio.Event().wait()
+            return await inner.handle_async_request(request)
+
+    async def main() -> tuple[int, int, list[asyncio.Task[Any]]]:
+        stalling = Stalling()
+        async with AsyncZohoCRM(sb.credentials, transport=stalling, **client_kwargs(sb)) as crm:
+            batch = asyncio.ensure_future(crm.records.insert("Leads", leads(2000), concurrency=3))
+            await stalling.stalled.wait()
+            at_cancel = stalling.calls
+            batch.cancel()
+            for _ in range(50):  # loop turns, not time: the stalled call ends only if it is cancelled
+                if batch.done():
+                    break
+                await asyncio.sleep(0)
+            assert batch.done(), "the cancelled batch still waits for a call in flight"
+            with pytest.raises(asyncio.CancelledError):
+                await batch
+            left = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for _ in range(20):  # a lane left running would send its next chunk within these turns
+                await asyncio.sleep(0)
+            return at_cancel, stalling.calls, left
+
+    at_cancel, calls, left = asyncio.run(main())
+    assert left == [], "a lane task outlived its cancelled batch"
+    assert calls <= at_cancel + 3, f"{calls} calls, {at_cancel} when cancelled: the batch went on"
+    assert sb.counters.requests["insert_records"] < 20
 
 
 # 4. odd success statuses ---------------------------------------------------------------------------------------

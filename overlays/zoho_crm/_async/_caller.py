@@ -1,6 +1,6 @@
 """A batch's exchange of one chunk: sent by the engine, its answer left for the batch to read.
 
-The batch runners (``_batch.run_sync``/``run_async``) and the stream loop (``_stream.py``) call it once per chunk.
+The batch loop (``_run.py``) and the stream loop (``_stream.py``) call it once per chunk.
 """
 
 from __future__ import annotations

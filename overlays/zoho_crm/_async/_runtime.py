@@ -29,6 +29,7 @@ from ..results import BatchResult, Outcome, Page
 from ._caller import async_caller
 from ._engine import AsyncEngine
 from ._pagination import anumbered, awalk
+from ._run import run_async
 from ._stream import async_writes
 
 __all__ = ["AsyncRuntime"]
@@ -74,7 +75,7 @@ class AsyncRuntime:
         (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
         call = async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return await _batch.run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
+        return await run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 
     def stream_batch(
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,

@@ -1,7 +1,7 @@
 # GENERATED from overlays/zoho_crm/_async/_caller.py by generator/make_sync.py (unasync): do not edit.
 """A batch's exchange of one chunk: sent by the engine, its answer left for the batch to read.
 
-The batch runners (``_batch.run_sync``/``run_sync``) and the stream loop (``_stream.py``) call it once per chunk.
+The batch loop (``_run.py``) and the stream loop (``_stream.py``) call it once per chunk.
 """
 
 from __future__ import annotations

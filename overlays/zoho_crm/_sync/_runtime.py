@@ -30,6 +30,7 @@ from ..results import BatchResult, Outcome, Page
 from ._caller import sync_caller
 from ._engine import SyncEngine
 from ._pagination import numbered, walk
+from ._run import run_sync
 from ._stream import sync_writes
 
 __all__ = ["SyncRuntime"]
@@ -71,7 +72,7 @@ class SyncRuntime:
         (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
         call = sync_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return _batch.run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
+        return run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 
     def stream_batch(
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,

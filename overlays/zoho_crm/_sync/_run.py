@@ -1,0 +1,102 @@
+# GENERATED from overlays/zoho_crm/_async/_run.py by generator/make_sync.py (unasync): do not edit.
+"""A batch's loop: every chunk exchanged on lanes, at most ``concurrency`` at once, one outcome per item."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from typing import Any
+
+from .._batch import Finish, ProgressCallback, Run, SyncCall, check_progress
+from .._lanes import SyncInbox, SyncLanes
+from ..results import BatchResult, Outcome
+
+__all__ = ["run_sync"]
+
+Answer = tuple[int, Sequence[Any], Finish]
+
+
+def _taken(answer: Answer | BaseException) -> Answer:
+    if isinstance(answer, BaseException):  # an interrupt in a lane: raised by the batch
+        raise answer
+    return answer
+
+
+def run_sync(
+    chunks: list[tuple[int, Sequence[Any]]],
+    call: SyncCall,
+    *,
+    concurrency: int,
+    total: int,
+    on_progress: ProgressCallback | None,
+) -> BatchResult:
+    """Run ``call`` for every chunk, at most ``concurrency`` at once: one outcome per item, in input order.
+
+    The lanes only exchange requests, each taking the next chunk as soon as its answer is in (its
+    request goes out before this answer is read); the batch reads the answers into outcomes as they
+    come, and gives a chunk whose answer it cannot read back to the lanes (once more, through the
+    engine's own retries). Whatever stops the batch, no further chunk is sent and the calls in flight end:
+
+    - a refused token or a closed client (:class:`~zoho_crm._batch.Halt`): the result is returned,
+      the chunks not sent failed with that error;
+    - ``on_progress`` raising, or a bug: :class:`~zoho_crm.errors.BatchError` is raised from that
+      exception, with the result (the chunks not sent failed with code ``NOT_SENT``) as ``.result``;
+    - an interrupt (Ctrl-C) or a cancellation: raised once the calls in flight end (async calls are
+      cancelled). ``on_progress`` is called by the batch's own thread or task, one call at a time.
+    """
+    check_progress(on_progress)
+    if not chunks:
+        return BatchResult((), 0)
+    todo = deque((start, items, True) for start, items in chunks)
+    answers: SyncInbox[Answer | BaseException] = SyncInbox()
+    workers = max(1, min(concurrency, len(chunks)))
+    lanes = SyncLanes(workers)
+    run = Run()
+
+    def lane() -> None:
+        with lanes.slot():
+            while not run.stopped:
+                try:
+                    start, items, first = todo.popleft()
+                except IndexError:
+                    return
+                lanes.on_call()
+                try:
+                    finish = call(start, items, first, lanes.on_sent)
+                except Exception as exc:
+                    finish = run.settle(exc, start, items)
+                except BaseException as exc:  # an interrupt or a cancellation: handed to the batch too
+                    answers.put(exc)
+                    raise
+                answers.put((start, items, finish))
+
+    parts: list[Sequence[Outcome]] = []
+    done = 0
+    try:
+        for _ in range(workers):
+            lanes.start(lane)
+        while len(parts) < len(chunks) and not run.stopped:
+            start, items, finish = _taken(answers.get())
+            lanes.hand_on()
+            part = run.read(finish, start, items, final=run.stopped)
+            if part is None:  # unreadable: once more, on a lane
+                todo.append((start, items, False))
+                lanes.start(lane)
+                continue
+            parts.append(part)
+            done += len(part)
+            if on_progress is not None:
+                try:
+                    on_progress(done, total)
+                except Exception as exc:
+                    run.fail(exc)
+    except BaseException as exc:
+        lanes.cancel_on(exc)
+        raise
+    finally:
+        run.stopped = True
+        lanes.close()  # the calls in flight end
+    for answer in answers.drain():  # the answers of the calls in flight when the batch stopped
+        start, items, finish = _taken(answer)
+        parts.append(run.read_final(finish, start, items))
+    return run.result(chunks, parts)
