@@ -68,9 +68,13 @@ class AsyncLanes:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def result(self, task: Awaitable[T]) -> T:
-        """A task's result, once it is done."""
-        return await task
+    async def result(self, task: asyncio.Future[T]) -> T:
+        """A task's result, once it is done.
+
+        Shielded: cancelling the reader does not cancel this one task first (its slot would go to the
+        next chunk, which would be sent); :meth:`cancel_on` then cancels every task at once.
+        """
+        return await self._asyncio.shield(task)
 
     def cancel_on(self, exc: BaseException) -> None:
         """Cancel the calls in flight when ``exc`` is a cancellation (any other stop lets them end)."""

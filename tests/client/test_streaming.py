@@ -257,6 +257,46 @@ def test_stopping_early_stops_sending(mode: str) -> None:
     assert calls["insert"] <= 3 + 2 * 3, "the stream went on sending after its reader stopped"
 
 
+def test_cancelling_the_reader_of_an_async_stream_cancels_its_calls_in_flight() -> None:
+    calls = 0
+    stalled = asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        """Answers 4 calls; the 5th never gets an answer (only a cancellation ends it)."""
+        nonlocal calls
+        calls += 1
+        if calls == 5:
+            stalled.set()
+            await asyncio.Event().wait()
+        return success_answer(request)
+
+    async def main() -> tuple[int, int, list[asyncio.Task[Any]]]:
+        kw: dict[str, Any] = {"api_domain": "https://www.zohoapis.com", "transport": httpx.MockTransport(handler)}
+        async with AsyncZohoCRM(AccessTokenCredentials("t"), **kw) as crm:
+
+            async def read() -> None:
+                async for _ in crm.records.insert_stream("Leads", gen_leads(100_000), concurrency=3):
+                    pass
+
+            reader = asyncio.ensure_future(read())
+            await stalled.wait()
+            at_cancel = calls
+            reader.cancel()
+            for _ in range(50):  # loop turns, not time: the stalled call ends only if it is cancelled
+                if reader.done():
+                    break
+                await asyncio.sleep(0)
+            assert reader.done(), "the cancelled stream still waits for a call in flight"
+            left = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for _ in range(20):  # a lane left running would send its next chunk within these turns
+                await asyncio.sleep(0)
+            return at_cancel, calls, left
+
+    at_cancel, total, left = asyncio.run(main())
+    assert left == [], "a lane task outlived its cancelled stream"
+    assert total <= at_cancel + 3, f"{total} calls, {at_cancel} when cancelled: the stream went on"
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_a_bug_stops_the_stream_with_a_batch_error_after_the_outcomes_in_flight(mode: str) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
