@@ -257,6 +257,29 @@ def test_stopping_early_stops_sending(mode: str) -> None:
     assert calls["insert"] <= 3 + 2 * 3, "the stream went on sending after its reader stopped"
 
 
+def test_an_interrupt_in_a_sync_stream_is_raised_once_its_calls_in_flight_end() -> None:
+    """Ctrl-C while the stream reads its records (here raised by the records' generator)."""
+    ended: list[str] = []
+    lock = threading.Lock()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = success_answer(request)
+        with lock:
+            ended.append(threading.current_thread().name)
+        return answer
+
+    def interrupted() -> Iterator[dict[str, Any]]:
+        yield from gen_leads(1_000)
+        raise KeyboardInterrupt
+
+    with scripted_client("sync", handler) as crm, pytest.raises(KeyboardInterrupt):
+        for _ in crm.records.insert_stream("Leads", interrupted(), concurrency=3):
+            pass
+    assert 1 <= len(ended) <= 10
+    assert {name.rsplit("_", 1)[0] for name in ended} == {"zoho-crm"}, "calls are made on the stream's lanes"
+    assert [t.name for t in threading.enumerate() if t.name.startswith("zoho-crm")] == [], "a lane outlived it"
+
+
 def test_cancelling_the_reader_of_an_async_stream_cancels_its_calls_in_flight() -> None:
     calls = 0
     stalled = asyncio.Event()
