@@ -216,6 +216,14 @@ def check_progress(on_progress: object) -> None:
         raise ZohoValidationError(f"on_progress must be callable as on_progress(done, total), got {on_progress!r}")
 
 
+def described(exc: BaseException) -> str:
+    """``Type: message`` of an exception, even one whose ``str()`` raises (a caller's or a transport's)."""
+    try:
+        return f"{type(exc).__name__}: {exc}"
+    except Exception:
+        return type(exc).__name__
+
+
 class Halt(Exception):
     """Raised by a chunk's exchange when no further chunk can succeed (token refused, client closed).
 
@@ -270,7 +278,7 @@ class Run:
             part = exc.outcomes
         else:  # a bug (ours, a transport's): the chunk may have been sent
             self.fail(exc)
-            why = f"{type(exc).__name__}: {exc}"
+            why = described(exc)
             part = [Failure(start + i, item, "CLIENT_ERROR", why, {}, None, True) for i, item in enumerate(items)]
         return lambda final: part
 
@@ -295,7 +303,7 @@ class Run:
         result = assemble(parts, sent)
         if self.raised is not None:
             done = len(result) - len(result.failed)
-            message = f"the batch stopped ({type(self.raised).__name__}: {self.raised}); {done} items were written"
+            message = f"the batch stopped ({described(self.raised)}); {done} items were written"
             raise BatchError(message, result.failed, result) from self.raised
         return result
 

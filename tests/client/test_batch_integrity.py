@@ -391,6 +391,94 @@ def test_cancelling_an_async_batch_cancels_its_calls_in_flight(sb: Sandbox) -> N
     assert sb.counters.requests["insert_records"] < 20
 
 
+class Unprintable(Exception):
+    """A transport's bug whose message cannot even be written (its ``str()`` raises)."""
+
+    def __str__(self) -> str:
+        raise RuntimeError("no message")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_bug_whose_message_cannot_be_written_still_gives_every_outcome(mode: str) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise Unprintable()
+
+    outcome: list[BaseException] = []
+
+    def batch() -> None:  # on a thread: a batch that waits for an answer no lane hands on fails the join below
+        try:
+            scripted(mode, handler, lambda crm: crm.records.insert("Leads", leads(250), concurrency=2))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=batch, daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "the batch waits forever for a lane that died"
+    [error] = outcome
+    assert isinstance(error, BatchError)
+    assert isinstance(error.__cause__, Unprintable)
+    assert "Unprintable" in str(error)
+    assert [o.index for o in error.result] == list(range(250))
+    assert all(f.uncertain for f in error.result.failed if f.code == "CLIENT_ERROR")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_chunk_to_be_asked_again_when_the_batch_stops_keeps_its_first_answer(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update answered 204 is asked again; a bug in another call stops the batch before it is: the chunk
+    was sent, so its outcome comes from that first answer, never "not sent"."""
+    import zoho_crm._async._run as async_run
+    import zoho_crm._sync._run as sync_run
+
+    module = sync_run if mode == "sync" else async_run
+    requeued = threading.Event()  # set by the batch's thread as it puts the chunk back on the lanes
+    sent: list[int] = []
+
+    class Watched(module.Run):  # type: ignore[name-defined,misc]
+        def read(self, finish: Any, start: int, items: Any, *, final: bool) -> Any:
+            part = super().read(finish, start, items, final=final)
+            if part is None:
+                requeued.set()
+            return part
+
+    monkeypatch.setattr(module, "Run", Watched)
+
+    def first_of(request: httpx.Request) -> int:
+        start = int(json.loads(request.content)["data"][0]["id"]) - 10**18
+        sent.append(start)
+        return start
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if first_of(request) == 0:
+            return httpx.Response(204)
+        assert requeued.wait(30)
+        raise ValueError("a bug")
+
+    async def ahandler(request: httpx.Request) -> httpx.Response:
+        if first_of(request) == 0:
+            return httpx.Response(204)
+        while not requeued.is_set():  # noqa: ASYNC110 (a threading.Event, shared with sync): loop turns
+            await asyncio.sleep(0)
+        raise ValueError("a bug")
+
+    records = [{"id": str(10**18 + i), "Company": "C"} for i in range(200)]
+    with pytest.raises(BatchError) as info:
+        scripted(
+            mode,
+            handler if mode == "sync" else ahandler,
+            lambda crm: crm.records.update("Leads", records, concurrency=1),
+        )  # type: ignore[arg-type]
+    result = info.value.result
+    assert sent == [0, 100], "the chunk answered 204 was sent again after the batch stopped"
+    assert [o.index for o in result] == list(range(200))
+    first = {(type(o).__name__, o.code, o.message) for o in result[:100]}
+    assert first == {
+        ("Failure", "InvalidResponseError", "HTTP 204 answer has no results: the call may have been applied")
+    }
+
+
 # 4. odd success statuses ---------------------------------------------------------------------------------------
 
 

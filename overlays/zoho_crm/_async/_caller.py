@@ -30,7 +30,7 @@ def async_caller(
     ``on_sent`` is called when the request has gone out (see ``AsyncEngine.send``).
     """
     check.call_timeout(timeout)
-    engine.check_loop()  # a client of another event loop: raised here, before the batch starts
+    engine.check_loop()  # a client used where it cannot serve: raised here, before the batch starts
 
     async def call(start: int, part: Sequence[Any], first: bool, on_sent: OnSent) -> Finish:
         safe = idempotent if isinstance(idempotent, bool) else idempotent[start]

@@ -46,7 +46,7 @@ async def run_async(
     check_progress(on_progress)
     if not chunks:
         return BatchResult((), 0)
-    todo = deque((start, items, True) for start, items in chunks)
+    todo: deque[tuple[int, Sequence[Any], Finish | None]] = deque((start, items, None) for start, items in chunks)
     answers: AsyncInbox[Answer | BaseException] = AsyncInbox()
     workers = max(1, min(concurrency, len(chunks)))
     lanes = AsyncLanes(workers)
@@ -56,15 +56,17 @@ async def run_async(
         async with lanes.slot():
             while not run.stopped:
                 try:
-                    start, items, first = todo.popleft()
+                    start, items, previous = todo.popleft()  # previous: the answer of a chunk to ask again
                 except IndexError:
                     return
                 lanes.on_call()
                 try:
-                    finish = await call(start, items, first, lanes.on_sent)
-                except Exception as exc:
-                    finish = run.settle(exc, start, items)
-                except BaseException as exc:  # an interrupt or a cancellation: handed to the batch too
+                    try:
+                        finish = await call(start, items, previous is None, lanes.on_sent)
+                    except Exception as exc:
+                        finish = run.settle(exc, start, items)
+                except BaseException as exc:  # an interrupt, a cancellation: the other lanes stop, the batch raises it
+                    run.stopped = True
                     answers.put(exc)
                     raise
                 answers.put((start, items, finish))
@@ -79,7 +81,7 @@ async def run_async(
             await lanes.hand_on()
             part = run.read(finish, start, items, final=run.stopped)
             if part is None:  # unreadable: once more, on a lane
-                todo.append((start, items, False))
+                todo.append((start, items, finish))
                 lanes.start(lane)
                 continue
             parts.append(part)
@@ -98,4 +100,7 @@ async def run_async(
     for answer in answers.drain():  # the answers of the calls in flight when the batch stopped
         start, items, finish = _taken(answer)
         parts.append(run.read_final(finish, start, items))
+    for start, items, previous in todo:  # to be asked again, never sent again: its first answer is all there is
+        if previous is not None:
+            parts.append(run.read_final(previous, start, items))
     return run.result(chunks, parts)

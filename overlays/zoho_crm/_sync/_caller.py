@@ -31,7 +31,7 @@ def sync_caller(
     ``on_sent`` is called when the request has gone out (see ``SyncEngine.send``).
     """
     check.call_timeout(timeout)
-    engine.check_thread()  # a client of another event loop: raised here, before the batch starts
+    engine.check_thread()  # a client used where it cannot serve: raised here, before the batch starts
 
     def call(start: int, part: Sequence[Any], first: bool, on_sent: OnSent) -> Finish:
         safe = idempotent if isinstance(idempotent, bool) else idempotent[start]

@@ -47,7 +47,7 @@ def run_sync(
     check_progress(on_progress)
     if not chunks:
         return BatchResult((), 0)
-    todo = deque((start, items, True) for start, items in chunks)
+    todo: deque[tuple[int, Sequence[Any], Finish | None]] = deque((start, items, None) for start, items in chunks)
     answers: SyncInbox[Answer | BaseException] = SyncInbox()
     workers = max(1, min(concurrency, len(chunks)))
     lanes = SyncLanes(workers)
@@ -57,15 +57,17 @@ def run_sync(
         with lanes.slot():
             while not run.stopped:
                 try:
-                    start, items, first = todo.popleft()
+                    start, items, previous = todo.popleft()  # previous: the answer of a chunk to ask again
                 except IndexError:
                     return
                 lanes.on_call()
                 try:
-                    finish = call(start, items, first, lanes.on_sent)
-                except Exception as exc:
-                    finish = run.settle(exc, start, items)
-                except BaseException as exc:  # an interrupt or a cancellation: handed to the batch too
+                    try:
+                        finish = call(start, items, previous is None, lanes.on_sent)
+                    except Exception as exc:
+                        finish = run.settle(exc, start, items)
+                except BaseException as exc:  # an interrupt, a cancellation: the other lanes stop, the batch raises it
+                    run.stopped = True
                     answers.put(exc)
                     raise
                 answers.put((start, items, finish))
@@ -80,7 +82,7 @@ def run_sync(
             lanes.hand_on()
             part = run.read(finish, start, items, final=run.stopped)
             if part is None:  # unreadable: once more, on a lane
-                todo.append((start, items, False))
+                todo.append((start, items, finish))
                 lanes.start(lane)
                 continue
             parts.append(part)
@@ -99,4 +101,7 @@ def run_sync(
     for answer in answers.drain():  # the answers of the calls in flight when the batch stopped
         start, items, finish = _taken(answer)
         parts.append(run.read_final(finish, start, items))
+    for start, items, previous in todo:  # to be asked again, never sent again: its first answer is all there is
+        if previous is not None:
+            parts.append(run.read_final(previous, start, items))
     return run.result(chunks, parts)
