@@ -4,7 +4,8 @@ The code is rewritten by the ``unasync`` package (python-trio/unasync, the tool 
 elasticsearch-py's sync clients come from): token by token, ``async``/``await`` dropped, ``Async*``
 names to ``Sync*``, plus the renames in ``REPLACEMENTS``. Docstrings and comments, which unasync leaves
 alone, get the same renames word by word here (``async with`` -> ``with``, ``await x`` -> ``x``), so the
-sync client's documentation and examples read right. Then the pinned ruff sorts and formats the result.
+sync client's documentation and examples read right. Then the pinned ruff sorts the imports, drops the
+duplicate union members unasync leaves (``Iterable[Any] | Iterable[Any]``) and formats the result.
 
 Run by ``generate.py`` (``nox -s generate``); ``--check`` fails when ``_sync/`` is stale, as
 ``tests/spine/test_make_sync.py`` does.
@@ -91,7 +92,7 @@ def render() -> dict[str, str]:
         ruff = [sys.executable, "-m", "ruff"]
         config = ("--config", str(ROOT / "pyproject.toml"))
         subprocess.run(
-            [*ruff, "check", *config, "--select", "I,F401", "--fix-only", "--quiet", str(target)], check=True
+            [*ruff, "check", *config, "--select", "I,F401,PYI016", "--fix-only", "--quiet", str(target)], check=True
         )
         subprocess.run([*ruff, "format", *config, "--quiet", str(target)], check=True)
         for path in sorted(target.glob("*.py")):

@@ -25,7 +25,7 @@ __all__ = ["sync_stream", "sync_writes"]
 def sync_stream(
     engine: SyncEngine,
     op: str,
-    records: Iterable[Any] | Iterable[Any],
+    records: Iterable[Any],
     plan: WritePlan,
     *,
     concurrency: int,
