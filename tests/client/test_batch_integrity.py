@@ -348,6 +348,22 @@ def test_an_interrupt_inside_a_call_stops_the_sync_batch_and_is_raised(sb: Sandb
     assert _lanes_alive() == []
 
 
+async def cancel_and_settle(task: asyncio.Future[Any], what: str) -> list[asyncio.Task[Any]]:
+    """Cancel ``task`` and let the loop run: ``task`` must end within 50 turns (not time: a call stalled
+    forever ends only if it is cancelled); then the tasks still alive, after 20 more turns in which a lane
+    left running would send its next chunk."""
+    task.cancel()
+    for _ in range(50):
+        if task.done():
+            break
+        await asyncio.sleep(0)
+    assert task.done(), f"the cancelled {what} still waits for a call in flight"
+    left = [other for other in asyncio.all_tasks() if other is not asyncio.current_task()]
+    for _ in range(20):
+        await asyncio.sleep(0)
+    return left
+
+
 def test_cancelling_an_async_batch_cancels_its_calls_in_flight(sb: Sandbox) -> None:
     inner = sb.async_transport()
 
@@ -372,17 +388,9 @@ def test_cancelling_an_async_batch_cancels_its_calls_in_flight(sb: Sandbox) -> N
             batch = asyncio.ensure_future(crm.records.insert("Leads", leads(2000), concurrency=3))
             await stalling.stalled.wait()
             at_cancel = stalling.calls
-            batch.cancel()
-            for _ in range(50):  # loop turns, not time: the stalled call ends only if it is cancelled
-                if batch.done():
-                    break
-                await asyncio.sleep(0)
-            assert batch.done(), "the cancelled batch still waits for a call in flight"
+            left = await cancel_and_settle(batch, "batch")
             with pytest.raises(asyncio.CancelledError):
                 await batch
-            left = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-            for _ in range(20):  # a lane left running would send its next chunk within these turns
-                await asyncio.sleep(0)
             return at_cancel, stalling.calls, left
 
     at_cancel, calls, left = asyncio.run(main())

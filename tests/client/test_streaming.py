@@ -20,7 +20,7 @@ import pytest
 
 import zoho_crm
 from tests.client.conftest import client_kwargs
-from tests.client.test_batch_integrity import TOKEN_FAULTS
+from tests.client.test_batch_integrity import TOKEN_FAULTS, cancel_and_settle
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, BatchError, Failure, Outcome, Success, ZohoCRM
 from zoho_crm.errors import ZohoValidationError
 from zoho_crm.testing import Sandbox
@@ -304,15 +304,7 @@ def test_cancelling_the_reader_of_an_async_stream_cancels_its_calls_in_flight() 
             reader = asyncio.ensure_future(read())
             await stalled.wait()
             at_cancel = calls
-            reader.cancel()
-            for _ in range(50):  # loop turns, not time: the stalled call ends only if it is cancelled
-                if reader.done():
-                    break
-                await asyncio.sleep(0)
-            assert reader.done(), "the cancelled stream still waits for a call in flight"
-            left = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-            for _ in range(20):  # a lane left running would send its next chunk within these turns
-                await asyncio.sleep(0)
+            left = await cancel_and_settle(reader, "stream")
             return at_cancel, calls, left
 
     at_cancel, total, left = asyncio.run(main())
