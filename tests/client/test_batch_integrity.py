@@ -348,6 +348,60 @@ def test_an_interrupt_inside_a_call_stops_the_sync_batch_and_is_raised(sb: Sandb
     assert _lanes_alive() == []
 
 
+def test_a_lane_raising_stops_the_other_lanes_while_the_batch_is_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``SystemExit`` in one lane while the batch's thread runs a slow ``on_progress``: the other lane ends its
+    call and sends no other, without waiting for the batch's thread to read the exception."""
+    import zoho_crm._sync._run as sync_run
+
+    state = {"ended": 0, "progressing": False, "later": False}  # lanes ended; on_progress entered; chunk >= 300 sent
+    changed = threading.Condition()
+
+    def note(key: str, value: object) -> None:
+        with changed:
+            state[key] = value
+            changed.notify_all()
+
+    def until(predicate: Callable[[], bool]) -> None:
+        with changed:
+            assert changed.wait_for(predicate, timeout=30), state
+
+    class Watched(sync_run.SyncLanes):  # type: ignore[misc]
+        def start(self, work: Any, *args: Any) -> Any:
+            def watched() -> None:
+                try:
+                    work(*args)
+                finally:
+                    with changed:
+                        state["ended"] += 1  # type: ignore[operator]
+                        changed.notify_all()
+
+            return super().start(watched)
+
+    monkeypatch.setattr(sync_run, "SyncLanes", Watched)
+    ok = {"code": "SUCCESS", "details": {"id": GOOD_ID}, "status": "success", "message": "ok"}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        start = int(json.loads(request.content)["data"][0]["Last_Name"].split()[1])
+        if start == 100:  # raises once the batch's thread is in on_progress (for chunk 0)
+            until(lambda: bool(state["progressing"]))
+            raise SystemExit(3)
+        if start == 200:  # in flight when the other lane raises: answered once that lane has ended
+            until(lambda: state["ended"] == 1)
+        if start >= 300:
+            note("later", True)
+        return httpx.Response(200, json={"data": [ok] * request.content.count(b'"Last_Name"')})
+
+    def progress(done: int, total: int) -> None:
+        note("progressing", True)
+        until(lambda: state["ended"] == 2 or bool(state["later"]))  # both lanes ended, or one sent on
+
+    with pytest.raises(SystemExit):
+        scripted(
+            "sync", handler, lambda crm: crm.records.insert("Leads", leads(1000), concurrency=2, on_progress=progress)
+        )
+    assert not state["later"], "a lane sent a chunk after the other lane raised"
+
+
 async def cancel_and_settle(task: asyncio.Future[Any], what: str) -> list[asyncio.Task[Any]]:
     """Cancel ``task`` and let the loop run: ``task`` must end within 50 turns (not time: a call stalled
     forever ends only if it is cancelled); then the tasks still alive, after 20 more turns in which a lane
