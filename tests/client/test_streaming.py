@@ -280,6 +280,47 @@ def test_an_interrupt_in_a_sync_stream_is_raised_once_its_calls_in_flight_end() 
     assert [t.name for t in threading.enumerate() if t.name.startswith("zoho-crm")] == [], "a lane outlived it"
 
 
+def test_a_lane_raising_stops_the_other_lanes_of_a_sync_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``SystemExit`` in one lane while the reader waits for an earlier chunk: the chunks already handed to
+    the lanes are not sent, without waiting for the reader to reach the exception."""
+    import zoho_crm._sync._stream as sync_stream
+
+    state = {"finished": 0, "later": False}  # exchanges ended (sent, refused or raised); a chunk >= 200 sent
+    changed = threading.Condition()
+
+    class Watched(sync_stream.SyncLanes):  # type: ignore[misc]
+        def start(self, work: Any, *args: Any) -> Any:
+            def watched() -> Any:
+                try:
+                    return work(*args)
+                finally:
+                    with changed:
+                        state["finished"] += 1
+                        changed.notify_all()
+
+            return super().start(watched)
+
+    monkeypatch.setattr(sync_stream, "SyncLanes", Watched)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        start = int(json.loads(request.content)["data"][0]["Last_Name"].split()[1])
+        if start == 100:
+            raise SystemExit(3)
+        if start >= 200:
+            with changed:
+                state["later"] = True
+                changed.notify_all()
+        if start == 0:  # the reader waits for this one while chunks 100-300 go to the other lane
+            with changed:
+                assert changed.wait_for(lambda: state["finished"] >= 3 or state["later"], timeout=30), state
+        return success_answer(request)
+
+    with scripted_client("sync", handler) as crm, pytest.raises(SystemExit):
+        for _ in crm.records.insert_stream("Leads", gen_leads(1_000), concurrency=2):
+            pass
+    assert not state["later"], "a chunk was sent after a lane raised"
+
+
 def test_cancelling_the_reader_of_an_async_stream_cancels_its_calls_in_flight() -> None:
     calls = 0
     stalled = asyncio.Event()

@@ -42,9 +42,13 @@ async def async_stream(
             if run.stopped:
                 return state.unsent(start, items, previous)
             try:
-                return state.prepare(start, items, problem) or await call(start, items, first, None)
-            except Exception as exc:
-                return run.settle(exc, start, items)
+                try:
+                    return state.prepare(start, items, problem) or await call(start, items, first, None)
+                except Exception as exc:
+                    return run.settle(exc, start, items)
+            except BaseException:  # an interrupt, a cancellation: no other lane sends (the reader raises it)
+                run.stopped = True
+                raise
 
     window: deque[tuple[Chunk, Any]] = deque()
     chunks = aread_chunks(records, plan)
