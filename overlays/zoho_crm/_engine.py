@@ -232,7 +232,7 @@ def _too_large(response: httpx.Response, limit: int, seen: str) -> AnswerTooLarg
 
 def _declared_too_large(response: httpx.Response, limit: int) -> AnswerTooLargeError | None:
     length = response.headers.get("content-length", "")
-    if length.isdigit() and int(length) > limit:
+    if length.isascii() and length.isdigit() and int(length) > limit:
         return _too_large(response, limit, f"Content-Length: {length}")
     return None
 

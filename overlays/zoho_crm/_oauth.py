@@ -10,7 +10,6 @@ them together as ``TokenManager`` and ``ZohoAuth``.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import threading
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
 from ._engine import DEFAULT_MAX_ANSWER_BYTES
+from ._json import loads
 from ._logging import logger
 from ._validation import secure_url
 from .errors import (
@@ -337,10 +337,11 @@ def refused_token(response: httpx.Response) -> bool:
     if response.status_code != 401:
         return False
     try:
-        code = json.loads(response.content).get("code")
-    except (ValueError, AttributeError):
+        payload = loads(response.content)
+    except ValueError:  # not JSON, or nested past orjson's limit
         return False
-    return code in REFRESH_CODES
+    code = payload.get("code") if isinstance(payload, dict) else None
+    return isinstance(code, str) and code in REFRESH_CODES
 
 
 class AuthCore(httpx.Auth):

@@ -41,14 +41,17 @@ class Guard:
         self._read = 0
         self._most = most
 
-    def more(self, page: Page, page_no: int) -> bool:
-        """Whether to ask for the page after ``page`` (number ``page_no``); raises when the listing is endless."""
-        self._read += len(page.records)
-        if not page.more_records:
+    def more(self, records: list[dict[str, Any]], more_records: bool, page_no: int) -> bool:
+        """Whether to ask for the page after page ``page_no`` (its ``records``, and whether Zoho claims more).
+
+        Raises :class:`~zoho_crm.errors.PaginationError` when the listing is endless.
+        """
+        self._read += len(records)
+        if not more_records:
             return False
         if self._most is not None and self._read >= self._most:
             raise PaginationError(f"{self._read} records read and more claimed: Zoho lists at most {self._most}")
-        if not page.records:
+        if not records:
             self._empty += 1
             if self._empty >= MAX_EMPTY_PAGES:
                 raise PaginationError(
@@ -56,8 +59,8 @@ class Guard:
                 )
             return True
         self._empty = 0
-        ids = tuple(record.get("id") for record in page.records)
-        seen = hash(ids)
+        ids = tuple(record.get("id") for record in records)
+        seen = hash(repr(ids))  # an id may be anything a lying server sends (a list: unhashable)
         if any(ids) and seen in self._pages:
             raise PaginationError(
                 f"page {page_no} repeats a page already read (the server ignores page or page_token); stopped"
@@ -77,7 +80,7 @@ class Guard:
 
 def next_params(guard: Guard, base: dict[str, Any], page: Page, page_no: int, per_page: int) -> dict[str, Any] | None:
     """The next page's arguments (by number, then by token), or ``None`` when the listing is done."""
-    if not guard.more(page, page_no):
+    if not guard.more(page.records, page.more_records, page_no):
         return None
     if (page_no + 1) * per_page <= _plans.DISCRETE_LIMIT:
         return {**base, "page": page_no + 1}

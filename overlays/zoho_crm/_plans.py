@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,6 +24,9 @@ DISCRETE_LIMIT = 2000
 """Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
 
 DateTime = dt.datetime | str | None
+
+
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def compact(**params: Any) -> dict[str, Any]:
@@ -102,8 +106,10 @@ def page_from(response: httpx.Response) -> Page:
         raise api_error(response)
     payload = read_json(response)
     data = payload.get("data") if isinstance(payload, dict) else None
-    if not isinstance(data, list):
-        raise InvalidResponseError("answer has no data[] list", status_code=status, url=str(response.request.url))
+    if not isinstance(data, list) or not all(type(record) is dict for record in data):
+        raise InvalidResponseError(
+            "answer has no data[] list of records", status_code=status, url=str(response.request.url)
+        )
     info = payload.get("info")
     return Page(data, models.PageInfo.from_dict(info) if isinstance(info, dict) else None)
 
@@ -197,7 +203,7 @@ def record_count(response: httpx.Response) -> int:
         raise api_error(response)
     payload = read_json(response)
     count = payload.get("count") if isinstance(payload, dict) else None
-    if isinstance(count, bool) or not isinstance(count, (int, str)) or not str(count).isdigit():
+    if isinstance(count, bool) or not isinstance(count, (int, str)) or not _DIGITS.fullmatch(str(count)):
         raise InvalidResponseError(f"count is not a number: {count!r}", status_code=200)
     return int(count)
 

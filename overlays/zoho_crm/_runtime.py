@@ -21,6 +21,7 @@ from zoho_crm_api._runtime import LITERAL_SEGMENTS, CallOptions, Method, Operati
 from . import _idempotency, _plans, _writes
 from . import _validation as check
 from ._engine import api_error, operation, read_json
+from ._pagination import Guard
 from .errors import InvalidResponseError, ZohoValidationError
 
 __all__ = ["Pages", "arguments", "parsed", "prepare", "shaped", "stream_arguments", "walked"]
@@ -347,28 +348,30 @@ class Pages:
         if "page" in op.pagination:
             args["page"] = 1
         self.args = args
+        self.guard = Guard()
 
     def records(self, payload: Any) -> list[dict[str, Any]]:
         if payload is None:
             return []
         data = payload.get("data") if isinstance(payload, dict) else None
-        if not isinstance(data, list):
-            raise InvalidResponseError("answer has no data[] list")
+        if not isinstance(data, list) or not all(type(record) is dict for record in data):
+            raise InvalidResponseError("answer has no data[] list of records")
         return data
 
-    def advance(self, payload: Any, count: int) -> bool:
+    def advance(self, payload: Any, records: list[dict[str, Any]]) -> bool:
+        """Whether to ask for another page (its arguments set); a listing that would never end raises."""
         info = payload.get("info") if isinstance(payload, dict) else None
-        if not isinstance(info, dict) or not info.get("more_records") or count == 0:
+        if not isinstance(info, dict) or not self.guard.more(records, info.get("more_records") is True, self.page):
             return False
         if (self.page + 1) * self.per_page <= _plans.DISCRETE_LIMIT and "page" in self.op.pagination:
             self.page += 1
             self.args["page"] = self.page
             return True
-        token = info.get("next_page_token")
-        if "page_token" not in self.op.pagination or not isinstance(token, str):
+        if "page_token" not in self.op.pagination:
             return False
+        token = info.get("next_page_token")
         self.args.pop("page", None)
-        self.args["page_token"] = token
+        self.args["page_token"] = self.guard.token(token if isinstance(token, str) and token else None, self.page)
         self.page += 1
         return True
 

@@ -34,7 +34,7 @@ class Page:
     @property
     def more_records(self) -> bool:
         """Whether Zoho has more records after this page."""
-        return bool(self.info is not None and self.info.more_records)
+        return self.info is not None and self.info.more_records is True  # a string a server sent is not True
 
     @property
     def next_page_token(self) -> str | None:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.chaos.conftest import FULL
-from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, Failure, RetryPolicy, ZohoCRM
+from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, Failure, RefreshTokenCredentials, RetryPolicy, ZohoCRM
 from zoho_crm.errors import (
     AnswerTooLargeError,
     APIError,
@@ -334,3 +334,73 @@ def test_a_coql_answer_without_its_page_is_typed() -> None:
         always(200, "{}").coql.query("select Email from Leads where id is not null")
     with pytest.raises(InvalidResponseError):
         always(200, json.dumps({"data": {"Email": "a@b.c"}})).coql.query("select Email from Leads where id is not null")
+
+
+# Odd answers found by an adversarial review (2026-12-06): each a typed error, never a raw one ---------------
+
+
+def refreshing(handler: Callable[[httpx.Request], httpx.Response]) -> ZohoCRM:
+    """A client with refreshable credentials whose token endpoint grants a good token."""
+
+    def routed(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "accounts.zoho.com":
+            return httpx.Response(200, json={"access_token": "1000.abc.def", "expires_in": 3600})
+        return handler(request)
+
+    credentials = RefreshTokenCredentials("id", "secret", "refresh")
+    api, accounts = "https://www.zohoapis.com", "https://accounts.zoho.com"
+    return ZohoCRM(
+        credentials, api_domain=api, accounts_url=accounts, transport=httpx.MockTransport(routed), retry=NO_WAIT
+    )
+
+
+@pytest.mark.parametrize("body", [b'{"code": ["INVALID_TOKEN"]}', b'{"code": {"x": 1}}', b"[" * 200_000, b"[1]"])
+def test_a_401_whose_code_is_not_a_string_is_an_authentication_error(body: bytes) -> None:
+    with pytest.raises(AuthenticationError):
+        refreshing(lambda request: httpx.Response(401, content=body)).records.count("Leads")
+
+
+@pytest.mark.parametrize("count", ["\u00b2", "\u2460", "-1", "1e3"])
+def test_a_count_that_is_no_ascii_number_is_a_typed_error(count: str) -> None:
+    with pytest.raises(InvalidResponseError, match="count is not a number"):
+        always(200, json.dumps({"count": count})).records.count("Leads")
+
+
+def test_a_content_length_that_is_no_ascii_number_is_not_trusted() -> None:
+    crm = answering(
+        lambda request: httpx.Response(200, content=b'{"count": 3}', headers=[(b"Content-Length", b"\xb2")])
+    )
+    assert crm.records.count("Leads") == 3  # the body is read (capped as it comes), the header ignored
+
+
+@pytest.mark.parametrize("records", [[1, 2], ["x"], [{"id": ["x"]}, None]])
+def test_a_page_whose_records_are_not_objects_is_a_typed_error(records: list[Any]) -> None:
+    body = json.dumps({"data": records, "info": {"more_records": True, "next_page_token": "T"}})
+    with pytest.raises(InvalidResponseError, match="list of records"):
+        list(always(200, body).records.iter("Leads", fields=["Email"]))
+
+
+@pytest.mark.parametrize("walk", ["iter_get_records", "iter_search_records", "iter_get_deleted_records"])
+def test_a_generated_walk_stops_a_listing_that_repeats_its_page(walk: str) -> None:
+    calls = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        assert calls < 50, "the walk never stops"
+        info = {"more_records": True, "next_page_token": "SAME", "page": 1, "per_page": 200}
+        return httpx.Response(200, json={"data": [{"id": GOOD_ID}], "info": info})
+
+    args: dict[str, Any] = {"criteria": "(Email:equals:a@b.c)"} if walk == "iter_search_records" else {}
+    if walk == "iter_get_records":
+        args["fields"] = ["Email"]
+    with pytest.raises(PaginationError):
+        list(getattr(answering(handler).records, walk)("Leads", **args))
+    assert calls == 2
+
+
+def test_more_records_sent_as_a_string_is_not_more() -> None:
+    body = json.dumps({"data": [{"id": GOOD_ID}], "info": {"more_records": "false", "page": 1}})
+    crm = always(200, body)
+    assert crm.records.list("Leads", fields=["Email"]).more_records is False
+    assert [r["id"] for r in crm.records.iter("Leads", fields=["Email"])] == [GOOD_ID]

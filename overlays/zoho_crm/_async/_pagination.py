@@ -42,6 +42,6 @@ async def anumbered(fetch: paging.AsyncPageFetch, per_page: int, limit: int | No
         page = await fetch(page_no)
         for record in page.records:
             yield record
-        if not guard.more(page, page_no) or paging.at_limit(page_no, per_page, limit):
+        if not guard.more(page.records, page.more_records, page_no) or paging.at_limit(page_no, per_page, limit):
             return
         page_no += 1

@@ -122,5 +122,5 @@ class AsyncRuntime:
             records = pages.records(payload)
             for record in records:
                 yield record
-            if not pages.advance(payload, len(records)):
+            if not pages.advance(payload, records):
                 return

@@ -41,6 +41,6 @@ def numbered(fetch: paging.SyncPageFetch, per_page: int, limit: int | None = Non
         page = fetch(page_no)
         for record in page.records:
             yield record
-        if not guard.more(page, page_no) or paging.at_limit(page_no, per_page, limit):
+        if not guard.more(page.records, page.more_records, page_no) or paging.at_limit(page_no, per_page, limit):
             return
         page_no += 1

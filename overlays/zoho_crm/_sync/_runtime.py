@@ -115,5 +115,5 @@ class SyncRuntime:
             records = pages.records(payload)
             for record in records:
                 yield record
-            if not pages.advance(payload, len(records)):
+            if not pages.advance(payload, records):
                 return
