@@ -40,7 +40,7 @@ from .errors import (
     TokenRefusedError,
     TokenStoreError,
 )
-from .tokens import MemoryTokenStore, Token, TokenStore
+from .tokens import STORE_SKEW, MemoryTokenStore, Token, TokenStore
 
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
 ENDPOINT_ATTEMPTS = 3
@@ -105,6 +105,8 @@ class TokenCore:
         self._probe: str | None = None
         self._paused_until = -_NEVER
         self._pause_reason = ""
+        self.owner = owner_of(credentials, self.token_url)
+        self._foreign_seen = False
         if isinstance(credentials, AccessTokenCredentials):
             self._save(Token(credentials.access_token, _NEVER))
 
@@ -144,10 +146,11 @@ class TokenCore:
         if token is not None and stale is not None and stale == self._probe == token.access_token:
             token = self._mark_refused(token)
         now = self._clock()
-        if token is not None and token.refused_at is not None and now < token.refused_at + HOLD_BACK:
+        refused = token.refused_at if token is not None else None
+        if refused is not None and now < refused + HOLD_BACK and refused <= now + STORE_SKEW:  # a future one: planted
             raise TokenRefusedError(
                 "Zoho refused an access token right after issuing it (401), so refreshing again would not "
-                f"help; no new token is asked for until {token.refused_at + HOLD_BACK - now:.0f} s from now. "
+                f"help; no new token is asked for until {refused + HOLD_BACK - now:.0f} s from now. "
                 "Check the client's scopes, the org and the data center",
                 status_code=401,
                 code="INVALID_TOKEN",
@@ -168,8 +171,19 @@ class TokenCore:
         except Exception as exc:  # a store that is down: carry on with the token in memory
             self._store_trouble("read from", exc)
             token = None
+        if token is not None and token.owner is not None and token.owner != self.owner:
+            if not self._foreign_seen:
+                logger.warning(
+                    "zoho_crm: the token store %r holds another client's token (other credentials or accounts "
+                    "server); it is not used: give each refresh token its own store or key", self.store,
+                )  # fmt: skip
+                self._foreign_seen = True
+            token = None
         if token is not None and token.api_domain is not None and self._domain(token.api_domain) is None:
-            token = attrs.evolve(token, api_domain=None)
+            if self.data_center is not None and any(dc.owns(token.api_domain) for dc in DataCenter):
+                token = None  # issued in another data center (a store shared across them): not this client's
+            else:
+                token = attrs.evolve(token, api_domain=None)
         last = self._last
         if last is not None and (token is None or last.expires_at > token.expires_at):
             return last
@@ -177,6 +191,8 @@ class TokenCore:
         return token
 
     def _save(self, token: Token) -> None:
+        if token.owner != self.owner:
+            token = attrs.evolve(token, owner=self.owner)
         self._last = token
         try:
             self.store.save(token)
@@ -326,6 +342,19 @@ class TokenCore:
                 **kw,
             )
         return TokenError(f"the token endpoint refused: {error}", **kw)
+
+
+def owner_of(credentials: Credentials, token_url: str) -> str:
+    """:attr:`Token.owner` for tokens these credentials get from ``token_url``: a digest, no secret in clear."""
+    import hashlib  # once per client, not paid on import
+
+    if isinstance(credentials, RefreshTokenCredentials):
+        parts = ["refresh", credentials.client_id, credentials.refresh_token]
+    elif isinstance(credentials, ClientCredentials):
+        parts = ["client", credentials.client_id, credentials.soid, credentials.scope]
+    else:
+        parts = ["access", credentials.access_token]
+    return hashlib.sha256("\0".join([token_url, *parts]).encode()).hexdigest()[:24]
 
 
 REFRESH_CODES = frozenset({"INVALID_TOKEN", "INVALID_OAUTHTOKEN", "AUTHENTICATION_FAILURE"})

@@ -56,6 +56,8 @@ class Token:
         issued_at: When it was issued, in epoch seconds.
         refused_at: Set when the API refused the token right after it was issued (see
             :class:`~zoho_crm.errors.TokenRefusedError`); stores keep it so that every sharer holds back.
+        owner: Whose token it is: a digest of the credentials and accounts server that got it (no secret
+            can be read back from it). A client ignores a stored token of another owner.
     """
 
     access_token: str = attrs.field(repr=False)
@@ -63,6 +65,7 @@ class Token:
     api_domain: str | None = None
     issued_at: float | None = None
     refused_at: float | None = None
+    owner: str | None = None
 
     def valid_for(self, seconds: float, now: float | None = None) -> bool:
         """Whether the token is still valid ``seconds`` from now.
@@ -89,16 +92,27 @@ class Token:
         if not raw["access_token"].isascii() or not raw["access_token"].isprintable() or " " in raw["access_token"]:
             return None  # never put a planted control character into a header
         expires, issued, refused = (raw.get(name) for name in ("expires_at", "issued_at", "refused_at"))
-        domain = raw.get("api_domain")
+        domain, owner = raw.get("api_domain"), raw.get("owner")
         if not _number(expires) or not all(t is None or _number(t) for t in (issued, refused)):
             return None
-        if domain is not None and not isinstance(domain, str):
+        if not all(v is None or isinstance(v, str) for v in (domain, owner)):
             return None
-        return cls(raw["access_token"], expires, domain, issued, refused)
+        if refused is not None and refused > time.time() + STORE_SKEW:
+            refused = None  # a refusal in the future never happened (planted, or a clock far off): no hold-back
+        return cls(raw["access_token"], expires, domain, issued, refused, owner)
+
+
+STORE_SKEW = 300.0
+"""Seconds a stored time may lie in the future (another machine's clock) and still be believed."""
 
 
 def _number(value: object) -> TypeGuard[float]:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        return False
 
 
 @runtime_checkable
@@ -180,7 +194,8 @@ class FileTokenStore:
     def load(self) -> Token | None:
         """The stored token, or ``None`` when the file is missing or unreadable; a file not to trust raises."""
         try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            # O_NONBLOCK: a FIFO planted at the path is refused below (not a regular file), not waited on
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise TokenStoreError(f"refusing to read the token file {self.path}: it is a symbolic link") from None
@@ -240,8 +255,9 @@ class RedisTokenStore:
 
     ``lock()`` is a redis-py :class:`~redis.lock.Lock` on ``<key>:lock``: it expires by itself
     ``lock_timeout`` seconds after a holder crashed, and a waiter gives up after as long. The token's
-    key expires with the token. Pass a synchronous ``redis.Redis`` client (async clients use it from
-    a worker thread, only while refreshing).
+    key does not expire: each refresh replaces it, and a client ignores a token that is not its own
+    (:attr:`Token.owner`). Pass a synchronous ``redis.Redis`` client (async clients use it from a worker
+    thread, only while refreshing).
 
     Args:
         client: A synchronous ``redis.Redis`` client.

@@ -1,0 +1,108 @@
+"""What a token store holds is not trusted blindly: another client's token, another data center's, a planted
+refusal, numbers no float holds, a FIFO at the file's path. Each is ignored or refused with a typed error."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from zoho_crm import DataCenter, FileTokenStore, MemoryTokenStore, RefreshTokenCredentials, Token
+from zoho_crm._auth import TokenManager
+from zoho_crm.errors import TokenStoreError
+
+ACCOUNTS = "https://accounts.zoho.com"
+
+
+def issuer(calls: list[str]) -> httpx.MockTransport:
+    """A token endpoint granting ``tok-for-<refresh token>`` (noted in ``calls``)."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        form = dict(pair.split("=") for pair in request.content.decode().split("&"))
+        calls.append(form["refresh_token"])
+        token = {"access_token": f"tok-for-{form['refresh_token']}", "expires_in": 3600}
+        return httpx.Response(200, json={**token, "api_domain": "https://www.zohoapis.com"})
+
+    return httpx.MockTransport(handle)
+
+
+def manager(refresh_token: str, store: object, calls: list[str]) -> TokenManager:
+    credentials = RefreshTokenCredentials(f"id-{refresh_token}", "secret", refresh_token)
+    return TokenManager(
+        credentials, accounts_url=ACCOUNTS, store=store, data_center=DataCenter.US, transport=issuer(calls)
+    )  # type: ignore[arg-type]
+
+
+def test_clients_of_two_refresh_tokens_sharing_a_store_each_use_their_own_token(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[str] = []
+    store = FileTokenStore(tmp_path / "token.json")
+    org_a, org_b = manager("rt-A", store, calls), manager("rt-B", store, calls)
+    assert org_a.get().access_token == "tok-for-rt-A"
+    with caplog.at_level(logging.WARNING, logger="zoho_crm"):
+        assert org_b.get().access_token == "tok-for-rt-B"
+    assert calls == ["rt-A", "rt-B"]
+    assert "holds another client's token" in caplog.text
+    assert "rt-A" not in caplog.text
+    assert "rt-B" not in caplog.text
+    assert "rt-A" not in (tmp_path / "token.json").read_text(), "the owner digest shows the refresh token"
+
+
+def test_replicas_of_one_client_share_its_token(tmp_path: Path) -> None:
+    calls: list[str] = []
+    store = FileTokenStore(tmp_path / "token.json")
+    first, second = manager("rt-A", store, calls), manager("rt-A", store, calls)
+    assert first.get().access_token == second.get().access_token == "tok-for-rt-A"
+    assert calls == ["rt-A"]
+
+
+def test_a_token_issued_in_another_data_center_is_not_used() -> None:
+    calls: list[str] = []
+    store = MemoryTokenStore()
+    store.save(Token("eu-token", time.time() + 3600, "https://www.zohoapis.eu", time.time()))  # an EU client's
+    assert manager("rt", store, calls).get().access_token == "tok-for-rt"
+    assert calls == ["rt"]
+
+
+def test_a_refusal_stored_in_the_future_holds_nothing_back() -> None:
+    calls: list[str] = []
+    store = MemoryTokenStore()
+    now = time.time()
+    store.save(Token("x", now + 3600, None, now, refused_at=now + 1e9))  # planted, or a clock far off
+    assert manager("rt", store, calls).get().access_token == "tok-for-rt"
+    assert Token.from_json(Token("x", now + 3600, None, now, refused_at=now + 1e9).to_json()).refused_at is None  # type: ignore[union-attr]
+
+
+def test_a_number_no_float_holds_makes_no_token(tmp_path: Path) -> None:
+    path = tmp_path / "token.json"
+    path.write_text('{"access_token": "abc", "expires_at": 1' + "0" * 400 + "}")
+    path.chmod(0o600)
+    assert FileTokenStore(path).load() is None
+
+
+def test_a_fifo_at_the_token_path_is_refused_not_waited_on(tmp_path: Path) -> None:
+    path = tmp_path / "token.json"
+    os.mkfifo(path, 0o600)
+    outcome: list[BaseException | Token | None] = []
+
+    def load() -> None:
+        try:
+            outcome.append(FileTokenStore(path).load())
+        except Exception as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=load, daemon=True)
+    reader.start()
+    reader.join(30)  # a watchdog: the load returns at once, or hangs until a writer opens the FIFO
+    if reader.is_alive():
+        os.close(os.open(path, os.O_WRONLY))  # let it go
+        pytest.fail("FileTokenStore.load() waited on a FIFO")
+    [error] = outcome
+    assert isinstance(error, TokenStoreError)
+    assert "not a regular file" in str(error)
