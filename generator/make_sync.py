@@ -54,6 +54,7 @@ REPLACEMENTS = {
     "async_stream": "sync_stream",
     "_abounded": "_bounded",
     "AsyncInbox": "SyncInbox",
+    "_ashielded": "_shielded",
 }
 """Names (and words of docstrings) whose sync twin is not what unasync's defaults give."""
 

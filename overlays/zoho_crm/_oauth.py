@@ -14,7 +14,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -100,6 +100,7 @@ class TokenCore:
         self.verify = verify
         self._lock = threading.Lock()
         self._task_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
+        self._refreshing: asyncio.Future[Token] | None = None  # an async refresh, run to its end
         self._last: Token | None = None  # the token this client last used: kept if the store fails
         self._store_failing = False
         self._probe: str | None = None
@@ -218,6 +219,23 @@ class TokenCore:
         import asyncio  # only async users pay for it
 
         return self._task_locks.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+
+    async def _ashielded(self, refresh: Callable[[], Coroutine[Any, Any, Token]]) -> Token:
+        """``refresh()`` run to its end even when its caller is cancelled (an attempt's deadline, a task).
+
+        A token Zoho granted is then saved, not lost with the caller (each lost one is one of the 15 live
+        tokens and of the 10 refreshes per 10 minutes); the next caller waits for that same refresh.
+        """
+        import asyncio
+
+        if self._refreshing is None or self._refreshing.done():
+            self._refreshing = asyncio.ensure_future(refresh())
+            self._refreshing.add_done_callback(lambda done: done.cancelled() or done.exception())  # retrieved
+        return await asyncio.shield(self._refreshing)
+
+    def _shielded(self, refresh: Callable[[], Token]) -> Token:
+        """The sync :meth:`_ashielded`: a thread is never cancelled."""
+        return refresh()
 
     async def _asleep(self, seconds: float) -> None:
         """Wait between token endpoint attempts (the sync flow's ``_sleep``: injectable)."""

@@ -383,3 +383,39 @@ def test_a_fixed_access_token_with_a_store_that_cannot_be_written(sb: Sandbox, t
     with ZohoCRM(AccessTokenCredentials(token), transport=sb.transport(), token_store=store,
                  **client_kwargs(sb)) as crm:  # fmt: skip
         assert crm.records.count("Leads") == 0
+
+
+def test_a_refresh_granted_while_its_caller_is_cancelled_is_kept() -> None:
+    """An async call cancelled (its deadline, its task) while Zoho grants its token: the token is saved and
+    the next call uses it; each token lost would be one of the 15 live ones and of the 10 refreshes."""
+    import asyncio
+
+    with sandbox(mode="asgi") as sb:
+        inner = sb.async_transport()
+        asked, answer = asyncio.Event(), asyncio.Event()
+
+        class SlowAccounts(httpx.AsyncBaseTransport):
+            async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+                response = await inner.handle_async_request(request)  # the token is granted here
+                if request.url.path.endswith("/oauth/v2/token"):
+                    asked.set()
+                    await answer.wait()  # the answer is on its way back while the caller is cancelled
+                return response
+
+        async def main() -> tuple[int, int]:
+            async with AsyncZohoCRM(sb.credentials, transport=SlowAccounts(), **client_kwargs(sb)) as crm:
+                call = asyncio.ensure_future(crm.records.count("Leads"))
+                await asked.wait()
+                call.cancel()
+                with pytest.raises(asyncio.CancelledError):
+                    await call
+                second = asyncio.ensure_future(crm.records.count("Leads"))  # waits for that same refresh
+                for _ in range(20):
+                    await asyncio.sleep(0)
+                answer.set()
+                assert await second == 0
+                assert await crm.records.count("Leads") == 0
+                return crm.tokens.refreshes, int(sb.counters["token_refreshes"])
+
+        kept, granted = asyncio.run(main())
+    assert (kept, granted) == (1, 1), f"Zoho granted {granted} tokens, the client kept {kept}"

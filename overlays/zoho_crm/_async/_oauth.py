@@ -34,7 +34,7 @@ class AsyncTokenFlow(TokenCore):
             if self._usable(token, stale):
                 return self._require(token)
             self._hold_back(token, stale)
-            return self._probed(token, await self._arefresh())
+            return self._probed(token, await self._ashielded(self._arefresh))
 
     async def arefused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""

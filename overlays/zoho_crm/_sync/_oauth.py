@@ -35,7 +35,7 @@ class SyncTokenFlow(TokenCore):
             if self._usable(token, stale):
                 return self._require(token)
             self._hold_back(token, stale)
-            return self._probed(token, self._refresh())
+            return self._probed(token, self._shielded(self._refresh))
 
     def refused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
