@@ -62,8 +62,8 @@ def item_outcome(
 ) -> Outcome:
     """The outcome of one ``data[]`` entry of Zoho's answer (a success's ``details`` read from ``answer`` if given).
 
-    A success without the record's id is no certain success: an ``INVALID_RESPONSE`` failure, uncertain
-    unless the write is safe to repeat.
+    A success without the record's id is no certain success, nor an item whose status is neither
+    ``success`` nor ``error``: an ``INVALID_RESPONSE`` failure, uncertain unless the write is safe to repeat.
     """
     if not isinstance(item, dict):
         return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)
@@ -82,6 +82,10 @@ def item_outcome(
             _name(item.get("action")),
             _name(item.get("duplicate_field")),
         )
+    if item.get("status") != "error":  # neither Zoho's success nor its error: it may have been written
+        code, text = _text(item.get("code")) or "INVALID_RESPONSE", _text(item.get("message"))
+        message = f"{text} (status {item.get('status')!r}: neither success nor error, so it may have been written)"
+        return Failure(index, given, code, message, details_of(item), status_code, not idempotent)
     return Failure(
         index, given, _text(item.get("code")) or "UNKNOWN", _text(item.get("message")), details_of(item), status_code
     )

@@ -107,6 +107,22 @@ def test_unknown_per_record_code_and_status_are_kept_as_failures() -> None:
     assert [o.ok for o in result] == [True, False]
     assert isinstance(result[1], Failure)
     assert result[1].code == "NEW_ITEM_CODE"
+    assert result[1].uncertain, "an insert item neither success nor error may have been written"
+
+
+@pytest.mark.parametrize("status", ["Success", None, ["success"], "absent"])
+@pytest.mark.parametrize(("call", "uncertain"), [("insert", True), ("update", False)])
+def test_an_item_neither_success_nor_error_is_uncertain_unless_safe_to_repeat(
+    status: object, call: str, uncertain: bool
+) -> None:
+    item: dict[str, Any] = {"code": "SUCCESS", "details": {"id": GOOD_ID}, "message": "record added"}
+    if status != "absent":
+        item["status"] = status
+    records = [{"Last_Name": "a", "id": GOOD_ID}] if call == "update" else [{"Last_Name": "a"}]
+    [outcome] = getattr(always(201, json.dumps({"data": [item]})).records, call)("Leads", records)
+    assert isinstance(outcome, Failure)
+    assert outcome.uncertain is uncertain  # a caller re-sending certain failures would insert it twice
+    assert "neither success nor error" in outcome.message
 
 
 def test_fewer_results_than_items_fails_every_item_and_loses_none() -> None:
