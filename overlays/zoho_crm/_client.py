@@ -17,7 +17,7 @@ from . import _validation as check
 from ._auth import TokenManager, ZohoAuth
 from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
-from ._engine import DEFAULT_MAX_ANSWER_BYTES, total_seconds
+from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, total_seconds
 from ._logging import logger
 from .errors import ZohoValidationError
 from .retries import RetryPolicy
@@ -90,6 +90,7 @@ class Setup:
             "timeout": self.timeout,
             "verify": self.verify,
             "limits": pool_limits(self.concurrency),
+            "headers": {"Accept-Encoding": ACCEPT_ENCODING},  # what CappedBody decodes within the cap
         }
 
 

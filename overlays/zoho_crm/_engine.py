@@ -237,9 +237,81 @@ def _declared_too_large(response: httpx.Response, limit: int) -> AnswerTooLargeE
     return None
 
 
-def _store(response: httpx.Response, chunks: list[bytes]) -> None:
-    """Keep a streamed body as the response's content (as ``response.read()`` would)."""
-    response._content = b"".join(chunks)
+ACCEPT_ENCODING = "gzip, deflate"
+"""What the client accepts: the encodings :class:`CappedBody` decodes within ``max_answer_bytes``."""
+
+
+class CappedBody:
+    """An answer's body decoded as it arrives, never more than ``limit`` bytes in memory (a gzip bomb included).
+
+    httpx would inflate each network chunk in full before the cap could be checked (a 64 KiB chunk of
+    gzip inflates to 64 MiB): this decoder is zlib with ``max_length``. Another encoding, or several,
+    is an :class:`~zoho_crm.errors.InvalidResponseError` (the client asks for gzip or deflate only).
+    """
+
+    def __init__(self, response: httpx.Response, limit: int) -> None:
+        import zlib  # with the first answer read, not on import
+
+        self._zlib, self.response, self.limit = zlib, response, limit
+        too_large = _declared_too_large(response, limit)
+        if too_large is not None:
+            raise too_large
+        codings = [c.strip().lower() for c in response.headers.get("content-encoding", "").split(",")]
+        codings = [c for c in codings if c and c != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise self._invalid(f"Content-Encoding {response.headers['content-encoding']!r} is not gzip or deflate")
+        self._wbits = None if not codings else 16 + zlib.MAX_WBITS if "gzip" in codings[0] else zlib.MAX_WBITS
+        self._inflate = None if self._wbits is None else zlib.decompressobj(self._wbits)
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def in_memory(self) -> bool:
+        """Whether the body was read already (an in-process transport's answer): then only its size is checked."""
+        if not hasattr(self.response, "_content"):
+            return False
+        self._keep(self.response.content)
+        return True
+
+    def _invalid(self, why: str) -> InvalidResponseError:
+        request = self.response.request
+        return InvalidResponseError(
+            why, status_code=self.response.status_code, method=request.method, url=str(request.url)
+        )
+
+    def _corrupt(self, exc: Exception) -> InvalidResponseError:
+        return self._invalid(f"the answer is not valid {self.response.headers.get('content-encoding')}: {exc}")
+
+    def _keep(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _too_large(self.response, self.limit, f"over {self.size} bytes read")
+        if data:
+            self.chunks.append(data)
+
+    def feed(self, raw: bytes) -> None:
+        """Take the next raw bytes of the body."""
+        if self._inflate is None:
+            self._keep(raw)
+            return
+        try:
+            while raw:
+                self._keep(self._inflate.decompress(raw, self.limit - self.size + 1))
+                raw = self._inflate.unconsumed_tail
+        except self._zlib.error as exc:
+            if self._wbits != self._zlib.MAX_WBITS or self.size or self.chunks:
+                raise self._corrupt(exc) from None
+            self._wbits = -self._zlib.MAX_WBITS  # deflate sent raw, without its zlib header (as httpx accepts)
+            self._inflate = self._zlib.decompressobj(self._wbits)
+            self.feed(raw)
+
+    def done(self) -> None:
+        """The body is in: keep it as the response's content (as ``response.read()`` would)."""
+        if self._inflate is not None:
+            try:
+                self._keep(self._inflate.flush())
+            except self._zlib.error as exc:
+                raise self._corrupt(exc) from None
+        self.response._content = b"".join(self.chunks)
 
 
 def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
@@ -250,36 +322,28 @@ def read_capped(
     response: httpx.Response, limit: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic
 ) -> None:
     """Read a streamed answer in full: at most ``limit`` bytes, and (with ``deadline``) checked between chunks."""
-    too_large = _declared_too_large(response, limit)
-    if too_large is not None:
-        raise too_large
-    chunks, size = [], 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(response, limit, f"over {size} bytes read")
-        chunks.append(chunk)
+    body = CappedBody(response, limit)
+    if body.in_memory():
+        return
+    for raw in response.iter_raw():
+        body.feed(raw)
         if deadline is not None and clock() > deadline:
             raise deadline_passed(response.request)
-    _store(response, chunks)
+    body.done()
 
 
 async def aread_capped(
     response: httpx.Response, limit: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic
 ) -> None:
     """Async :func:`read_capped` (an async attempt is also cancelled at its deadline)."""
-    too_large = _declared_too_large(response, limit)
-    if too_large is not None:
-        raise too_large
-    chunks, size = [], 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(response, limit, f"over {size} bytes read")
-        chunks.append(chunk)
+    body = CappedBody(response, limit)
+    if body.in_memory():
+        return
+    async for raw in response.aiter_raw():
+        body.feed(raw)
         if deadline is not None and clock() > deadline:
             raise deadline_passed(response.request)
-    _store(response, chunks)
+    body.done()
 
 
 class EngineCore:

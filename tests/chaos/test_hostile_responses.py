@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
-from collections.abc import Callable
+import tracemalloc
+import zlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -420,3 +423,66 @@ def test_more_records_sent_as_a_string_is_not_more() -> None:
     crm = always(200, body)
     assert crm.records.list("Leads", fields=["Email"]).more_records is False
     assert [r["id"] for r in crm.records.iter("Leads", fields=["Email"])] == [GOOD_ID]
+
+
+# Compressed answers: decoded within max_answer_bytes as they arrive (a gzip bomb cannot fill memory) -------
+
+
+class Dripping(httpx.SyncByteStream):
+    """A body that arrives in network-sized pieces (not read ahead, as a real connection's)."""
+
+    def __init__(self, body: bytes, piece: int = 16_384) -> None:
+        self.body, self.piece = body, piece
+
+    def __iter__(self) -> Iterator[bytes]:
+        for at in range(0, len(self.body), self.piece):
+            yield self.body[at : at + self.piece]
+
+
+def compressed(body: bytes, coding: str) -> httpx.Response:
+    if coding == "gzip":
+        data = gzip.compress(body)
+    elif coding == "deflate":
+        data = zlib.compress(body)
+    elif coding == "raw deflate":
+        squeeze = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+        data, coding = squeeze.compress(body) + squeeze.flush(), "deflate"
+    else:
+        data = body
+    return httpx.Response(200, headers={"Content-Encoding": coding}, stream=Dripping(data))
+
+
+def test_a_gzip_bomb_is_stopped_at_the_cap_without_inflating_it() -> None:
+    bomb = gzip.compress(b"0" * (64 << 20))  # 64 MiB of zeros in about 64 KiB
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["accept-encoding"])
+        return httpx.Response(200, headers={"Content-Encoding": "gzip"}, stream=Dripping(bomb))
+
+    crm = ZohoCRM(AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", retry=NO_WAIT,
+                  transport=httpx.MockTransport(handler), max_answer_bytes=1 << 20)  # fmt: skip
+    tracemalloc.start()
+    try:
+        with pytest.raises(AnswerTooLargeError):
+            crm.records.count("Leads")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20, f"{peak / 2**20:.0f} MiB held while reading a 64 MiB bomb capped at 1 MiB"
+    assert seen == ["gzip, deflate"]
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "raw deflate", "identity"])
+def test_compressed_answers_are_read(coding: str) -> None:
+    crm = answering(lambda request: compressed(b'{"count": 42}', coding))
+    assert crm.records.count("Leads") == 42
+
+
+@pytest.mark.parametrize(
+    ("coding", "body"), [("gzip", b"this is not gzip"), ("gzip, gzip", b""), ("br", b"\x00"), ("zstd", b"")]
+)
+def test_a_body_that_is_not_what_its_encoding_says_is_a_typed_error(coding: str, body: bytes) -> None:
+    crm = answering(lambda request: httpx.Response(200, headers={"Content-Encoding": coding}, stream=Dripping(body)))
+    with pytest.raises(InvalidResponseError):
+        crm.records.count("Leads")
