@@ -62,8 +62,9 @@ def item_outcome(
 ) -> Outcome:
     """The outcome of one ``data[]`` entry of Zoho's answer (a success's ``details`` read from ``answer`` if given).
 
-    A success without the record's id is no certain success, nor an item whose status is neither
-    ``success`` nor ``error``: an ``INVALID_RESPONSE`` failure, uncertain unless the write is safe to repeat.
+    A success without the record's id is no certain success (an ``INVALID_RESPONSE`` failure), nor an
+    item whose status is neither ``success`` nor ``error`` (a failure with Zoho's code): both are
+    uncertain unless the write is safe to repeat.
     """
     if not isinstance(item, dict):
         return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)

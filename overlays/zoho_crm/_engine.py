@@ -25,6 +25,7 @@ import logging
 import random
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -250,9 +251,7 @@ class CappedBody:
     """
 
     def __init__(self, response: httpx.Response, limit: int) -> None:
-        import zlib  # with the first answer read, not on import
-
-        self._zlib, self.response, self.limit = zlib, response, limit
+        self.response, self.limit = response, limit
         too_large = _declared_too_large(response, limit)
         if too_large is not None:
             raise too_large
@@ -297,11 +296,11 @@ class CappedBody:
             while raw:
                 self._keep(self._inflate.decompress(raw, self.limit - self.size + 1))
                 raw = self._inflate.unconsumed_tail
-        except self._zlib.error as exc:
-            if self._wbits != self._zlib.MAX_WBITS or self.size or self.chunks:
+        except zlib.error as exc:
+            if self._wbits != zlib.MAX_WBITS or self.size or self.chunks:
                 raise self._corrupt(exc) from None
-            self._wbits = -self._zlib.MAX_WBITS  # deflate sent raw, without its zlib header (as httpx accepts)
-            self._inflate = self._zlib.decompressobj(self._wbits)
+            self._wbits = -zlib.MAX_WBITS  # deflate sent raw, without its zlib header (as httpx accepts)
+            self._inflate = zlib.decompressobj(self._wbits)
             self.feed(raw)
 
     def done(self) -> None:
@@ -309,7 +308,7 @@ class CappedBody:
         if self._inflate is not None:
             try:
                 self._keep(self._inflate.flush())
-            except self._zlib.error as exc:
+            except zlib.error as exc:
                 raise self._corrupt(exc) from None
         self.response._content = b"".join(self.chunks)
 

@@ -93,16 +93,16 @@ class SyncLanes:
     on_sent = None
     """Threads need no hand-off: a thread sends its next request while another reads an answer."""
 
+    def __init__(self, concurrency: int) -> None:
+        from concurrent.futures import ThreadPoolExecutor  # sync batches and streams only: not paid on import
+
+        self._pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="zoho-crm")
+
     def on_call(self) -> None:
         """Nothing to count (see :meth:`AsyncLanes.hand_on`)."""
 
     def hand_on(self) -> None:
         """Nothing to wait for (see :meth:`AsyncLanes.hand_on`)."""
-
-    def __init__(self, concurrency: int) -> None:
-        from concurrent.futures import ThreadPoolExecutor  # sync streams only: not paid on import
-
-        self._pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="zoho-crm")
 
     def slot(self) -> AbstractContextManager[object]:
         """Nothing to hold: the work already runs on one of the pool's threads."""
