@@ -14,7 +14,7 @@ Vendor extensions read here (all optional; defaults in brackets):
   ``iter_<operation>`` method walking every page.
 - ``x-zoho-batch`` on an operation: ``{size: 100, key: data}`` for a bulk write.
 - ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, iter, stream,
-  body, echo, rename, limit, key, fixed, positional, summary}`` (see docs/regenerating.md); a bare name
+  body, echo, answers, rename, limit, key, fixed, positional, summary}`` (see docs/regenerating.md); a bare name
   means ``returns: batch``. ``returns: items`` / ``item`` unwrap the answer's ``key`` list (or its one
   item); the properties of the request body are keywords (sent in the body); ``fixed`` sends parameters
   (or body properties) with set values (not arguments); ``positional`` makes required keywords, or
@@ -166,8 +166,8 @@ def _schema_type(spec: dict[str, Any], schema: Any) -> str:
 
 RETURNS = ("batch", "page", "record", "count", "counts", "outcome", "items", "item")
 METHOD_KEYS = frozenset(
-    {"name", "returns", "iter", "stream", "body", "echo", "rename", "limit", "key", "fixed", "positional",
-     "summary"}
+    {"name", "returns", "iter", "stream", "body", "echo", "answers", "rename", "limit", "key", "fixed",
+     "positional", "summary"}
 )  # fmt: skip
 """What ``x-zoho-method`` may say: another key is a generation error (a typo must not pass silently)."""
 RESULTS: dict[str, dict[str, str]] = {
@@ -341,6 +341,7 @@ def _user_methods(
     common = {
         "positional": positional,
         "echo": declared.get("echo"),
+        "answers": declared.get("answers"),
         "limit": declared.get("limit"),
         "body_arg": body_arg,
         "key": list_key,

@@ -94,7 +94,8 @@ class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, how its body is built."""
 
     __slots__ = (
-        "body", "each", "echo", "fixed", "key", "limit", "op", "options", "required", "returns", "where", "wrap",
+        "answers", "body", "each", "echo", "fixed", "key", "limit", "op", "options", "required", "returns", "where",
+        "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -111,6 +112,7 @@ class Method:
         options: Mapping[str, tuple[str, ...]] | None = None,
         each: Mapping[str, Any] | None = None,
         required: tuple[str, ...] = (),
+        answers: str | None = None,
     ) -> None:
         self.op = op
         self.where = where
@@ -119,6 +121,8 @@ class Method:
         """``page``, ``iter``, ``record``, ``count``, ``counts``, ``outcome``, ``items`` or ``item``."""
         self.echo = echo
         """The argument an outcome is reported for (``outcome``)."""
+        self.answers = answers
+        """The argument holding the id a success must answer (``outcome``), unless named by ``X-EXTERNAL``."""
         self.limit = limit
         """Records a walk stops at (``iter`` by page number only: Zoho's limit)."""
         self.body = body

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from ._engine import api_error, read_json
+from ._engine import api_error, read_json, secrets_of
 from ._json import UnencodableItem
 from .errors import (
     APIConnectionError,
@@ -19,6 +19,8 @@ from .errors import (
     InvalidResponseError,
     ZohoError,
     ZohoValidationError,
+    redact,
+    redact_value,
 )
 from .results import AnswerItems, BatchResult, Failure, Outcome, Success, _CallOutcomes, details_of
 
@@ -51,6 +53,11 @@ def _name(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+Answers = str
+"""Which record id a success must answer: ``sent`` (the id its item named, if any: updates, deletes by
+id), ``new`` (no id twice in one call: inserts) or ``any`` (upserts; records named by an external field)."""
+
+
 def item_outcome(
     index: int,
     given: Any,
@@ -59,59 +66,82 @@ def item_outcome(
     answer: AnswerItems | None = None,
     *,
     idempotent: bool = True,
+    expected: str | None = None,
+    secrets: tuple[str, ...] = (),
 ) -> Outcome:
     """The outcome of one ``data[]`` entry of Zoho's answer (a success's ``details`` read from ``answer`` if given).
 
-    A success without the record's id is no certain success (an ``INVALID_RESPONSE`` failure), nor an
-    item whose status is neither ``success`` nor ``error`` (a failure with Zoho's code): both are
-    uncertain unless the write is safe to repeat.
+    A success without the record's id, or with another id than the ``expected`` one, is no certain
+    success (an ``INVALID_RESPONSE`` failure), nor an item whose status is neither ``success`` nor
+    ``error`` (a failure with Zoho's code): both are uncertain unless the write is safe to repeat.
+    A failure's message and details are redacted (``secrets``: the request's credentials).
     """
     if not isinstance(item, dict):
         return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)
+    details = redact_value(details_of(item), secrets)
     if item.get("status") == "success":
-        details = details_of(item)
         record_id = details.get("id")
         if not isinstance(record_id, str) or not record_id:
             message = "Zoho reported a success without the record's id"
+            return Failure(index, given, "INVALID_RESPONSE", message, details, status_code, not idempotent)
+        if expected is not None and record_id != expected:
+            message = f"Zoho answered for record {record_id}, not {expected}: the write may have gone elsewhere"
             return Failure(index, given, "INVALID_RESPONSE", message, details, status_code, not idempotent)
         return Success(
             index,
             given,
             record_id,
-            _text(item.get("message")),
+            redact(_text(item.get("message")), *secrets),
             answer or details,
             _name(item.get("action")),
             _name(item.get("duplicate_field")),
         )
+    code, text = _text(item.get("code")), redact(_text(item.get("message")), *secrets)
     if item.get("status") != "error":  # neither Zoho's success nor its error: it may have been written
-        code, text = _text(item.get("code")) or "INVALID_RESPONSE", _text(item.get("message"))
         message = f"{text} (status {item.get('status')!r}: neither success nor error, so it may have been written)"
-        return Failure(index, given, code, message, details_of(item), status_code, not idempotent)
-    return Failure(
-        index, given, _text(item.get("code")) or "UNKNOWN", _text(item.get("message")), details_of(item), status_code
-    )
+        return Failure(index, given, code or "INVALID_RESPONSE", redact(message), details, status_code, not idempotent)
+    return Failure(index, given, code or "UNKNOWN", text, details, status_code)
+
+
+def _named(given: Any) -> str | None:
+    """The record id an item names (an id itself, or a record's ``id``), if any."""
+    if type(given) is str:
+        return given
+    named = given.get("id") if type(given) is dict else None
+    return named if type(named) is str else None
 
 
 def read_items(
-    data: list[Any], start: int, items: Sequence[Any], status: int, answer: AnswerItems, idempotent: bool
+    data: list[Any],
+    start: int,
+    items: Sequence[Any],
+    status: int,
+    answer: AnswerItems,
+    idempotent: bool,
+    answers: Answers = "any",
+    secrets: tuple[str, ...] = (),
 ) -> _CallOutcomes:
     """One outcome per ``data[]`` entry (as :func:`item_outcome`), a plain success read inline.
 
     At concurrency 25 reading answers is most of the client's CPU (100,000 outcomes a 100,000-record
     upsert): the common item (``status`` success, a string ``id``, string or absent ``message``,
     ``action``, ``duplicate_field``) skips the general path's calls, and is kept as strings
-    (see :class:`~zoho_crm.results._CallOutcomes`).
+    (see :class:`~zoho_crm.results._CallOutcomes`). An answer that echoes the request's token
+    (``secrets`` given) is read item by item, redacted, its details kept as read.
     """
     fields: list[Any] = []
     odd: dict[int, Outcome] = {}
+    sent, fast = answers == "sent", not secrets
     for i, item in enumerate(data):
-        if type(item) is dict and item.get("status") == "success":
+        expected = _named(items[i]) if sent else None
+        if fast and type(item) is dict and item.get("status") == "success":
             details = item.get("details")
             record_id = details.get("id") if type(details) is dict else None
             message, action, duplicate = item.get("message", ""), item.get("action"), item.get("duplicate_field")
             if (
                 type(record_id) is str
                 and record_id
+                and (expected is None or expected == record_id)
                 and type(message) is str
                 and (action is None or type(action) is str)
                 and (duplicate is None or type(duplicate) is str)
@@ -119,8 +149,29 @@ def read_items(
                 fields += (record_id, message, action, duplicate)
                 continue
         fields += (None, None, None, None)
-        odd[i] = item_outcome(start + i, items[i], item, status, answer, idempotent=idempotent)
+        at = start + i
+        odd[i] = item_outcome(
+            at, items[i], item, status, answer if fast else None,
+            idempotent=idempotent, expected=expected, secrets=secrets,
+        )  # fmt: skip
+    if answers == "new":
+        _answered_twice(fields, odd, start, items, status, idempotent)
     return _CallOutcomes(start, items, answer, fields, odd)
+
+
+def _answered_twice(
+    fields: list[Any], odd: dict[int, Outcome], start: int, items: Sequence[Any], status: int, idempotent: bool
+) -> None:
+    """Successes of one call answering the same new record id: none of them is a certain success."""
+    ids = [odd[i].id if isinstance(odd.get(i), Success) else fields[4 * i] for i in range(len(items))]  # type: ignore[union-attr]
+    given = [record_id for record_id in ids if record_id is not None]
+    if len(set(given)) == len(given):
+        return
+    for i, record_id in enumerate(ids):
+        if record_id is not None and ids.count(record_id) > 1:
+            fields[4 * i : 4 * i + 4] = (None, None, None, None)
+            message = f"Zoho answered record {record_id} for more than one item of the call"
+            odd[i] = Failure(start + i, items[i], "INVALID_RESPONSE", message, {}, status, not idempotent)
 
 
 def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, uncertain: bool) -> list[Outcome]:
@@ -138,7 +189,13 @@ def _unreadable(response: httpx.Response, why: str) -> InvalidResponseError:
 
 
 def outcomes(
-    response: httpx.Response, start: int, items: Sequence[Any], *, idempotent: bool, ask_again: bool = False
+    response: httpx.Response,
+    start: int,
+    items: Sequence[Any],
+    *,
+    idempotent: bool,
+    ask_again: bool = False,
+    answers: Answers = "any",
 ) -> Sequence[Outcome] | None:
     """Per-item outcomes from an answer, whatever its shape (``None`` if unreadable and ``ask_again``).
 
@@ -164,13 +221,21 @@ def outcomes(
             if len(data) != len(items):
                 mismatch = _unreadable(response, f"Zoho answered {len(data)} results for {len(items)} items")
                 return whole_call_failed(start, items, mismatch, uncertain=not idempotent)
-            return read_items(data, start, items, status, AnswerItems(response.content, start), idempotent)
+            secrets = echoed(response)
+            answer = AnswerItems(response.content, start)
+            return read_items(data, start, items, status, answer, idempotent, answers, secrets)
         if success:
             missing = _unreadable(response, "answer has no data[] results: the call may have been applied")
             return whole_call_failed(start, items, missing, uncertain=not idempotent)
     error = api_error(response)
     uncertain = not idempotent and status >= 500
     return whole_call_failed(start, items, error, uncertain=uncertain)
+
+
+def echoed(response: httpx.Response) -> tuple[str, ...]:
+    """The request's credentials when its answer echoes them (else none): one search of the answer's bytes."""
+    secrets = secrets_of(response.request)
+    return secrets if secrets and len(secrets[-1]) >= 4 and secrets[-1].encode() in response.content else ()
 
 
 def connection_failed(start: int, items: Sequence[Any], exc: APIConnectionError, *, idempotent: bool) -> list[Outcome]:
@@ -338,6 +403,7 @@ def finish_of(
     idempotent: bool,
     first: bool,
     prepared: dict[int, dict[str, Any]],
+    answers: Answers = "any",
 ) -> Finish:
     """Reads a call's answer; once read for good, the chunk's encoded body is released (``prepared``)."""
 
@@ -347,7 +413,7 @@ def finish_of(
             part_outcomes = connection_failed(start, part, answer, idempotent=idempotent)
         else:
             ask_again = first and idempotent and not final
-            part_outcomes = outcomes(answer, start, part, idempotent=idempotent, ask_again=ask_again)
+            part_outcomes = outcomes(answer, start, part, idempotent=idempotent, ask_again=ask_again, answers=answers)
         if part_outcomes is not None:
             prepared.pop(start, None)
             if isinstance(answer, httpx.Response):

@@ -106,7 +106,7 @@ def _request(
     return http.build_request(**kwargs)
 
 
-def _secrets(request: httpx.Request) -> tuple[str, ...]:
+def secrets_of(request: httpx.Request) -> tuple[str, ...]:
     """The request's credentials (the ``Authorization`` value and its token), to redact from what Zoho echoes."""
     value = request.headers.get("authorization")
     return (value, value.rsplit(" ", 1)[-1]) if value else ()
@@ -127,7 +127,7 @@ def transport_error(exc: httpx.TransportError, request: httpx.Request) -> APICon
     neither ``__cause__`` nor ``__context__`` reaches the request.
     """
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    text = redact(f"{type(exc).__name__}: {exc or 'connection failed'}", *_secrets(request))
+    text = redact(f"{type(exc).__name__}: {exc or 'connection failed'}", *secrets_of(request))
     error = cls(text, method=request.method, url=str(request.url))
     error.never_sent = RetryPolicy.never_sent(exc)
     return error
@@ -151,7 +151,7 @@ def api_error(response: httpx.Response) -> APIError:
 
 def _error(response: httpx.Response, code: str | None, message: str, details: Any) -> APIError:
     """An error answer's typed error, with whatever Zoho echoed of the request's credentials redacted."""
-    request, secrets = response.request, _secrets(response.request)
+    request, secrets = response.request, secrets_of(response.request)
     return error_class(response.status_code, code)(
         redact(message, *secrets),
         code=code,

@@ -14,7 +14,7 @@ from zoho_crm_api import models  # each model is imported on first use, not with
 from zoho_crm_api._runtime import LITERAL_SEGMENTS
 
 from . import _validation as check
-from ._batch import item_outcome
+from ._batch import echoed, item_outcome
 from ._engine import api_error, read_json
 from ._json import EncodedJSON, encode_items
 from .errors import InvalidResponseError, ZohoError, ZohoValidationError, error_class
@@ -114,14 +114,14 @@ def page_from(response: httpx.Response) -> Page:
     return Page(data, models.PageInfo.from_dict(info) if isinstance(info, dict) else None)
 
 
-def single_outcome(response: httpx.Response, given: Any) -> Success:
-    """The one result of a single-record write; raises a typed error when it failed."""
+def single_outcome(response: httpx.Response, given: Any, expected: str | None = None) -> Success:
+    """The one result of a single-record write (for record ``expected`` if named); a typed error when it failed."""
     status = response.status_code
     if status in (200, 201, 202, 207, 400):
         payload = read_json(response)
         data = payload.get("data") if isinstance(payload, dict) else None
         if isinstance(data, list) and len(data) == 1:
-            outcome = item_outcome(0, given, data[0], status)
+            outcome = item_outcome(0, given, data[0], status, expected=expected, secrets=echoed(response))
             if isinstance(outcome, Success):
                 return outcome
             raise _item_error(response, status, outcome.code, outcome.message, outcome.details)
@@ -129,8 +129,9 @@ def single_outcome(response: httpx.Response, given: Any) -> Success:
 
 
 def _item_error(response: httpx.Response, status: int, code: str, message: str, details: dict[str, Any]) -> ZohoError:
-    """The typed error of one failed item of an answer (a 400's family: the item's own failure)."""
-    return error_class(400, code)(
+    """The typed error of one failed item of an answer (a 400's family: the item's own failure; a lying answer's)."""
+    cls = InvalidResponseError if code == "INVALID_RESPONSE" else error_class(400, code)
+    return cls(
         message, status_code=status, code=code, details=details,
         method=response.request.method, url=str(response.request.url),
     )  # fmt: skip

@@ -326,7 +326,8 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
         if not items:
             raise InvalidResponseError(f"answer has no {method.key}[] item", status_code=response.status_code)
         return items[0]
-    return _plans.single_outcome(response, params.get(method.echo) if method.echo else None)
+    named = params.get(method.answers) if method.answers and params.get("external") is None else None
+    return _plans.single_outcome(response, params.get(method.echo) if method.echo else None, named)
 
 
 def walked(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> tuple[dict[str, Any], int]:

@@ -50,6 +50,7 @@ class WritePlan:
         _writes.check_options(op, extra)  # options checked here, once
         self.arguments = _plans.chunk_arguments({"module": module}, extra, headers)
         self.kind = kind
+        self.answers = _writes.answers(kind, external)
         self.needs_id = kind == "update" and external is None
         self.keys = _idempotency.key_fields(module, extra.get("duplicate_check_fields"), external)
 

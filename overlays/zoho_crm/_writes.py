@@ -64,6 +64,17 @@ def kind(op: Operation) -> str:
     return {"unsafe": "insert", "keyed": "upsert"}.get(op.retry, "update")
 
 
+def answers(kind_of: str, external: str | None) -> _batch.Answers:
+    """Which record id each success must answer (``_batch.Answers``).
+
+    Inserts: no id twice in a call; upserts: any; updates and deletes: the id their item named (unless
+    named by an external field).
+    """
+    if kind_of == "insert":
+        return "new"
+    return "sent" if external is None and kind_of != "upsert" else "any"
+
+
 def plan(
     op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, unknown: Mapping[str, object]
 ) -> tuple[_batch.Prepared, _batch.Idempotent]:

@@ -10,7 +10,7 @@ import attrs
 from zoho_crm_api.models import PageInfo
 
 from ._json import loads
-from .errors import BatchError, ZohoError
+from .errors import BatchError, ZohoError, redact_value
 
 __all__ = ["AnswerItems", "BatchResult", "Failure", "Outcome", "Page", "PageInfo", "Record", "Success"]
 
@@ -70,11 +70,14 @@ class AnswerItems:
         self._items: list[Any] | None = None
 
     def details(self, index: int) -> dict[str, Any]:
-        """The ``details`` object of the item for input ``index`` (``{}`` when it has none)."""
+        """The ``details`` object of the item for input ``index`` (``{}`` when it has none), token shapes redacted."""
         items = self._items
         if items is None:
-            items = self._items = loads(self._content)["data"]
-        return details_of(items[index - self._start])
+            items = self._items = [
+                redact_value(details_of(item)) if type(item) is dict else {} for item in loads(self._content)["data"]
+            ]
+        details: dict[str, Any] = items[index - self._start]
+        return details
 
     def __repr__(self) -> str:
         return f"AnswerItems(<{len(self._content)} bytes>)"

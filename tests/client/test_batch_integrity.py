@@ -547,8 +547,9 @@ def test_a_chunk_to_be_asked_again_when_the_batch_stops_keeps_its_first_answer(
 def _answer(status: int, items: bool, content: bytes | None = None) -> Callable[[httpx.Request], httpx.Response]:
     def handler(request: httpx.Request) -> httpx.Response:
         n = len(json.loads(request.content)["data"])
-        ok = {"code": "SUCCESS", "details": {"id": GOOD_ID}, "message": "record added", "status": "success"}
-        body = json.dumps({"data": [ok] * n}).encode() if items else (content or b"")
+        ids = [str(int(GOOD_ID) + i) for i in range(n)]
+        ok = [{"code": "SUCCESS", "details": {"id": i}, "message": "record added", "status": "success"} for i in ids]
+        body = json.dumps({"data": ok}).encode() if items else (content or b"")
         return httpx.Response(status, content=body)
 
     return handler
@@ -559,7 +560,7 @@ def _answer(status: int, items: bool, content: bytes | None = None) -> Callable[
 def test_a_2xx_carrying_items_is_read(mode: str, status: int) -> None:
     result = scripted(mode, _answer(status, items=True), lambda crm: crm.records.insert("Leads", leads(3)))
     assert [o.ok for o in result] == [True] * 3
-    assert result.ids == [GOOD_ID] * 3
+    assert result.ids == [str(int(GOOD_ID) + i) for i in range(3)]
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -70,8 +70,11 @@ def success_answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, content=SUCCESSES[n])
 
 
-_OK = {"code": "SUCCESS", "details": {"id": GOOD_ID}, "message": "record added", "status": "success"}
-SUCCESSES = {n: json.dumps({"data": [_OK] * n}).encode() for n in range(101)}
+_OK = [
+    {"code": "SUCCESS", "details": {"id": str(int(GOOD_ID) + i)}, "message": "record added", "status": "success"}
+    for i in range(100)
+]
+SUCCESSES = {n: json.dumps({"data": _OK[:n]}).encode() for n in range(101)}
 
 
 def scripted_client(mode: str, handler: Callable[[httpx.Request], httpx.Response]) -> Any:

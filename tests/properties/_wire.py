@@ -387,8 +387,10 @@ def valid_answer(op: _spec.Operation, request: httpx.Request) -> httpx.Response:
             ]
         }
     elif schema == "ActionResults":
-        success = {"code": "SUCCESS", "details": {"id": "3652397000000624046"}, "message": "ok", "status": "success"}
-        payload = {"data": [success] * _item_count(request, body)}
+        payload = {"data": [
+            {"code": "SUCCESS", "details": {"id": record_id}, "message": "ok", "status": "success"}
+            for record_id in _answered_ids(request, body)
+        ]}  # fmt: skip
     elif schema in _CANNED_ANSWERS:
         payload = _CANNED_ANSWERS[schema]
     else:
@@ -396,6 +398,23 @@ def valid_answer(op: _spec.Operation, request: httpx.Request) -> httpx.Response:
     errors = _spec.schema_errors(schema, payload)
     assert not errors, f"the recorder's own answer breaks the spec: {errors}"
     return httpx.Response(status, json=payload)
+
+
+def _answered_ids(request: httpx.Request, body: Any) -> list[str]:
+    """The id each item of a write names (in ``ids``, its ``id``, or the path's last segment), else a new one each."""
+    count = _item_count(request, body)
+    named: list[Any] = [None] * count
+    if isinstance(body, dict) and isinstance(body.get("data"), list):
+        named = [item.get("id") if isinstance(item, dict) else None for item in body["data"]]
+    elif request.url.params.get("ids"):
+        named = request.url.params["ids"].split(",")
+    last = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+    if count == 1 and last.isdigit():  # a single write answers for the record in its path
+        named = [last]
+    return [
+        str(given) if isinstance(given, str) and given.isascii() and given.isdigit() else f"365239700000{i:07d}"
+        for i, given in enumerate(named)
+    ]
 
 
 class Recorder:

@@ -211,6 +211,7 @@ _UPDATE_ONE_METHOD = Method(
         "trigger": ("array", "string"),
         "skip_feature_execution": ("array", "object"),
     },
+    answers="record_id",
 )
 
 _DELETE_RECORD = Operation(
@@ -242,7 +243,9 @@ _DELETE_RECORD = Operation(
     },
     one_of=(),
 )
-_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", "record_id", None, None)
+_DELETE_ONE_METHOD = Method(
+    _DELETE_RECORD, "records.delete_one", "outcome", "record_id", None, None, answers="record_id"
+)
 
 _UPSERT_RECORDS = Operation(
     name="records.upsert_records",

@@ -203,7 +203,14 @@ _UPDATE_RELATED_RECORD = Operation(
     one_of=(),
 )
 _UPDATE_ONE_METHOD = Method(
-    _UPDATE_RELATED_RECORD, "related.update_one", "outcome", "related_record_id", None, "fields", wrap="data"
+    _UPDATE_RELATED_RECORD,
+    "related.update_one",
+    "outcome",
+    "related_record_id",
+    None,
+    "fields",
+    wrap="data",
+    answers="related_record_id",
 )
 
 _DELINK_RELATED_RECORD = Operation(
@@ -238,7 +245,15 @@ _DELINK_RELATED_RECORD = Operation(
     },
     one_of=(),
 )
-_DELINK_ONE_METHOD = Method(_DELINK_RELATED_RECORD, "related.delink_one", "outcome", "related_record_id", None, None)
+_DELINK_ONE_METHOD = Method(
+    _DELINK_RELATED_RECORD,
+    "related.delink_one",
+    "outcome",
+    "related_record_id",
+    None,
+    None,
+    answers="related_record_id",
+)
 
 _GET_RELATED_RECORDS_COUNT = Operation(
     name="related_records.get_related_records_count",

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from .. import _validation as check
-from .._batch import AsyncCall, Finish, Idempotent, OnSent, call_failed, closed_error, finish_of, halted
+from .._batch import Answers, AsyncCall, Finish, Idempotent, OnSent, call_failed, closed_error, finish_of, halted
 from .._engine import Timeout
 from ..errors import APIConnectionError, TokenError, ZohoError, ZohoValidationError
 from ._engine import AsyncEngine
@@ -20,7 +20,13 @@ __all__ = ["async_caller"]
 
 
 def async_caller(
-    engine: AsyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: Idempotent, timeout: Timeout
+    engine: AsyncEngine,
+    op: str,
+    prepared: dict[int, dict[str, Any]],
+    *,
+    idempotent: Idempotent,
+    timeout: Timeout,
+    answers: Answers = "any",
 ) -> AsyncCall:
     """The per-chunk exchange of a batch; its :data:`~zoho_crm._batch.Finish` gives one outcome per item.
 
@@ -49,6 +55,6 @@ def async_caller(
             if closed is None:
                 raise
             raise halted(closed, start, part) from None
-        return finish_of(start, part, answer, safe, first, prepared)
+        return finish_of(start, part, answer, safe, first, prepared, answers)
 
     return call

@@ -73,7 +73,8 @@ class AsyncRuntime:
     ) -> BatchResult:  # fmt: skip
         """A write of any number of items (``x-zoho-batch``): planned and checked first, one outcome per item."""
         (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
-        call = async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
+        answers = _writes.answers(_writes.kind(op), params.get("x_external"))
+        call = async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout, answers=answers)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return await run_async(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 

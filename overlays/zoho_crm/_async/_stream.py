@@ -33,7 +33,7 @@ async def async_stream(
     """One outcome per record, in input order, with at most ``concurrency`` calls in flight."""
     state = StreamState(plan)
     run = state.run
-    call = async_caller(engine, op, state.bodies, idempotent=state.safety, timeout=timeout)
+    call = async_caller(engine, op, state.bodies, idempotent=state.safety, timeout=timeout, answers=plan.answers)
     lanes = AsyncLanes(concurrency)
 
     async def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:

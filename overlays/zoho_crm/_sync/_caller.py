@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 
 from .. import _validation as check
-from .._batch import Finish, Idempotent, OnSent, SyncCall, call_failed, closed_error, finish_of, halted
+from .._batch import Answers, Finish, Idempotent, OnSent, SyncCall, call_failed, closed_error, finish_of, halted
 from .._engine import Timeout
 from ..errors import APIConnectionError, TokenError, ZohoError, ZohoValidationError
 from ._engine import SyncEngine
@@ -21,7 +21,13 @@ __all__ = ["sync_caller"]
 
 
 def sync_caller(
-    engine: SyncEngine, op: str, prepared: dict[int, dict[str, Any]], *, idempotent: Idempotent, timeout: Timeout
+    engine: SyncEngine,
+    op: str,
+    prepared: dict[int, dict[str, Any]],
+    *,
+    idempotent: Idempotent,
+    timeout: Timeout,
+    answers: Answers = "any",
 ) -> SyncCall:
     """The per-chunk exchange of a batch; its :data:`~zoho_crm._batch.Finish` gives one outcome per item.
 
@@ -50,6 +56,6 @@ def sync_caller(
             if closed is None:
                 raise
             raise halted(closed, start, part) from None
-        return finish_of(start, part, answer, safe, first, prepared)
+        return finish_of(start, part, answer, safe, first, prepared, answers)
 
     return call

@@ -70,7 +70,8 @@ class SyncRuntime:
     ) -> BatchResult:  # fmt: skip
         """A write of any number of items (``x-zoho-batch``): planned and checked first, one outcome per item."""
         (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
-        call = sync_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout)
+        answers = _writes.answers(_writes.kind(op), params.get("x_external"))
+        call = sync_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout, answers=answers)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return run_sync(chunks, call, concurrency=lanes, total=total, on_progress=options.on_progress)
 

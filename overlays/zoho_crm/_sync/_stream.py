@@ -34,7 +34,7 @@ def sync_stream(
     """One outcome per record, in input order, with at most ``concurrency`` calls in flight."""
     state = StreamState(plan)
     run = state.run
-    call = sync_caller(engine, op, state.bodies, idempotent=state.safety, timeout=timeout)
+    call = sync_caller(engine, op, state.bodies, idempotent=state.safety, timeout=timeout, answers=plan.answers)
     lanes = SyncLanes(concurrency)
 
     def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
