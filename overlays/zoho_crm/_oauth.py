@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
-from ._engine import DEFAULT_MAX_ANSWER_BYTES
+from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES
 from ._json import loads
 from ._logging import logger
 from ._validation import secure_url
@@ -39,15 +39,21 @@ from .errors import (
     TokenRefreshThrottledError,
     TokenRefusedError,
     TokenStoreError,
+    ZohoError,
 )
 from .tokens import STORE_SKEW, MemoryTokenStore, Token, TokenStore
 
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
 ENDPOINT_ATTEMPTS = 3
+TOKEN_ANSWER_BYTES = 64 * 1024
+"""The most a token endpoint's answer may hold (decoded): a token answer is a few hundred bytes."""
+ACCEPT = {"Accept-Encoding": ACCEPT_ENCODING}
 _NEVER = float("inf")
 HOLD_BACK = 120.0
 """Seconds without a refresh after the API refused a just-issued token, or the token endpoint gave an
 answer the client cannot use: at most 5 refreshes per 10 minutes spent that way (Zoho allows 10)."""
+ENDPOINT_READ_LIMIT = 30.0
+"""Seconds an attempt at the token endpoint may take to answer in full, when its timeout sets none."""
 MIN_LIFETIME = 1.0
 """Shortest ``expires_in`` accepted: a shorter one would make nearly every call refresh."""
 _CLEAN_DOMAIN = re.compile(r"[!-~]+")  # printable ASCII, no space or control character
@@ -109,7 +115,7 @@ class TokenCore:
         self.owner = owner_of(credentials, self.token_url)
         self._foreign_seen = False
         if isinstance(credentials, AccessTokenCredentials):
-            self._save(Token(credentials.access_token, _NEVER))
+            self._last = Token(credentials.access_token, _NEVER, owner=self.owner)  # never stored: not shared
 
     @property
     def can_refresh(self) -> bool:
@@ -164,7 +170,7 @@ class TokenCore:
             )
 
     def _load(self) -> Token | None:
-        """The store's token (its ``api_domain`` checked like Zoho's), or this client's if the store has none newer."""
+        """The store's token (its ``api_domain`` checked like Zoho's), or this client's if the store's is not valid."""
         try:
             token = self.store.load()
         except TokenStoreError:
@@ -185,8 +191,10 @@ class TokenCore:
                 token = None  # issued in another data center (a store shared across them): not this client's
             else:
                 token = attrs.evolve(token, api_domain=None)
-        last = self._last
-        if last is not None and (token is None or last.expires_at > token.expires_at):
+        last, now = self._last, self._clock()
+        # The store's token wins while it is valid: its expiry was computed with another machine's clock,
+        # so it is not compared with this client's own (a fast clock would keep a refused token).
+        if last is not None and (token is None or (not token.valid_for(0, now) and last.valid_for(0, now))):
             return last
         self._last = token
         return token
@@ -277,15 +285,30 @@ class TokenCore:
             url=self.token_url,
         )
 
+    def _attempt_deadline(self) -> float:
+        """When an attempt at the token endpoint gives up reading (its longest timeout from now)."""
+        phases = (self.timeout.connect, self.timeout.write, self.timeout.read, self.timeout.pool)
+        return time.monotonic() + max((p for p in phases if p is not None), default=ENDPOINT_READ_LIMIT)
+
     def _accept(self, response: httpx.Response) -> Token:
         if response.status_code >= 500:
             raise ServerDown(f"token endpoint answered HTTP {response.status_code}")
         try:
             return self._token_from(response)
-        except TokenEndpointError as exc:  # Zoho may have minted a token: hold back instead of asking again
-            self._paused_until = self._clock() + HOLD_BACK
-            self._pause_reason = exc.message
-            raise
+        except TokenEndpointError as exc:
+            raise self._held_back(exc) from None
+
+    def _held_back(self, error: TokenEndpointError) -> TokenEndpointError:
+        """An answer the client cannot use: Zoho may have minted a token, so hold back instead of asking again."""
+        self._paused_until = self._clock() + HOLD_BACK
+        self._pause_reason = error.message
+        return error
+
+    def _unreadable(self, response: httpx.Response, exc: ZohoError) -> TokenEndpointError:
+        """An answer too large to read, or not in its declared encoding (a 5xx's: asked again)."""
+        if response.status_code >= 500:
+            return ServerDown(f"token endpoint answered HTTP {response.status_code}")
+        return self._held_back(self._unusable(response, f"an answer that cannot be read ({exc.message})"))
 
     def _token_from(self, response: httpx.Response) -> Token:
         try:

@@ -1,12 +1,15 @@
 """Holding a token store's ``lock()`` (when it has one) around a refresh, from sync or async code.
 
 A lock that cannot be had (the store is down, or the wait timed out) is logged and done without:
-the refresh still happens, single flight only within this client.
+the refresh still happens, single flight only within this client. A lock that expires by itself
+(redis-py's, with ``timeout`` and ``reacquire()``) is kept alive while its holder refreshes, so a slow
+token endpoint never lets a second replica in; only a crashed (or frozen) holder's lock expires.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractContextManager
 
@@ -21,7 +24,31 @@ def _lock_of(store: TokenStore, wanted: bool) -> AbstractContextManager[object] 
     return lock() if wanted and callable(lock) else None
 
 
-def _enter(store: TokenStore, lock: AbstractContextManager[object]) -> bool:
+class _Keeper:
+    """Renews a lock that expires by itself every third of its ``timeout``, until stopped."""
+
+    def __init__(self, lock: object, ttl: float) -> None:
+        self.lock, self.every = lock, ttl / 3
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._renew, name="zoho-crm-token-lock", daemon=True)
+        self.thread.start()
+
+    def _renew(self) -> None:
+        while not self.stopped.wait(self.every):
+            try:
+                self.lock.reacquire()  # type: ignore[attr-defined]
+            except Exception as exc:  # lost (expired while frozen) or the store is down: nothing to keep
+                logger.warning("zoho_crm: could not renew the token store's lock (%s: %s)", type(exc).__name__, exc)
+                return
+
+
+def _keeper(lock: object) -> _Keeper | None:
+    ttl = getattr(lock, "timeout", None)
+    renewable = callable(getattr(lock, "reacquire", None)) and isinstance(ttl, int | float) and ttl > 0
+    return _Keeper(lock, float(ttl)) if renewable else None  # type: ignore[arg-type]
+
+
+def _enter(store: TokenStore, lock: AbstractContextManager[object]) -> _Keeper | bool:
     try:
         lock.__enter__()
     except Exception as exc:
@@ -32,10 +59,13 @@ def _enter(store: TokenStore, lock: AbstractContextManager[object]) -> bool:
             exc,
         )
         return False
-    return True
+    return _keeper(lock) or True
 
 
-def _exit(lock: AbstractContextManager[object]) -> None:
+def _exit(lock: AbstractContextManager[object], entered: _Keeper | bool) -> None:
+    if isinstance(entered, _Keeper):
+        entered.stopped.set()
+        entered.thread.join()
     try:
         lock.__exit__(None, None, None)
     except Exception as exc:  # e.g. a Redis lock that expired meanwhile: the refresh is done anyway
@@ -51,7 +81,7 @@ def store_lock(store: TokenStore, wanted: bool = True) -> Iterator[None]:
         yield
     finally:
         if entered and lock is not None:
-            _exit(lock)
+            _exit(lock, entered)
 
 
 @contextlib.asynccontextmanager
@@ -63,14 +93,14 @@ async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[N
     if lock is None:
         yield
         return
-    entering = asyncio.ensure_future(asyncio.to_thread(_enter, store, lock))
+    entering: asyncio.Future[_Keeper | bool] = asyncio.ensure_future(asyncio.to_thread(_enter, store, lock))
     try:
         entered = await asyncio.shield(entering)
     except asyncio.CancelledError:  # cancelled while waiting: release the lock once the thread has it
 
-        def release(done: asyncio.Future[bool]) -> None:
+        def release(done: asyncio.Future[_Keeper | bool]) -> None:
             if not done.cancelled() and done.exception() is None and done.result():
-                _exit(lock)
+                _exit(lock, done.result())
 
         entering.add_done_callback(release)
         raise
@@ -78,4 +108,4 @@ async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[N
         yield
     finally:
         if entered:
-            _exit(lock)
+            _exit(lock, entered)

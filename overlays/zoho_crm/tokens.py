@@ -9,7 +9,8 @@ A custom store must provide ``load()`` and ``save()``, safe to call from several
 refresh per expiry across processes it must also provide ``lock()``: a context manager held around
 "load, check, refresh, save", that excludes every other holder of the same store (in any process or
 machine) and that may be entered in one thread and exited in another. It should give up with an
-error after a bounded wait, and a lock that can outlive a crashed holder should expire on its own.
+error after a bounded wait, and a lock that can outlive a crashed holder should expire on its own; if
+it has a ``timeout`` (seconds) and a ``reacquire()`` method, as redis-py's, it is renewed while held.
 Without ``lock()``, refreshes are single flight within one client only.
 """
 
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
 __all__ = ["FileTokenStore", "LockingTokenStore", "MemoryTokenStore", "RedisTokenStore", "Token", "TokenStore"]
 
 LOCK_TIMEOUT = 120.0
-"""Seconds a refresh may hold a store's lock (and another caller wait for it): above the token
-endpoint's worst case (3 attempts of 30 s and their backoff)."""
+"""Seconds another caller waits for a refresh under a store's lock: above the token endpoint's worst
+case with the default timeout (3 attempts of at most 30 s each, and their backoff)."""
 _TEMP_MAX_AGE = 60.0
 _MAX_FILE = 64 * 1024  # a token file is a few hundred bytes
 
@@ -253,27 +254,37 @@ class FileTokenStore:
 class RedisTokenStore:
     """Keeps the token in Redis, shared by any number of processes and machines (extra ``[redis]``).
 
-    ``lock()`` is a redis-py :class:`~redis.lock.Lock` on ``<key>:lock``: it expires by itself
-    ``lock_timeout`` seconds after a holder crashed, and a waiter gives up after as long. The token's
-    key does not expire: each refresh replaces it, and a client ignores a token that is not its own
-    (:attr:`Token.owner`). Pass a synchronous ``redis.Redis`` client (async clients use it from a worker
-    thread, only while refreshing).
+    ``lock()`` is a redis-py :class:`~redis.lock.Lock` on ``<key>:lock``: renewed while its holder
+    refreshes, it expires by itself ``lock_timeout`` seconds after a holder crashed or froze, and a
+    waiter gives up after ``wait_timeout`` (the token endpoint's worst case). The token's key does not
+    expire: each refresh replaces it, and a client ignores a token that is not its own (:attr:`Token.owner`).
+    Pass a synchronous ``redis.Redis`` client (async clients use it from a worker thread, only while
+    refreshing).
 
     Args:
         client: A synchronous ``redis.Redis`` client.
         key: The key holding the token (the lock is ``<key>:lock``); one key per refresh token.
-        lock_timeout: Seconds after which a crashed holder's lock expires, and a waiter gives up.
+        lock_timeout: Seconds after which a crashed (or frozen) holder's lock expires.
+        wait_timeout: Seconds a waiter waits for a live holder's refresh before refreshing without the lock.
     """
 
-    def __init__(self, client: redis.Redis, key: str = "zoho_crm:token", *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(
+        self,
+        client: redis.Redis,
+        key: str = "zoho_crm:token",
+        *,
+        lock_timeout: float = LOCK_TIMEOUT,
+        wait_timeout: float = LOCK_TIMEOUT,
+    ) -> None:
         self.client = client
         self.key = key
         self.lock_timeout = lock_timeout
+        self.wait_timeout = wait_timeout
 
     def lock(self) -> AbstractContextManager[object]:
-        """The distributed lock (``redis.exceptions.LockError`` when not obtained within ``lock_timeout``)."""
+        """The distributed lock (``redis.exceptions.LockError`` when not obtained within ``wait_timeout``)."""
         lock: AbstractContextManager[object] = self.client.lock(
-            f"{self.key}:lock", timeout=self.lock_timeout, blocking_timeout=self.lock_timeout, thread_local=False
+            f"{self.key}:lock", timeout=self.lock_timeout, blocking_timeout=self.wait_timeout, thread_local=False
         )
         return lock
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import socket
 import subprocess
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -136,3 +137,47 @@ def test_a_redis_restart_midway_costs_at_most_one_extra_refresh(redis_server: Re
     assert throttles == 0
     assert extra_refreshes(times) <= 1, times
     assert set(tally) == {"ok"}, tally
+
+
+def test_a_refresh_slower_than_the_locks_expiry_keeps_the_lock(redis_server: RedisServer) -> None:
+    """A slow token endpoint: the holder renews its lock, so a second replica waits instead of refreshing too."""
+    import httpx
+    import redis
+
+    from zoho_crm import DataCenter, RedisTokenStore, RefreshTokenCredentials
+    from zoho_crm._auth import TokenManager
+
+    minted: list[str] = []
+    started, release = threading.Event(), threading.Event()
+
+    def accounts(request: httpx.Request) -> httpx.Response:
+        minted.append(f"1000.tok{len(minted)}.x")
+        if len(minted) == 1:  # Zoho minted the token; its answer is late
+            started.set()
+            release.wait(30)
+        return httpx.Response(200, json={"access_token": minted[-1], "expires_in": 3600})
+
+    ttl = 0.6
+
+    def replica() -> TokenManager:  # one per machine: its own Redis connection
+        store = RedisTokenStore(redis.Redis.from_url(redis_server.url), lock_timeout=ttl)
+        credentials = RefreshTokenCredentials("id", "secret", "rt")
+        return TokenManager(credentials, accounts_url="https://accounts.zoho.com", store=store,
+                            data_center=DataCenter.US, transport=httpx.MockTransport(accounts))  # fmt: skip
+
+    first, second = replica(), replica()
+    got: dict[str, str] = {}
+    holder = threading.Thread(target=lambda: got.setdefault("first", first.get().access_token))
+    holder.start()
+    assert started.wait(10)
+    held_since = time.monotonic()
+    wait_for(lambda: time.monotonic() > held_since + 3 * ttl, 10, "three lifetimes of the lock")
+    assert redis.Redis.from_url(redis_server.url).exists("zoho_crm:token:lock")  # renewed, not expired
+    waiter = threading.Thread(target=lambda: got.setdefault("second", second.get().access_token))
+    waiter.start()
+    release.set()
+    holder.join(10)
+    waiter.join(10)
+    assert minted == ["1000.tok0.x"]
+    assert got == {"first": "1000.tok0.x", "second": "1000.tok0.x"}
+    assert not redis.Redis.from_url(redis_server.url).exists("zoho_crm:token:lock")  # released, renewal stopped

@@ -106,3 +106,41 @@ def test_a_fifo_at_the_token_path_is_refused_not_waited_on(tmp_path: Path) -> No
     [error] = outcome
     assert isinstance(error, TokenStoreError)
     assert "not a regular file" in str(error)
+
+
+def test_a_machine_whose_clock_runs_ahead_uses_the_token_a_peer_stored(tmp_path: Path) -> None:
+    """Expiry times come from each machine's clock: one 10 minutes fast still takes its peer's fresh token."""
+    minted: list[str] = []
+
+    def accounts(request: httpx.Request) -> httpx.Response:
+        minted.append(f"tok{len(minted)}")
+        return httpx.Response(200, json={"access_token": minted[-1], "expires_in": 3600})
+
+    now = [1_800_000_000.0]
+
+    def machine(skew: float) -> TokenManager:
+        return TokenManager(RefreshTokenCredentials("id", "secret", "rt"), accounts_url=ACCOUNTS,
+                            store=FileTokenStore(tmp_path / "token.json"), data_center=DataCenter.US,
+                            transport=httpx.MockTransport(accounts), clock=lambda: now[0] + skew)  # fmt: skip
+
+    fast, exact = machine(600.0), machine(0.0)
+    assert fast.get().access_token == "tok0"  # expires at its clock's T + 600 + 3600
+    now[0] += 100
+    assert exact.get(stale="tok0").access_token == "tok1"  # tok0 refused: one refresh, stored
+    assert fast.get(stale="tok0").access_token == "tok1"  # refused on the fast machine too: the stored one
+    assert minted == ["tok0", "tok1"]
+
+
+def test_a_client_of_a_fixed_access_token_writes_nothing_to_a_shared_store(tmp_path: Path) -> None:
+    from zoho_crm import AccessTokenCredentials
+
+    calls: list[str] = []
+    store = FileTokenStore(tmp_path / "token.json")
+    refreshing = manager("rt-A", store, calls)
+    assert refreshing.get().access_token == "tok-for-rt-A"
+    before = (tmp_path / "token.json").read_bytes()
+    fixed = TokenManager(AccessTokenCredentials("fixed-token"), accounts_url=ACCOUNTS, store=store)
+    assert fixed.get().access_token == "fixed-token"
+    assert (tmp_path / "token.json").read_bytes() == before  # the sharers' token is left alone
+    assert refreshing.get().access_token == "tok-for-rt-A"
+    assert calls == ["rt-A"]

@@ -12,8 +12,9 @@ from collections.abc import AsyncGenerator
 import httpx
 
 from .._engine import aread_capped
-from .._oauth import ENDPOINT_ATTEMPTS, AuthCore, ServerDown, TokenCore, refused_token
+from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import astore_lock
+from ..errors import AnswerTooLargeError, InvalidResponseError
 from ..tokens import Token
 
 __all__ = ["AsyncAuthFlow", "AsyncTokenFlow"]
@@ -45,10 +46,15 @@ class AsyncTokenFlow(TokenCore):
         last: Exception | None = None
         for attempt in range(ENDPOINT_ATTEMPTS):
             try:
-                async with httpx.AsyncClient(
-                    transport=self.async_transport, timeout=self.timeout, verify=self.verify
-                ) as http:
-                    response = await http.post(self.token_url, data=self._form())
+                deadline = self._attempt_deadline()
+                async with (
+                    httpx.AsyncClient(transport=self.async_transport, timeout=self.timeout, verify=self.verify) as http,
+                    http.stream("POST", self.token_url, data=self._form(), headers=ACCEPT) as response,
+                ):
+                    try:
+                        await aread_capped(response, TOKEN_ANSWER_BYTES, deadline)
+                    except (AnswerTooLargeError, InvalidResponseError) as exc:
+                        raise self._unreadable(response, exc) from None
                 return self._accept(response)
             except (httpx.TransportError, ServerDown) as exc:
                 last = exc

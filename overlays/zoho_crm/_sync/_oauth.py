@@ -13,8 +13,9 @@ from collections.abc import Generator
 import httpx
 
 from .._engine import read_capped
-from .._oauth import ENDPOINT_ATTEMPTS, AuthCore, ServerDown, TokenCore, refused_token
+from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import store_lock
+from ..errors import AnswerTooLargeError, InvalidResponseError
 from ..tokens import Token
 
 __all__ = ["SyncAuthFlow", "SyncTokenFlow"]
@@ -46,8 +47,15 @@ class SyncTokenFlow(TokenCore):
         last: Exception | None = None
         for attempt in range(ENDPOINT_ATTEMPTS):
             try:
-                with httpx.Client(transport=self.transport, timeout=self.timeout, verify=self.verify) as http:
-                    response = http.post(self.token_url, data=self._form())
+                deadline = self._attempt_deadline()
+                with (
+                    httpx.Client(transport=self.transport, timeout=self.timeout, verify=self.verify) as http,
+                    http.stream("POST", self.token_url, data=self._form(), headers=ACCEPT) as response,
+                ):
+                    try:
+                        read_capped(response, TOKEN_ANSWER_BYTES, deadline)
+                    except (AnswerTooLargeError, InvalidResponseError) as exc:
+                        raise self._unreadable(response, exc) from None
                 return self._accept(response)
             except (httpx.TransportError, ServerDown) as exc:
                 last = exc
