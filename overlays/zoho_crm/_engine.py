@@ -313,6 +313,16 @@ class CappedBody:
         self.response._content = b"".join(self.chunks)
 
 
+DEADLINE = "zoho_crm.deadline"
+"""The request extension holding an attempt's deadline and its clock, for reads outside the engine."""
+
+
+def deadline_of(request: httpx.Request) -> tuple[float | None, Callable[[], float]]:
+    """An attempt's deadline and clock, as the engine set them on its request (no deadline otherwise)."""
+    deadline: tuple[float | None, Callable[[], float]] = request.extensions.get(DEADLINE, (None, time.monotonic))
+    return deadline
+
+
 def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
     return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
 
@@ -397,6 +407,7 @@ class EngineCore:
         now = self.clock()
         deadline = budget_end if total is None else min(now + total, budget_end)
         request.extensions["timeout"] = _within(phases, deadline - now)
+        request.extensions[DEADLINE] = (deadline, self.clock)  # for the auth flow's reads (a 401's body)
         return deadline
 
     def _budget_end(self, started: float, total: float | None) -> float:

@@ -693,3 +693,28 @@ def test_a_listing_claiming_more_than_zoho_can_list_is_stopped(monkeypatch: pyte
     with pytest.raises(PaginationError, match="at most 5000"):
         list(sync_client(fresh_forever).records.iter("Leads", fields=["Email"]))
     assert len(calls) == 25
+
+
+class Dripping401(httpx.SyncByteStream):
+    """A 401's body in 100 chunks, each of which takes a second of ``clock`` (a list holding the time)."""
+
+    def __init__(self, clock: list[float]) -> None:
+        self.clock, self.read = clock, 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for _ in range(100):
+            self.clock[0] += 1.0
+            self.read += 1
+            yield b" "
+
+
+def test_a_dripped_401_is_cut_at_the_calls_deadline() -> None:
+    """The auth flow reads a 401's body (to see whether the token was refused) within the call's deadline."""
+    now = [1000.0]
+    stream = Dripping401(now)
+    crm = _refreshing(ZohoCRM, lambda request: _huge_401(stream)(request) if "token" in request.url.path
+                      else httpx.Response(401, stream=stream))  # fmt: skip
+    crm._engine.clock = lambda: now[0]
+    with pytest.raises(APITimeoutError):
+        crm.records.count("Leads", timeout=5)
+    assert stream.read <= 6  # 100 before: the whole body, then the timeout was noticed

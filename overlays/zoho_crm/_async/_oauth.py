@@ -11,7 +11,7 @@ from collections.abc import AsyncGenerator
 
 import httpx
 
-from .._engine import aread_capped
+from .._engine import aread_capped, deadline_of
 from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import astore_lock
 from ..errors import AnswerTooLargeError, InvalidResponseError
@@ -72,12 +72,12 @@ class AsyncAuthFlow(AuthCore):
         self._sign(request, token)
         response = yield request
         if self.tokens.can_refresh and response.status_code == 401:
-            await aread_capped(response, self.max_answer_bytes)
+            await aread_capped(response, self.max_answer_bytes, *deadline_of(request))
             if refused_token(response):
                 fresh = await self.tokens.aget(stale=token.access_token)
                 self._sign(request, fresh)
                 response = yield request
                 if response.status_code == 401:
-                    await aread_capped(response, self.max_answer_bytes)
+                    await aread_capped(response, self.max_answer_bytes, *deadline_of(request))
                     if refused_token(response):  # a just-issued token refused: stop refreshing for a while
                         await self.tokens.arefused(fresh)

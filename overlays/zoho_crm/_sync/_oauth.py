@@ -12,7 +12,7 @@ from collections.abc import Generator
 
 import httpx
 
-from .._engine import read_capped
+from .._engine import deadline_of, read_capped
 from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import store_lock
 from ..errors import AnswerTooLargeError, InvalidResponseError
@@ -73,12 +73,12 @@ class SyncAuthFlow(AuthCore):
         self._sign(request, token)
         response = yield request
         if self.tokens.can_refresh and response.status_code == 401:
-            read_capped(response, self.max_answer_bytes)
+            read_capped(response, self.max_answer_bytes, *deadline_of(request))
             if refused_token(response):
                 fresh = self.tokens.get(stale=token.access_token)
                 self._sign(request, fresh)
                 response = yield request
                 if response.status_code == 401:
-                    read_capped(response, self.max_answer_bytes)
+                    read_capped(response, self.max_answer_bytes, *deadline_of(request))
                     if refused_token(response):  # a just-issued token refused: stop refreshing for a while
                         self.tokens.refused(fresh)
