@@ -55,6 +55,7 @@ REPLACEMENTS = {
     "_abounded": "_bounded",
     "AsyncInbox": "SyncInbox",
     "_ashielded": "_shielded",
+    "async_pool": "sync_pool",
 }
 """Names (and words of docstrings) whose sync twin is not what unasync's defaults give."""
 

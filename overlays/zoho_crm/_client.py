@@ -82,6 +82,18 @@ class Setup:
         """Arguments of the engine: the call deadline and the answer cap."""
         return {"timeout": self.timeout, "deadline": self.deadline, "max_answer_bytes": self.max_answer_bytes}
 
+    def async_pool(self, given: httpx.AsyncBaseTransport | None) -> httpx.AsyncBaseTransport | None:
+        """The async client's transport: the one given, else httpx's (an attempt is cancelled at its deadline)."""
+        return given
+
+    def sync_pool(self, given: httpx.BaseTransport | None) -> httpx.BaseTransport:
+        """The sync client's transport: the one given, else httpx's with its socket waits cut at the deadline."""
+        if given is not None:
+            return given
+        from ._sync_deadline import deadline_transport
+
+        return deadline_transport(verify=self.verify, limits=pool_limits(self.concurrency))
+
     def http_kwargs(self, tokens: TokenManager) -> dict[str, Any]:
         """Arguments of the ``httpx.Client``/``AsyncClient``: base URL, auth, timeouts, TLS, pool size."""
         return {

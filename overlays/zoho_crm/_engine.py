@@ -17,7 +17,6 @@ loop is ``_async/_engine.py`` (its sync twin generated); what both share is here
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib
 import inspect
@@ -36,6 +35,7 @@ import httpx
 
 from ._json import EncodedJSON, encode, loads
 from ._logging import logger
+from ._sync_deadline import within
 from ._validation import timeout as check_timeout
 from .errors import (
     AnswerTooLargeError,
@@ -484,8 +484,8 @@ class EngineCore:
         await _asyncio().sleep(seconds)
 
     def _bounded(self, deadline: float) -> AbstractContextManager[object]:
-        """Nothing: a sync attempt is not cancelled (its deadline bounds each socket wait, checked between chunks)."""
-        return contextlib.nullcontext()
+        """A sync attempt is not cancelled: its deadline cuts each socket wait (``_sync_deadline``)."""
+        return within(deadline, self.clock)
 
     def _abounded(self, deadline: float) -> AbstractContextManager[object]:
         """An async attempt is cancelled at its deadline (``TimeoutError``)."""

@@ -210,6 +210,7 @@ class TrickleServer:
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.sock.settimeout(0.05)  # the accept loop sees the stop flag
         self.connections = 0
+        self.sent = 0  # trickled bytes sent, all connections
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
 
@@ -252,6 +253,7 @@ class TrickleServer:
                     if self._stop.wait(self.gap):
                         return
                     conn.sendall(slow[i : i + self.chunk])
+                    self.sent += len(slow[i : i + self.chunk])
             except OSError:
                 return  # the client gave up: stop trickling
 
@@ -264,11 +266,13 @@ def _trickle_client(server: TrickleServer, cls: type[Any], **kw: Any) -> Any:
     return cls(AccessTokenCredentials(TOKEN), api_domain=server.url, **kw)
 
 
-def test_a_trickled_answer_cannot_stretch_the_sync_timeout() -> None:
-    # 1 byte every 40 ms: each read is quick, the whole answer takes ~2.4 s; the timeout is 0.4 s.
-    with TrickleServer(ANSWER, gap=0.04) as server, _trickle_client(server, ZohoCRM, timeout=0.4) as crm:  # noqa: SIM117
-        with pytest.raises(APITimeoutError):
+@pytest.mark.parametrize("trickle_headers", [False, True], ids=["body", "headers"])
+def test_a_trickled_answer_cannot_stretch_the_sync_timeout(trickle_headers: bool) -> None:
+    # 1 byte every 40 ms: each read is quick, the whole answer takes ~2.4 s (headers ~6 s); the timeout is 0.4 s.
+    with TrickleServer(ANSWER, gap=0.04, trickle_headers=trickle_headers) as server:
+        with _trickle_client(server, ZohoCRM, timeout=0.4) as crm, pytest.raises(APITimeoutError):
             crm.records.list("Leads", fields=["Email"])
+        assert server.sent < 40  # about 10 bytes fit in 0.4 s; the headers alone are over 80
 
 
 @pytest.mark.anyio

@@ -94,7 +94,7 @@ class AsyncZohoCRM(AsyncResources["BatchResult", "Page", "Success", "Outcome"]):
             max_answer_bytes=max_answer_bytes,
         )  # fmt: skip
         self.tokens = TokenManager(credentials, async_transport=transport, clock=clock, **setup.token_kwargs)
-        self._http = httpx.AsyncClient(transport=transport, **setup.http_kwargs(self.tokens))
+        self._http = httpx.AsyncClient(transport=setup.async_pool(transport), **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = AsyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         from ._runtime import AsyncRuntime  # with the first client, not with the package (import time)

@@ -95,7 +95,7 @@ class ZohoCRM(SyncResources["BatchResult", "Page", "Success", "Outcome"]):
             max_answer_bytes=max_answer_bytes,
         )  # fmt: skip
         self.tokens = TokenManager(credentials, transport=transport, clock=clock, **setup.token_kwargs)
-        self._http = httpx.Client(transport=transport, **setup.http_kwargs(self.tokens))
+        self._http = httpx.Client(transport=setup.sync_pool(transport), **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
         self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
         from ._runtime import SyncRuntime  # with the first client, not with the package (import time)

@@ -1,0 +1,104 @@
+"""Sync socket waits cut at the attempt's deadline: an answer trickled a byte at a time cannot stretch a call.
+
+httpx's timeouts bound each socket read; a server sending its headers one byte at a time keeps each
+read short and the call long. The async engine cancels an attempt at its deadline; a thread cannot be
+cancelled, so the sync client's connections look up the attempt's deadline (set by :func:`within`)
+before each read and write, and wait no longer than the time left. httpx offers no setting for this:
+the pool's network backend (httpcore's documented extension point) is wrapped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import ssl
+import typing
+from collections.abc import Callable, Iterable, Iterator
+
+import httpcore
+import httpx
+
+__all__ = ["deadline_transport", "within"]
+
+_DEADLINE: contextvars.ContextVar[tuple[float, Callable[[], float]] | None] = contextvars.ContextVar(
+    "zoho_crm_deadline", default=None
+)
+
+
+@contextlib.contextmanager
+def within(deadline: float, clock: Callable[[], float]) -> Iterator[None]:
+    """Socket waits of this thread's requests end by ``deadline`` (on ``clock``)."""
+    token = _DEADLINE.set((deadline, clock))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _left(timeout: float | None, error: type[httpcore.TimeoutException]) -> float | None:
+    bound = _DEADLINE.get()
+    if bound is None:
+        return timeout
+    deadline, clock = bound
+    left = deadline - clock()
+    if left <= 0:
+        raise error("the answer did not arrive in full within the timeout")
+    return left if timeout is None else min(timeout, left)
+
+
+class _Stream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _Stream(self._stream.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        return self._stream.get_extra_info(info)
+
+
+class _Backend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _left(timeout, httpcore.ConnectTimeout)
+        return _Stream(self._backend.connect_tcp(host, port, timeout, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None
+    ) -> httpcore.NetworkStream:
+        timeout = _left(timeout, httpcore.ConnectTimeout)
+        return _Stream(self._backend.connect_unix_socket(path, timeout, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def deadline_transport(*, verify: bool, limits: httpx.Limits) -> httpx.HTTPTransport:
+    """Httpx's transport, its connections' waits cut at the deadline of :func:`within` (when httpcore allows)."""
+    transport = httpx.HTTPTransport(verify=verify, limits=limits)
+    pool = getattr(transport, "_pool", None)
+    if isinstance(pool, httpcore.ConnectionPool) and isinstance(
+        getattr(pool, "_network_backend", None), httpcore.NetworkBackend
+    ):
+        pool._network_backend = _Backend(pool._network_backend)
+    return transport
