@@ -40,6 +40,7 @@ from .errors import (
     TokenRefusedError,
     TokenStoreError,
     ZohoError,
+    redact,
 )
 from .tokens import STORE_SKEW, MemoryTokenStore, Token, TokenStore
 
@@ -212,9 +213,13 @@ class TokenCore:
 
     def _store_trouble(self, action: str, exc: Exception) -> None:
         if not self._store_failing:
+            secrets = [
+                getattr(self.credentials, name, "") for name in ("client_secret", "refresh_token", "access_token")
+            ]
+            text = redact(str(exc), *secrets, *([self._last.access_token] if self._last else []))
             logger.warning(
                 "zoho_crm: could not %s the token store %r (%s: %s); the token is kept in this process only",
-                action, self.store, type(exc).__name__, exc,
+                action, self.store, type(exc).__name__, text,
             )  # fmt: skip
         self._store_failing = True
 

@@ -144,3 +144,22 @@ def test_a_client_of_a_fixed_access_token_writes_nothing_to_a_shared_store(tmp_p
     assert (tmp_path / "token.json").read_bytes() == before  # the sharers' token is left alone
     assert refreshing.get().access_token == "tok-for-rt-A"
     assert calls == ["rt-A"]
+
+
+class Blabbing:
+    """A custom store whose errors quote what it was given (the token, as some drivers do)."""
+
+    def load(self) -> Token | None:
+        return None
+
+    def save(self, token: Token) -> None:
+        raise RuntimeError(f"cannot save {token.access_token!r} for refresh token rt-A")
+
+
+def test_a_store_error_quoting_the_token_is_logged_redacted(caplog: pytest.LogCaptureFixture) -> None:
+    calls: list[str] = []
+    with caplog.at_level(logging.WARNING, logger="zoho_crm"):
+        assert manager("rt-A", Blabbing(), calls).get().access_token == "tok-for-rt-A"
+    assert "could not write to the token store" in caplog.text
+    assert "tok-for-rt-A" not in caplog.text
+    assert "rt-A" not in caplog.text
