@@ -17,6 +17,8 @@ loop is ``_async/_engine.py`` (its sync twin generated); what both share is here
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import importlib
 import inspect
@@ -26,7 +28,7 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -35,7 +37,6 @@ import httpx
 
 from ._json import EncodedJSON, encode, loads
 from ._logging import logger
-from ._sync_deadline import within
 from ._validation import timeout as check_timeout
 from .errors import (
     AnswerTooLargeError,
@@ -311,6 +312,22 @@ class CappedBody:
             except zlib.error as exc:
                 raise self._corrupt(exc) from None
         self.response._content = b"".join(self.chunks)
+
+
+ATTEMPT_DEADLINE: contextvars.ContextVar[tuple[float, Callable[[], float]] | None] = contextvars.ContextVar(
+    "zoho_crm_attempt_deadline", default=None
+)
+"""The running sync attempt's deadline and clock, for its socket waits (``_sync_deadline``)."""
+
+
+@contextlib.contextmanager
+def within(deadline: float, clock: Callable[[], float]) -> Iterator[None]:
+    """Socket waits of this thread's requests end by ``deadline`` (on ``clock``)."""
+    token = ATTEMPT_DEADLINE.set((deadline, clock))
+    try:
+        yield
+    finally:
+        ATTEMPT_DEADLINE.reset(token)
 
 
 DEADLINE = "zoho_crm.deadline"

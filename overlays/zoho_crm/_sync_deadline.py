@@ -2,37 +2,23 @@
 
 httpx's timeouts bound each socket read; a server sending its headers one byte at a time keeps each
 read short and the call long. The async engine cancels an attempt at its deadline; a thread cannot be
-cancelled, so the sync client's connections look up the attempt's deadline (set by :func:`within`)
+cancelled, so the sync client's connections look up the attempt's deadline (set by ``_engine.within``)
 before each read and write, and wait no longer than the time left. httpx offers no setting for this:
 the pool's network backend (httpcore's documented extension point) is wrapped.
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import ssl
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 
-import httpcore
+import httpcore  # imported with the first sync client: httpx imports it only then too
 import httpx
 
-__all__ = ["deadline_transport", "within"]
+from ._engine import ATTEMPT_DEADLINE as _DEADLINE
 
-_DEADLINE: contextvars.ContextVar[tuple[float, Callable[[], float]] | None] = contextvars.ContextVar(
-    "zoho_crm_deadline", default=None
-)
-
-
-@contextlib.contextmanager
-def within(deadline: float, clock: Callable[[], float]) -> Iterator[None]:
-    """Socket waits of this thread's requests end by ``deadline`` (on ``clock``)."""
-    token = _DEADLINE.set((deadline, clock))
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
+__all__ = ["deadline_transport"]
 
 
 def _left(timeout: float | None, error: type[httpcore.TimeoutException]) -> float | None:
@@ -94,7 +80,7 @@ class _Backend(httpcore.NetworkBackend):
 
 
 def deadline_transport(*, verify: bool, limits: httpx.Limits) -> httpx.HTTPTransport:
-    """Httpx's transport, its connections' waits cut at the deadline of :func:`within` (when httpcore allows)."""
+    """The httpx transport, its connections' waits cut at ``_engine.within``'s deadline (when httpcore allows)."""
     transport = httpx.HTTPTransport(verify=verify, limits=limits)
     pool = getattr(transport, "_pool", None)
     if isinstance(pool, httpcore.ConnectionPool) and isinstance(
