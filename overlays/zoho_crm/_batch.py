@@ -6,7 +6,7 @@ Nothing is dropped: a call that fails as a whole marks each of its items failed 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
@@ -53,7 +53,7 @@ def _name(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-Answers = str
+Answers = Literal["sent", "new", "any"]
 """Which record id a success must answer: ``sent`` (the id its item named, if any: updates, deletes by
 id), ``new`` (no id twice in one call: inserts) or ``any`` (upserts; records named by an external field)."""
 
@@ -149,9 +149,8 @@ def read_items(
                 fields += (record_id, message, action, duplicate)
                 continue
         fields += (None, None, None, None)
-        at = start + i
         odd[i] = item_outcome(
-            at, items[i], item, status, answer if fast else None,
+            start + i, items[i], item, status, answer if fast else None,
             idempotent=idempotent, expected=expected, secrets=secrets,
         )  # fmt: skip
     if answers == "new":
