@@ -49,8 +49,8 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _name(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+def _redacted(value: object, secrets: tuple[str, ...]) -> str | None:
+    return redact(value, *secrets) if isinstance(value, str) else None
 
 
 Answers = Literal["sent", "new", "any"]
@@ -93,22 +93,40 @@ def item_outcome(
             record_id,
             redact(_text(item.get("message")), *secrets),
             answer or details,
-            _name(item.get("action")),
-            _name(item.get("duplicate_field")),
+            _redacted(item.get("action"), secrets),
+            _redacted(item.get("duplicate_field"), secrets),
         )
-    code, text = _text(item.get("code")), redact(_text(item.get("message")), *secrets)
+    code, text = redact(_text(item.get("code")), *secrets), redact(_text(item.get("message")), *secrets)
     if item.get("status") != "error":  # neither Zoho's success nor its error: it may have been written
         message = f"{text} (status {item.get('status')!r}: neither success nor error, so it may have been written)"
-        return Failure(index, given, code or "INVALID_RESPONSE", redact(message), details, status_code, not idempotent)
+        message = redact(message, *secrets)
+        return Failure(index, given, code or "INVALID_RESPONSE", message, details, status_code, not idempotent)
     return Failure(index, given, code or "UNKNOWN", text, details, status_code)
+
+
+_CLEAN: set[object] = set()
+"""Texts of plain successes found holding nothing shaped like a secret (Zoho's few: ``record added``...)."""
+
+
+def _clean(text: object) -> bool:
+    """Whether a success's text is a string holding nothing shaped like a secret (remembered, up to 256)."""
+    if type(text) is not str or redact(text) != text:
+        return False
+    if len(_CLEAN) < 256:
+        _CLEAN.add(text)
+    return True
+
+
+def record_id_of(value: object) -> str | None:
+    """A record id as Zoho answers it: a string, or an int written out (``check.record_id`` takes both)."""
+    if type(value) is str:
+        return value
+    return str(value) if type(value) is int else None
 
 
 def _named(given: Any) -> str | None:
     """The record id an item names (an id itself, or a record's ``id``), if any."""
-    if type(given) is str:
-        return given
-    named = given.get("id") if type(given) is dict else None
-    return named if type(named) is str else None
+    return record_id_of(given.get("id") if type(given) is dict else given)
 
 
 def read_items(
@@ -143,8 +161,9 @@ def read_items(
                 and record_id
                 and (expected is None or expected == record_id)
                 and type(message) is str
-                and (action is None or type(action) is str)
-                and (duplicate is None or type(duplicate) is str)
+                and (message in _CLEAN or _clean(message))
+                and (action is None or action in _CLEAN or _clean(action))
+                and (duplicate is None or duplicate in _CLEAN or _clean(duplicate))
             ):
                 fields += (record_id, message, action, duplicate)
                 continue
@@ -232,9 +251,15 @@ def outcomes(
 
 
 def echoed(response: httpx.Response) -> tuple[str, ...]:
-    """The request's credentials when its answer echoes them (else none): one search of the answer's bytes."""
-    secrets = secrets_of(response.request)
-    return secrets if secrets and len(secrets[-1]) >= 4 and secrets[-1].encode() in response.content else ()
+    r"""The request's credentials when its answer may echo them (else none): two searches of the answer's bytes.
+
+    The token as sent, or any backslash (JSON may escape any character of it: ``\u0074``); Zoho's
+    answers to writes hold neither, so they keep the fast path.
+    """
+    secrets, content = secrets_of(response.request), response.content
+    if not secrets or len(secrets[-1]) < 4:  # shorter is no token Zoho issues, and redacting it would garble text
+        return ()
+    return secrets if b"\\" in content or secrets[-1].encode() in content else ()
 
 
 def connection_failed(start: int, items: Sequence[Any], exc: APIConnectionError, *, idempotent: bool) -> list[Outcome]:

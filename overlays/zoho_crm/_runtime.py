@@ -20,6 +20,7 @@ from zoho_crm_api._runtime import LITERAL_SEGMENTS, CallOptions, Method, Operati
 
 from . import _idempotency, _plans, _writes
 from . import _validation as check
+from ._batch import record_id_of
 from ._engine import api_error, operation, read_json
 from ._pagination import Guard
 from .errors import InvalidResponseError, ZohoValidationError
@@ -327,7 +328,7 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
             raise InvalidResponseError(f"answer has no {method.key}[] item", status_code=response.status_code)
         return items[0]
     named = params.get(method.answers) if method.answers and params.get("external") is None else None
-    return _plans.single_outcome(response, params.get(method.echo) if method.echo else None, named)
+    return _plans.single_outcome(response, params.get(method.echo) if method.echo else None, record_id_of(named))
 
 
 def walked(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> tuple[dict[str, Any], int]:

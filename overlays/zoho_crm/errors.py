@@ -69,7 +69,8 @@ def redact_value(value: Any, secrets: tuple[str, ...] = (), depth: int = 0) -> A
     if depth > 20:
         return REDACTED
     if isinstance(value, Mapping):
-        return {k: redact_value(v, secrets, depth + 1) for k, v in value.items()}
+        return {redact_value(k, secrets, depth) if isinstance(k, str) else k: redact_value(v, secrets, depth + 1)
+                for k, v in value.items()}  # fmt: skip
     if isinstance(value, (list, tuple)):
         return [redact_value(v, secrets, depth + 1) for v in value]
     return value

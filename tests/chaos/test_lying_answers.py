@@ -91,6 +91,23 @@ def test_an_insert_answered_with_one_id_twice_is_uncertain_for_both(mode: str, j
     assert all(o.uncertain and o.code == "INVALID_RESPONSE" for o in outcomes if isinstance(o, Failure))
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_ids_given_as_ints_are_compared_as_zoho_writes_them(mode: str) -> None:
+    assert call(mode, answer([ok(A)]), "update_one", "Leads", int(A), {"City": "x"}).id == A
+    assert call(mode, answer([ok(A)]), "delete_one", "Leads", int(A)).id == A
+    result = call(mode, answer([ok(B)]), "update", "Leads", [{"id": int(A), "City": "x"}])
+    assert result[0].code == "INVALID_RESPONSE"  # type: ignore[union-attr]
+
+
+def test_related_writes_answer_for_the_related_record() -> None:
+    crm = ZohoCRM(AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", retry=NO_WAIT,
+                  transport=httpx.MockTransport(answer([ok(B)])))  # fmt: skip
+    assert crm.related.update_one("Campaigns", A, "Leads", int(B), {"Member_Status": "x"}).id == B
+    with pytest.raises(InvalidResponseError):
+        crm.related.delink_one("Campaigns", A, "Leads", C)
+    assert [o.ok for o in crm.related.delink("Campaigns", A, "Leads", [C])] == [False]
+
+
 def test_records_named_by_an_external_field_or_upserted_may_answer_any_id() -> None:
     update = [{"Ext__c": "e1", "City": "x"}]
     result = call("sync", answer([ok(A)]), "update", "Leads", update, external="Leads.Ext__c")
@@ -153,3 +170,61 @@ def test_successes_never_hold_the_token_echoed_back(mode: str, job: str) -> None
 def test_a_token_shaped_string_in_plain_success_details_is_redacted() -> None:
     result = call("sync", answer([ok(A, note=f"copy of {SHAPED}")]), "update", "Leads", [{"id": A, "City": "x"}])
     assert result[0].details["note"] == "copy of [redacted]"
+
+
+def raw(body: str, status: int = 200) -> Handler:
+    return lambda request: httpx.Response(status, content=body.encode(), headers={"Content-Type": "application/json"})
+
+
+def everything(result: Any) -> str:
+    """Every text a batch result shows: outcomes, their fields, their pickles, and its error."""
+    parts = []
+    for o in result:
+        parts += [repr(o), repr(o.details), repr(pickle.loads(pickle.dumps(o)))]
+    try:
+        result.raise_for_errors()
+    except ZohoError as exc:
+        parts += [str(exc), repr(exc)]
+    return "\n".join(parts)
+
+
+ESCAPED = "".join(f"\\u{ord(c):04x}" for c in BARE)  # the same JSON string, other bytes
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        '{"status": "error", "code": "INVALID_DATA", "message": "bad ESC", "details": {}}',
+        '{"status": "success", "message": "ok", "details": {"id": "ID", "echo": "ESC"}}',
+        '{"status": "success", "message": "saved with ESC", "details": {"id": "ID"}}',
+    ],
+    ids=["failure message", "success details", "success message"],
+)
+def test_a_token_echoed_in_json_escapes_is_redacted(item: str) -> None:
+    body = '{"data": [' + item.replace("ESC", ESCAPED).replace("ID", A) + "]}"
+    result = call("sync", raw(body, 400 if "error" in item else 200), "update", "Leads", [{"id": A}], token=BARE)
+    assert BARE not in everything(result)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"status": "error", "code": "INVALID_DATA", "message": "m", "details": {BARE: "as a key"}},
+        {**ok(A), "details": {"id": A, BARE: "as a key"}},
+        {"status": BARE, "code": "X", "message": "m", "details": {}},
+        {"status": "error", "code": f"BAD {BARE}", "message": "m", "details": {}},
+        {**ok(A), "action": f"update {BARE}", "duplicate_field": BARE},
+    ],
+    ids=["failure details key", "success details key", "status", "code", "action and duplicate_field"],
+)
+def test_a_token_echoed_in_any_field_of_an_item_is_redacted(item: dict[str, Any]) -> None:
+    result = call("sync", answer([item], 400 if item["status"] == "error" else 200), "update", "Leads",
+                  [{"id": A}], token=BARE)  # fmt: skip
+    assert BARE not in everything(result)
+
+
+def test_a_token_as_a_key_of_a_whole_call_errors_details_is_redacted() -> None:
+    body = {"code": "INVALID_DATA", "message": "m", "status": "error", "details": {BARE: "x"}}
+    with pytest.raises(ZohoError) as info:
+        call("sync", lambda request: httpx.Response(400, json=body), "update_one", "Leads", A, {}, token=BARE)
+    assert BARE not in str(info.value) + repr(info.value.details)
