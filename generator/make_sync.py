@@ -56,6 +56,8 @@ REPLACEMENTS = {
     "AsyncInbox": "SyncInbox",
     "_ashielded": "_shielded",
     "async_pool": "sync_pool",
+    "_arenew": "_renew",
+    "_apost": "_post",
 }
 """Names (and words of docstrings) whose sync twin is not what unasync's defaults give."""
 

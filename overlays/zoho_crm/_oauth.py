@@ -10,11 +10,13 @@ them together as ``TokenManager`` and ``ZohoAuth``.
 
 from __future__ import annotations
 
+import collections
 import math
 import re
 import threading
 import time
 from collections.abc import Callable, Coroutine, Mapping
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
-from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES
+from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, within
 from ._json import loads
 from ._logging import logger
 from ._validation import secure_url
@@ -108,6 +110,7 @@ class TokenCore:
         self._lock = threading.Lock()
         self._task_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
         self._refreshing: asyncio.Future[Token] | None = None  # an async refresh, run to its end
+        self._retired: collections.deque[str] = collections.deque(maxlen=8)  # tokens refreshes replaced
         self._last: Token | None = None  # the token this client last used: kept if the store fails
         self._store_failing = False
         self._probe: str | None = None
@@ -179,6 +182,8 @@ class TokenCore:
         except Exception as exc:  # a store that is down: carry on with the token in memory
             self._store_trouble("read from", exc)
             token = None
+        if token is not None and token.access_token in self._retired:
+            token = None  # this client refreshed past it: the store missed the newer one (its write failed)
         if token is not None and token.owner is not None and token.owner != self.owner:
             if not self._foreign_seen:
                 logger.warning(
@@ -291,9 +296,35 @@ class TokenCore:
         )
 
     def _attempt_deadline(self) -> float:
-        """When an attempt at the token endpoint gives up reading (its longest timeout from now)."""
+        """When an attempt at the token endpoint gives up (its longest timeout from now)."""
         phases = (self.timeout.connect, self.timeout.write, self.timeout.read, self.timeout.pool)
         return time.monotonic() + max((p for p in phases if p is not None), default=ENDPOINT_READ_LIMIT)
+
+    def _bounded(self, deadline: float) -> AbstractContextManager[object]:
+        """A sync attempt's socket waits end by its deadline (with :meth:`sync_pool`'s transport)."""
+        return within(deadline, time.monotonic)
+
+    def _abounded(self, deadline: float) -> AbstractContextManager[object]:
+        """An async attempt is cancelled at its deadline (``TimeoutError``)."""
+        import anyio
+
+        return anyio.fail_after(max(deadline - time.monotonic(), 0.0))
+
+    def sync_pool(self) -> httpx.BaseTransport:
+        """The sync flow's transport: the one given, else httpx's with its socket waits cut at the deadline."""
+        if self.transport is not None:
+            return self.transport
+        from ._sync_deadline import deadline_transport
+
+        return deadline_transport(verify=self.verify, limits=httpx.Limits())
+
+    def async_pool(self) -> httpx.AsyncBaseTransport | None:
+        """The async flow's transport: the one given, else httpx's (an attempt is cancelled at its deadline)."""
+        return self.async_transport
+
+    def _retire(self, token: Token | None, stale: str | None) -> None:
+        """Remember the tokens a refresh replaces: a store that still holds one (its write failed) is not believed."""
+        self._retired.extend(t for t in (stale, token.access_token if token else None) if t is not None)
 
     def _accept(self, response: httpx.Response) -> Token:
         if response.status_code >= 500:

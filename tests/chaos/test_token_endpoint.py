@@ -211,7 +211,7 @@ def test_a_gzipped_token_answer_is_read_and_a_gzip_bomb_is_not() -> None:
     assert peak < 16 << 20
 
 
-def trickling_server(body: bytes, every: float) -> tuple[str, list[int], threading.Event]:
+def trickling_server(body: bytes, every: float, head_too: bool = False) -> tuple[str, list[int], threading.Event]:
     """A token endpoint on 127.0.0.1 sending its answer's body a byte per ``every`` seconds (bytes sent per answer)."""
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))
@@ -223,13 +223,15 @@ def trickling_server(body: bytes, every: float) -> tuple[str, list[int], threadi
         with conn:
             conn.recv(65536)
             head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
-            conn.sendall(head.encode())
+            slow = head.encode() + body if head_too else body
+            if not head_too:
+                conn.sendall(head.encode())
             sent.append(0)
-            for i in range(len(body)):
+            for i in range(len(slow)):
                 if done.wait(every):
                     return
                 try:
-                    conn.sendall(body[i : i + 1])
+                    conn.sendall(slow[i : i + 1])
                 except OSError:  # the client gave up
                     return
                 sent[-1] += 1
@@ -248,16 +250,28 @@ def trickling_server(body: bytes, every: float) -> tuple[str, list[int], threadi
     return f"http://127.0.0.1:{srv.getsockname()[1]}", sent, done
 
 
-def test_a_trickled_token_answer_is_given_up_at_each_attempts_deadline() -> None:
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("head_too", [False, True], ids=["body", "head"])
+def test_a_trickled_token_answer_is_given_up_at_each_attempts_deadline(mode: str, head_too: bool) -> None:
     body = b'{"access_token": "1000.abc.def", "expires_in": 3600}' + b" " * 200
-    url, sent, done = trickling_server(body, 0.02)  # every read gets a byte well within its 0.3 s timeout
-    try:
-        crm = ZohoCRM(RefreshTokenCredentials("id", "secret", "refresh"), api_domain=url, accounts_url=url,
-                      retry=NO_RETRY, timeout=httpx.Timeout(0.3))  # fmt: skip
+    url, sent, done = trickling_server(body, 0.02, head_too)  # every read gets a byte well within 0.3 s
+    kwargs: dict[str, Any] = {"api_domain": url, "accounts_url": url, "retry": NO_RETRY, "timeout": httpx.Timeout(0.3)}
+    creds = RefreshTokenCredentials("id", "secret", "refresh")
+
+    async def refresh() -> object:  # the token flow itself: an async call is cancelled at its own deadline first
+        async with AsyncZohoCRM(creds, **kwargs) as crm:
+            crm.tokens._sleep = lambda seconds: None
+            return await crm.tokens.aget()
+
+    def count() -> object:
+        crm = ZohoCRM(creds, **kwargs)
         crm.tokens._sleep = lambda seconds: None
+        return crm.records.count("Leads")
+
+    try:
         with pytest.raises(TokenEndpointError, match="failed 3 times"):
-            crm.records.count("Leads")
+            count() if mode == "sync" else asyncio.run(refresh())
     finally:
         done.set()
     assert len(sent) == 3
-    assert all(n < len(body) for n in sent)  # each attempt stopped reading at its deadline
+    assert all(n < 40 for n in sent)  # each attempt stopped at its deadline: about 15 bytes fit in 0.3 s

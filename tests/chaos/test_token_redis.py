@@ -181,3 +181,43 @@ def test_a_refresh_slower_than_the_locks_expiry_keeps_the_lock(redis_server: Red
     assert minted == ["1000.tok0.x"]
     assert got == {"first": "1000.tok0.x", "second": "1000.tok0.x"}
     assert not redis.Redis.from_url(redis_server.url).exists("zoho_crm:token:lock")  # released, renewal stopped
+
+
+def test_an_async_call_cancelled_mid_refresh_keeps_the_store_locked_until_the_refresh_ends(
+    redis_server: RedisServer,
+) -> None:
+    """The refresh outlives its caller (its deadline passed): the lock stays with it, so no replica refreshes too."""
+    import asyncio
+
+    import httpx
+    import redis
+
+    from zoho_crm import AsyncZohoCRM, RedisTokenStore, RefreshTokenCredentials, RetryPolicy
+    from zoho_crm.errors import APITimeoutError
+
+    hits: list[int] = []
+    store = redis.Redis.from_url(redis_server.url)
+
+    async def run() -> str:
+        release = asyncio.Event()
+
+        async def handler(request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/oauth/v2/token"):
+                hits.append(1)
+                await release.wait()  # Zoho minted the token; its answer is late
+                return httpx.Response(200, json={"access_token": "1000.tok.x", "expires_in": 3600})
+            return httpx.Response(200, json={"count": 1})
+
+        async with AsyncZohoCRM(RefreshTokenCredentials("id", "secret", "rt"), api_domain="https://www.zohoapis.com",
+                                accounts_url="https://accounts.zoho.com", transport=httpx.MockTransport(handler),
+                                retry=RetryPolicy(max_attempts=1), timeout=0.3,
+                                token_store=RedisTokenStore(store)) as crm:  # fmt: skip
+            with pytest.raises(APITimeoutError):
+                await crm.records.count("Leads")
+            assert store.exists("zoho_crm:token:lock")  # the refresh still runs, and holds the lock
+            release.set()
+            return (await crm.tokens.aget()).access_token  # the same refresh, joined
+
+    assert asyncio.run(run()) == "1000.tok.x"
+    assert hits == [1]
+    assert not store.exists("zoho_crm:token:lock")

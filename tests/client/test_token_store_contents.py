@@ -163,3 +163,40 @@ def test_a_store_error_quoting_the_token_is_logged_redacted(caplog: pytest.LogCa
     assert "could not write to the token store" in caplog.text
     assert "tok-for-rt-A" not in caplog.text
     assert "rt-A" not in caplog.text
+
+
+class ReadOnly:
+    """A store another process filled, which this one may read but not write."""
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+
+    def load(self) -> Token | None:
+        return self.token
+
+    def save(self, token: Token) -> None:
+        raise PermissionError("read-only")
+
+
+def test_a_token_refreshed_past_is_not_taken_back_from_a_store_that_missed_the_new_one() -> None:
+    """The store could not be written: the refused token it still holds is not handed out again."""
+    refused = {"1000.old"}
+    issued: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/v2/token"):
+            issued.append(f"1000.new{len(issued)}")
+            return httpx.Response(200, json={"access_token": issued[-1], "expires_in": 3600})
+        if request.headers["authorization"].split()[-1] in refused:
+            return httpx.Response(401, json={"code": "INVALID_TOKEN", "message": "invalid", "status": "error"})
+        return httpx.Response(200, json={"count": 1})
+
+    from zoho_crm import ZohoCRM
+
+    store = ReadOnly(Token("1000.old", time.time() + 3000, issued_at=time.time() - 600))
+    crm = ZohoCRM(RefreshTokenCredentials("id", "secret", "rt"), api_domain="https://www.zohoapis.com",
+                  accounts_url=ACCOUNTS, transport=httpx.MockTransport(handler), token_store=store)  # fmt: skip
+    assert crm.records.count("Leads") == 1  # 1000.old refused: refreshed to new0
+    refused.add("1000.new0")  # revoked (the 16th token of its refresh token, say)
+    assert crm.records.count("Leads") == 1  # refreshed again, not replayed with 1000.old
+    assert issued == ["1000.new0", "1000.new1"]

@@ -30,12 +30,20 @@ class AsyncTokenFlow(TokenCore):
         token = self._load()
         if self._usable(token, stale) or not self.can_refresh:
             return self._require(token)
+        fresh = await self._ashielded(lambda: self._arenew(stale))
+        if not self._usable(fresh, stale):  # another caller's renewal, ended a while ago or for another stale token
+            fresh = await self._ashielded(lambda: self._arenew(stale))
+        return fresh
+
+    async def _arenew(self, stale: str | None) -> Token:
+        """Under the locks: the token a sharer stored meanwhile, or a refresh (shielded with its locks)."""
         async with self._task_lock(), astore_lock(self.store, self.can_refresh):
             token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
             self._hold_back(token, stale)
-            return self._probed(token, await self._ashielded(self._arefresh))
+            self._retire(token, stale)
+            return self._probed(token, await self._arefresh())
 
     async def arefused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
@@ -47,20 +55,27 @@ class AsyncTokenFlow(TokenCore):
         for attempt in range(ENDPOINT_ATTEMPTS):
             try:
                 deadline = self._attempt_deadline()
-                async with (
-                    httpx.AsyncClient(transport=self.async_transport, timeout=self.timeout, verify=self.verify) as http,
-                    http.stream("POST", self.token_url, data=self._form(), headers=ACCEPT) as response,
-                ):
-                    try:
-                        await aread_capped(response, TOKEN_ANSWER_BYTES, deadline)
-                    except (AnswerTooLargeError, InvalidResponseError) as exc:
-                        raise self._unreadable(response, exc) from None
+                with self._abounded(deadline):
+                    response = await self._apost(deadline)
                 return self._accept(response)
-            except (httpx.TransportError, ServerDown) as exc:
+            except (httpx.TransportError, ServerDown, TimeoutError) as exc:  # TimeoutError: the deadline passed
                 last = exc
                 if attempt + 1 < ENDPOINT_ATTEMPTS:
                     await self._asleep(min(0.5 * 2**attempt, 4.0))
         raise self._down(last)
+
+    async def _apost(self, deadline: float) -> httpx.Response:
+        """One attempt at the token endpoint: its answer read in full, within ``deadline`` and the cap."""
+        transport = self.async_pool()
+        async with (
+            httpx.AsyncClient(transport=transport, timeout=self.timeout, verify=self.verify) as http,
+            http.stream("POST", self.token_url, data=self._form(), headers=ACCEPT) as response,
+        ):
+            try:
+                await aread_capped(response, TOKEN_ANSWER_BYTES, deadline)
+            except (AnswerTooLargeError, InvalidResponseError) as exc:
+                raise self._unreadable(response, exc) from None
+        return response
 
 
 class AsyncAuthFlow(AuthCore):

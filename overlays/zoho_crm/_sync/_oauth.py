@@ -31,12 +31,20 @@ class SyncTokenFlow(TokenCore):
         token = self._load()
         if self._usable(token, stale) or not self.can_refresh:
             return self._require(token)
+        fresh = self._shielded(lambda: self._renew(stale))
+        if not self._usable(fresh, stale):  # another caller's renewal, ended a while ago or for another stale token
+            fresh = self._shielded(lambda: self._renew(stale))
+        return fresh
+
+    def _renew(self, stale: str | None) -> Token:
+        """Under the locks: the token a sharer stored meanwhile, or a refresh (shielded with its locks)."""
         with self._thread_lock(), store_lock(self.store, self.can_refresh):
             token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
             self._hold_back(token, stale)
-            return self._probed(token, self._shielded(self._refresh))
+            self._retire(token, stale)
+            return self._probed(token, self._refresh())
 
     def refused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
@@ -48,20 +56,27 @@ class SyncTokenFlow(TokenCore):
         for attempt in range(ENDPOINT_ATTEMPTS):
             try:
                 deadline = self._attempt_deadline()
-                with (
-                    httpx.Client(transport=self.transport, timeout=self.timeout, verify=self.verify) as http,
-                    http.stream("POST", self.token_url, data=self._form(), headers=ACCEPT) as response,
-                ):
-                    try:
-                        read_capped(response, TOKEN_ANSWER_BYTES, deadline)
-                    except (AnswerTooLargeError, InvalidResponseError) as exc:
-                        raise self._unreadable(response, exc) from None
+                with self._bounded(deadline):
+                    response = self._post(deadline)
                 return self._accept(response)
-            except (httpx.TransportError, ServerDown) as exc:
+            except (httpx.TransportError, ServerDown, TimeoutError) as exc:  # TimeoutError: the deadline passed
                 last = exc
                 if attempt + 1 < ENDPOINT_ATTEMPTS:
                     self._sleep(min(0.5 * 2**attempt, 4.0))
         raise self._down(last)
+
+    def _post(self, deadline: float) -> httpx.Response:
+        """One attempt at the token endpoint: its answer read in full, within ``deadline`` and the cap."""
+        transport = self.sync_pool()
+        with (
+            httpx.Client(transport=transport, timeout=self.timeout, verify=self.verify) as http,
+            http.stream("POST", self.token_url, data=self._form(), headers=ACCEPT) as response,
+        ):
+            try:
+                read_capped(response, TOKEN_ANSWER_BYTES, deadline)
+            except (AnswerTooLargeError, InvalidResponseError) as exc:
+                raise self._unreadable(response, exc) from None
+        return response
 
 
 class SyncAuthFlow(AuthCore):
