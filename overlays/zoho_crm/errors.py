@@ -6,7 +6,9 @@
   specific Zoho code with ``err.code == "INVALID_DATA"`` or ``err.matches("INVALID_DATA")``.
 - Token-endpoint failures raise :class:`TokenError` subclasses that say what to fix.
 
-No message, repr or attribute ever holds an access token, refresh token or client secret.
+No message, repr or attribute ever holds an access token, refresh token or client secret: the client's
+own are replaced wherever Zoho echoes them (unless shorter than 4 characters, which Zoho never issues),
+and anything shaped like one is masked.
 """
 
 from __future__ import annotations
