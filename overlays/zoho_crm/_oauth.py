@@ -182,7 +182,7 @@ class TokenCore:
         except Exception as exc:  # a store that is down: carry on with the token in memory
             self._store_trouble("read from", exc)
             token = None
-        if token is not None and token.access_token in self._retired:
+        if token is not None and token.refused_at is None and token.access_token in self._retired:
             token = None  # this client refreshed past it: the store missed the newer one (its write failed)
         if token is not None and token.owner is not None and token.owner != self.owner:
             if not self._foreign_seen:

@@ -8,9 +8,10 @@ token endpoint never lets a second replica in; only a crashed (or frozen) holder
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager
 
 from ._logging import logger
@@ -46,6 +47,29 @@ def _keeper(lock: object) -> _Keeper | None:
     ttl = getattr(lock, "timeout", None)
     renewable = callable(getattr(lock, "reacquire", None)) and isinstance(ttl, int | float) and ttl > 0
     return _Keeper(lock, float(ttl)) if renewable else None  # type: ignore[arg-type]
+
+
+def _in_thread(
+    enter: Callable[[TokenStore, AbstractContextManager[object]], _Keeper | bool],
+    store: TokenStore,
+    lock: AbstractContextManager[object],
+) -> concurrent.futures.Future[_Keeper | bool]:
+    """``enter(store, lock)`` in a thread of its own: its future completes even after every task is cancelled.
+
+    (``asyncio.to_thread``'s task is cancelled with the loop's shutdown, and then says nothing of a lock
+    its thread took afterwards: the lock would stay held.)
+    """
+    future: concurrent.futures.Future[_Keeper | bool] = concurrent.futures.Future()
+
+    def run() -> None:
+        if future.set_running_or_notify_cancel():
+            try:
+                future.set_result(enter(store, lock))
+            except BaseException as exc:  # handed to the waiter
+                future.set_exception(exc)
+
+    threading.Thread(target=run, name="zoho-crm-token-lock-wait", daemon=True).start()
+    return future
 
 
 def _enter(store: TokenStore, lock: AbstractContextManager[object]) -> _Keeper | bool:
@@ -93,16 +117,16 @@ async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[N
     if lock is None:
         yield
         return
-    entering: asyncio.Future[_Keeper | bool] = asyncio.ensure_future(asyncio.to_thread(_enter, store, lock))
+    waiting = _in_thread(_enter, store, lock)
     try:
-        entered = await asyncio.shield(entering)
-    except asyncio.CancelledError:  # cancelled while waiting: release the lock once the thread has it
+        entered = await asyncio.shield(asyncio.wrap_future(waiting))
+    except asyncio.CancelledError:  # cancelled while waiting (a task, or the loop shutting down)
 
-        def release(done: asyncio.Future[_Keeper | bool]) -> None:
-            if not done.cancelled() and done.exception() is None and done.result():
+        def release(done: concurrent.futures.Future[_Keeper | bool]) -> None:  # in the thread, once it has the lock
+            if done.exception() is None and done.result():
                 _exit(lock, done.result())
 
-        entering.add_done_callback(release)
+        waiting.add_done_callback(release)
         raise
     try:
         yield

@@ -221,3 +221,20 @@ def test_an_async_call_cancelled_mid_refresh_keeps_the_store_locked_until_the_re
     assert asyncio.run(run()) == "1000.tok.x"
     assert hits == [1]
     assert not store.exists("zoho_crm:token:lock")
+
+
+def test_a_redis_lock_taken_after_its_loop_ended_is_released_not_kept_alive(redis_server: RedisServer) -> None:
+    """A renewal abandoned by asyncio.run's end while it waited: the lock its thread gets later is given back."""
+    import redis
+
+    from tests.client.test_token_store_contents import Issuer, _abandon_a_renewal_waiting_for, _lock_waiters_done
+    from zoho_crm import RedisTokenStore
+
+    client = redis.Redis.from_url(redis_server.url)
+    store = RedisTokenStore(client, key="k", lock_timeout=1.5, wait_timeout=10)
+    other = client.lock("k:lock", timeout=30, thread_local=False)  # another replica is refreshing
+    assert other.acquire()
+    _abandon_a_renewal_waiting_for(store, Issuer())
+    other.release()  # the waiting thread now gets the lock, for a renewal that no longer exists
+    _lock_waiters_done()
+    assert client.get("k:lock") is None  # given back, its renewal stopped (it was renewed for good)

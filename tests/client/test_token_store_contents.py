@@ -3,18 +3,20 @@ refusal, numbers no float holds, a FIFO at the file's path. Each is ignored or r
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from zoho_crm import DataCenter, FileTokenStore, MemoryTokenStore, RefreshTokenCredentials, Token
 from zoho_crm._auth import TokenManager
-from zoho_crm.errors import TokenStoreError
+from zoho_crm.errors import TokenEndpointError, TokenRefusedError, TokenStoreError
 
 ACCOUNTS = "https://accounts.zoho.com"
 
@@ -200,3 +202,81 @@ def test_a_token_refreshed_past_is_not_taken_back_from_a_store_that_missed_the_n
     refused.add("1000.new0")  # revoked (the 16th token of its refresh token, say)
     assert crm.records.count("Leads") == 1  # refreshed again, not replayed with 1000.old
     assert issued == ["1000.new0", "1000.new1"]
+
+
+class Issuer:
+    """A token endpoint granting T1, T2...; answering 503 while ``down``."""
+
+    def __init__(self) -> None:
+        self.granted, self.down = 0, False
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        if self.down:
+            return httpx.Response(503, json={"error": "down"})
+        self.granted += 1
+        return httpx.Response(200, json={"access_token": f"T{self.granted}", "expires_in": 3600})
+
+    def manager(self, store: object, **kw: Any) -> TokenManager:
+        return TokenManager(RefreshTokenCredentials("id", "secret", "rt"), accounts_url=ACCOUNTS, store=store,
+                            transport=httpx.MockTransport(self.handle), **kw)  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_a_peers_refusal_mark_holds_back_a_client_whose_own_refresh_failed() -> None:
+    issuer, store = Issuer(), MemoryTokenStore()
+    peer, me = issuer.manager(store), issuer.manager(store)
+    first = peer.get()
+    assert me.get().access_token == first.access_token == "T1"
+    issuer.down = True  # T1 refused for me; my refresh fails
+    with pytest.raises(TokenEndpointError):
+        me.get(stale="T1")
+    issuer.down = False
+    peer.refused(first)  # the peer's replay was refused too: it marks T1 in the store, so every sharer holds back
+    with pytest.raises(TokenRefusedError):
+        me.get(stale="T1")
+    assert issuer.granted == 1
+
+
+def _lock_waiter_started() -> bool:
+    return any(t.name == "zoho-crm-token-lock-wait" for t in threading.enumerate())
+
+
+def _lock_waiters_done(timeout: float = 10.0) -> None:
+    for thread in [t for t in threading.enumerate() if t.name == "zoho-crm-token-lock-wait"]:
+        thread.join(timeout)
+
+
+def _abandon_a_renewal_waiting_for(store: object, issuer: Issuer) -> None:
+    """``asyncio.run`` ends (its tasks cancelled) while a renewal waits in a thread for the store's lock."""
+    manager = issuer.manager(store)
+
+    async def main() -> None:
+        pending = asyncio.ensure_future(manager.aget())  # a call the program gives up on
+        for _ in range(1000):  # until the renewal waits in its thread (no event to await for that)
+            if _lock_waiter_started():
+                break
+            await asyncio.sleep(0.01)
+        assert _lock_waiter_started()
+        assert not pending.done()
+
+    asyncio.run(main())
+
+
+def test_a_store_lock_taken_after_its_loop_ended_is_released(tmp_path: Path) -> None:
+    issuer, store = Issuer(), FileTokenStore(tmp_path / "token.json")
+    holding, release = threading.Event(), threading.Event()
+
+    def another_refresh() -> None:
+        with store.lock():
+            holding.set()
+            release.wait(10)
+
+    other = threading.Thread(target=another_refresh)
+    other.start()
+    assert holding.wait(10)
+    _abandon_a_renewal_waiting_for(store, issuer)
+    release.set()  # the waiting thread now gets the lock, for a renewal that no longer exists
+    other.join(10)
+    _lock_waiters_done()
+    assert store._thread_lock.acquire(timeout=5)  # released (it was held for good)
+    store._thread_lock.release()
+    assert issuer.manager(store).get().access_token == "T1"

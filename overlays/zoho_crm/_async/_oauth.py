@@ -42,8 +42,9 @@ class AsyncTokenFlow(TokenCore):
             if self._usable(token, stale):
                 return self._require(token)
             self._hold_back(token, stale)
-            self._retire(token, stale)
-            return self._probed(token, await self._arefresh())
+            fresh = await self._arefresh()
+            self._retire(token, stale)  # only once replaced: a failed refresh leaves them the store's to judge
+            return self._probed(token, fresh)
 
     async def arefused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""

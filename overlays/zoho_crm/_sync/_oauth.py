@@ -43,8 +43,9 @@ class SyncTokenFlow(TokenCore):
             if self._usable(token, stale):
                 return self._require(token)
             self._hold_back(token, stale)
-            self._retire(token, stale)
-            return self._probed(token, self._refresh())
+            fresh = self._refresh()
+            self._retire(token, stale)  # only once replaced: a failed refresh leaves them the store's to judge
+            return self._probed(token, fresh)
 
     def refused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
