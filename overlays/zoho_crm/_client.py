@@ -17,7 +17,7 @@ from . import _validation as check
 from ._auth import TokenManager, ZohoAuth
 from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
-from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, total_seconds
+from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, sync_transport, total_seconds
 from ._logging import logger
 from .errors import ZohoValidationError
 from .retries import RetryPolicy
@@ -88,11 +88,7 @@ class Setup:
 
     def sync_pool(self, given: httpx.BaseTransport | None) -> httpx.BaseTransport:
         """The sync client's transport: the one given, else httpx's with its socket waits cut at the deadline."""
-        if given is not None:
-            return given
-        from ._sync_deadline import deadline_transport
-
-        return deadline_transport(verify=self.verify, limits=pool_limits(self.concurrency))
+        return sync_transport(given, verify=self.verify, limits=pool_limits(self.concurrency))
 
     def http_kwargs(self, tokens: TokenManager) -> dict[str, Any]:
         """Arguments of the ``httpx.Client``/``AsyncClient``: base URL, auth, timeouts, TLS, pool size."""

@@ -330,14 +330,26 @@ def within(deadline: float, clock: Callable[[], float]) -> Iterator[None]:
         ATTEMPT_DEADLINE.reset(token)
 
 
-DEADLINE = "zoho_crm.deadline"
-"""The request extension holding an attempt's deadline and its clock, for reads outside the engine."""
+def deadline_of() -> tuple[float | None, Callable[[], float]]:
+    """The running sync attempt's deadline and clock, for reads outside the engine (a 401's body, in the auth flow).
+
+    None in async code: an async attempt is cancelled at its deadline instead (:func:`cancel_at`).
+    """
+    return ATTEMPT_DEADLINE.get() or (None, time.monotonic)
 
 
-def deadline_of(request: httpx.Request) -> tuple[float | None, Callable[[], float]]:
-    """An attempt's deadline and clock, as the engine set them on its request (no deadline otherwise)."""
-    deadline: tuple[float | None, Callable[[], float]] = request.extensions.get(DEADLINE, (None, time.monotonic))
-    return deadline
+def cancel_at(deadline: float, clock: Callable[[], float]) -> AbstractContextManager[object]:
+    """An async attempt cancelled at ``deadline`` on ``clock`` (``TimeoutError``)."""
+    return anyio.fail_after(max(deadline - clock(), 0.0))
+
+
+def sync_transport(given: httpx.BaseTransport | None, *, verify: bool, limits: httpx.Limits) -> httpx.BaseTransport:
+    """A sync transport: the one given, else httpx's with its socket waits cut at the attempt's deadline."""
+    if given is not None:
+        return given
+    from ._sync_deadline import deadline_transport  # with the first sync client, as httpx loads httpcore
+
+    return deadline_transport(verify=verify, limits=limits)
 
 
 def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
@@ -424,7 +436,6 @@ class EngineCore:
         now = self.clock()
         deadline = budget_end if total is None else min(now + total, budget_end)
         request.extensions["timeout"] = _within(phases, deadline - now)
-        request.extensions[DEADLINE] = (deadline, self.clock)  # for the auth flow's reads (a 401's body)
         return deadline
 
     def _budget_end(self, started: float, total: float | None) -> float:
@@ -506,7 +517,7 @@ class EngineCore:
 
     def _abounded(self, deadline: float) -> AbstractContextManager[object]:
         """An async attempt is cancelled at its deadline (``TimeoutError``)."""
-        return anyio.fail_after(max(deadline - self.clock(), 0.0))
+        return cancel_at(deadline, self.clock)
 
     def check_thread(self) -> None:
         """Sync engines serve any thread: nothing to check (the async engine's ``check_loop``)."""

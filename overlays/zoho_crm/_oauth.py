@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
-from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, within
+from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, cancel_at, sync_transport, within
 from ._json import loads
 from ._logging import logger
 from ._validation import secure_url
@@ -64,6 +64,11 @@ _CLEAN_DOMAIN = re.compile(r"[!-~]+")  # printable ASCII, no space or control ch
 
 class ServerDown(TokenEndpointError):
     """A 5xx from the token endpoint: retried (a malformed 200 is not: Zoho may have minted a token)."""
+
+    @classmethod
+    def of(cls, response: httpx.Response) -> ServerDown:
+        """The error of a 5xx answer."""
+        return cls(f"token endpoint answered HTTP {response.status_code}")
 
 
 class TokenCore:
@@ -306,17 +311,11 @@ class TokenCore:
 
     def _abounded(self, deadline: float) -> AbstractContextManager[object]:
         """An async attempt is cancelled at its deadline (``TimeoutError``)."""
-        import anyio
-
-        return anyio.fail_after(max(deadline - time.monotonic(), 0.0))
+        return cancel_at(deadline, time.monotonic)
 
     def sync_pool(self) -> httpx.BaseTransport:
         """The sync flow's transport: the one given, else httpx's with its socket waits cut at the deadline."""
-        if self.transport is not None:
-            return self.transport
-        from ._sync_deadline import deadline_transport
-
-        return deadline_transport(verify=self.verify, limits=httpx.Limits())
+        return sync_transport(self.transport, verify=self.verify, limits=httpx.Limits())
 
     def async_pool(self) -> httpx.AsyncBaseTransport | None:
         """The async flow's transport: the one given, else httpx's (an attempt is cancelled at its deadline)."""
@@ -328,7 +327,7 @@ class TokenCore:
 
     def _accept(self, response: httpx.Response) -> Token:
         if response.status_code >= 500:
-            raise ServerDown(f"token endpoint answered HTTP {response.status_code}")
+            raise ServerDown.of(response)
         try:
             return self._token_from(response)
         except TokenEndpointError as exc:
@@ -343,7 +342,7 @@ class TokenCore:
     def _unreadable(self, response: httpx.Response, exc: ZohoError) -> TokenEndpointError:
         """An answer too large to read, or not in its declared encoding (a 5xx's: asked again)."""
         if response.status_code >= 500:
-            return ServerDown(f"token endpoint answered HTTP {response.status_code}")
+            return ServerDown.of(response)
         return self._held_back(self._unusable(response, f"an answer that cannot be read ({exc.message})"))
 
     def _token_from(self, response: httpx.Response) -> Token:

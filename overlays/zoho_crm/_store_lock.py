@@ -11,7 +11,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractContextManager
 
 from ._logging import logger
@@ -49,12 +49,10 @@ def _keeper(lock: object) -> _Keeper | None:
     return _Keeper(lock, float(ttl)) if renewable else None  # type: ignore[arg-type]
 
 
-def _in_thread(
-    enter: Callable[[TokenStore, AbstractContextManager[object]], _Keeper | bool],
-    store: TokenStore,
-    lock: AbstractContextManager[object],
+def _enter_in_thread(
+    store: TokenStore, lock: AbstractContextManager[object]
 ) -> concurrent.futures.Future[_Keeper | bool]:
-    """``enter(store, lock)`` in a thread of its own: its future completes even after every task is cancelled.
+    """:func:`_enter` in a thread of its own: its future completes even after every task is cancelled.
 
     (``asyncio.to_thread``'s task is cancelled with the loop's shutdown, and then says nothing of a lock
     its thread took afterwards: the lock would stay held.)
@@ -64,7 +62,7 @@ def _in_thread(
     def run() -> None:
         if future.set_running_or_notify_cancel():
             try:
-                future.set_result(enter(store, lock))
+                future.set_result(_enter(store, lock))
             except BaseException as exc:  # handed to the waiter
                 future.set_exception(exc)
 
@@ -117,7 +115,7 @@ async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[N
     if lock is None:
         yield
         return
-    waiting = _in_thread(_enter, store, lock)
+    waiting = _enter_in_thread(store, lock)
     try:
         entered = await asyncio.shield(asyncio.wrap_future(waiting))
     except asyncio.CancelledError:  # cancelled while waiting (a task, or the loop shutting down)

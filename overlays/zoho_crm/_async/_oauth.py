@@ -88,12 +88,12 @@ class AsyncAuthFlow(AuthCore):
         self._sign(request, token)
         response = yield request
         if self.tokens.can_refresh and response.status_code == 401:
-            await aread_capped(response, self.max_answer_bytes, *deadline_of(request))
+            await aread_capped(response, self.max_answer_bytes, *deadline_of())
             if refused_token(response):
                 fresh = await self.tokens.aget(stale=token.access_token)
                 self._sign(request, fresh)
                 response = yield request
                 if response.status_code == 401:
-                    await aread_capped(response, self.max_answer_bytes, *deadline_of(request))
+                    await aread_capped(response, self.max_answer_bytes, *deadline_of())
                     if refused_token(response):  # a just-issued token refused: stop refreshing for a while
                         await self.tokens.arefused(fresh)

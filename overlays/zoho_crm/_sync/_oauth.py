@@ -89,12 +89,12 @@ class SyncAuthFlow(AuthCore):
         self._sign(request, token)
         response = yield request
         if self.tokens.can_refresh and response.status_code == 401:
-            read_capped(response, self.max_answer_bytes, *deadline_of(request))
+            read_capped(response, self.max_answer_bytes, *deadline_of())
             if refused_token(response):
                 fresh = self.tokens.get(stale=token.access_token)
                 self._sign(request, fresh)
                 response = yield request
                 if response.status_code == 401:
-                    read_capped(response, self.max_answer_bytes, *deadline_of(request))
+                    read_capped(response, self.max_answer_bytes, *deadline_of())
                     if refused_token(response):  # a just-issued token refused: stop refreshing for a while
                         self.tokens.refused(fresh)
