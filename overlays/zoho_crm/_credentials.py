@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import attrs
+import dataclasses
 
 __all__ = ["AccessTokenCredentials", "ClientCredentials", "Credentials", "RefreshTokenCredentials"]
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class RefreshTokenCredentials:
     """A client id and secret with a refresh token: the client refreshes access tokens itself.
 
@@ -18,11 +18,11 @@ class RefreshTokenCredentials:
     """
 
     client_id: str
-    client_secret: str = attrs.field(repr=False)
-    refresh_token: str = attrs.field(repr=False)
+    client_secret: str = dataclasses.field(repr=False)
+    refresh_token: str = dataclasses.field(repr=False)
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class AccessTokenCredentials:
     """A fixed access token obtained elsewhere; it cannot be refreshed.
 
@@ -30,10 +30,10 @@ class AccessTokenCredentials:
         access_token: The token, sent as ``Zoho-oauthtoken``; never in a repr, log or error.
     """
 
-    access_token: str = attrs.field(repr=False)
+    access_token: str = dataclasses.field(repr=False)
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class ClientCredentials:
     """Self-client credentials (client-credentials grant) for one org.
 
@@ -45,7 +45,7 @@ class ClientCredentials:
     """
 
     client_id: str
-    client_secret: str = attrs.field(repr=False)
+    client_secret: str = dataclasses.field(repr=False)
     soid: str
     scope: str = "ZohoCRM.modules.ALL"
 

@@ -11,6 +11,7 @@ them together as ``TokenManager`` and ``ZohoAuth``.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import math
 import re
 import threading
@@ -19,7 +20,6 @@ from collections.abc import Callable, Coroutine, Mapping
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import httpx
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ class TokenCore:
         current = self._load()
         if current is not None and current.access_token == token.access_token and current.refused_at is None:
             logger.warning("zoho_crm: the API refused an access token right after it was issued; holding back")
-            current = attrs.evolve(current, refused_at=self._clock())
+            current = dataclasses.replace(current, refused_at=self._clock())
             self._save(current)
         return current
 
@@ -201,7 +201,7 @@ class TokenCore:
             if self.data_center is not None and any(dc.owns(token.api_domain) for dc in DataCenter):
                 token = None  # issued in another data center (a store shared across them): not this client's
             else:
-                token = attrs.evolve(token, api_domain=None)
+                token = dataclasses.replace(token, api_domain=None)
         last, now = self._last, self._clock()
         # The store's token wins while it is valid: its expiry was computed with another machine's clock,
         # so it is not compared with this client's own (a fast clock would keep a refused token).
@@ -212,7 +212,7 @@ class TokenCore:
 
     def _save(self, token: Token) -> None:
         if token.owner != self.owner:
-            token = attrs.evolve(token, owner=self.owner)
+            token = dataclasses.replace(token, owner=self.owner)
         self._last = token
         try:
             self.store.save(token)

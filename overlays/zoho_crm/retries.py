@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import random
@@ -23,7 +24,6 @@ import re
 import time
 from email.utils import parsedate_to_datetime
 
-import attrs
 import httpx
 
 __all__ = ["RetryPolicy", "retry_after_seconds"]
@@ -55,7 +55,7 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class RetryPolicy:
     """How the client retries. ``RetryPolicy(max_attempts=1)`` disables retries.
 

@@ -17,6 +17,7 @@ Without ``lock()``, refreshes are single flight within one client only.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import math
@@ -29,8 +30,6 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
-
-import attrs
 
 from .errors import TokenStoreError
 
@@ -46,7 +45,7 @@ _TEMP_MAX_AGE = 60.0
 _MAX_FILE = 64 * 1024  # a token file is a few hundred bytes
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class Token:
     """An access token, when it expires (epoch seconds) and the API domain it was issued for.
 
@@ -61,7 +60,7 @@ class Token:
             can be read back from it). A client ignores a stored token of another owner.
     """
 
-    access_token: str = attrs.field(repr=False)
+    access_token: str = dataclasses.field(repr=False)
     expires_at: float
     api_domain: str | None = None
     issued_at: float | None = None
@@ -79,7 +78,7 @@ class Token:
 
     def to_json(self) -> str:
         """The token as a JSON object (what stores write)."""
-        return json.dumps(attrs.asdict(self))
+        return json.dumps(dataclasses.asdict(self))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Token | None:
