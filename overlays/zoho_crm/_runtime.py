@@ -125,7 +125,8 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
 
 @functools.cache
 def _pattern(text: str) -> re.Pattern[str]:
-    return re.compile(text)
+    """A pattern as JSON Schema (ECMA-262) reads it: ``$`` is the very end (Python's lets a last newline pass)."""
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", text))
 
 
 def _csv(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> str:
@@ -171,25 +172,26 @@ def _related(op: Operation, given: Mapping[str, Any]) -> None:
 
 def prepare(
     op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-) -> tuple[dict[str, Any], Any]:
-    """Checked builder arguments and the adjustment adding the escape hatches; nothing is sent before this."""
+) -> tuple[dict[str, Any], Any, bool]:
+    """Checked builder arguments, the adjustment adding the escape hatches, and whether the call may be repeated.
+
+    Nothing is sent before this.
+    """
     name = op.name.rsplit(".", 1)[-1]
     check.no_unknown(name, unknown)
     _related(op, params)
     external = params.get("x_external") is not None
     args = {key: _value(op, key, value, external) for key, value in params.items() if value is not None}
-    if options.extra_body and "body" not in params:
+    headers, query, extra = _extra(op, name, options)
+    if extra and "body" not in params:
         raise ZohoValidationError(f"{name} sends no body: extra_body does not apply")
-    if options.extra_body and "body" in args:
-        args["body"].payload.update(options.extra_body)
-    headers, query = options.extra_headers, options.extra_query
-    for what, given in (("extra_headers", headers), ("extra_query", query)):
-        if given is not None and not isinstance(given, Mapping):
-            raise ZohoValidationError(f"{name}: {what} must be a mapping")
-    if headers:
-        for key, value in headers.items():
-            if check.has_control(str(key)) or check.has_control(str(value)):
-                raise ZohoValidationError(f"{name}: extra_headers[{key!r}] contains control characters")
+    if extra and "body" in args:
+        payload = args["body"].payload
+        clash = sorted(key for key in extra if key in payload)
+        if clash:
+            raise ZohoValidationError(f"{name}: extra_body would replace body[{clash[0]!r}]; give it in body only")
+        payload.update(extra)
+        params = {**params, "body": payload}  # retry safety is judged on the body as sent
 
     def adjust(kwargs: dict[str, Any]) -> None:
         if headers:
@@ -197,7 +199,41 @@ def prepare(
         if query:
             kwargs["params"] = {**kwargs.get("params", {}), **query}
 
-    return args, adjust if headers or query else None
+    return args, adjust if headers or query else None, idempotent(op, params)
+
+
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an HTTP header name (RFC 9110 token)
+_CLIENT_HEADERS = frozenset({"authorization", "host", "content-length", "transfer-encoding", "connection", "te"})
+_QUERY_VALUES = (str, int, float)
+
+
+def _extra(
+    op: Operation, name: str, options: CallOptions
+) -> tuple[Mapping[str, str] | None, Mapping[str, Any] | None, Mapping[str, Any] | None]:
+    """The escape hatches, checked: for what the spec does not know, never to replace what it does.
+
+    A parameter, header or body key the operation declares is refused (give it by its keyword), as are
+    the headers the client and the transport set (``Authorization``, framing), so that no escape hatch
+    can change what a checked argument, the retry rule or the token says.
+    """
+    headers, query, extra = options.extra_headers, options.extra_query, options.extra_body
+    for what, given in (("extra_headers", headers), ("extra_query", query), ("extra_body", extra)):
+        if given is not None and not (isinstance(given, Mapping) and all(isinstance(k, str) for k in given)):
+            raise ZohoValidationError(f"{name}: {what} must be a mapping with string keys")
+    declared = set(map(_public, inspect.signature(operation(op.name)[0]).parameters)) | set(op.pagination)
+    for key, value in (headers or {}).items():
+        if not _TOKEN.fullmatch(key):
+            raise ZohoValidationError(f"{name}: extra_headers key {key!r} is not a header name")
+        if key.lower() in _CLIENT_HEADERS or _public(key.lower().replace("-", "_")) in declared:
+            raise ZohoValidationError(f"{name}: extra_headers[{key!r}] is set by the client or a keyword")
+        if not isinstance(value, str) or not value.isascii() or check.has_control(value):
+            raise ZohoValidationError(f"{name}: extra_headers[{key!r}] must be printable ASCII text")
+    for key, value in (query or {}).items():
+        if key in declared:
+            raise ZohoValidationError(f"{name}: extra_query[{key!r}] is a declared parameter; give it by its keyword")
+        if isinstance(value, bool) or not isinstance(value, _QUERY_VALUES) or value != value:
+            raise ZohoValidationError(f"{name}: extra_query[{key!r}] must be a string or a number")
+    return headers, query, extra
 
 
 def idempotent(op: Operation, params: dict[str, Any]) -> bool:

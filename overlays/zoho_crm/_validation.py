@@ -104,11 +104,18 @@ def records(values: object, *, what: str = "records") -> list[dict[str, object]]
 
 
 def timeout(value: object) -> None:
-    """A timeout: positive finite seconds, or an ``httpx.Timeout``."""
+    """A timeout: positive finite seconds, or an ``httpx.Timeout`` whose phases are each that or ``None``."""
     if isinstance(value, httpx.Timeout):
+        phases = (value.connect, value.read, value.write, value.pool)
+        if all(phase is None or _seconds(phase) for phase in phases):
+            return
+    elif _seconds(value):
         return
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout, got {value!r}")
+    raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout of them, got {value!r}")
+
+
+def _seconds(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value) and value > 0
 
 
 def call_timeout(value: object) -> None:

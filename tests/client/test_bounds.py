@@ -304,7 +304,11 @@ def test_retries_end_within_the_budget() -> None:
         assert 1 <= server.connections <= 5  # 20 attempts allowed, the budget stops them
 
 
-@pytest.mark.parametrize("timeout", [0, -1, float("nan"), float("inf"), True, "30"])
+@pytest.mark.parametrize(
+    "timeout",
+    [0, -1, float("nan"), float("inf"), True, "30", httpx.Timeout(-1), httpx.Timeout(5, read=float("nan")),
+     httpx.Timeout(float("inf")), httpx.Timeout(5, pool=0)],
+)  # fmt: skip
 def test_a_bad_timeout_is_refused(timeout: Any) -> None:
     with pytest.raises(ZohoValidationError, match="timeout"):
         sync_client(lambda r: httpx.Response(200), timeout=timeout)

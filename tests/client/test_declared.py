@@ -153,7 +153,7 @@ def test_the_checks_of_an_operation_are_its_declared_rules(sb: Sandbox, crm: Zoh
         with pytest.raises(ZohoValidationError, match=message):
             crm.records._runtime.declared(narrow, {**base, **given}, None, {})
     assert sb.counters.requests["get_records"] == before  # refused before any request
-    args, _ = prepare(op, {"module": "Leads", "fields": "Email", "cvid": 12, "ids": ids}, CallOptions(), {})
+    args, _, _ = prepare(op, {"module": "Leads", "fields": "Email", "cvid": 12, "ids": ids}, CallOptions(), {})
     assert args["cvid"] == "12"  # a string parameter given a number: sent as its digits, then checked
 
 

@@ -11,6 +11,7 @@ import inspect
 import json
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.client.conftest import FAST_RETRY, AsyncRecorder, Recorder, client_kwargs
@@ -214,12 +215,15 @@ def test_an_unknown_job_is_not_found(sb: Sandbox, crm: ZohoCRM) -> None:
         with pytest.raises(ZohoValidationError, match=r"get_mass_update_status: job_id: .* does not match"):
             crm.records.mass_update_status("Leads", bad)
     assert sb.counters.requests.get("get_mass_update_status", 0) == sent
-    # the sandbox refuses them too, for a client that does not check (extra_query overrides the checked value)
-    raw = crm.records.with_raw_response
-    malformed = raw.get_mass_update_status("Leads", job_id="1", extra_query={"job_id": "not-a-job"})
+    with pytest.raises(ZohoValidationError, match=r"extra_query\['job_id'\] is a declared parameter"):
+        crm.records.with_raw_response.get_mass_update_status("Leads", job_id="1", extra_query={"job_id": "x"})
+    # the sandbox refuses them too, for a client that does not check
+    token = {"Authorization": f"Zoho-oauthtoken {sb.issue_access_token()}"}
+    with httpx.Client(transport=sb.transport(), base_url=f"{sb.api_domain}/crm/{API_VERSION}", headers=token) as raw:
+        malformed = raw.get("/Leads/actions/mass_update", params={"job_id": "not-a-job"})
+        missing = raw.get("/Leads/actions/mass_update", params={"job_id": ""})
     assert malformed.status_code == 400
     assert (malformed.json()["code"], malformed.json()["details"]["param_name"]) == ("INVALID_DATA", "job_id")
-    missing = raw.get_mass_update_status("Leads", job_id="1", extra_query={"job_id": ""})
     assert (missing.status_code, missing.json()["code"]) == (400, "MANDATORY_NOT_FOUND")  # as the status page says
     assert sb.violations == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import inspect
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 import zoho_crm_api
 from tests._mypy import strict_errors
 from zoho_crm import AsyncZohoCRM, ZohoCRM, ZohoValidationError
-from zoho_crm.errors import InvalidRequestError
+from zoho_crm.errors import APIConnectionError, InvalidRequestError
 from zoho_crm.testing import Sandbox
 from zoho_crm_api.resources import RESOURCES
 from zoho_crm_api.resources.records import RecordsResource
@@ -64,12 +65,97 @@ def test_a_misspelt_option_is_a_validation_error_naming_it_and_the_operation(crm
 
 def test_escape_hatches_reach_the_request(crm: ZohoCRM, recorder: Recorder) -> None:
     crm.records.get_records(
-        "Leads", fields="Last_Name", extra_headers={"X-Trace": "t-1"}, extra_query={"per_page": "5"}, timeout=7.5
+        "Leads", fields="Last_Name", extra_headers={"X-Trace": "t-1"}, extra_query={"new_param": 5}, timeout=7.5
     )
     request = recorder.requests[-1]
     assert request.headers["X-Trace"] == "t-1"
-    assert request.url.params["per_page"] == "5"
+    assert request.url.params["new_param"] == "5"
     assert request.extensions["timeout"]["read"] == 7.5
+
+
+@pytest.mark.parametrize(
+    ("hatch", "given", "refusal"),
+    [
+        ("extra_query", {"per_page": 5}, r"extra_query\['per_page'\] is a declared parameter"),  # checked: 1 to 200
+        ("extra_query", {"page": 1}, r"extra_query\['page'\] is a declared parameter"),  # walks manage pages
+        ("extra_query", {"a": {"b": 1}}, r"extra_query\['a'\] must be a string or a number"),
+        ("extra_query", {"a": float("nan")}, r"extra_query\['a'\] must be a string or a number"),
+        ("extra_query", {1: "x"}, "extra_query must be a mapping with string keys"),
+        ("extra_headers", {"X-A": b"v\r\nX-Injected: 1"}, r"extra_headers\['X-A'\] must be printable ASCII text"),
+        ("extra_headers", {b"X-A\r\nX-B": "1"}, "extra_headers must be a mapping with string keys"),
+        ("extra_headers", {"X-A": "caf\u00e9"}, "must be printable ASCII text"),
+        ("extra_headers", {"X-A": 1}, "must be printable ASCII text"),
+        ("extra_headers", {"Bad Name": "1"}, "is not a header name"),
+        ("extra_headers", {"Content-Length": "5"}, "is set by the client or a keyword"),  # framing: h11 would raise
+        ("extra_headers", {"transfer-encoding": "chunked"}, "is set by the client or a keyword"),
+        ("extra_headers", {"Host": "evil.example"}, "is set by the client or a keyword"),
+        ("extra_headers", {"AUTHORIZATION": "Zoho-oauthtoken x"}, "is set by the client or a keyword"),
+        ("extra_headers", {"X-EXTERNAL": "Leads.Ext"}, "is set by the client or a keyword"),  # the external= keyword
+    ],
+)
+@pytest.mark.parametrize("facade", ["sync", "async"])
+def test_an_escape_hatch_cannot_replace_what_the_spec_or_the_client_sets(
+    sb: Sandbox, recorder: Recorder, facade: str, hatch: str, given: Any, refusal: str
+) -> None:
+    kwargs: Any = {hatch: given}
+    where = {"api_domain": sb.api_domain, "accounts_url": sb.accounts_url}
+    if facade == "sync":
+        with (
+            ZohoCRM(sb.credentials, **where, transport=recorder) as crm,
+            pytest.raises(ZohoValidationError, match=refusal),
+        ):
+            crm.records.get_records("Leads", fields="Last_Name", **kwargs)
+    else:
+
+        async def main() -> None:
+            async with AsyncZohoCRM(sb.credentials, **where, transport=sb.async_transport()) as crm:
+                with pytest.raises(ZohoValidationError, match=refusal):
+                    await crm.records.get_records("Leads", fields="Last_Name", **kwargs)
+
+        asyncio.run(main())
+    assert recorder.requests == []  # refused before any request
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda crm: crm.records.get_record("Leads", "1", external="Leads.Ext_Id\n"),  # would reach X-EXTERNAL
+        lambda crm: crm.records.get_records("Leads", fields="Last_Name", cvid="123\n"),
+        lambda crm: crm.records.search_records("Leads", criteria="(Last_Name:equals:A)\n"),
+    ],
+)
+def test_a_value_ending_in_a_newline_does_not_pass_a_declared_pattern(
+    crm: ZohoCRM, recorder: Recorder, call: Any
+) -> None:
+    with pytest.raises(ZohoValidationError, match="does not match"):
+        call(crm)
+    assert recorder.requests == []
+
+
+def test_extra_body_cannot_replace_a_key_of_the_body(crm: ZohoCRM, recorder: Recorder) -> None:
+    with pytest.raises(ZohoValidationError, match=r"extra_body would replace body\['data'\]"):
+        crm.records.upsert_records("Leads", body={"data": leads(1)}, extra_body={"data": [{"Last_Name": "X"}]})
+    with pytest.raises(ZohoValidationError, match="extra_body must be a mapping with string keys"):
+        crm.records.insert_records("Leads", body={"data": leads(1)}, extra_body=[("trigger", [])])  # type: ignore[arg-type]
+    assert recorder.requests == []
+
+
+def test_an_upsert_is_judged_safe_to_repeat_on_the_body_extra_body_completes() -> None:
+    """Keyed by Email in ``body``, but ``extra_body`` makes Zoho match on an external field the record lacks:
+    a dropped answer must not be sent again (it was, five times: five records)."""
+    with Sandbox(drop_after_commit_rate=1.0, fault_operations=frozenset({"upsert_records"}), seed=1) as sb:
+        sb.mark_external("Leads", "Ext_Id")
+        with (
+            ZohoCRM(
+                sb.credentials, api_domain=sb.api_domain, accounts_url=sb.accounts_url, transport=sb.transport()
+            ) as crm,
+            pytest.raises(APIConnectionError),
+        ):
+            crm.records.upsert_records(
+                "Leads", body={"data": leads(1)}, extra_body={"duplicate_check_fields": ["Ext_Id"]}
+            )
+        assert sb.counters.requests["upsert_records"] == 1
+        assert len(sb.records("Leads")) == 1
 
 
 def test_extra_body_is_merged_and_refused_without_a_body(crm: ZohoCRM, recorder: Recorder) -> None:

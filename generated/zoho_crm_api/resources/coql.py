@@ -121,9 +121,10 @@ class CoqlResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             body: body
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -241,9 +242,10 @@ class AsyncCoqlResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             body: body
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(

@@ -282,9 +282,10 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module whose metadata is read.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -345,9 +346,10 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module whose metadata is read.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -406,9 +408,10 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Operation ``get_modules`` (``GET /settings/modules``).
 
         Args:
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -461,9 +464,10 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             api_name: API name of the module.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -535,9 +539,10 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             type: Which users (default `AllUsers`); `CurrentUser` is the token's user.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -590,9 +595,10 @@ class MetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Operation ``get_org`` (``GET /org``).
 
         Args:
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -797,9 +803,10 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module whose metadata is read.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -860,9 +867,10 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module whose metadata is read.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -921,9 +929,10 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Operation ``get_modules`` (``GET /settings/modules``).
 
         Args:
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -976,9 +985,10 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             api_name: API name of the module.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -1050,9 +1060,10 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             type: Which users (default `AllUsers`); `CurrentUser` is the token's user.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -1105,9 +1116,10 @@ class AsyncMetadataResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Operation ``get_org`` (``GET /org``).
 
         Args:
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(

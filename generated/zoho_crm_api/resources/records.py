@@ -937,9 +937,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -1019,9 +1020,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -1227,9 +1229,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1383,9 +1386,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1545,9 +1549,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1664,9 +1669,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -1794,9 +1800,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1910,9 +1917,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -2016,9 +2024,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -2201,9 +2210,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -2277,9 +2287,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -2463,9 +2474,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             per_page: Records per page, at most 200 (Zoho's default is 200).
             if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
                 body. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -2509,9 +2521,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             per_page: Records per page, at most 200 (Zoho's default is 200).
             if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
                 body. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -2638,9 +2651,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             word: Global word search, at least 2 characters.
             converted: Converted records (Leads) only, unconverted only (default `false`), or both.
             approved: Approved records only (default `true`), unapproved only, or both.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -2734,9 +2748,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
             job_id: The `details.job_id` of the answer that scheduled the mass update.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -2812,9 +2827,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
             body: The field values to set, and which records (`ids`, or `cvid` and maybe `territory`).
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -2914,9 +2930,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -3493,9 +3510,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -3575,9 +3593,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -3783,9 +3802,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -3939,9 +3959,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -4101,9 +4122,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -4220,9 +4242,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -4350,9 +4373,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -4466,9 +4490,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -4572,9 +4597,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             if_unmodified_since: ISO-8601 date-time with offset. A record changed after it answers 412
                 `ALREADY_MODIFIED` and is left unchanged. Documented on the v7 pages, absent from
                 crm-oas and the SDK. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -4757,9 +4783,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -4833,9 +4860,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -5019,9 +5047,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             per_page: Records per page, at most 200 (Zoho's default is 200).
             if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
                 body. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -5065,9 +5094,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             per_page: Records per page, at most 200 (Zoho's default is 200).
             if_modified_since: ISO-8601 date-time with offset. When nothing changed since, the answer is 304 with no
                 body. Modelled as a string with a pattern: see Decisions.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -5194,9 +5224,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             word: Global word search, at least 2 characters.
             converted: Converted records (Leads) only, unconverted only (default `false`), or both.
             approved: Approved records only (default `true`), unapproved only, or both.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -5290,9 +5321,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
             job_id: The `details.job_id` of the answer that scheduled the mass update.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -5368,9 +5400,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
             body: The field values to set, and which records (`ids`, or `cvid` and maybe `territory`).
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -5470,9 +5503,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(

@@ -667,9 +667,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -745,9 +746,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -949,9 +951,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1059,9 +1062,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1173,9 +1177,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -1290,9 +1295,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1399,9 +1405,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1503,9 +1510,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = self._runtime.call(
@@ -1605,9 +1613,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
             page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
             per_page: Records per page, at most 200 (Zoho's default is 200).
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = self._runtime.call(
@@ -1660,9 +1669,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
             ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
             per_page: Records per page, at most 200 (Zoho's default is 200).
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -2105,9 +2115,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -2183,9 +2194,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(
@@ -2387,9 +2399,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -2497,9 +2510,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -2611,9 +2625,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -2728,9 +2743,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -2837,9 +2853,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -2941,9 +2958,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 multi-module lookups `Events.What_Id->Accounts.External_Account_ID`; several at once,
                 comma-separated (with or without a space). With it, path ids and `ids` hold external
                 values. No CR, LF or other control characters.
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] = await self._runtime.call(
@@ -3043,9 +3061,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
             page: 1-based page number (default 1); `page × per_page` may not pass 2,000 (then use `page_token`).
             per_page: Records per page, at most 200 (Zoho's default is 200).
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         result: dict[str, Any] | None = await self._runtime.call(
@@ -3098,9 +3117,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             fields: Comma-separated field API names, at most 50 (`LIMIT_EXCEEDED` past that; missing gives `REQUIRED_PARAM_MISSING`).
             ids: Comma-separated record ids (or external values with `X-EXTERNAL`), at most 100.
             per_page: Records per page, at most 200 (Zoho's default is 200).
-            extra_headers: Headers to add (for what the spec does not describe yet).
-            extra_query: Query parameters to add.
-            extra_body: Top-level body keys to add.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
         return self._runtime.paginate(

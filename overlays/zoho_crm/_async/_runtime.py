@@ -18,7 +18,6 @@ from .._runtime import (
     DEFAULT_CONCURRENCY,
     Pages,
     arguments,
-    idempotent,
     parsed,
     prepare,
     shaped,
@@ -46,8 +45,7 @@ class AsyncRuntime:
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> httpx.Response:
         """One operation, checked and sent: its answer as it came (any status)."""
-        args, adjust = prepare(op, params, options, unknown)
-        safe = idempotent(op, params)
+        args, adjust, safe = prepare(op, params, options, unknown)
         return await self._engine.send(
             op.name, args, idempotent=safe, timeout=options.timeout, read=False, adjust=adjust
         )
@@ -56,15 +54,14 @@ class AsyncRuntime:
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> Any:
         """One operation, checked and sent: its JSON, or its typed error."""
-        args, adjust = prepare(op, params, options, unknown)
-        safe = idempotent(op, params)
+        args, adjust, safe = prepare(op, params, options, unknown)
         return parsed(await self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
 
     def paginate(
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of a paginated operation: checked now, before the first page is asked for."""
-        args, adjust = prepare(op, params, options, unknown)
+        args, adjust, _ = prepare(op, params, options, unknown)
         return self._walk(op, Pages(op, args), options, adjust)
 
     async def batch(

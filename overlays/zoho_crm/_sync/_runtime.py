@@ -19,7 +19,6 @@ from .._runtime import (
     DEFAULT_CONCURRENCY,
     Pages,
     arguments,
-    idempotent,
     parsed,
     prepare,
     shaped,
@@ -47,21 +46,19 @@ class SyncRuntime:
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> httpx.Response:
         """One operation, checked and sent: its answer as it came (any status)."""
-        args, adjust = prepare(op, params, options, unknown)
-        safe = idempotent(op, params)
+        args, adjust, safe = prepare(op, params, options, unknown)
         return self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, read=False, adjust=adjust)
 
     def call(self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]) -> Any:
         """One operation, checked and sent: its JSON, or its typed error."""
-        args, adjust = prepare(op, params, options, unknown)
-        safe = idempotent(op, params)
+        args, adjust, safe = prepare(op, params, options, unknown)
         return parsed(self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
 
     def paginate(
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> Iterator[dict[str, Any]]:
         """Every record of a paginated operation: checked now, before the first page is asked for."""
-        args, adjust = prepare(op, params, options, unknown)
+        args, adjust, _ = prepare(op, params, options, unknown)
         return self._walk(op, Pages(op, args), options, adjust)
 
     def batch(
