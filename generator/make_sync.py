@@ -38,7 +38,7 @@ REPLACEMENTS = {
     "run_async": "run_sync",
     "async_writes": "sync_writes",
     "awalk": "walk",
-    "anumbered": "numbered",
+    "AsyncPageFetch": "SyncPageFetch",
     "asynchronously": "synchronously",
     "aget": "get",
     "arefused": "refused",

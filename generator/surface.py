@@ -408,8 +408,10 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         rules[name]["excludes"] = others
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
     path_names = tuple(p["name"] for p in positional)
+    user = _user_methods(spec, node, positional, keywords)
     return {
-        "user": _user_methods(spec, node, positional, keywords),
+        "user": user,
+        "reach": max((u["limit"] for u in user if u.get("limit")), default=None),
         "id": op_id,
         "method": op_id,
         "const": "_" + op_id.upper(),

@@ -42,7 +42,7 @@ LITERAL_SEGMENTS = frozenset(
 class Operation:
     """One spec operation and what its vendor extensions declare about it (a plain class: imported with zoho_crm)."""
 
-    __slots__ = ("batch", "csv", "datetimes", "name", "one_of", "pagination", "path", "retry", "rules")
+    __slots__ = ("batch", "csv", "datetimes", "name", "one_of", "pagination", "path", "reach", "retry", "rules")
 
     def __init__(
         self,
@@ -55,6 +55,7 @@ class Operation:
         path: tuple[str, ...] = (),
         rules: Mapping[str, Mapping[str, Any]] | None = None,
         one_of: tuple[str, ...] = (),
+        reach: int | None = None,
     ) -> None:
         self.name = name
         """``<tag>.<operationId>``: the generated endpoint module that builds its request."""
@@ -75,6 +76,8 @@ class Operation:
         ``maximum``, ``minLength``, ``maxLength``), ``format``, a csv's ``items`` and the names it ``excludes``."""
         self.one_of = one_of
         """``x-zoho-one-of``: parameters of which a call must give at least one."""
+        self.reach = reach
+        """Records a walk by page number alone can reach (Zoho's limit: ``x-zoho-method``'s ``limit``)."""
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, retry={self.retry!r})"
@@ -94,7 +97,7 @@ class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, how its body is built."""
 
     __slots__ = (
-        "answers", "body", "each", "echo", "fixed", "key", "limit", "op", "options", "required", "returns", "where",
+        "answers", "body", "each", "echo", "fixed", "key", "op", "options", "required", "returns", "where",
         "wrap",
     )  # fmt: skip
 
@@ -104,7 +107,6 @@ class Method:
         where: str,
         returns: str,
         echo: str | None,
-        limit: int | None,
         body: str | None = None,
         key: str | None = None,
         fixed: Mapping[str, Any] | None = None,
@@ -123,8 +125,6 @@ class Method:
         """The argument an outcome is reported for (``outcome``)."""
         self.answers = answers
         """The argument holding the id a success must answer (``outcome``), unless named by ``X-EXTERNAL``."""
-        self.limit = limit
-        """Records a walk stops at (``iter`` by page number only: Zoho's limit)."""
         self.body = body
         """The argument holding the request body (its other keys come from the body's own keywords)."""
         self.key = key

@@ -1,95 +1,118 @@
-"""Walking a listing page by page: ``page`` numbers within 2,000 records, then Zoho's ``page_token``.
+"""Walking a listing page by page: Zoho's ``page_token`` whenever it gives one, else ``page`` numbers.
 
-A listing that would never end is stopped with :class:`~zoho_crm.errors.PaginationError`: a page
-token seen before (repeated, or a cycle), a page seen before (a server that ignores ``page`` or the
-token), :data:`MAX_EMPTY_PAGES` empty pages in a row that still claim ``more_records``, or more
-records claimed past :data:`MAX_LISTED` (Zoho's page tokens reach no further).
+A token marks where the last page ended, so records added or deleted meanwhile do not shift the pages
+after it; page numbers are offsets, and Zoho offers them alone within 2,000 records (and for listings
+without tokens). Whatever the server does, a record is not yielded twice in a row: one a page repeats
+from the page before (shifted by a record added meanwhile, or a repeating server) is dropped.
 
-The walks themselves (``awalk``, ``anumbered``) are written once in ``_async/_pagination.py``; ``walk`` and
-``numbered`` are generated from them into ``_sync/``.
+A listing that would never end is stopped with :class:`~zoho_crm.errors.PaginationError`: a page token
+handed out before (a cycle), :data:`MAX_IDLE_PAGES` pages in a row that bring no new record yet claim
+more (empty, or repeated), or more records claimed past :data:`MAX_LISTED`. A page without a boolean
+``more_records`` is an :class:`~zoho_crm.errors.InvalidResponseError`, not the end of the listing.
+
+The walk itself (``awalk``) is written once in ``_async/_pagination.py``; ``walk`` is generated from it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from typing import Any
 
 from . import _plans
 from ._logging import logger
 from .errors import InvalidResponseError, PaginationError
-from .results import Page
+from .results import Page, Record
 
-SyncPageFetch = Callable[[int], Page]
-"""Reads page ``n`` of a listing walked by number."""
-AsyncPageFetch = Callable[[int], Awaitable[Page]]
-"""Reads page ``n`` of a listing walked by number, awaited."""
+SyncPageFetch = Callable[[dict[str, Any]], Page]
+"""Reads the page of a listing that its paging parameters (``page`` or ``page_token``) name."""
+AsyncPageFetch = Callable[[dict[str, Any]], Awaitable[Page]]
+"""Reads the page of a listing that its paging parameters name, awaited."""
 
-MAX_EMPTY_PAGES = 3
-"""Empty pages in a row claiming more records before a listing is declared endless."""
+MAX_IDLE_PAGES = 3
+"""Pages in a row that bring no new record (empty, or repeated) yet claim more, before a listing is declared endless."""
 
 MAX_LISTED = 100_000
-"""Records a listing walked with page tokens can reach (Zoho answers ``PAGINATION_LIMIT_EXCEEDED`` past it)."""
+"""Records a listing can reach (Zoho answers ``PAGINATION_LIMIT_EXCEEDED`` past it with page tokens)."""
 
 
-class Guard:
-    """Tells whether a listing goes on after a page, and stops one that would never end."""
+def _key(record: Record) -> str | int | None:
+    key = record.get("id")
+    return key if isinstance(key, (str, int)) and not isinstance(key, bool) else None
 
-    def __init__(self, most: int | None = None) -> None:
-        self._tokens: set[str] = set()
-        self._pages: set[int] = set()
-        self._empty = 0
+
+class Walk:
+    """Where a listing is: which records of a page are new, and which page to ask for next."""
+
+    def __init__(self, pagination: Collection[str], per_page: int, reach: int | None = None) -> None:
+        """``pagination``: the paging parameters the operation takes; ``reach``: how far page numbers alone go."""
+        self._numbered = "page" in pagination
+        self._tokens = "page_token" in pagination
+        self._per_page = per_page
+        self._reach = reach
+        self._page_no = 1
         self._read = 0
-        self._most = most
+        self._idle = 0
+        self._previous: set[str | int] = set()
+        self._pages: set[int] = set()
+        self._handed: set[str] = set()
 
-    def more(self, records: list[dict[str, Any]], more_records: bool, page_no: int) -> bool:
-        """Whether to ask for the page after page ``page_no`` (its ``records``, and whether Zoho claims more).
+    @property
+    def first(self) -> dict[str, Any]:
+        """The first page's paging parameters."""
+        return {"page": 1} if self._numbered else {}
 
-        Raises :class:`~zoho_crm.errors.PaginationError` when the listing is endless.
-        """
+    def fresh(self, page: Page) -> list[Record]:
+        """The page's records that were not on the page before (none when the whole page was read before)."""
+        records = page.records
         self._read += len(records)
-        if not more_records:
-            return False
-        if self._most is not None and self._read >= self._most:
-            raise PaginationError(f"{self._read} records read and more claimed: Zoho lists at most {self._most}")
-        if not records:
-            self._empty += 1
-            if self._empty >= MAX_EMPTY_PAGES:
-                raise PaginationError(
-                    f"{self._empty} empty pages in a row (to page {page_no}) still claim more records; stopped"
-                )
-            return True
-        self._empty = 0
-        ids = tuple(record.get("id") for record in records)
-        seen = hash(repr(ids))  # an id may be anything a lying server sends (a list: unhashable)
-        if any(ids) and seen in self._pages:
+        keys = [_key(record) for record in records]
+        whole = hash(tuple(keys)) if any(key is not None for key in keys) else hash(repr(records))
+        if not records or whole in self._pages:
+            new: list[Record] = []
+        elif self._previous:
+            known = self._previous
+            new = [record for record, key in zip(records, keys, strict=True) if key is None or key not in known]
+        else:
+            new = records
+        self._pages.add(whole)
+        self._previous = {key for key in keys if key is not None}
+        self._idle = 0 if new else self._idle + 1
+        return new
+
+    def next(self, page: Page) -> dict[str, Any] | None:
+        """The next page's paging parameters, or ``None`` when the listing is done; raises when it is endless."""
+        if page.info is None:
+            if page.records:
+                raise InvalidResponseError("a page of the listing came without its info (more_records)")
+            return None  # 204: nothing (more) to list
+        more = page.info.more_records
+        if not isinstance(more, bool):
+            raise InvalidResponseError(f"a page of the listing says more_records={more!r}, not true or false")
+        if not more:
+            return None
+        if self._read >= MAX_LISTED:
+            raise PaginationError(f"{self._read} records read and more claimed: Zoho lists at most {MAX_LISTED}")
+        if self._idle >= MAX_IDLE_PAGES:
             raise PaginationError(
-                f"page {page_no} repeats a page already read (the server ignores page or page_token); stopped"
+                f"{self._idle} pages in a row (to page {self._page_no}) brought no new record yet claim more "
+                "(the server ignores page or page_token, or repeats itself); stopped"
             )
-        self._pages.add(seen)
-        return True
-
-    def token(self, token: str | None, read: int) -> str:
-        """The next page token, checked: present, and never handed out before in this listing."""
-        if token is None:
-            raise InvalidResponseError(f"Zoho reports more records past {read} but gave no page token")
-        if token in self._tokens:
-            raise PaginationError(f"page token {token[:40]!r} was handed out before (a cycle); stopped after {read}")
-        self._tokens.add(token)
-        return token
-
-
-def next_params(guard: Guard, base: dict[str, Any], page: Page, page_no: int, per_page: int) -> dict[str, Any] | None:
-    """The next page's arguments (by number, then by token), or ``None`` when the listing is done."""
-    if not guard.more(page.records, page.more_records, page_no):
+        self._page_no += 1
+        token = page.next_page_token
+        if self._tokens and token is not None:
+            if token in self._handed:
+                raise PaginationError(f"page token {token[:40]!r} was handed out before (a cycle); stopped")
+            self._handed.add(token)
+            return {"page_token": token}
+        if self._numbered and self._within(self._page_no):
+            return {"page": self._page_no}
+        if self._tokens:
+            raise InvalidResponseError(f"Zoho reports more records past {self._read} but gave no page token")
+        logger.warning("zoho_crm: listing stopped at Zoho's limit of %d records", self._reach)
         return None
-    if (page_no + 1) * per_page <= _plans.DISCRETE_LIMIT:
-        return {**base, "page": page_no + 1}
-    return {**base, "page_token": guard.token(page.next_page_token, page_no * per_page)}
 
-
-def at_limit(page_no: int, per_page: int, limit: int | None) -> bool:
-    """Whether a walk by page number has reached ``limit`` records (logged)."""
-    if limit is not None and page_no * per_page >= limit:
-        logger.warning("zoho_crm: listing stopped at Zoho's limit of %d records", limit)
-        return True
-    return False
+    def _within(self, page_no: int) -> bool:
+        """Whether page ``page_no`` can be asked for by number (within 2,000 records, or the listing's reach)."""
+        if self._tokens:  # Zoho refuses a page past 2,000 records without a token
+            return page_no * self._per_page <= _plans.DISCRETE_LIMIT
+        return self._reach is None or (page_no - 1) * self._per_page < self._reach

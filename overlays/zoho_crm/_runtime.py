@@ -22,10 +22,9 @@ from . import _idempotency, _plans, _writes
 from . import _validation as check
 from ._batch import record_id_of
 from ._engine import api_error, operation, read_json
-from ._pagination import Guard
 from .errors import InvalidResponseError, ZohoValidationError
 
-__all__ = ["Pages", "arguments", "parsed", "prepare", "shaped", "stream_arguments", "walked"]
+__all__ = ["arguments", "parsed", "per_page_of", "prepare", "shaped", "stream_arguments"]
 
 DEFAULT_PER_PAGE = 200
 DEFAULT_CONCURRENCY = 4
@@ -367,51 +366,12 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
     return _plans.single_outcome(response, params.get(method.echo) if method.echo else None, record_id_of(named))
 
 
-def walked(method: Method, params: dict[str, Any], unknown: Mapping[str, object]) -> tuple[dict[str, Any], int]:
-    """The first page's checked arguments (``page`` 1 when walked by number) and the page size."""
-    per_page = params.get("per_page") or DEFAULT_PER_PAGE
-    first = {**params, "per_page": per_page, **({} if "page_token" in method.op.pagination else {"page": 1})}
-    return arguments(method, first, unknown), per_page
-
-
-class Pages:
-    """Where a paginated walk is: the next page's arguments, or ``None`` when done."""
-
-    def __init__(self, op: Operation, args: dict[str, Any]) -> None:
-        self.op = op
-        if "per_page" in operation(op.name)[1]:
-            args.setdefault("per_page", DEFAULT_PER_PAGE)
-        self.per_page = int(args.get("per_page", DEFAULT_PER_PAGE))
-        self.page = 1
-        if "page" in op.pagination:
-            args["page"] = 1
-        self.args = args
-        self.guard = Guard()
-
-    def records(self, payload: Any) -> list[dict[str, Any]]:
-        if payload is None:
-            return []
-        data = payload.get("data") if isinstance(payload, dict) else None
-        if not isinstance(data, list) or not all(type(record) is dict for record in data):
-            raise InvalidResponseError("answer has no data[] list of records")
-        return data
-
-    def advance(self, payload: Any, records: list[dict[str, Any]]) -> bool:
-        """Whether to ask for another page (its arguments set); a listing that would never end raises."""
-        info = payload.get("info") if isinstance(payload, dict) else None
-        if not isinstance(info, dict) or not self.guard.more(records, info.get("more_records") is True, self.page):
-            return False
-        if (self.page + 1) * self.per_page <= _plans.DISCRETE_LIMIT and "page" in self.op.pagination:
-            self.page += 1
-            self.args["page"] = self.page
-            return True
-        if "page_token" not in self.op.pagination:
-            return False
-        token = info.get("next_page_token")
-        self.args.pop("page", None)
-        self.args["page_token"] = self.guard.token(token if isinstance(token, str) and token else None, self.page)
-        self.page += 1
-        return True
+def per_page_of(op: Operation, args: dict[str, Any]) -> int:
+    """The page size of a walk, set in ``args`` (Zoho's default, 200, when not given)."""
+    if "per_page" in inspect.signature(operation(op.name)[0]).parameters:
+        args["per_page"] = args.get("per_page", DEFAULT_PER_PAGE)
+    per_page = args.get("per_page", DEFAULT_PER_PAGE)
+    return per_page if isinstance(per_page, int) else DEFAULT_PER_PAGE
 
 
 def stream_arguments(

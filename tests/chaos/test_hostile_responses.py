@@ -15,6 +15,7 @@ import pytest
 
 from tests.chaos.conftest import FULL
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, Failure, RefreshTokenCredentials, RetryPolicy, ZohoCRM
+from zoho_crm._pagination import MAX_IDLE_PAGES
 from zoho_crm.errors import (
     AnswerTooLargeError,
     APIError,
@@ -415,14 +416,20 @@ def test_a_generated_walk_stops_a_listing_that_repeats_its_page(walk: str) -> No
         args["fields"] = ["Email"]
     with pytest.raises(PaginationError):
         list(getattr(answering(handler).records, walk)("Leads", **args))
-    assert calls == 2
+    assert calls == (2 if walk == "iter_get_records" else 1 + MAX_IDLE_PAGES)  # a token handed out again; idle pages
 
 
-def test_more_records_sent_as_a_string_is_not_more() -> None:
-    body = json.dumps({"data": [{"id": GOOD_ID}], "info": {"more_records": "false", "page": 1}})
+@pytest.mark.parametrize("info", [{"more_records": "true"}, {"more_records": 1}, {"page": 1}, None])
+@pytest.mark.parametrize("walk", ["iter", "iter_get_records", "iter_deleted"])
+def test_a_listing_page_without_a_boolean_more_records_is_a_typed_error(info: Any, walk: str) -> None:
+    """Not the end of the listing: it was, and the records of the pages after it were silently lost."""
+    body = json.dumps({"data": [{"id": GOOD_ID}], **({"info": info} if info is not None else {})})
     crm = always(200, body)
-    assert crm.records.list("Leads", fields=["Email"]).more_records is False
-    assert [r["id"] for r in crm.records.iter("Leads", fields=["Email"])] == [GOOD_ID]
+    if info is not None:
+        assert crm.records.list("Leads", fields=["Email"]).more_records is False  # one page: no promise broken
+    args: dict[str, Any] = {} if walk == "iter_deleted" else {"fields": ["Email"]}
+    with pytest.raises(InvalidResponseError, match=r"more_records|without its info"):
+        list(getattr(crm.records, walk)("Leads", **args))
 
 
 # Compressed answers: decoded within max_answer_bytes as they arrive (a gzip bomb cannot fill memory) -------

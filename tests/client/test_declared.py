@@ -69,7 +69,7 @@ def test_a_declared_chunk_size_is_what_the_runtime_sends(sb: Sandbox, crm: ZohoC
 def test_a_declared_method_without_named_checks_gets_the_generic_ones(crm: ZohoCRM) -> None:
     crm.records.insert("Leads", leads(2)).raise_for_errors()
     op = Operation(name="records.get_records", retry="safe", pagination=("page", "page_token"), path=("module",))
-    plain = Method(op, "records.plain", "page", None, None)
+    plain = Method(op, "records.plain", "page", None)
     page = crm.records._runtime.declared(plain, {"module": "Leads", "fields": ["Email"], "sort_order": "asc"}, None, {})
     assert isinstance(page, Page)
     assert len(page.records) == 2
@@ -112,7 +112,7 @@ def test_the_package_exports_what_the_declared_calls_return() -> None:
 def test_a_declared_body_argument_with_generic_checks_is_the_body_sent(crm: ZohoCRM) -> None:
     first = crm.records.insert("Leads", leads(1)).raise_for_errors().succeeded[0].id
     op = Operation(name="records.clone_record", retry="unsafe", path=("module", "record_id"))
-    plain = Method(op, "records.copy", "outcome", None, None, "payload")
+    plain = Method(op, "records.copy", "outcome", None, "payload")
     copied = crm.records._runtime.declared(
         plain, {"module": "Leads", "record_id": first, "payload": {"data": [{"Company": "Copy"}]}}, None, {}
     )
@@ -136,7 +136,7 @@ def test_the_checks_of_an_operation_are_its_declared_rules(sb: Sandbox, crm: Zoh
         },
         one_of=("ids", "cvid"),
     )  # fmt: skip
-    narrow = Method(op, "records.narrow", "page", None, None)
+    narrow = Method(op, "records.narrow", "page", None)
     base = {"module": "Leads", "fields": ["Email"], "ids": ids}
     page = crm.records._runtime.declared(narrow, {**base, "per_page": 2}, None, {})
     assert [sorted(r) for r in page.records] == [["Email", "id"], ["Email", "id"]]

@@ -11,7 +11,7 @@ def test_end_to_end_scenario_over_loopback_http() -> None:
     out = io.StringIO()
     figures = demo.run(out)
     assert figures["upsert"] == {"outcomes": 250, "calls": 3, "inserted": 249, "updated": 1}
-    assert figures["listed"] == 2249  # past 2,000: page numbers, then page_token
+    assert figures["listed"] == 2249  # past 2,000: page tokens
     assert figures["count"] == 2249
     assert "lead24@example.com" in figures["search"]
     assert all(email.startswith("lead24") for email in figures["search"])

@@ -46,7 +46,6 @@ _QUERY_METHOD = Method(
     "page",
     None,
     None,
-    None,
     options={
         "select_query": ("string",),
     },

@@ -40,7 +40,7 @@ _GET_FIELDS = Operation(
     rules={"module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"}},
     one_of=(),
 )
-_FIELDS_METHOD = Method(_GET_FIELDS, "metadata.fields", "items", None, None, None, key="fields")
+_FIELDS_METHOD = Method(_GET_FIELDS, "metadata.fields", "items", None, None, key="fields")
 
 _GET_RELATED_LISTS = Operation(
     name="metadata.get_related_lists",
@@ -53,9 +53,7 @@ _GET_RELATED_LISTS = Operation(
     rules={"module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"}},
     one_of=(),
 )
-_RELATED_LISTS_METHOD = Method(
-    _GET_RELATED_LISTS, "metadata.related_lists", "items", None, None, None, key="related_lists"
-)
+_RELATED_LISTS_METHOD = Method(_GET_RELATED_LISTS, "metadata.related_lists", "items", None, None, key="related_lists")
 
 _GET_MODULES = Operation(
     name="metadata.get_modules",
@@ -68,7 +66,7 @@ _GET_MODULES = Operation(
     rules={},
     one_of=(),
 )
-_MODULES_METHOD = Method(_GET_MODULES, "metadata.modules", "items", None, None, None, key="modules")
+_MODULES_METHOD = Method(_GET_MODULES, "metadata.modules", "items", None, None, key="modules")
 
 _GET_MODULE = Operation(
     name="metadata.get_module",
@@ -81,7 +79,7 @@ _GET_MODULE = Operation(
     rules={"api_name": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"}},
     one_of=(),
 )
-_MODULE_METHOD = Method(_GET_MODULE, "metadata.module", "item", None, None, None, key="modules")
+_MODULE_METHOD = Method(_GET_MODULE, "metadata.module", "item", None, None, key="modules")
 
 _GET_USERS = Operation(
     name="metadata.get_users",
@@ -95,7 +93,7 @@ _GET_USERS = Operation(
     one_of=(),
 )
 _CURRENT_USER_METHOD = Method(
-    _GET_USERS, "metadata.current_user", "item", None, None, None, key="users", fixed={"type": "CurrentUser"}
+    _GET_USERS, "metadata.current_user", "item", None, None, key="users", fixed={"type": "CurrentUser"}
 )
 
 _GET_ORG = Operation(
@@ -109,7 +107,7 @@ _GET_ORG = Operation(
     rules={},
     one_of=(),
 )
-_ORG_METHOD = Method(_GET_ORG, "metadata.org", "item", None, None, None, key="org")
+_ORG_METHOD = Method(_GET_ORG, "metadata.org", "item", None, None, key="org")
 
 
 class MetadataResourceWithRawResponse:

@@ -66,8 +66,8 @@ _GET_RECORDS = Operation(
     },
     one_of=(),
 )
-_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", None, None, None)
-_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", None, None, None)
+_LIST_METHOD = Method(_GET_RECORDS, "records.list", "page", None, None)
+_ITER_METHOD = Method(_GET_RECORDS, "records.iter", "iter", None, None)
 
 _UPDATE_RECORDS = Operation(
     name="records.update_records",
@@ -169,7 +169,7 @@ _GET_RECORD = Operation(
     },
     one_of=(),
 )
-_GET_METHOD = Method(_GET_RECORD, "records.get", "record", None, None, None)
+_GET_METHOD = Method(_GET_RECORD, "records.get", "record", None, None)
 
 _UPDATE_RECORD = Operation(
     name="records.update_record",
@@ -204,7 +204,6 @@ _UPDATE_ONE_METHOD = Method(
     "records.update_one",
     "outcome",
     "record",
-    None,
     "record",
     wrap="data",
     options={
@@ -243,9 +242,7 @@ _DELETE_RECORD = Operation(
     },
     one_of=(),
 )
-_DELETE_ONE_METHOD = Method(
-    _DELETE_RECORD, "records.delete_one", "outcome", "record_id", None, None, answers="record_id"
-)
+_DELETE_ONE_METHOD = Method(_DELETE_RECORD, "records.delete_one", "outcome", "record_id", None, answers="record_id")
 
 _UPSERT_RECORDS = Operation(
     name="records.upsert_records",
@@ -297,9 +294,10 @@ _SEARCH_RECORDS = Operation(
         },
     },
     one_of=("criteria", "email", "phone", "word"),
+    reach=2000,
 )
-_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", None, 2000, None)
-_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", None, 2000, None)
+_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.search", "page", None, None)
+_ITER_SEARCH_METHOD = Method(_SEARCH_RECORDS, "records.iter_search", "iter", None, None)
 
 _GET_DELETED_RECORDS = Operation(
     name="records.get_deleted_records",
@@ -320,8 +318,8 @@ _GET_DELETED_RECORDS = Operation(
     },
     one_of=(),
 )
-_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", None, None, None)
-_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", None, None, None)
+_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.deleted", "page", None, None)
+_ITER_DELETED_METHOD = Method(_GET_DELETED_RECORDS, "records.iter_deleted", "iter", None, None)
 
 _GET_RECORD_COUNT = Operation(
     name="records.get_record_count",
@@ -341,7 +339,7 @@ _GET_RECORD_COUNT = Operation(
     },
     one_of=(),
 )
-_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", None, None, None)
+_COUNT_METHOD = Method(_GET_RECORD_COUNT, "records.count", "count", None, None)
 
 _GET_MASS_UPDATE_STATUS = Operation(
     name="records.get_mass_update_status",
@@ -358,7 +356,7 @@ _GET_MASS_UPDATE_STATUS = Operation(
     one_of=(),
 )
 _MASS_UPDATE_STATUS_METHOD = Method(
-    _GET_MASS_UPDATE_STATUS, "records.mass_update_status", "item", None, None, None, key="data"
+    _GET_MASS_UPDATE_STATUS, "records.mass_update_status", "item", None, None, key="data"
 )
 
 _MASS_UPDATE_RECORDS = Operation(
@@ -376,7 +374,6 @@ _MASS_UPDATE_METHOD = Method(
     _MASS_UPDATE_RECORDS,
     "records.mass_update",
     "items",
-    None,
     None,
     "fields",
     key="data",
@@ -418,7 +415,6 @@ _CLONE_METHOD = Method(
     "records.clone",
     "outcome",
     "overrides",
-    None,
     "overrides",
     wrap="data",
     options={

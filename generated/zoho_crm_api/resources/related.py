@@ -71,8 +71,8 @@ _GET_RELATED_RECORDS = Operation(
     },
     one_of=(),
 )
-_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", None, None, None)
-_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", None, None, None)
+_LIST_METHOD = Method(_GET_RELATED_RECORDS, "related.list", "page", None, None)
+_ITER_METHOD = Method(_GET_RELATED_RECORDS, "related.iter", "iter", None, None)
 
 _UPDATE_RELATED_RECORDS = Operation(
     name="related_records.update_related_records",
@@ -168,7 +168,7 @@ _GET_RELATED_RECORD = Operation(
     },
     one_of=(),
 )
-_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", None, None, None)
+_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", None, None)
 
 _UPDATE_RELATED_RECORD = Operation(
     name="related_records.update_related_record",
@@ -207,7 +207,6 @@ _UPDATE_ONE_METHOD = Method(
     "related.update_one",
     "outcome",
     "related_record_id",
-    None,
     "fields",
     wrap="data",
     answers="related_record_id",
@@ -246,13 +245,7 @@ _DELINK_RELATED_RECORD = Operation(
     one_of=(),
 )
 _DELINK_ONE_METHOD = Method(
-    _DELINK_RELATED_RECORD,
-    "related.delink_one",
-    "outcome",
-    "related_record_id",
-    None,
-    None,
-    answers="related_record_id",
+    _DELINK_RELATED_RECORD, "related.delink_one", "outcome", "related_record_id", None, answers="related_record_id"
 )
 
 _GET_RELATED_RECORDS_COUNT = Operation(
@@ -283,7 +276,6 @@ _COUNT_METHOD = Method(
     _GET_RELATED_RECORDS_COUNT,
     "related.count",
     "counts",
-    None,
     None,
     "related_lists",
     wrap="get_related_records_count",
@@ -329,12 +321,8 @@ _GET_DELETED_RECORD_RELATED_RECORDS = Operation(
     },
     one_of=(),
 )
-_LIST_OF_DELETED_METHOD = Method(
-    _GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", None, None, None
-)
-_ITER_OF_DELETED_METHOD = Method(
-    _GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", None, None, None
-)
+_LIST_OF_DELETED_METHOD = Method(_GET_DELETED_RECORD_RELATED_RECORDS, "related.list_of_deleted", "page", None, None)
+_ITER_OF_DELETED_METHOD = Method(_GET_DELETED_RECORD_RELATED_RECORDS, "related.iter_of_deleted", "iter", None, None)
 
 
 class RelatedResourceWithRawResponse:

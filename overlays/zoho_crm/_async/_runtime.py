@@ -14,20 +14,12 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _writes
 from .._engine import Timeout
-from .._runtime import (
-    DEFAULT_CONCURRENCY,
-    Pages,
-    arguments,
-    parsed,
-    prepare,
-    shaped,
-    stream_arguments,
-    walked,
-)
+from .._pagination import Walk
+from .._runtime import DEFAULT_CONCURRENCY, arguments, parsed, per_page_of, prepare, shaped, stream_arguments
 from ..results import BatchResult, Outcome, Page
 from ._caller import async_caller
 from ._engine import AsyncEngine
-from ._pagination import anumbered, awalk
+from ._pagination import awalk
 from ._run import run_async
 from ._stream import async_writes
 
@@ -62,7 +54,15 @@ class AsyncRuntime:
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of a paginated operation: checked now, before the first page is asked for."""
         args, adjust, _ = prepare(op, params, options, unknown)
-        return self._walk(op, Pages(op, args), options, adjust)
+        listing = Walk(op.pagination, per_page_of(op, args), op.reach)
+
+        async def fetch(paging: dict[str, Any]) -> Page:
+            response = await self._engine.send(
+                op.name, {**args, **paging}, idempotent=True, timeout=options.timeout, adjust=adjust
+            )
+            return _plans.page_from(response)
+
+        return awalk(fetch, listing)
 
     async def batch(
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
@@ -100,25 +100,12 @@ class AsyncRuntime:
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of a declared listing: checked now, then page after page."""
-        first, per_page = walked(method, params, unknown)
-        if "page_token" in method.op.pagination:
-            return awalk(self._engine, method.op.name, first, per_page, timeout)
-        return anumbered(lambda n: self._page(method, {**params, "per_page": per_page, "page": n}, timeout),
-                         per_page, method.limit)  # fmt: skip
+        op = method.op
+        args = arguments(method, params, unknown)
+        listing = Walk(op.pagination, per_page_of(op, args), op.reach)
 
-    async def _page(self, method: Method, params: dict[str, Any], timeout: Timeout) -> Page:
-        args = arguments(method, params, {})
-        return _plans.page_from(await self._engine.send(method.op.name, args, idempotent=True, timeout=timeout))
+        async def fetch(paging: dict[str, Any]) -> Page:
+            response = await self._engine.send(op.name, {**args, **paging}, idempotent=True, timeout=timeout)
+            return _plans.page_from(response)
 
-    async def _walk(
-        self, op: Operation, pages: Pages, options: CallOptions, adjust: Any
-    ) -> AsyncIterator[dict[str, Any]]:
-        while True:
-            response = await self._engine.send(op.name, dict(pages.args), idempotent=True, timeout=options.timeout,
-                                               adjust=adjust)  # fmt: skip
-            payload = parsed(response)
-            records = pages.records(payload)
-            for record in records:
-                yield record
-            if not pages.advance(payload, records):
-                return
+        return awalk(fetch, listing)

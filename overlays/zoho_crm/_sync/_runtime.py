@@ -15,20 +15,12 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _writes
 from .._engine import Timeout
-from .._runtime import (
-    DEFAULT_CONCURRENCY,
-    Pages,
-    arguments,
-    parsed,
-    prepare,
-    shaped,
-    stream_arguments,
-    walked,
-)
+from .._pagination import Walk
+from .._runtime import DEFAULT_CONCURRENCY, arguments, parsed, per_page_of, prepare, shaped, stream_arguments
 from ..results import BatchResult, Outcome, Page
 from ._caller import sync_caller
 from ._engine import SyncEngine
-from ._pagination import numbered, walk
+from ._pagination import walk
 from ._run import run_sync
 from ._stream import sync_writes
 
@@ -59,7 +51,15 @@ class SyncRuntime:
     ) -> Iterator[dict[str, Any]]:
         """Every record of a paginated operation: checked now, before the first page is asked for."""
         args, adjust, _ = prepare(op, params, options, unknown)
-        return self._walk(op, Pages(op, args), options, adjust)
+        listing = Walk(op.pagination, per_page_of(op, args), op.reach)
+
+        def fetch(paging: dict[str, Any]) -> Page:
+            response = self._engine.send(
+                op.name, {**args, **paging}, idempotent=True, timeout=options.timeout, adjust=adjust
+            )
+            return _plans.page_from(response)
+
+        return walk(fetch, listing)
 
     def batch(
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
@@ -95,23 +95,12 @@ class SyncRuntime:
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
     ) -> Iterator[dict[str, Any]]:
         """Every record of a declared listing: checked now, then page after page."""
-        first, per_page = walked(method, params, unknown)
-        if "page_token" in method.op.pagination:
-            return walk(self._engine, method.op.name, first, per_page, timeout)
-        return numbered(lambda n: self._page(method, {**params, "per_page": per_page, "page": n}, timeout),
-                         per_page, method.limit)  # fmt: skip
+        op = method.op
+        args = arguments(method, params, unknown)
+        listing = Walk(op.pagination, per_page_of(op, args), op.reach)
 
-    def _page(self, method: Method, params: dict[str, Any], timeout: Timeout) -> Page:
-        args = arguments(method, params, {})
-        return _plans.page_from(self._engine.send(method.op.name, args, idempotent=True, timeout=timeout))
+        def fetch(paging: dict[str, Any]) -> Page:
+            response = self._engine.send(op.name, {**args, **paging}, idempotent=True, timeout=timeout)
+            return _plans.page_from(response)
 
-    def _walk(self, op: Operation, pages: Pages, options: CallOptions, adjust: Any) -> Iterator[dict[str, Any]]:
-        while True:
-            response = self._engine.send(op.name, dict(pages.args), idempotent=True, timeout=options.timeout,
-                                               adjust=adjust)  # fmt: skip
-            payload = parsed(response)
-            records = pages.records(payload)
-            for record in records:
-                yield record
-            if not pages.advance(payload, records):
-                return
+        return walk(fetch, listing)

@@ -57,7 +57,7 @@ def run(out: TextIO | None = None) -> dict[str, Any]:
             listed = list(crm.records.iter("Leads", fields=["Last_Name", "Email"]))
             figures["listed"] = len(listed)
             step(
-                "2. Read every lead with records.iter (page numbers up to record 2,000, then Zoho's page_token).",
+                "2. Read every lead with records.iter (page after page, following Zoho's page_token).",
                 f"{len(listed):,} leads: the {SEEDED_LEADS:,} seeded and the {up['inserted']} inserted.",
             )
 

@@ -1,0 +1,140 @@
+"""Listings walked page by page: every record once while others write, and no walk that never ends."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.client.conftest import client_kwargs
+from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, ZohoCRM
+from zoho_crm._pagination import MAX_IDLE_PAGES
+from zoho_crm.errors import PaginationError
+from zoho_crm.testing import Sandbox
+
+Walker = Callable[[Any], Any]
+
+
+def _leads(n: int, tag: str = "L") -> list[dict[str, Any]]:
+    return [{"Last_Name": f"{tag}{i}"} for i in range(n)]
+
+
+async def _collect(records: AsyncIterator[dict[str, Any]], on_first: Callable[[], Any]) -> list[str]:
+    seen: list[str] = []
+    async for record in records:
+        seen.append(record["id"])
+        if len(seen) == 1:
+            await on_first()
+    return seen
+
+
+def _walk_while_others_write(sb: Sandbox, mode: str, write: Callable[[ZohoCRM], None]) -> list[str]:
+    """The ids ``records.iter`` yields when another client runs ``write`` right after the first record."""
+    with ZohoCRM(sb.credentials, **client_kwargs(sb), transport=sb.transport()) as other:
+        if mode == "sync":
+            with ZohoCRM(sb.credentials, **client_kwargs(sb), transport=sb.transport()) as crm:
+                seen = []
+                for record in crm.records.iter("Leads", fields=["Last_Name"]):
+                    seen.append(record["id"])
+                    if len(seen) == 1:
+                        write(other)
+                return seen
+        import anyio
+
+        async def main() -> list[str]:
+            async with AsyncZohoCRM(sb.credentials, **client_kwargs(sb), transport=sb.async_transport()) as crm:
+                return await _collect(
+                    crm.records.iter("Leads", fields=["Last_Name"]), lambda: anyio.to_thread.run_sync(write, other)
+                )
+
+        return anyio.run(main)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("added", [5, 200, 450])  # 200: a whole page shifted (it was taken for a lying server)
+def test_records_added_during_a_walk_shift_no_page_into_a_repeat(sb: Sandbox, mode: str, added: int) -> None:
+    ids = sb.seed("Leads", _leads(1000))
+    seen = _walk_while_others_write(sb, mode, lambda other: other.records.insert("Leads", _leads(added, "new")))
+    assert [i for i, k in Counter(seen).items() if k > 1] == []  # was: 5 yielded twice; 200: PaginationError
+    assert set(ids) <= set(seen)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_records_deleted_during_a_walk_hide_no_other_record(sb: Sandbox, mode: str) -> None:
+    sb.seed("Leads", _leads(1000))
+
+    def delete_five_read(other: ZohoCRM) -> None:
+        newest = other.records.list("Leads", fields=["Last_Name"], per_page=5).records  # the first page's head
+        other.records.delete("Leads", [r["id"] for r in newest]).raise_for_errors()
+
+    seen = _walk_while_others_write(sb, mode, delete_five_read)
+    live = {r["id"] for r in sb.records("Leads")}
+    assert live - set(seen) == set()  # was: 5 live records never yielded
+    assert len(seen) == len(set(seen))
+
+
+def _answering(handler: Callable[[httpx.Request], httpx.Response]) -> ZohoCRM:
+    where = {"api_domain": "https://www.zohoapis.com", "accounts_url": "https://accounts.zoho.com"}
+    return ZohoCRM(AccessTokenCredentials("t" * 40), **where, transport=httpx.MockTransport(handler))
+
+
+WALKS: dict[str, Walker] = {
+    "iter": lambda records: records.iter("Leads", fields=["Email"]),
+    "iter_get_records": lambda records: records.iter_get_records("Leads", fields="Email"),
+    "iter_deleted": lambda records: records.iter_deleted("Leads"),
+    "iter_get_deleted_records": lambda records: records.iter_get_deleted_records("Leads"),
+    "iter_search_records": lambda records: records.iter_search_records("Leads", word="abc"),
+}
+
+
+def _pages(records_of: Callable[[int], list[dict[str, Any]]], last: int | None = None) -> Iterator[httpx.Response]:
+    for n in itertools.count(1):
+        more = last is None or n < last
+        info = {"more_records": more, "next_page_token": f"T{n}", "page": n, "per_page": 200}
+        yield httpx.Response(200, json={"data": records_of(n), "info": info})
+
+
+@pytest.mark.parametrize("walk", [walk for walk in WALKS if "search" not in walk])  # a search reaches 2,000
+def test_pages_that_overlap_the_page_before_yield_each_record_once(walk: str) -> None:
+    pages = _pages(lambda n: [{"id": str(100 * n + i)} for i in range(200)], last=30)  # half of each repeats
+    seen = [r["id"] for r in WALKS[walk](_answering(lambda request: next(pages)).records)]
+    assert len(seen) == len(set(seen)) == 3100  # was: 6,000 yielded, 2,900 of them twice
+
+
+@pytest.mark.parametrize("walk", WALKS)
+@pytest.mark.parametrize(
+    "records_of",
+    [
+        lambda n: [{"display_name": "x"}] * 200,  # no ids: the same page forever
+        lambda n: [{"id": str(i)} for i in (range(200) if n % 2 else reversed(range(200)))],  # reordered repeats
+    ],
+    ids=["id-less", "reordered"],
+)
+def test_a_server_repeating_itself_with_fresh_tokens_is_stopped(walk: str, records_of: Any) -> None:
+    pages = _pages(records_of)
+    calls = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        assert calls < 50, "the walk never stops"  # was: still going after 1,000,000 records
+        return next(pages)
+
+    seen = 0
+    with pytest.raises(PaginationError, match="brought no new record"):  # noqa: PT012 - raised while read
+        for _ in WALKS[walk](_answering(handler).records):
+            seen += 1
+    assert calls == 1 + MAX_IDLE_PAGES
+    assert seen == 200
+
+
+@pytest.mark.parametrize("walk", ["iter_deleted", "iter_get_deleted_records"])
+def test_a_listing_by_page_number_alone_goes_past_2000_records(sb: Sandbox, crm: ZohoCRM, walk: str) -> None:
+    ids = crm.records.insert("Leads", _leads(2300)).raise_for_errors().ids
+    crm.records.delete("Leads", ids).raise_for_errors()
+    seen = [r["id"] for r in WALKS[walk](crm.records)]
+    assert sorted(seen) == sorted(ids)  # the generated walk stopped at 2,000: Zoho sets no such limit here
