@@ -430,6 +430,9 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "csv_repr": repr(tuple(p["name"] for p in params if p["fmt"] == "csv")),
         "batch": node.get("x-zoho-batch"),
         "batch_repr": repr(node.get("x-zoho-batch")),
+        "options_repr": repr({o["public"]: tuple(o["kind"]) for o in _body_options(spec, node)})
+        if (node.get("x-zoho-batch") or {}).get("key", "data") == "data" and node.get("x-zoho-batch")
+        else None,
         "path_repr": repr(path_names),
         "rules_repr": repr({name: rule for name, rule in rules.items() if rule}),
         "one_of_repr": repr(one_of),

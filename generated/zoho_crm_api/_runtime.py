@@ -42,7 +42,9 @@ LITERAL_SEGMENTS = frozenset(
 class Operation:
     """One spec operation and what its vendor extensions declare about it (a plain class: imported with zoho_crm)."""
 
-    __slots__ = ("batch", "csv", "datetimes", "name", "one_of", "pagination", "path", "reach", "retry", "rules")
+    __slots__ = (
+        "batch", "csv", "datetimes", "name", "one_of", "options", "pagination", "path", "reach", "retry", "rules",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -56,6 +58,7 @@ class Operation:
         rules: Mapping[str, Mapping[str, Any]] | None = None,
         one_of: tuple[str, ...] = (),
         reach: int | None = None,
+        options: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.name = name
         """``<tag>.<operationId>``: the generated endpoint module that builds its request."""
@@ -78,6 +81,8 @@ class Operation:
         """``x-zoho-one-of``: parameters of which a call must give at least one."""
         self.reach = reach
         """Records a walk by page number alone can reach (Zoho's limit: ``x-zoho-method``'s ``limit``)."""
+        self.options = options or {}
+        """A batched write's body keywords and their JSON types (an array's items' too), as checked."""
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, retry={self.retry!r})"

@@ -94,19 +94,13 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     return _checked(where, value, rule, external)
 
 
-_TYPES: dict[str, tuple[type, ...]] = {
-    "integer": (int,), "boolean": (bool,), "number": (int, float), "string": (str,),
-    "array": (list, tuple), "object": (Mapping,),
-}  # fmt: skip
-
-
 def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> Any:
     """``value`` against its parameter's declared schema (``Operation.rules``)."""
     if rule.get("format") == "record-id":
         return check.record_id(value, external=external, what=where)
     if rule.get("type") == "string" and type(value) is int:  # an id or a view id given as a number
         value = str(value)
-    types = _TYPES.get(rule.get("type", ""), (object,))
+    types = check.JSON_TYPES.get(rule.get("type", ""), (object,))
     if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
         raise ZohoValidationError(f"{where} must be {rule['type']}, got {type(value).__name__}")
     if ("minimum" in rule and value < rule["minimum"]) or ("maximum" in rule and value > rule["maximum"]):
@@ -235,6 +229,18 @@ def _extra(
     return headers, query, extra
 
 
+def batch_params(op: Operation, params: dict[str, Any]) -> dict[str, Any]:
+    """A batched write's parameters with its query parameters checked (``wf_trigger``...) as any call's are.
+
+    Its path and headers are ``_writes.plan``'s to check.
+    """
+    external = params.get("x_external") is not None
+    return {
+        key: value if key in op.path or key in _writes.HEADERS or value is None else _value(op, key, value, external)
+        for key, value in params.items()
+    }
+
+
 def idempotent(op: Operation, params: dict[str, Any]) -> bool:
     """Whether a call may be repeated after a lost answer (``x-zoho-retry``).
 
@@ -320,16 +326,7 @@ def _names(method: Method, given: Any) -> list[dict[str, Any]]:
 
 def _option(method: Method, key: str, value: Any) -> Any:
     """A body keyword against its declared JSON type (a list's items too)."""
-    kind, *items = method.options.get(key, ("",))
-    types = _TYPES.get(kind, (object,))
-    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
-    if ok and items and isinstance(value, (list, tuple)):
-        inner = _TYPES.get(items[0], (object,))
-        ok = all(isinstance(item, inner) for item in value)
-    if not ok:
-        shape = f"{kind} of {items[0]}s" if items and items[0] else kind
-        raise ZohoValidationError(f"{method.where}: {key} must be {shape}, got {value!r}")
-    return list(value) if isinstance(value, tuple) else value
+    return check.json_type(f"{method.where}: {key}", value, method.options.get(key, ("",)))
 
 
 def _items(response: httpx.Response, key: str) -> list[dict[str, Any]]:
@@ -379,11 +376,13 @@ def stream_arguments(
 ) -> dict[str, Any]:
     """What a stream of ``op`` needs besides the engine and its lanes (unknown options refused)."""
     check.no_unknown(op.name.rsplit(".", 1)[-1], unknown)
+    extra = _writes.body_options(body)
+    _writes.check_options(op, extra)
     return {
         "kind": _writes.kind(op),
         "module": params["module"],
         "records": items,
         "external": params.get("x_external"),
-        "extra": _writes.body_options(body),
+        "extra": extra,
         "if_unmodified_since": params.get("if_unmodified_since"),
     }

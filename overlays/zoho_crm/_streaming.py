@@ -46,8 +46,7 @@ class WritePlan:
         extra: dict[str, Any],
     ) -> None:  # fmt: skip
         module = check.api_name(module)
-        headers = _plans.conditional(external, if_unmodified_since)
-        _writes.check_options(op, extra)  # options checked here, once
+        headers = _plans.conditional(external, if_unmodified_since)  # extra: checked by stream_arguments
         self.arguments = _plans.chunk_arguments({"module": module}, extra, headers)
         self.kind = kind
         self.answers = _writes.answers(kind, external)

@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -143,3 +144,24 @@ def no_unknown(call: str, unknown: Mapping[str, object]) -> None:
 def has_control(value: str) -> bool:
     """Whether ``value`` holds a control character (CR, LF, NUL, ...)."""
     return bool(_CONTROL.search(value))
+
+
+JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "integer": (int,), "boolean": (bool,), "number": (int, float), "string": (str,),
+    "array": (list, tuple), "object": (Mapping,),
+}  # fmt: skip
+"""The Python types a value of each JSON Schema ``type`` may have (a bool is only a ``boolean``)."""
+
+
+def json_type(where: str, value: Any, kinds: tuple[str, ...]) -> Any:
+    """``value`` of the declared JSON type ``kinds[0]`` (an array's items of ``kinds[1]``); a list if a tuple."""
+    kind, *items = kinds
+    types = JSON_TYPES.get(kind, (object,))
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if ok and items and isinstance(value, (list, tuple)):
+        inner = JSON_TYPES.get(items[0], (object,))
+        ok = all(isinstance(item, inner) and not (isinstance(item, bool) and bool not in inner) for item in value)
+    if not ok:
+        shape = f"{kind} of {items[0]}s" if items and items[0] else kind
+        raise ZohoValidationError(f"{where} must be {shape}, got {value!r}")
+    return list(value) if isinstance(value, tuple) else value

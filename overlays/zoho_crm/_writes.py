@@ -21,7 +21,8 @@ from . import _batch, _idempotency, _plans
 from . import _validation as check
 from ._engine import operation
 
-_HEADERS = ("x_external", "if_unmodified_since")
+HEADERS = ("x_external", "if_unmodified_since")
+"""The parameters a batched write sends as headers."""
 
 
 @functools.cache
@@ -51,9 +52,12 @@ def body_options(body: dict[str, Any]) -> dict[str, Any]:
     return {**extra, **rest}
 
 
-def check_options(name: str, extra: dict[str, Any]) -> None:
-    """Check a batched write's body options against the operation's generated request model."""
-    _plans.body(_body_model(name), {"data": [], **extra})
+def check_options(op: Operation, extra: dict[str, Any]) -> None:
+    """Check a batched write's body options: their declared JSON types, and the generated request model."""
+    name = op.name.rsplit(".", 1)[-1]
+    for key, value in extra.items():
+        extra[key] = check.json_type(f"{name}: {key}", value, op.options.get(key, ("",)))
+    _plans.body(_body_model(op.name), {"data": [], **extra})
 
 
 def kind(op: Operation) -> str:
@@ -84,7 +88,7 @@ def plan(
     check.no_unknown(name, unknown)
     external = params.get("x_external")
     path = _path(op, params, external)
-    others = {k: v for k, v in params.items() if k not in op.path and k not in _HEADERS and v is not None}
+    others = {k: v for k, v in params.items() if k not in op.path and k not in HEADERS and v is not None}
     headers = _plans.conditional(external, params.get("if_unmodified_since"), **others)
     key, size = declared.get("key", "data"), int(declared.get("size", _batch.BATCH_SIZE))
     if key != "data":
@@ -94,7 +98,7 @@ def plan(
     if declared.get("identified_by") == "id":
         _plans.require_ids(records, external, "records")
     extra = body_options(body)
-    check_options(op.name, extra)
+    check_options(op, extra)
     build = _plans.chunk_arguments(path, extra, headers)
     if op.retry != "keyed":
         return _batch.plan(records, build, size), op.retry == "safe"

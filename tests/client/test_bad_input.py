@@ -127,6 +127,12 @@ CASES: dict[str, Call] = {
     "value_bytes_single": lambda c: c.records.update_one("Leads", GOOD_ID, {"Last_Name": b"x"}),
     "value_circular": lambda c: c.records.insert("Leads", [_circular()]),
     "related_count_bad_list": lambda c: c.related.count("Leads", GOOD_ID, ["No tes"]),
+    # a batched write's query parameters and body keywords, against their declared types (review: sent as given)
+    "delete_wf_trigger_a_string": lambda c: c.records.delete("Leads", [GOOD_ID], wf_trigger="false&ids=999"),
+    "delete_wf_trigger_a_list": lambda c: c.records.delete("Leads", [GOOD_ID], wf_trigger=[1, 2]),  # 2 parameters
+    "insert_lar_id_not_a_string": lambda c: c.records.insert("Leads", [{"Last_Name": "x"}], lar_id=12),
+    "insert_stream_lar_id_a_dict": lambda c: c.records.insert_stream("Leads", [{"Last_Name": "x"}], lar_id={"id": "1"}),
+    "iter_per_page_zero": lambda c: c.records.iter("Leads", fields=["Email"], per_page=0),  # was sent as 200
 }
 
 

@@ -277,3 +277,11 @@ def test_dates_and_aware_datetimes_are_written_as_zoho_reads_them(
     assert (stored["Met"], stored["Born"]) == ("2024-03-04T09:30:15+05:30", "1990-07-01")
     assert crm.records.update_one("Leads", stored["id"], {"Met": met.astimezone(dt.timezone.utc)}).id == stored["id"]
     assert json.loads(recorder.requests[-1].content)["data"][0]["Met"] == "2024-03-04T04:00:15+00:00"
+
+
+def test_a_batched_delete_sends_its_checked_query_parameters(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
+    ids = sb.seed("Leads", leads(2))
+    crm.records.delete("Leads", ids, wf_trigger=False).raise_for_errors()
+    (sent,) = calls(recorder, "DELETE", "/Leads")
+    assert parse_qs(urlsplit(str(sent.url)).query)["wf_trigger"] == ["false"]
+    assert sb.records("Leads") == []

@@ -76,6 +76,7 @@ _UPDATE_RECORDS = Operation(
     datetimes=frozenset(("if_unmodified_since",)),
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "id"},
+    options={"trigger": ("array", "string"), "skip_feature_execution": ("array", "object")},
     path=("module",),
     rules={
         "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
@@ -98,6 +99,12 @@ _INSERT_RECORDS = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch={"size": 100, "key": "data"},
+    options={
+        "trigger": ("array", "string"),
+        "lar_id": ("string",),
+        "apply_feature_execution": ("array", "object"),
+        "skip_feature_execution": ("array", "object"),
+    },
     path=("module",),
     rules={
         "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
@@ -251,6 +258,11 @@ _UPSERT_RECORDS = Operation(
     datetimes=frozenset(("if_unmodified_since",)),
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "duplicate_check_fields"},
+    options={
+        "duplicate_check_fields": ("array", "string"),
+        "trigger": ("array", "string"),
+        "skip_feature_execution": ("array", "object"),
+    },
     path=("module",),
     rules={
         "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},

@@ -81,6 +81,7 @@ _UPDATE_RELATED_RECORDS = Operation(
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "id"},
+    options={},
     path=("module", "record_id", "related_list"),
     rules={
         "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},

@@ -15,7 +15,16 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 from .. import _batch, _plans, _writes
 from .._engine import Timeout
 from .._pagination import Walk
-from .._runtime import DEFAULT_CONCURRENCY, arguments, parsed, per_page_of, prepare, shaped, stream_arguments
+from .._runtime import (
+    DEFAULT_CONCURRENCY,
+    arguments,
+    batch_params,
+    parsed,
+    per_page_of,
+    prepare,
+    shaped,
+    stream_arguments,
+)
 from ..results import BatchResult, Outcome, Page
 from ._caller import async_caller
 from ._engine import AsyncEngine
@@ -69,7 +78,7 @@ class AsyncRuntime:
         unknown: Mapping[str, object],
     ) -> BatchResult:  # fmt: skip
         """A write of any number of items (``x-zoho-batch``): planned and checked first, one outcome per item."""
-        (chunks, prepared, total), safe = _writes.plan(op, params, body, items, unknown)
+        (chunks, prepared, total), safe = _writes.plan(op, batch_params(op, params), body, items, unknown)
         answers = _writes.answers(_writes.kind(op), params.get("x_external"))
         call = async_caller(self._engine, op.name, prepared, idempotent=safe, timeout=options.timeout, answers=answers)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
