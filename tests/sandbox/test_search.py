@@ -51,6 +51,12 @@ def names(rows: list[dict[str, Any]], criteria: str) -> list[str]:
         ("(Languages:equals:German)", ["Boyle"]),
         ("(Email:equals:yuki@zylker.com)", ["Sato"]),
         ("(Unknown_Field:equals:x)", []),
+        # Zoho: on text, equals acts like contains (reference 1.7); numbers, ids and times compare exactly
+        ("(Last_Name:equals:ur)", ["Burns"]),
+        ("(Email:equals:zylker)", ["Burns", "Sato"]),
+        ("(Age:equals:3)", []),
+        ("(Last_Name:in:ur)", []),
+        ("(Last_Name:not_equal:ur)", ["Burns", "Boyle", "Sato"]),
     ],
 )
 def test_criteria_operators(criteria: str, expected: list[str]) -> None:
@@ -161,3 +167,26 @@ def test_search_index_lag_hides_fresh_writes(sb: Sandbox, api: httpx.Client, clo
     assert api.get("/Leads/actions/count", params={"word": "Burns"}).json() == {"count": 0}
     clock.advance(30)
     assert api.get("/Leads/search", params={"word": "Burns"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("criteria", "stored"),
+    [
+        (r"(Last_Name:equals:C:\temp\x)", "C:\\temp\\x"),  # a backslash Zoho does not escape is itself
+        ("(Last_Name:equals:ends in\\\\)", "ends in\\"),  # a trailing one is escaped
+        (r"(Last_Name:equals:a\,b\(c\))", "a,b(c)"),
+    ],
+)
+def test_only_the_characters_zoho_escapes_are_unescaped(criteria: str, stored: str) -> None:
+    assert parse_criteria(criteria)({"Last_Name": stored})
+
+
+def test_converted_leads_are_left_out_of_searches_and_counts_unless_asked_for(sb: Sandbox, api: httpx.Client) -> None:
+    sb.seed("Leads", [{"Last_Name": "Plain"}, {"Last_Name": "Pconv", "$converted": True}])
+    found = api.get("/Leads/search", params={"criteria": "(Last_Name:starts_with:P)"}).json()["data"]
+    both = api.get("/Leads/search", params={"criteria": "(Last_Name:starts_with:P)", "converted": "both"})
+    count = api.get("/Leads/actions/count").json()["count"]
+    count_both = api.get("/Leads/actions/count", params={"converted": "both"}).json()["count"]
+    assert [r["Last_Name"] for r in found] == ["Plain"]  # converted defaults to false, as for listings
+    assert len(both.json()["data"]) == 2
+    assert (count, count_both) == (1, 2)  # was 2: the count disagreed with what a listing holds

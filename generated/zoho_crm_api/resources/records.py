@@ -2193,7 +2193,8 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
         `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
         starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+        trailing backslash in values with a backslash. `word` needs at
         least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
         tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -2201,8 +2202,9 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -2271,7 +2273,8 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
         `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
         starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+        trailing backslash in values with a backslash. `word` needs at
         least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
         tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -2279,8 +2282,9 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -2344,7 +2348,8 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
         `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
         starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+        trailing backslash in values with a backslash. `word` needs at
         least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
         tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -2352,8 +2357,9 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -2415,8 +2421,9 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -2652,8 +2659,9 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
             cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -2707,8 +2715,9 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
             cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -4766,7 +4775,8 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
         `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
         starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+        trailing backslash in values with a backslash. `word` needs at
         least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
         tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -4774,8 +4784,9 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -4844,7 +4855,8 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
         `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
         starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+        trailing backslash in values with a backslash. `word` needs at
         least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
         tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -4852,8 +4864,9 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -4917,7 +4930,8 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
         `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
         starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-        less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+        less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+        trailing backslash in values with a backslash. `word` needs at
         least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
         tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -4925,8 +4939,9 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -4988,8 +5003,9 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -5225,8 +5241,9 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
             cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.
@@ -5280,8 +5297,9 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
             cvid: Custom view id. Cannot be combined with `sort_by` or with search parameters.
-            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals,
-                starts_with, in, not_equal, greater_equal, greater_than, less_equal, less_than, between.
+            criteria: `((api_name:operator:value)and/or(...))`, at most 10 conditions. Operators: equals (on
+                text: contains), starts_with, in, not_equal, greater_equal, greater_than, less_equal,
+                less_than, between. Escape `(`, `)`, `,` and a trailing backslash with a backslash.
             email: Searches every email field of the module.
             phone: Searches every phone field of the module.
             word: Global word search, at least 2 characters.

@@ -70,7 +70,9 @@ def _split_unescaped(text: str, separator: str, limit: int = -1) -> list[str]:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    """A value as meant: Zoho escapes ``(``, ``)``, ``,`` and a trailing backslash; any other backslash is itself."""
+    text = re.sub(r"\\([(),])", r"\1", text)
+    return text[:-1] if text.endswith("\\\\") else text
 
 
 class _Parser:
@@ -224,11 +226,20 @@ def compare(actual: Any, wanted: str) -> int | None:
     return _sign(actual.casefold(), wanted.casefold())
 
 
+def _contains(actual: Any, wanted: str) -> bool:
+    """Whether text (not a number or a date-time, which compare exactly) holds ``wanted``, ignoring case."""
+    if not isinstance(actual, str) or number(actual) is not None or parse_time(actual) is not None:
+        return False
+    return wanted.casefold() in actual.casefold()
+
+
 def _compile(condition: _Condition) -> Predicate:
     field, operator, values = condition.field, condition.operator, condition.values
 
     def test(actual: Any) -> bool:
-        if operator in ("equals", "not_equal", "in"):
+        if operator == "equals":  # Zoho: on text, equals acts like contains
+            return any(compare(actual, value) == 0 or _contains(actual, value) for value in values)
+        if operator in ("not_equal", "in"):
             return any(compare(actual, value) == 0 for value in values)
         if operator == "starts_with":
             return isinstance(actual, str) and actual.casefold().startswith(values[0].casefold())

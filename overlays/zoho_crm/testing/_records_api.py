@@ -162,7 +162,7 @@ def _matches(ctx: Context, kind: str, predicate: Predicate) -> list[str]:
     module = ctx.module.api_name
     table = ctx.store.tables[module]
     lag = ctx.config.search_index_lag
-    converted = _converted_filter(ctx) if "converted" in ctx.params else None
+    converted = _converted_filter(ctx)  # converted Leads are found only with converted=true or both
     if converted is not None:
         searched = predicate
         predicate = lambda fields: converted(fields) and searched(fields)  # noqa: E731
@@ -215,9 +215,13 @@ def get_record_count(ctx: Context) -> Reply:
         )
     _check_view(ctx)
     chosen = _search_predicate(ctx)
-    if chosen is None:
-        return Reply(200, {"count": ctx.store.count(ctx.module.api_name)})
-    return Reply(200, {"count": len(_matches(ctx, *chosen))})
+    if chosen is not None:
+        return Reply(200, {"count": len(_matches(ctx, *chosen))})
+    converted = _converted_filter(ctx)  # search's optional parameters apply: converted Leads are left out
+    module = ctx.module.api_name
+    if converted is None:
+        return Reply(200, {"count": ctx.store.count(module)})
+    return Reply(200, {"count": sum(1 for record in ctx.store.live(module) if converted(record.fields))})
 
 
 def get_deleted_records(ctx: Context) -> Reply:

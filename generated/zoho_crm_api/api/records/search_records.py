@@ -202,7 +202,8 @@ def sync_detailed(
     order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
     `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
     starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-    less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+    less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+    trailing backslash in values with a backslash. `word` needs at
     least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
     tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -285,7 +286,8 @@ def sync(
     order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
     `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
     starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-    less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+    less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+    trailing backslash in values with a backslash. `word` needs at
     least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
     tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -362,7 +364,8 @@ async def asyncio_detailed(
     order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
     `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
     starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-    less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+    less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+    trailing backslash in values with a backslash. `word` needs at
     least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
     tokens. Recently written records may be missing for a while (index lag): 204.
 
@@ -443,7 +446,8 @@ async def asyncio(
     order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
     `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
     starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
-    less_than, between. Escape `(`, `)` and `,` in values with a backslash. `word` needs at
+    less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+    trailing backslash in values with a backslash. `word` needs at
     least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
     tokens. Recently written records may be missing for a while (index lag): 204.
 
