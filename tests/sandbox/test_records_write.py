@@ -213,6 +213,14 @@ def test_delete_bulk_moves_records_to_the_recycle_bin(sb: Sandbox, api: httpx.Cl
     assert {e["id"] for e in sb.deleted("Leads")} == set(ids)
 
 
+def test_delete_bulk_with_a_malformed_id_is_refused_whole(sb: Sandbox, api: httpx.Client) -> None:
+    ids = sb.seed("Leads", leads(2))
+    response = api.delete("/Leads", params={"ids": f"{ids[0]},abc"})  # reference 1.5: badly formatted ids
+    assert (response.status_code, response.json()["code"]) == (400, "UNABLE_TO_PARSE_DATA_TYPE")
+    assert len(sb.records("Leads")) == 2  # nothing deleted
+    assert sb.violations == []
+
+
 def test_delete_single(sb: Sandbox, api: httpx.Client) -> None:
     (record,) = sb.seed("Leads", leads(1))
     assert api.delete(f"/Leads/{record}").json()["data"][0]["details"] == {"id": record}

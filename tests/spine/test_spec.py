@@ -80,7 +80,7 @@ def test_every_listed_operation_is_in_the_spec_and_nothing_else(spec: dict[str, 
     assert found == ALL
 
 
-@pytest.mark.parametrize(("key", "operation_id"), sorted(ALL.items()), ids=sorted(ALL.values()))
+@pytest.mark.parametrize(("key", "operation_id"), sorted(ALL.items()), ids=[op for _, op in sorted(ALL.items())])
 def test_operation_is_documented(spec: dict[str, Any], key: tuple[str, str], operation_id: str) -> None:
     op = operations(spec)[key]
     assert re.fullmatch(r"[a-z][a-z0-9_]*", op["operationId"])
@@ -95,7 +95,7 @@ def test_operation_is_documented(spec: dict[str, Any], key: tuple[str, str], ope
         media = op["requestBody"]["content"]["application/json"]
         assert media.get("examples"), "request body without an example"
         assert {"413", "415"} & statuses
-    if method == "get" and operation_id != "get_record_count":
+    if method == "get" and operation_id not in ("get_record_count", "get_mass_update_status"):  # neither has one
         assert "204" in statuses
     if method in ("put", "delete") and key in RECORDS:
         assert "412" in statuses, "writes take If-Unmodified-Since"

@@ -2752,13 +2752,14 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> dict[str, Any] | None:
+    ) -> dict[str, Any]:
         """Status of a mass update job.
 
         The status of a job `mass_update_records` scheduled (with `cvid`): `Status` (`SCHEDULED`,
         `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
         updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
         (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+        No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
 
         Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``).
 
@@ -2771,7 +2772,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        result: dict[str, Any] | None = self._runtime.call(
+        result: dict[str, Any] = self._runtime.call(
             _GET_MASS_UPDATE_STATUS,
             {
                 "module": module,
@@ -2796,6 +2797,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
         updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
         (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+        No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
 
         Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``: the one item of the answer's ``data`` list).
 
@@ -5334,13 +5336,14 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None = None,
         **unknown: NoReturn,
-    ) -> dict[str, Any] | None:
+    ) -> dict[str, Any]:
         """Status of a mass update job.
 
         The status of a job `mass_update_records` scheduled (with `cvid`): `Status` (`SCHEDULED`,
         `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
         updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
         (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+        No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
 
         Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``).
 
@@ -5353,7 +5356,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
             extra_body: Top-level body keys to add (not one ``body`` already has).
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
-        result: dict[str, Any] | None = await self._runtime.call(
+        result: dict[str, Any] = await self._runtime.call(
             _GET_MASS_UPDATE_STATUS,
             {
                 "module": module,
@@ -5378,6 +5381,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
         updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
         (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+        No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
 
         Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``: the one item of the answer's ``data`` list).
 

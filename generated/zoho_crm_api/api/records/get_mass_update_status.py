@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -43,8 +43,7 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    Any
-    | AuthError
+    AuthError
     | JobNotFoundError
     | MassUpdateStatusError
     | MassUpdateStatusResponse
@@ -58,10 +57,6 @@ def _parse_response(
         response_200 = MassUpdateStatusResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
 
     if response.status_code == 400:
         response_400 = MassUpdateStatusError.from_dict(response.json())
@@ -107,8 +102,7 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    Any
-    | AuthError
+    AuthError
     | JobNotFoundError
     | MassUpdateStatusError
     | MassUpdateStatusResponse
@@ -131,8 +125,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     job_id: str,
 ) -> Response[
-    Any
-    | AuthError
+    AuthError
     | JobNotFoundError
     | MassUpdateStatusError
     | MassUpdateStatusResponse
@@ -147,6 +140,7 @@ def sync_detailed(
     `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
     updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
     (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+    No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
 
     Args:
         module (str):  Example: Leads.
@@ -157,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthError | JobNotFoundError | MassUpdateStatusError | MassUpdateStatusResponse | MethodError | PermissionError_ | RateLimitError | ServerError]
+        Response[AuthError | JobNotFoundError | MassUpdateStatusError | MassUpdateStatusResponse | MethodError | PermissionError_ | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -178,8 +172,7 @@ def sync(
     client: AuthenticatedClient,
     job_id: str,
 ) -> (
-    Any
-    | AuthError
+    AuthError
     | JobNotFoundError
     | MassUpdateStatusError
     | MassUpdateStatusResponse
@@ -195,6 +188,7 @@ def sync(
     `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
     updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
     (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+    No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
 
     Args:
         module (str):  Example: Leads.
@@ -205,7 +199,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthError | JobNotFoundError | MassUpdateStatusError | MassUpdateStatusResponse | MethodError | PermissionError_ | RateLimitError | ServerError
+        AuthError | JobNotFoundError | MassUpdateStatusError | MassUpdateStatusResponse | MethodError | PermissionError_ | RateLimitError | ServerError
     """
 
     return sync_detailed(
@@ -221,8 +215,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     job_id: str,
 ) -> Response[
-    Any
-    | AuthError
+    AuthError
     | JobNotFoundError
     | MassUpdateStatusError
     | MassUpdateStatusResponse
@@ -237,6 +230,7 @@ async def asyncio_detailed(
     `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
     updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
     (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+    No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
 
     Args:
         module (str):  Example: Leads.
@@ -247,7 +241,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthError | JobNotFoundError | MassUpdateStatusError | MassUpdateStatusResponse | MethodError | PermissionError_ | RateLimitError | ServerError]
+        Response[AuthError | JobNotFoundError | MassUpdateStatusError | MassUpdateStatusResponse | MethodError | PermissionError_ | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -266,8 +260,7 @@ async def asyncio(
     client: AuthenticatedClient,
     job_id: str,
 ) -> (
-    Any
-    | AuthError
+    AuthError
     | JobNotFoundError
     | MassUpdateStatusError
     | MassUpdateStatusResponse
@@ -283,6 +276,7 @@ async def asyncio(
     `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
     updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
     (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+    No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
 
     Args:
         module (str):  Example: Leads.
@@ -293,7 +287,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthError | JobNotFoundError | MassUpdateStatusError | MassUpdateStatusResponse | MethodError | PermissionError_ | RateLimitError | ServerError
+        AuthError | JobNotFoundError | MassUpdateStatusError | MassUpdateStatusResponse | MethodError | PermissionError_ | RateLimitError | ServerError
     """
 
     return (
