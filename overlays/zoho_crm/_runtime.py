@@ -213,7 +213,7 @@ def _extra(
     for what, given in (("extra_headers", headers), ("extra_query", query), ("extra_body", extra)):
         if given is not None and not (isinstance(given, Mapping) and all(isinstance(k, str) for k in given)):
             raise ZohoValidationError(f"{name}: {what} must be a mapping with string keys")
-    declared = set(map(_public, inspect.signature(operation(op.name)[0]).parameters)) | set(op.pagination)
+    declared = _declared(op.name) | set(op.pagination) if headers or query else frozenset()
     for key, value in (headers or {}).items():
         if not _TOKEN.fullmatch(key):
             raise ZohoValidationError(f"{name}: extra_headers key {key!r} is not a header name")
@@ -227,6 +227,12 @@ def _extra(
         if isinstance(value, bool) or not isinstance(value, _QUERY_VALUES) or value != value:
             raise ZohoValidationError(f"{name}: extra_query[{key!r}] must be a string or a number")
     return headers, query, extra
+
+
+@functools.cache
+def _declared(name: str) -> frozenset[str]:
+    """The public names of an operation's parameters (what its keywords, and no escape hatch, may set)."""
+    return frozenset(map(_public, inspect.signature(operation(name)[0]).parameters))
 
 
 def batch_params(op: Operation, params: dict[str, Any]) -> dict[str, Any]:
