@@ -189,7 +189,7 @@ RESULTS: dict[str, dict[str, str]] = {
         "``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).",
         "stream": ", batched as the plain call, its outcomes handed over one by one, in input order; "
         "``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).",
-        "iter": ", page after page, one page in memory; past 2,000 records with page tokens where it takes them).",
+        "iter": ", page after page, each record once, one page in memory; Zoho's page tokens where it gives them).",
         "page": ": one page, empty when nothing matched).",
         "record": ": ``None`` when there is none, or it has not changed).",
         "count": ").",

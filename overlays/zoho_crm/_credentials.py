@@ -7,7 +7,7 @@ import dataclasses
 __all__ = ["AccessTokenCredentials", "ClientCredentials", "Credentials", "RefreshTokenCredentials"]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class RefreshTokenCredentials:
     """A client id and secret with a refresh token: the client refreshes access tokens itself.
 
@@ -22,7 +22,7 @@ class RefreshTokenCredentials:
     refresh_token: str = dataclasses.field(repr=False)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class AccessTokenCredentials:
     """A fixed access token obtained elsewhere; it cannot be refreshed.
 
@@ -33,7 +33,7 @@ class AccessTokenCredentials:
     access_token: str = dataclasses.field(repr=False)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class ClientCredentials:
     """Self-client credentials (client-credentials grant) for one org.
 

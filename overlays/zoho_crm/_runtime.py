@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import functools
 import inspect
+import math
 import re
 import typing
 from collections.abc import Mapping
@@ -178,8 +179,8 @@ def prepare(
     headers, query, extra = _extra(op, name, options)
     if extra and "body" not in params:
         raise ZohoValidationError(f"{name} sends no body: extra_body does not apply")
-    if extra and "body" in args:
-        payload = args["body"].payload
+    if extra:
+        payload = args.setdefault("body", _JSONBody({})).payload  # an optional body left out: extra_body is all of it
         clash = sorted(key for key in extra if key in payload)
         if clash:
             raise ZohoValidationError(f"{name}: extra_body would replace body[{clash[0]!r}]; give it in body only")
@@ -196,8 +197,16 @@ def prepare(
 
 
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an HTTP header name (RFC 9110 token)
-_CLIENT_HEADERS = frozenset({"authorization", "host", "content-length", "transfer-encoding", "connection", "te"})
-_QUERY_VALUES = (str, int, float)
+_CLIENT_HEADERS = frozenset({
+    "authorization", "proxy-authorization", "host", "content-length", "content-type", "content-encoding",
+    "transfer-encoding", "connection", "keep-alive", "te", "upgrade", "expect",
+})  # fmt: skip
+"""Headers the client, its auth flow or the transport set: no escape hatch gives them (any case, ``_`` or ``-``)."""
+
+
+def _scalar(value: object) -> bool:
+    """A query value httpx writes as one parameter: text, a finite number or a bool."""
+    return isinstance(value, (str, int, bool)) or (isinstance(value, float) and math.isfinite(value))
 
 
 def _extra(
@@ -217,15 +226,15 @@ def _extra(
     for key, value in (headers or {}).items():
         if not _TOKEN.fullmatch(key):
             raise ZohoValidationError(f"{name}: extra_headers key {key!r} is not a header name")
-        if key.lower() in _CLIENT_HEADERS or _public(key.lower().replace("-", "_")) in declared:
+        if key.lower().replace("_", "-") in _CLIENT_HEADERS or _public(key.lower().replace("-", "_")) in declared:
             raise ZohoValidationError(f"{name}: extra_headers[{key!r}] is set by the client or a keyword")
         if not isinstance(value, str) or not value.isascii() or check.has_control(value):
             raise ZohoValidationError(f"{name}: extra_headers[{key!r}] must be printable ASCII text")
     for key, value in (query or {}).items():
         if key in declared:
             raise ZohoValidationError(f"{name}: extra_query[{key!r}] is a declared parameter; give it by its keyword")
-        if isinstance(value, bool) or not isinstance(value, _QUERY_VALUES) or value != value:
-            raise ZohoValidationError(f"{name}: extra_query[{key!r}] must be a string or a number")
+        if not (_scalar(value) or (isinstance(value, (list, tuple)) and all(map(_scalar, value)))):
+            raise ZohoValidationError(f"{name}: extra_query[{key!r}] must be text, a number, a bool or a list of them")
     return headers, query, extra
 
 
@@ -262,7 +271,7 @@ def idempotent(op: Operation, params: dict[str, Any]) -> bool:
     if not isinstance(data, list):
         return False
     dcf = body.get("duplicate_check_fields")
-    fields = [f for f in dcf if isinstance(f, str)] if isinstance(dcf, list) else None
+    fields = [f for f in dcf if isinstance(f, str)] if isinstance(dcf, (list, tuple)) else None
     keys = _idempotency.key_fields(params["module"], fields, params.get("x_external"))
     return _idempotency.all_named(data, keys)
 

@@ -55,7 +55,7 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """How the client retries. ``RetryPolicy(max_attempts=1)`` disables retries.
 

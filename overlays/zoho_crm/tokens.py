@@ -45,7 +45,7 @@ _TEMP_MAX_AGE = 60.0
 _MAX_FILE = 64 * 1024  # a token file is a few hundred bytes
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Token:
     """An access token, when it expires (epoch seconds) and the API domain it was issued for.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import inspect
+import json
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +79,8 @@ def test_escape_hatches_reach_the_request(crm: ZohoCRM, recorder: Recorder) -> N
     [
         ("extra_query", {"per_page": 5}, r"extra_query\['per_page'\] is a declared parameter"),  # checked: 1 to 200
         ("extra_query", {"page": 1}, r"extra_query\['page'\] is a declared parameter"),  # walks manage pages
-        ("extra_query", {"a": {"b": 1}}, r"extra_query\['a'\] must be a string or a number"),
-        ("extra_query", {"a": float("nan")}, r"extra_query\['a'\] must be a string or a number"),
+        ("extra_query", {"a": {"b": 1}}, r"extra_query\['a'\] must be text, a number"),
+        ("extra_query", {"a": float("nan")}, r"extra_query\['a'\] must be text, a number"),
         ("extra_query", {1: "x"}, "extra_query must be a mapping with string keys"),
         ("extra_headers", {"X-A": b"v\r\nX-Injected: 1"}, r"extra_headers\['X-A'\] must be printable ASCII text"),
         ("extra_headers", {b"X-A\r\nX-B": "1"}, "extra_headers must be a mapping with string keys"),
@@ -91,6 +92,9 @@ def test_escape_hatches_reach_the_request(crm: ZohoCRM, recorder: Recorder) -> N
         ("extra_headers", {"Host": "evil.example"}, "is set by the client or a keyword"),
         ("extra_headers", {"AUTHORIZATION": "Zoho-oauthtoken x"}, "is set by the client or a keyword"),
         ("extra_headers", {"X-EXTERNAL": "Leads.Ext"}, "is set by the client or a keyword"),  # the external= keyword
+        ("extra_headers", {"content-type": "text/plain"}, "is set by the client or a keyword"),  # was sent twice
+        ("extra_headers", {"Content_Length": "5"}, "is set by the client or a keyword"),
+        ("extra_headers", {"Proxy-Authorization": "x"}, "is set by the client or a keyword"),
     ],
 )
 @pytest.mark.parametrize("facade", ["sync", "async"])
@@ -140,7 +144,15 @@ def test_extra_body_cannot_replace_a_key_of_the_body(crm: ZohoCRM, recorder: Rec
     assert recorder.requests == []
 
 
-def test_an_upsert_is_judged_safe_to_repeat_on_the_body_extra_body_completes() -> None:
+@pytest.mark.parametrize(
+    ("body", "extra"),
+    [
+        ({"data": leads(1)}, {"duplicate_check_fields": ["Ext_Id"]}),
+        ({"data": leads(1)}, {"duplicate_check_fields": ("Ext_Id",)}),  # a tuple was not read: 5 sends
+        ({"data": leads(1), "duplicate_check_fields": ("Ext_Id",)}, None),
+    ],
+)
+def test_an_upsert_is_judged_safe_to_repeat_on_the_body_extra_body_completes(body: Any, extra: Any) -> None:
     """Keyed by Email in ``body``, but ``extra_body`` makes Zoho match on an external field the record lacks:
     a dropped answer must not be sent again (it was, five times: five records)."""
     with Sandbox(drop_after_commit_rate=1.0, fault_operations=frozenset({"upsert_records"}), seed=1) as sb:
@@ -151,11 +163,23 @@ def test_an_upsert_is_judged_safe_to_repeat_on_the_body_extra_body_completes() -
             ) as crm,
             pytest.raises(APIConnectionError),
         ):
-            crm.records.upsert_records(
-                "Leads", body={"data": leads(1)}, extra_body={"duplicate_check_fields": ["Ext_Id"]}
-            )
+            crm.records.upsert_records("Leads", body=body, extra_body=extra)
         assert sb.counters.requests["upsert_records"] == 1
         assert len(sb.records("Leads")) == 1
+
+
+def test_extra_body_is_the_body_of_a_call_whose_optional_body_is_left_out(
+    sb: Sandbox, crm: ZohoCRM, recorder: Recorder
+) -> None:
+    (lead,) = sb.seed("Leads", leads(1))
+    crm.records.clone_record("Leads", lead, extra_body={"skip_feature_execution": [{"name": "cadences"}]})
+    assert json.loads(recorder.requests[-1].content) == {"skip_feature_execution": [{"name": "cadences"}]}  # was: {}
+
+
+def test_extra_query_takes_bools_and_lists_as_httpx_writes_them(crm: ZohoCRM, recorder: Recorder) -> None:
+    crm.records.get_records("Leads", fields="Last_Name", extra_query={"flag": True, "tags": ["a", "b"]})
+    params = recorder.requests[-1].url.params
+    assert (params["flag"], params.get_list("tags")) == ("true", ["a", "b"])
 
 
 def test_extra_body_is_merged_and_refused_without_a_body(crm: ZohoCRM, recorder: Recorder) -> None:

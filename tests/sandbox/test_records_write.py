@@ -215,8 +215,9 @@ def test_delete_bulk_moves_records_to_the_recycle_bin(sb: Sandbox, api: httpx.Cl
 
 def test_delete_bulk_with_a_malformed_id_is_refused_whole(sb: Sandbox, api: httpx.Client) -> None:
     ids = sb.seed("Leads", leads(2))
-    response = api.delete("/Leads", params={"ids": f"{ids[0]},abc"})  # reference 1.5: badly formatted ids
-    assert (response.status_code, response.json()["code"]) == (400, "UNABLE_TO_PARSE_DATA_TYPE")
+    for bad in (f"{ids[0]},abc", "\uff11\uff12\uff13", "\u00b2"):  # reference 1.5; full-width digits are not ids
+        response = api.delete("/Leads", params={"ids": bad})
+        assert (response.status_code, response.json()["code"]) == (400, "UNABLE_TO_PARSE_DATA_TYPE")
     assert len(sb.records("Leads")) == 2  # nothing deleted
     assert sb.violations == []
 

@@ -229,3 +229,9 @@ def test_related_if_modified_since(sb: Sandbox, api: httpx.Client, campaign: str
     clock.advance(1)
     api.put(f"/Leads/{lead}", json={"data": [{"Company": "x"}]})
     assert api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name"}, headers=since).status_code == 200
+
+
+def test_delink_with_a_malformed_id_is_refused_whole(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
+    response = api.delete(f"/Campaigns/{campaign}/Leads", params={"ids": "abc"})  # reference 2.4
+    assert (response.status_code, response.json()["code"]) == (400, "UNABLE_TO_PARSE_DATA_TYPE")
+    assert sb.violations == []

@@ -1157,7 +1157,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List records of a module.
 
-        Operation ``get_records`` (``GET /{module}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_records`` (``GET /{module}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2417,7 +2417,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: Search records.
 
-        Operation ``search_records`` (``GET /{module}/search``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``search_records`` (``GET /{module}/search``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2608,7 +2608,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List deleted records.
 
-        Operation ``get_deleted_records`` (``GET /{module}/deleted``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3741,7 +3741,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List records of a module.
 
-        Operation ``get_records`` (``GET /{module}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_records`` (``GET /{module}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -5001,7 +5001,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: Search records.
 
-        Operation ``search_records`` (``GET /{module}/search``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``search_records`` (``GET /{module}/search``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -5192,7 +5192,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List deleted records.
 
-        Operation ``get_deleted_records`` (``GET /{module}/deleted``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_deleted_records`` (``GET /{module}/deleted``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).

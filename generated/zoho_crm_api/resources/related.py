@@ -856,7 +856,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List related records.
 
-        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -1743,7 +1743,7 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List related records of a deleted record.
 
-        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -2304,7 +2304,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List related records.
 
-        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -3191,7 +3191,7 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List related records of a deleted record.
 
-        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``, page after page, one page in memory; past 2,000 records with page tokens where it takes them).
+        Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).

@@ -14,7 +14,7 @@ __all__ = ["awalk"]
 
 
 async def awalk(fetch: AsyncPageFetch, listing: Walk) -> AsyncIterator[Record]:
-    """Every record of a listing, one page in memory at a time (``fetch(paging parameters)`` reads a page)."""
+    """Every record of a listing once, a page at a time (``fetch(paging parameters)`` reads a page)."""
     paging: dict[str, Any] | None = listing.first
     while paging is not None:
         page = await fetch(paging)
