@@ -74,9 +74,12 @@ class Walk:
         records = page.records
         self._read += len(records)
         keys = [_key(record) for record in records]
-        seen = self._seen
-        new = [record for record, key in zip(records, keys, strict=True) if key is None or key not in seen]
-        seen.update(key for key in keys if key is not None)
+        seen, new = self._seen, []
+        for record, key in zip(records, keys, strict=True):
+            if key is None or key not in seen:  # a page naming one id twice yields it once too
+                new.append(record)
+                if key is not None:
+                    seen.add(key)
         whole = hash(repr(records)) if records and all(key is None for key in keys) else None
         repeat = whole is not None and whole in self._pages
         if whole is not None:

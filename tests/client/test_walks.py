@@ -144,6 +144,12 @@ def test_a_record_seen_again_pages_later_is_not_yielded_again(walk: str) -> None
     assert len(seen) == len(set(seen)) <= 6
 
 
+def test_a_page_naming_one_id_twice_yields_it_once() -> None:
+    body = {"data": [{"id": "5"}, {"id": "6"}, {"id": "5"}, {"id": 6}], "info": {"more_records": False}}
+    crm = _answering(lambda request: httpx.Response(200, json=body))
+    assert [r["id"] for r in crm.records.iter_deleted("Leads")] == ["5", "6"]
+
+
 def test_records_without_ids_that_look_alike_are_all_yielded() -> None:
     pages = iter([[{"Stage": "Won"}], [{"Stage": "Won"}], [{"Stage": "Lost"}]])
 
