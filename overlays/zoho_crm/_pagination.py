@@ -8,16 +8,18 @@ drops one it sees again (a page shifted by records written meanwhile, an updated
 the sort order, or a repeating server).
 
 A listing that would never end is stopped with :class:`~zoho_crm.errors.PaginationError`: a page token
-handed out before (a cycle), :data:`MAX_IDLE_PAGES` pages in a row that bring no new record yet claim
-more (empty, or repeated), or more records claimed past :data:`MAX_LISTED`. A page without a boolean
-``more_records`` is an :class:`~zoho_crm.errors.InvalidResponseError`, not the end of the listing.
+handed out before (a cycle), :data:`MAX_IDLE_PAGES` idle pages in a row that claim more (empty; read by
+page number, also one that brings no new record), or more records claimed past :data:`MAX_LISTED`. A
+page without a boolean ``more_records`` is an :class:`~zoho_crm.errors.InvalidResponseError`, not the
+end of the listing.
 
 The walk itself (``awalk``) is written once in ``_async/_pagination.py``; ``walk`` is generated from it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection
+import re
+from collections.abc import Awaitable, Callable, Collection, Hashable
 from typing import Any
 
 from . import _plans
@@ -37,11 +39,16 @@ MAX_LISTED = 100_000
 """Records a listing can reach (Zoho answers ``PAGINATION_LIMIT_EXCEEDED`` past it with page tokens)."""
 
 
-def _key(record: Record) -> str | int | None:
-    """A record's id as the walk remembers it: a Zoho id as an int (exact, and smaller than its text)."""
+_ZOHO_ID = re.compile(r"-?(?:0|[1-9][0-9]{0,18})")
+
+
+def _key(record: Record) -> Hashable | None:
+    """A record's id as the walk remembers it: a number as an int (exact, and smaller than its text)."""
     key = record.get("id")
     if isinstance(key, str):
-        return int(key) if key.isascii() and key.isdigit() and not key.startswith("0") else key
+        if key.isascii() and _ZOHO_ID.fullmatch(key):
+            return int(key)
+        return key if len(key) <= 64 else ("#", hash(key))  # a server's odd id: at most a few bytes held
     return key if isinstance(key, int) and not isinstance(key, bool) else None
 
 
@@ -57,7 +64,8 @@ class Walk:
         self._page_no = 1
         self._read = 0
         self._idle = 0
-        self._seen: set[str | int] = set()
+        self._seen: set[Hashable] = set()
+        self._by_token = False
         self._pages: set[int] = set()
         self._handed: set[str] = set()
 
@@ -69,22 +77,29 @@ class Walk:
     def fresh(self, page: Page) -> list[Record]:
         """The page's records not yielded before (by id; a record without one is always yielded).
 
-        A page that brings no record not yielded before, or repeats an earlier page whole, is idle.
+        The page is idle when it is empty, or, read by page number, when it brings no id not yielded
+        before and its records without ids repeat an earlier page's. A page read by a fresh token is
+        not idle for repeating ids: a record updated while a listing sorted by ``Modified_Time`` is
+        walked comes round again (token cycles and :data:`MAX_LISTED` bound a lying server).
         """
         records = page.records
         self._read += len(records)
-        keys = [_key(record) for record in records]
-        seen, new = self._seen, []
-        for record, key in zip(records, keys, strict=True):
-            if key is None or key not in seen:  # a page naming one id twice yields it once too
+        seen, new, nameless, named = self._seen, [], [], False
+        for record in records:
+            key = _key(record)
+            if key is None:
                 new.append(record)
-                if key is not None:
-                    seen.add(key)
-        whole = hash(repr(records)) if records and all(key is None for key in keys) else None
-        repeat = whole is not None and whole in self._pages
-        if whole is not None:
+                nameless.append(record)
+            elif key not in seen:  # a page naming one id twice yields it once too
+                new.append(record)
+                seen.add(key)
+                named = True
+        progress = named
+        if nameless:
+            whole = hash(repr(nameless))
+            progress = progress or whole not in self._pages
             self._pages.add(whole)
-        self._idle = 0 if new and not repeat else self._idle + 1
+        self._idle = 0 if records and (progress or self._by_token) else self._idle + 1
         return new
 
     def next(self, page: Page) -> dict[str, Any] | None:
@@ -99,8 +114,10 @@ class Walk:
             raise InvalidResponseError(f"a page of the listing has {said}, not true or false")
         if not more:
             return None
-        if self._read >= MAX_LISTED:
-            raise PaginationError(f"{self._read} records read and more claimed: Zoho lists at most {MAX_LISTED}")
+        if self._read >= MAX_LISTED or self._page_no >= -(-MAX_LISTED // self._per_page) + MAX_IDLE_PAGES:
+            raise PaginationError(
+                f"{self._read} records on {self._page_no} pages read and more claimed: Zoho lists at most {MAX_LISTED}"
+            )
         if self._idle >= MAX_IDLE_PAGES:
             raise PaginationError(
                 f"{self._idle} pages in a row (to page {self._page_no}) brought no new record yet claim more "
@@ -112,8 +129,10 @@ class Walk:
             if token in self._handed:
                 raise PaginationError(f"page token {token[:40]!r} was handed out before (a cycle); stopped")
             self._handed.add(token)
+            self._by_token = True
             return {"page_token": token}
         if self._numbered and self._within(self._page_no):
+            self._by_token = False
             return {"page": self._page_no}
         if self._tokens:
             raise InvalidResponseError(f"Zoho reports more records past {self._read} but gave no page token")

@@ -233,8 +233,10 @@ def _extra(
     for key, value in (query or {}).items():
         if key in declared:
             raise ZohoValidationError(f"{name}: extra_query[{key!r}] is a declared parameter; give it by its keyword")
-        if not (_scalar(value) or (isinstance(value, (list, tuple)) and all(map(_scalar, value)))):
-            raise ZohoValidationError(f"{name}: extra_query[{key!r}] must be text, a number, a bool or a list of them")
+        if not (_scalar(value) or (isinstance(value, (list, tuple)) and value and all(map(_scalar, value)))):
+            raise ZohoValidationError(
+                f"{name}: extra_query[{key!r}] must be text, a number, a bool or a non-empty list of them"
+            )
     return headers, query, extra
 
 
@@ -271,7 +273,9 @@ def idempotent(op: Operation, params: dict[str, Any]) -> bool:
     if not isinstance(data, list):
         return False
     dcf = body.get("duplicate_check_fields")
-    fields = [f for f in dcf if isinstance(f, str)] if isinstance(dcf, (list, tuple)) else None
+    if dcf is not None and not isinstance(dcf, (list, tuple)):
+        return False  # not a list Zoho reads: which fields it checks cannot be told
+    fields = [f for f in dcf if isinstance(f, str)] if dcf is not None else None
     keys = _idempotency.key_fields(params["module"], fields, params.get("x_external"))
     return _idempotency.all_named(data, keys)
 

@@ -82,6 +82,7 @@ def test_escape_hatches_reach_the_request(crm: ZohoCRM, recorder: Recorder) -> N
         ("extra_query", {"a": {"b": 1}}, r"extra_query\['a'\] must be text, a number"),
         ("extra_query", {"a": float("nan")}, r"extra_query\['a'\] must be text, a number"),
         ("extra_query", {1: "x"}, "extra_query must be a mapping with string keys"),
+        ("extra_query", {"a": []}, r"extra_query\['a'\] must be text, a number"),  # httpx would drop it
         ("extra_headers", {"X-A": b"v\r\nX-Injected: 1"}, r"extra_headers\['X-A'\] must be printable ASCII text"),
         ("extra_headers", {b"X-A\r\nX-B": "1"}, "extra_headers must be a mapping with string keys"),
         ("extra_headers", {"X-A": "caf\u00e9"}, "must be printable ASCII text"),
@@ -282,3 +283,12 @@ def test_a_path_value_that_would_reach_another_operation_is_refused(
     with pytest.raises(ZohoValidationError, match="delete_record: record_id"):
         crm.records.with_raw_response.delete_record("Leads", record_id)
     assert api_calls(recorder) == []
+
+
+def test_an_upsert_whose_duplicate_check_fields_zoho_cannot_read_is_not_repeated() -> None:
+    from zoho_crm._runtime import idempotent
+    from zoho_crm_api.resources.records import _UPSERT_RECORDS
+
+    keyed = {"module": "Leads", "body": {"data": leads(1)}}
+    assert idempotent(_UPSERT_RECORDS, keyed)  # each record has its Email, the default duplicate check
+    assert not idempotent(_UPSERT_RECORDS, {**keyed, "body": {**keyed["body"], "duplicate_check_fields": "Phone"}})
