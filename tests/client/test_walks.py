@@ -165,6 +165,20 @@ def test_a_record_seen_again_pages_later_is_not_yielded_again(walk: str) -> None
     assert len(seen) == len(set(seen)) <= 6
 
 
+def test_a_server_claiming_more_on_short_pages_is_stopped_at_the_pages_zoho_could_fill() -> None:
+    pages = _pages(lambda n: [{"id": str(n)}])  # one new record a page, per_page 200 asked
+    calls = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        return next(pages)
+
+    with pytest.raises(PaginationError, match=r"503 pages read \(503 records, 200 asked a page\)"):
+        list(_answering(handler).records.iter("Leads", fields=["Email"]))
+    assert calls == 503  # 100,000 / 200 + 3, not 100,000 requests
+
+
 def test_a_page_naming_one_id_twice_yields_it_once() -> None:
     body = {"data": [{"id": "5"}, {"id": "6"}, {"id": "5"}, {"id": 6}], "info": {"more_records": False}}
     crm = _answering(lambda request: httpx.Response(200, json=body))
