@@ -366,6 +366,14 @@ def _user_methods(
     return found
 
 
+def _batch_options(node: dict[str, Any], user: list[dict[str, Any]]) -> str | None:
+    """A batched write's body keywords and their JSON types (``Operation.options``), from its batch method."""
+    batched = next((u for u in user if u["returns"] == "batch"), None)
+    if batched is None or node["x-zoho-batch"].get("key", "data") != "data":
+        return None
+    return repr({o["public"]: tuple(o["kind"]) for o in batched["options"]})
+
+
 def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], tag: str) -> dict[str, Any]:
     op_id = node["operationId"]
     module = importlib.import_module(f"zoho_crm_api.api.{tag}.{op_id}")
@@ -430,9 +438,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "csv_repr": repr(tuple(p["name"] for p in params if p["fmt"] == "csv")),
         "batch": node.get("x-zoho-batch"),
         "batch_repr": repr(node.get("x-zoho-batch")),
-        "options_repr": repr({o["public"]: tuple(o["kind"]) for o in _body_options(spec, node)})
-        if (node.get("x-zoho-batch") or {}).get("key", "data") == "data" and node.get("x-zoho-batch")
-        else None,
+        "options_repr": _batch_options(node, user),
         "path_repr": repr(path_names),
         "rules_repr": repr({name: rule for name, rule in rules.items() if rule}),
         "one_of_repr": repr(one_of),

@@ -5,6 +5,7 @@ Nothing is dropped: a call that fails as a whole marks each of its items failed 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -182,11 +183,11 @@ def _answered_twice(
 ) -> None:
     """Successes of one call answering the same new record id: none of them is a certain success."""
     ids = [odd[i].id if isinstance(odd.get(i), Success) else fields[4 * i] for i in range(len(items))]  # type: ignore[union-attr]
-    given = [record_id for record_id in ids if record_id is not None]
-    if len(set(given)) == len(given):
+    counts = Counter(record_id for record_id in ids if record_id is not None)
+    if all(n == 1 for n in counts.values()):
         return
     for i, record_id in enumerate(ids):
-        if record_id is not None and ids.count(record_id) > 1:
+        if record_id is not None and counts[record_id] > 1:
             fields[4 * i : 4 * i + 4] = (None, None, None, None)
             message = f"Zoho answered record {record_id} for more than one item of the call"
             odd[i] = Failure(start + i, items[i], "INVALID_RESPONSE", message, {}, status, not idempotent)

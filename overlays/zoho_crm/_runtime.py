@@ -101,8 +101,7 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
         return check.record_id(value, external=external, what=where)
     if rule.get("type") == "string" and type(value) is int:  # an id or a view id given as a number
         value = str(value)
-    types = check.JSON_TYPES.get(rule.get("type", ""), (object,))
-    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+    if not check.is_json(value, rule.get("type", "")):
         raise ZohoValidationError(f"{where} must be {rule['type']}, got {type(value).__name__}")
     if ("minimum" in rule and value < rule["minimum"]) or ("maximum" in rule and value > rule["maximum"]):
         bounds = f"from {rule.get('minimum', '-inf')} to {rule.get('maximum', 'inf')}"
@@ -384,8 +383,8 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
 
 def per_page_of(op: Operation, args: dict[str, Any]) -> int:
     """The page size of a walk, set in ``args`` (Zoho's default, 200, when not given)."""
-    if "per_page" in inspect.signature(operation(op.name)[0]).parameters:
-        args["per_page"] = args.get("per_page", DEFAULT_PER_PAGE)
+    if "per_page" in _declared(op.name):
+        args.setdefault("per_page", DEFAULT_PER_PAGE)
     per_page = args.get("per_page", DEFAULT_PER_PAGE)
     return per_page if isinstance(per_page, int) else DEFAULT_PER_PAGE
 

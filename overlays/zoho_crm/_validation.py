@@ -153,14 +153,18 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
 """The Python types a value of each JSON Schema ``type`` may have (a bool is only a ``boolean``)."""
 
 
+def is_json(value: object, kind: str) -> bool:
+    """Whether ``value`` has the JSON Schema ``type`` ``kind`` (any value for an unknown or empty one)."""
+    types = JSON_TYPES.get(kind, (object,))
+    return isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+
+
 def json_type(where: str, value: Any, kinds: tuple[str, ...]) -> Any:
     """``value`` of the declared JSON type ``kinds[0]`` (an array's items of ``kinds[1]``); a list if a tuple."""
     kind, *items = kinds
-    types = JSON_TYPES.get(kind, (object,))
-    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    ok = is_json(value, kind)
     if ok and items and isinstance(value, (list, tuple)):
-        inner = JSON_TYPES.get(items[0], (object,))
-        ok = all(isinstance(item, inner) and not (isinstance(item, bool) and bool not in inner) for item in value)
+        ok = all(is_json(item, items[0]) for item in value)
     if not ok:
         shape = f"{kind} of {items[0]}s" if items and items[0] else kind
         raise ZohoValidationError(f"{where} must be {shape}, got {value!r}")

@@ -25,7 +25,7 @@ from .._runtime import (
     shaped,
     stream_arguments,
 )
-from ..results import BatchResult, Outcome, Page
+from ..results import BatchResult, Outcome, Page, Record
 from ._caller import async_caller
 from ._engine import AsyncEngine
 from ._pagination import awalk
@@ -63,15 +63,7 @@ class AsyncRuntime:
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of a paginated operation: checked now, before the first page is asked for."""
         args, adjust, _ = prepare(op, params, options, unknown)
-        listing = Walk(op.pagination, per_page_of(op, args), op.reach)
-
-        async def fetch(paging: dict[str, Any]) -> Page:
-            response = await self._engine.send(
-                op.name, {**args, **paging}, idempotent=True, timeout=options.timeout, adjust=adjust
-            )
-            return _plans.page_from(response)
-
-        return awalk(fetch, listing)
+        return self._walk(op, args, options.timeout, adjust)
 
     async def batch(
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
@@ -109,12 +101,16 @@ class AsyncRuntime:
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of a declared listing: checked now, then page after page."""
-        op = method.op
-        args = arguments(method, params, unknown)
+        return self._walk(method.op, arguments(method, params, unknown), timeout)
+
+    def _walk(self, op: Operation, args: dict[str, Any], timeout: Timeout, adjust: Any = None) -> AsyncIterator[Record]:
+        """Every record of ``op``'s listing, its arguments checked (``Walk`` says which page comes next)."""
         listing = Walk(op.pagination, per_page_of(op, args), op.reach)
 
         async def fetch(paging: dict[str, Any]) -> Page:
-            response = await self._engine.send(op.name, {**args, **paging}, idempotent=True, timeout=timeout)
+            response = await self._engine.send(
+                op.name, {**args, **paging}, idempotent=True, timeout=timeout, adjust=adjust
+            )
             return _plans.page_from(response)
 
         return awalk(fetch, listing)

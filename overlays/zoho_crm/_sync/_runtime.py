@@ -26,7 +26,7 @@ from .._runtime import (
     shaped,
     stream_arguments,
 )
-from ..results import BatchResult, Outcome, Page
+from ..results import BatchResult, Outcome, Page, Record
 from ._caller import sync_caller
 from ._engine import SyncEngine
 from ._pagination import walk
@@ -60,15 +60,7 @@ class SyncRuntime:
     ) -> Iterator[dict[str, Any]]:
         """Every record of a paginated operation: checked now, before the first page is asked for."""
         args, adjust, _ = prepare(op, params, options, unknown)
-        listing = Walk(op.pagination, per_page_of(op, args), op.reach)
-
-        def fetch(paging: dict[str, Any]) -> Page:
-            response = self._engine.send(
-                op.name, {**args, **paging}, idempotent=True, timeout=options.timeout, adjust=adjust
-            )
-            return _plans.page_from(response)
-
-        return walk(fetch, listing)
+        return self._walk(op, args, options.timeout, adjust)
 
     def batch(
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
@@ -104,12 +96,14 @@ class SyncRuntime:
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
     ) -> Iterator[dict[str, Any]]:
         """Every record of a declared listing: checked now, then page after page."""
-        op = method.op
-        args = arguments(method, params, unknown)
+        return self._walk(method.op, arguments(method, params, unknown), timeout)
+
+    def _walk(self, op: Operation, args: dict[str, Any], timeout: Timeout, adjust: Any = None) -> Iterator[Record]:
+        """Every record of ``op``'s listing, its arguments checked (``Walk`` says which page comes next)."""
         listing = Walk(op.pagination, per_page_of(op, args), op.reach)
 
         def fetch(paging: dict[str, Any]) -> Page:
-            response = self._engine.send(op.name, {**args, **paging}, idempotent=True, timeout=timeout)
+            response = self._engine.send(op.name, {**args, **paging}, idempotent=True, timeout=timeout, adjust=adjust)
             return _plans.page_from(response)
 
         return walk(fetch, listing)
