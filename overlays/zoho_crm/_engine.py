@@ -137,14 +137,18 @@ def transport_error(exc: httpx.TransportError, request: httpx.Request) -> APICon
 def api_error(response: httpx.Response) -> APIError:
     """The typed error for an error answer, chosen by status family (and Zoho's code when there is one).
 
-    A body that is not Zoho's envelope (an HTML gateway page, plain text) still gives the family's
-    error, with the start of the body in the message.
+    A bulk write none of whose items succeeded gives its first item's error. A body that is not Zoho's
+    envelope (an HTML gateway page, plain text) still gives the family's error, with the start of the
+    body in the message.
     """
     try:
         body = loads(response.content)
     except ValueError:
         snippet = response.content[:120].decode("utf-8", "replace")
         return _error(response, None, f"answer is not JSON: {snippet!r}", None)
+    items = body.get("data") if isinstance(body, dict) else None
+    if isinstance(items, list) and items and isinstance(items[0], dict) and isinstance(items[0].get("code"), str):
+        body = {**items[0], "message": f"data[0] of {len(items)}: {items[0].get('message', '')}"}  # every item failed
     if not isinstance(body, dict) or not isinstance(body.get("code"), str):
         return _error(response, None, f"answer is not a Zoho error envelope: {str(body)[:120]!r}", None)
     return _envelope_error(response, body)

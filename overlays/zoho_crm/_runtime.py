@@ -185,6 +185,8 @@ def prepare(
             raise ZohoValidationError(f"{name}: extra_body would replace body[{clash[0]!r}]; give it in body only")
         payload.update(extra)
         params = {**params, "body": payload}  # retry safety is judged on the body as sent
+    if op.batch is not None and "body" in args:
+        _writes.check_body(op, args["body"].payload, params.get("x_external"))
 
     def adjust(kwargs: dict[str, Any]) -> None:
         if headers:

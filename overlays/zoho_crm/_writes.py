@@ -20,6 +20,7 @@ from zoho_crm_api._runtime import Operation
 from . import _batch, _idempotency, _plans
 from . import _validation as check
 from ._engine import operation
+from .errors import ZohoValidationError
 
 HEADERS = ("x_external", "if_unmodified_since")
 """The parameters a batched write sends as headers."""
@@ -58,6 +59,22 @@ def check_options(op: Operation, extra: dict[str, Any]) -> None:
     for key, value in extra.items():
         extra[key] = check.json_type(f"{name}: {key}", value, op.options.get(key, ("",)))
     _plans.body(_body_model(op.name), {"data": [], **extra})
+
+
+def check_body(op: Operation, body: dict[str, Any], external: str | None) -> None:
+    """A bulk write's body given whole (``insert_records(body=...)``), checked as its batched call checks a chunk."""
+    declared = op.batch or {}
+    size = int(declared.get("size", _batch.BATCH_SIZE))
+    if declared.get("key", "data") != "data":
+        return  # ids in the query: checked as a declared parameter
+    where = f"{op.name.rsplit('.', 1)[-1]}: body['data']"
+    records = check.records(body.get("data"), what=where)
+    if not 1 <= len(records) <= size:
+        got = f"got {len(records)} (its batched call takes any number)"
+        raise ZohoValidationError(f"{where} takes 1 to {size} records, {got}")
+    if declared.get("identified_by") == "id":
+        _plans.require_ids(records, external, where)
+    check_options(op, body_options({key: value for key, value in body.items() if key != "data"}))
 
 
 def kind(op: Operation) -> str:

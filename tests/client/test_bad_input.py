@@ -133,6 +133,27 @@ CASES: dict[str, Call] = {
     "insert_lar_id_not_a_string": lambda c: c.records.insert("Leads", [{"Last_Name": "x"}], lar_id=12),
     "insert_stream_lar_id_a_dict": lambda c: c.records.insert_stream("Leads", [{"Last_Name": "x"}], lar_id={"id": "1"}),
     "iter_per_page_zero": lambda c: c.records.iter("Leads", fields=["Email"], per_page=0),  # was sent as 200
+    # a bulk write's body given whole to its generated call, checked as a batch checks a chunk (review: sent as
+    # given, and an upsert item that was not a dict raised a bare AttributeError)
+    "raw_insert_101": lambda c: c.records.insert_records("Leads", body={"data": [{"Last_Name": "x"}] * 101}),
+    "raw_insert_none": lambda c: c.records.insert_records("Leads", body={"data": []}),
+    "raw_insert_no_data": lambda c: c.records.insert_records("Leads", body={"trigger": []}),
+    "raw_upsert_item_an_int": lambda c: c.records.upsert_records("Leads", body={"data": [1]}),
+    "raw_upsert_data_a_string": lambda c: c.records.upsert_records("Leads", body={"data": "x"}),
+    "raw_update_without_id": lambda c: c.records.update_records("Leads", body={"data": [{"Last_Name": "x"}]}),
+    "raw_related_update_bad_id": lambda c: c.related.update_related_records(
+        "Campaigns", GOOD_ID, "Leads", body={"data": [{"id": "x"}]}
+    ),
+    "raw_upsert_trigger_a_string": lambda c: c.records.upsert_records(
+        "Leads", body={"data": [{"Last_Name": "x"}], "trigger": "workflow"}
+    ),
+    "raw_insert_trigger_unknown": lambda c: c.records.insert_records(
+        "Leads", body={"data": [{"Last_Name": "x"}]}, extra_body={"trigger": ["fireworks"]}
+    ),
+    "raw_upsert_dcf_a_string": lambda c: c.records.upsert_records(
+        "Leads", body={"data": [{"Last_Name": "x"}], "duplicate_check_fields": "Email"}
+    ),
+    "raw_insert_nan": lambda c: c.records.insert_records("Leads", body={"data": [{"Rate": math.nan}]}),
 }
 
 

@@ -208,6 +208,16 @@ def test_a_failed_generated_call_raises_the_typed_error(crm: ZohoCRM) -> None:
     assert info.value.code == "INVALID_MODULE"
 
 
+def test_a_bulk_write_whose_every_item_failed_raises_the_first_items_typed_error(crm: ZohoCRM) -> None:
+    body = {"data": [{"Email": "a@example.com"}, {"Email": "b@example.com"}]}  # no Last_Name: both refused
+    with pytest.raises(InvalidRequestError) as info:  # was: "answer is not a Zoho error envelope", no code
+        crm.records.insert_records("Leads", body=body)
+    assert info.value.code == "MANDATORY_NOT_FOUND"
+    assert info.value.details is not None
+    assert info.value.details["api_name"] == "Last_Name"
+    assert "data[0] of 2" in str(info.value)
+
+
 def test_iter_walks_every_page(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
     sb.seed("Leads", leads(25))
     seen = list(crm.records.iter_get_records("Leads", fields="Last_Name", per_page=10))
