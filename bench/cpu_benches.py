@@ -117,7 +117,7 @@ def plan_chunk(payload: dict[str, Any]) -> dict[str, Any]:
 
 def serialise(payload: dict[str, Any]) -> httpx.Request:
     """Our whole path to the request: the chunk planned, then built by the engine (generated ``_get_kwargs``)."""
-    return _engine._request(HTTP, "records.upsert_records", plan_chunk(payload), None)
+    return _engine._request(HTTP, "records.upsert_records", plan_chunk(payload))
 
 
 def bench_serialise(repeat: int) -> Figure:
@@ -131,7 +131,7 @@ def bench_serialise(repeat: int) -> Figure:
             "ours": lambda: serialise(payload),
             "json.dumps": lambda: json.dumps(payload),
             "plan (encode)": lambda: plan_chunk(payload),
-            "build request": lambda: _engine._request(HTTP, "records.upsert_records", planned, None),
+            "build request": lambda: _engine._request(HTTP, "records.upsert_records", planned),
         },
         repeat=repeat,
         number=50,

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import httpx
 
-from ._engine import api_error, read_json, secrets_of
+from ._engine import api_error, read_json, secrets_of, unreadable
 from ._json import UnencodableItem
 from .errors import (
     APIConnectionError,
@@ -202,11 +202,6 @@ def whole_call_failed(start: int, items: Sequence[Any], error: ZohoError, *, unc
     ]
 
 
-def _unreadable(response: httpx.Response, why: str) -> InvalidResponseError:
-    request = response.request
-    return InvalidResponseError(why, status_code=response.status_code, method=request.method, url=str(request.url))
-
-
 def outcomes(
     response: httpx.Response,
     start: int,
@@ -227,7 +222,7 @@ def outcomes(
     if success or status == 400:
         try:
             if success and not response.content and "_zoho_crm_json" not in response.__dict__:
-                raise _unreadable(response, f"HTTP {status} answer has no results: the call may have been applied")
+                raise unreadable(response, f"HTTP {status} answer has no results: the call may have been applied")
             body = read_json(response)
         except InvalidResponseError as exc:
             if ask_again:
@@ -238,13 +233,13 @@ def outcomes(
         data = body.get("data") if isinstance(body, dict) else None
         if isinstance(data, list):
             if len(data) != len(items):
-                mismatch = _unreadable(response, f"Zoho answered {len(data)} results for {len(items)} items")
+                mismatch = unreadable(response, f"Zoho answered {len(data)} results for {len(items)} items")
                 return whole_call_failed(start, items, mismatch, uncertain=not idempotent)
             secrets = echoed(response)
             answer = AnswerItems(response.content, start)
             return read_items(data, start, items, status, answer, idempotent, answers, secrets)
         if success:
-            missing = _unreadable(response, "answer has no data[] results: the call may have been applied")
+            missing = unreadable(response, "answer has no data[] results: the call may have been applied")
             return whole_call_failed(start, items, missing, uncertain=not idempotent)
     error = api_error(response)
     uncertain = not idempotent and status >= 500
@@ -261,11 +256,6 @@ def echoed(response: httpx.Response) -> tuple[str, ...]:
     if not secrets or len(secrets[-1]) < 4:  # shorter is no token Zoho issues, and redacting it would garble text
         return ()
     return secrets if b"\\" in content or secrets[-1].encode() in content else ()
-
-
-def connection_failed(start: int, items: Sequence[Any], exc: APIConnectionError, *, idempotent: bool) -> list[Outcome]:
-    """Every item of a call whose exchange failed after retries."""
-    return whole_call_failed(start, items, exc, uncertain=not idempotent and not exc.never_sent)
 
 
 def first_index(part: Sequence[Outcome]) -> int:
@@ -435,7 +425,7 @@ def finish_of(
     def finish(final: bool) -> Sequence[Outcome] | None:
         part_outcomes: Sequence[Outcome] | None
         if isinstance(answer, APIConnectionError):
-            part_outcomes = connection_failed(start, part, answer, idempotent=idempotent)
+            part_outcomes = whole_call_failed(start, part, answer, uncertain=not idempotent and not answer.never_sent)
         else:
             ask_again = first and idempotent and not final
             part_outcomes = outcomes(answer, start, part, idempotent=idempotent, ask_again=ask_again, answers=answers)

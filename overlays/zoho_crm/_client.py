@@ -15,7 +15,6 @@ from zoho_crm_api import API_VERSION
 
 from . import _validation as check
 from ._auth import TokenManager, ZohoAuth
-from ._credentials import Credentials
 from ._datacenter import DataCenter, Environment
 from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, sync_transport, total_seconds
 from ._logging import logger
@@ -35,7 +34,6 @@ class Setup:
 
     def __init__(
         self,
-        credentials: Credentials,
         *,
         data_center: DataCenter,
         environment: Environment,
@@ -75,7 +73,6 @@ class Setup:
             "timeout": self.timeout,
             "verify": verify,
         }
-        self.credentials = credentials
         self.follow_api_domain = api_domain is None
 
     def engine_kwargs(self) -> dict[str, Any]:

@@ -89,7 +89,7 @@ Adjust = Callable[[dict[str, Any]], None] | None
 
 
 def _request(
-    http: httpx.Client | httpx.AsyncClient, op: str, params: dict[str, Any], timeout: Timeout, adjust: Adjust = None
+    http: httpx.Client | httpx.AsyncClient, op: str, params: dict[str, Any], adjust: Adjust = None
 ) -> httpx.Request:
     build, accepted = operation(op)
     unknown = set(params) - accepted
@@ -102,8 +102,6 @@ def _request(
     if "json" in kwargs:  # our encoding: typed errors, and bulk bodies already encoded when planned
         payload = kwargs.pop("json")
         kwargs["content"] = (payload if isinstance(payload, EncodedJSON) else encode(payload)).content
-    if timeout is not None:
-        kwargs["timeout"] = timeout
     return http.build_request(**kwargs)
 
 
@@ -186,13 +184,6 @@ def is_error_envelope(body: object) -> bool:
 _PARSED = "_zoho_crm_json"
 
 
-def _asyncio() -> Any:
-    """asyncio, imported when the async client first needs it (sync users never pay for it)."""
-    import asyncio
-
-    return asyncio
-
-
 def _parse_success(response: httpx.Response) -> bool:
     """Parse a 2xx body once and keep it on the response; ``False`` when it is not JSON (truncated)."""
     if not 200 <= response.status_code < 300 or not response.content:
@@ -215,32 +206,25 @@ def read_json(response: httpx.Response) -> Any:
         try:
             body = loads(response.content)
         except ValueError:
-            raise InvalidResponseError(
-                f"HTTP {response.status_code} answer is not JSON (truncated or an error page)",
-                status_code=response.status_code,
-                method=response.request.method,
-                url=str(response.request.url),
+            raise unreadable(
+                response, f"HTTP {response.status_code} answer is not JSON (truncated or an error page)"
             ) from None
     if is_error_envelope(body):
         raise _envelope_error(response, body)
     return body
 
 
-def _too_large(response: httpx.Response, limit: int, seen: str) -> AnswerTooLargeError:
+def unreadable(
+    response: httpx.Response, why: str, cls: type[InvalidResponseError] = InvalidResponseError
+) -> InvalidResponseError:
+    """The error of an answer that cannot be read (``cls``), naming its status and request."""
     request = response.request
-    return AnswerTooLargeError(
-        f"answer larger than max_answer_bytes={limit} ({seen}); the rest was not read",
-        status_code=response.status_code,
-        method=request.method,
-        url=str(request.url),
-    )
+    return cls(why, status_code=response.status_code, method=request.method, url=str(request.url))
 
 
-def _declared_too_large(response: httpx.Response, limit: int) -> AnswerTooLargeError | None:
-    length = response.headers.get("content-length", "")
-    if length.isascii() and length.isdigit() and int(length) > limit:
-        return _too_large(response, limit, f"Content-Length: {length}")
-    return None
+def _too_large(response: httpx.Response, limit: int, seen: str) -> InvalidResponseError:
+    why = f"answer larger than max_answer_bytes={limit} ({seen}); the rest was not read"
+    return unreadable(response, why, AnswerTooLargeError)
 
 
 ACCEPT_ENCODING = "gzip, deflate"
@@ -257,13 +241,15 @@ class CappedBody:
 
     def __init__(self, response: httpx.Response, limit: int) -> None:
         self.response, self.limit = response, limit
-        too_large = _declared_too_large(response, limit)
-        if too_large is not None:
-            raise too_large
+        length = response.headers.get("content-length", "")
+        if length.isascii() and length.isdigit() and int(length) > limit:
+            raise _too_large(response, limit, f"Content-Length: {length}")
         codings = [c.strip().lower() for c in response.headers.get("content-encoding", "").split(",")]
         codings = [c for c in codings if c and c != "identity"]
         if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
-            raise self._invalid(f"Content-Encoding {response.headers['content-encoding']!r} is not gzip or deflate")
+            raise unreadable(
+                response, f"Content-Encoding {response.headers['content-encoding']!r} is not gzip or deflate"
+            )
         self._wbits = None if not codings else 16 + zlib.MAX_WBITS if "gzip" in codings[0] else zlib.MAX_WBITS
         self._inflate = None if self._wbits is None else zlib.decompressobj(self._wbits)
         self.chunks: list[bytes] = []
@@ -276,14 +262,10 @@ class CappedBody:
         self._keep(self.response.content)
         return True
 
-    def _invalid(self, why: str) -> InvalidResponseError:
-        request = self.response.request
-        return InvalidResponseError(
-            why, status_code=self.response.status_code, method=request.method, url=str(request.url)
-        )
-
     def _corrupt(self, exc: Exception) -> InvalidResponseError:
-        return self._invalid(f"the answer is not valid {self.response.headers.get('content-encoding')}: {exc}")
+        return unreadable(
+            self.response, f"the answer is not valid {self.response.headers.get('content-encoding')}: {exc}"
+        )
 
     def _keep(self, data: bytes) -> None:
         self.size += len(data)
@@ -360,50 +342,20 @@ def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
     return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
 
 
-def read_capped(
-    response: httpx.Response, limit: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic
-) -> None:
-    """Read a streamed answer in full: at most ``limit`` bytes, and (with ``deadline``) checked between chunks."""
-    body = CappedBody(response, limit)
-    if body.in_memory():
-        return
-    for raw in response.iter_raw():
-        body.feed(raw)
-        if deadline is not None and clock() > deadline:
-            raise deadline_passed(response.request)
-    body.done()
-
-
-async def aread_capped(
-    response: httpx.Response, limit: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic
-) -> None:
-    """Async :func:`read_capped` (an async attempt is also cancelled at its deadline)."""
-    body = CappedBody(response, limit)
-    if body.in_memory():
-        return
-    async for raw in response.aiter_raw():
-        body.feed(raw)
-        if deadline is not None and clock() > deadline:
-            raise deadline_passed(response.request)
-    body.done()
-
-
 class EngineCore:
     """What the sync and async engines share (``_async/_engine.py``): settings, deadlines, retry decisions."""
 
     def __init__(
         self,
         retry: RetryPolicy,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
         *,
         timeout: httpx.Timeout | None = None,
         deadline: float | None = 30.0,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.retry = retry
-        self.clock = clock
-        self.sleep = sleep
+        self.clock = time.monotonic  # both replaced by tests
+        self.sleep = time.sleep
         self.timeout = timeout or httpx.Timeout(30.0, connect=10.0)
         self.deadline = deadline
         self.max_answer_bytes = max_answer_bytes
@@ -425,11 +377,10 @@ class EngineCore:
         adjust: Adjust = None,
     ) -> tuple[httpx.Request, httpx.Timeout, float | None]:
         """The request, its per-phase timeouts, and the seconds one attempt may take in all."""
-        request = _request(http, op, params, None, adjust)
-        if timeout is not None:
-            check_timeout(timeout)
+        request = _request(http, op, params, adjust)
         if timeout is None:
             return request, self.timeout, self.deadline
+        check_timeout(timeout)
         phases = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         return request, phases, total_seconds(timeout)
 
@@ -445,7 +396,7 @@ class EngineCore:
     def _budget_end(self, started: float, total: float | None) -> float:
         return started + max(self.retry.max_elapsed, total or 0.0)
 
-    def _wait(self, attempt: int, started: float, retry_after: str | None, budget_end: float) -> float | None:
+    def _wait(self, attempt: int, retry_after: str | None, budget_end: float) -> float | None:
         """Seconds to wait before the next attempt, or ``None`` when the attempts or the budget are spent."""
         if attempt >= self.retry.max_attempts:
             return None
@@ -459,7 +410,6 @@ class EngineCore:
         exc: httpx.TransportError,
         request: httpx.Request,
         attempt: int,
-        started: float,
         idempotent: bool,
         budget_end: float,
     ) -> float:
@@ -468,7 +418,7 @@ class EngineCore:
         Call it outside the ``except`` block that caught ``exc`` (see :func:`transport_error`).
         """
         self._log(request, None, attempt)
-        delay = self._wait(attempt, started, None, budget_end)
+        delay = self._wait(attempt, None, budget_end)
         if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
             raise transport_error(exc, request) from sanitized(exc)
         self._count(f"retry:{type(exc).__name__}")
@@ -479,7 +429,6 @@ class EngineCore:
         request: httpx.Request,
         response: httpx.Response,
         attempt: int,
-        started: float,
         idempotent: bool,
         read: bool,
         budget_end: float,
@@ -491,12 +440,12 @@ class EngineCore:
         """
         self._log(request, response, attempt)
         if read and not _parse_success(response) and idempotent:
-            delay = self._wait(attempt, started, None, budget_end)
+            delay = self._wait(attempt, None, budget_end)
             if delay is not None:  # a truncated answer to a safe call: ask again
                 self._count("retry:unreadable")
                 return delay
         if self.retry.retry_status(response.status_code, idempotent=idempotent):
-            delay = self._wait(attempt, started, response.headers.get("Retry-After"), budget_end)
+            delay = self._wait(attempt, response.headers.get("Retry-After"), budget_end)
             if delay is not None:
                 self._count(f"retry:{response.status_code}")
                 return delay
@@ -513,7 +462,7 @@ class EngineCore:
 
     async def _asleep(self, seconds: float) -> None:
         """Wait before an async retry."""
-        await _asyncio().sleep(seconds)
+        await anyio.sleep(seconds)
 
     def _bounded(self, deadline: float) -> AbstractContextManager[object]:
         """A sync attempt is not cancelled: its deadline cuts each socket wait (``_sync_deadline``)."""
@@ -540,7 +489,9 @@ class EngineCore:
 
 def _running_loop() -> object | None:
     """The running asyncio loop (``None`` under another async library)."""
+    import asyncio  # only async users pay for it
+
     try:
-        return _asyncio().get_running_loop()  # type: ignore[no-any-return]
+        return asyncio.get_running_loop()
     except RuntimeError:
         return None

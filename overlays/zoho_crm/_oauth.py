@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import collections
 import dataclasses
-import math
 import re
 import threading
 import time
@@ -32,7 +31,7 @@ from ._datacenter import DataCenter
 from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, cancel_at, sync_transport, within
 from ._json import loads
 from ._logging import logger
-from ._validation import secure_url
+from ._validation import finite_number, secure_url
 from .errors import (
     InvalidClientError,
     InvalidTokenGrantError,
@@ -72,16 +71,7 @@ class ServerDown(TokenEndpointError):
 
 
 class TokenCore:
-    """What a token manager's sync and async flows share (``_auth.TokenManager`` puts them together).
-
-    Hands out a valid access token, refreshing it when it is about to expire or was refused.
-
-    ``refresh_margin`` seconds before expiry the token is renewed. Concurrent callers that find it
-    expired wait for one refresh and reuse its result: a lock for threads, one for tasks, and the
-    store's ``lock()`` for other processes. The token in use is kept in memory, so a store that fails
-    (logged once) never makes every call refresh. Refreshes that would not help are held back
-    (``HOLD_BACK``): after a just-issued token is refused, or after an answer the client cannot use.
-    """
+    """What a token manager's sync and async flows share (``_auth.TokenManager`` puts them together, and says how)."""
 
     def __init__(
         self,
@@ -360,7 +350,7 @@ class TokenCore:
         if not isinstance(access_token, str) or not _CLEAN_DOMAIN.fullmatch(access_token):
             raise self._unusable(response, "an access_token that is not a token")
         expires_in = body.get("expires_in_sec", body.get("expires_in", 3600))  # _sec: legacy, in seconds
-        if not isinstance(expires_in, int | float) or isinstance(expires_in, bool) or not math.isfinite(expires_in):
+        if not finite_number(expires_in):
             raise self._unusable(
                 response, f"an expires_in that is not a number of seconds ({type(expires_in).__name__})"
             )

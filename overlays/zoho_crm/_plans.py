@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import attrs
 import httpx
 
 from zoho_crm_api import models  # each model is imported on first use, not with zoho_crm
@@ -16,9 +15,9 @@ from zoho_crm_api._runtime import LITERAL_SEGMENTS
 from . import _validation as check
 from ._batch import echoed, item_outcome
 from ._engine import api_error, read_json
-from ._json import EncodedJSON, encode_items
+from ._json import encode_items
 from .errors import InvalidResponseError, ZohoError, ZohoValidationError, error_class
-from .results import Page, Record, Success, details_of
+from .results import Page, Success, details_of
 
 DISCRETE_LIMIT = 2000
 """Records reachable with ``page`` alone; past it Zoho requires ``page_token``."""
@@ -27,11 +26,6 @@ DateTime = dt.datetime | str | None
 
 
 _DIGITS = re.compile(r"[0-9]+")
-
-
-def compact(**params: Any) -> dict[str, Any]:
-    """Keyword arguments for a generated function, leaving out the unset ones."""
-    return {k: v for k, v in params.items() if v is not None}
 
 
 def record_path(module: str, record_id: object, external: str | None) -> dict[str, Any]:
@@ -139,36 +133,35 @@ def _item_error(response: httpx.Response, status: int, code: str, message: str, 
 
 def conditional(external: str | None, if_unmodified_since: DateTime = None, **extra: Any) -> dict[str, Any]:
     """The ``X-EXTERNAL`` and ``If-Unmodified-Since`` headers (and any extra arguments), checked."""
-    return compact(
-        x_external=check.external(external),
-        if_unmodified_since=check.header_datetime(if_unmodified_since, "if_unmodified_since"),
+    given = {
+        "x_external": check.external(external),
+        "if_unmodified_since": check.header_datetime(if_unmodified_since, "if_unmodified_since"),
         **extra,
-    )
+    }
+    return {key: value for key, value in given.items() if value is not None}
 
 
-@attrs.frozen
-class RawBody:
-    """A request body already encoded, for the generated request builder (it calls ``to_dict``).
+class Body:
+    """A request body for the generated request builder (it calls ``to_dict``): a dict, or :class:`EncodedJSON`.
 
-    Bulk writes encode each chunk when the batch is planned, so a value JSON cannot hold is refused
-    before the first request, and no call pays for encoding on its way out. The records themselves
-    skip the generated ``Record`` model: they are open objects (custom fields per org) that it would
-    only copy, at about 8 µs a record. The options around them are still checked against the
-    generated model (see ``zoho_crm._writes``).
+    Bulk writes encode each chunk when planned (a value JSON cannot hold is refused before the first request),
+    skipping the generated ``Record`` model, which would only copy the open records (see ``zoho_crm._writes``).
     """
 
-    encoded: EncodedJSON
+    __slots__ = ("payload",)
+
+    def __init__(self, payload: Any) -> None:
+        self.payload = payload
 
     def to_dict(self) -> Any:
-        """The body, as sent (the engine passes :class:`EncodedJSON` through)."""
-        return self.encoded
+        return self.payload
 
 
 def chunk_arguments(
     path: dict[str, Any], extra: dict[str, Any], headers: dict[str, Any]
 ) -> Callable[[Sequence[Any]], dict[str, Any]]:
     """Builds a bulk write's generated-call arguments for one chunk of records (already checked to be dicts)."""
-    return lambda part: {**path, "body": RawBody(encode_items({"data": list(part), **extra})), **headers}
+    return lambda part: {**path, "body": Body(encode_items({"data": list(part), **extra})), **headers}
 
 
 def ids_arguments(path: dict[str, Any]) -> Callable[[Sequence[Any]], dict[str, Any]]:
@@ -207,8 +200,3 @@ def record_count(response: httpx.Response) -> int:
     if isinstance(count, bool) or not isinstance(count, (int, str)) or not _DIGITS.fullmatch(str(count)):
         raise InvalidResponseError(f"count is not a number: {count!r}", status_code=200)
     return int(count)
-
-
-def first_record(page: Page) -> Record | None:
-    """The single record of a single-record read, or ``None``."""
-    return page.records[0] if page.records else None

@@ -23,12 +23,12 @@ from . import _idempotency, _plans, _writes
 from . import _validation as check
 from ._batch import record_id_of
 from ._engine import api_error, operation, read_json
+from ._streaming import WritePlan
 from .errors import InvalidResponseError, ZohoValidationError
 
-__all__ = ["arguments", "parsed", "per_page_of", "prepare", "shaped", "stream_arguments"]
+__all__ = ["arguments", "parsed", "per_page_of", "prepare", "shaped", "stream_plan"]
 
 DEFAULT_PER_PAGE = 200
-DEFAULT_CONCURRENCY = 4
 
 
 @functools.cache
@@ -45,16 +45,6 @@ def _enums(name: str) -> dict[str, type[enum.Enum]]:
 
 def _public(name: str) -> str:
     return name.removeprefix("x_").rstrip("_")
-
-
-class _JSONBody:
-    """A request body as a plain dict, for the generated request builder (it calls ``to_dict``)."""
-
-    def __init__(self, payload: dict[str, Any]) -> None:
-        self.payload = payload
-
-    def to_dict(self) -> dict[str, Any]:
-        return self.payload
 
 
 def _path_value(where: str, value: Any) -> str:
@@ -91,7 +81,7 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     if name == "body":
         if not isinstance(value, Mapping):
             raise ZohoValidationError(f"{where} must be a mapping (the JSON object sent)")
-        return _JSONBody(dict(value))
+        return _plans.Body(dict(value))
     return _checked(where, value, rule, external)
 
 
@@ -179,7 +169,7 @@ def prepare(
     if extra and "body" not in params:
         raise ZohoValidationError(f"{name} sends no body: extra_body does not apply")
     if extra:
-        payload = args.setdefault("body", _JSONBody({})).payload  # an optional body left out: extra_body is all of it
+        payload = args.setdefault("body", _plans.Body({})).payload  # an optional body left out: extra_body is all of it
         clash = sorted(key for key in extra if key in payload)
         if clash:
             raise ZohoValidationError(f"{name}: extra_body would replace body[{clash[0]!r}]; give it in body only")
@@ -367,7 +357,8 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
     if method.returns == "page":
         return _plans.page_from(response)
     if method.returns == "record":
-        return _plans.first_record(_plans.page_from(response))
+        records = _plans.page_from(response).records
+        return records[0] if records else None
     if method.returns == "count":
         return _plans.record_count(response)
     if method.returns == "counts":
@@ -391,18 +382,12 @@ def per_page_of(op: Operation, args: dict[str, Any]) -> int:
     return per_page if isinstance(per_page, int) else DEFAULT_PER_PAGE
 
 
-def stream_arguments(
-    op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, unknown: Mapping[str, object]
-) -> dict[str, Any]:
-    """What a stream of ``op`` needs besides the engine and its lanes (unknown options refused)."""
+def stream_plan(
+    op: Operation, params: dict[str, Any], body: dict[str, Any], unknown: Mapping[str, object]
+) -> WritePlan:
+    """How a stream of ``op`` writes its records, its arguments checked now (unknown options refused)."""
     check.no_unknown(op.name.rsplit(".", 1)[-1], unknown)
     extra = _writes.body_options(body)
     _writes.check_options(op, extra)
-    return {
-        "kind": _writes.kind(op),
-        "module": params["module"],
-        "records": items,
-        "external": params.get("x_external"),
-        "extra": extra,
-        "if_unmodified_since": params.get("if_unmodified_since"),
-    }
+    external, since = params.get("x_external"), params.get("if_unmodified_since")
+    return WritePlan(_writes.kind(op), params["module"], external=external, if_unmodified_since=since, extra=extra)

@@ -42,11 +42,11 @@ class WritePlan:
     """How a stream's records become calls: checks per record, encoding per chunk, retry safety per chunk."""
 
     def __init__(
-        self, op: str, kind: str, module: str, *, external: str | None, if_unmodified_since: _plans.DateTime,
+        self, kind: str, module: str, *, external: str | None, if_unmodified_since: _plans.DateTime,
         extra: dict[str, Any],
     ) -> None:  # fmt: skip
         module = check.api_name(module)
-        headers = _plans.conditional(external, if_unmodified_since)  # extra: checked by stream_arguments
+        headers = _plans.conditional(external, if_unmodified_since)  # extra: checked by _runtime.stream_plan
         self.arguments = _plans.chunk_arguments({"module": module}, extra, headers)
         self.kind = kind
         self.answers = _writes.answers(kind, external)

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from itertools import repeat
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 import httpx
@@ -15,10 +15,7 @@ import httpx
 from ._json import zoho_datetime
 from .errors import InsecureTransportError, ZohoValidationError
 
-MAX_BATCH = 100
-
 _API_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
-_FIELD_NAME = re.compile(r"\$?[A-Za-z][A-Za-z0-9_]{0,99}")
 _RECORD_ID = re.compile(r"[0-9]{1,19}")
 _EXTERNAL = re.compile(
     r"[A-Za-z][A-Za-z0-9_]*((\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\.|->)[A-Za-z][A-Za-z0-9_]*)+)*"
@@ -116,8 +113,18 @@ def timeout(value: object) -> None:
     raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout of them, got {value!r}")
 
 
+def finite_number(value: object) -> TypeGuard[float]:
+    """Whether ``value`` is an int or float (not a bool) with a finite float value."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        return False
+
+
 def _seconds(value: object) -> bool:
-    return not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value) and value > 0
+    return finite_number(value) and value > 0
 
 
 def call_timeout(value: object) -> None:

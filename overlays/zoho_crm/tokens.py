@@ -20,7 +20,6 @@ import contextlib
 import dataclasses
 import errno
 import json
-import math
 import os
 import stat
 import tempfile
@@ -29,8 +28,9 @@ import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from ._validation import finite_number
 from .errors import TokenStoreError
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class Token:
             return None  # never put a planted control character into a header
         expires, issued, refused = (raw.get(name) for name in ("expires_at", "issued_at", "refused_at"))
         domain, owner = raw.get("api_domain"), raw.get("owner")
-        if not _number(expires) or not all(t is None or _number(t) for t in (issued, refused)):
+        if not finite_number(expires) or not all(t is None or finite_number(t) for t in (issued, refused)):
             return None
         if not all(v is None or isinstance(v, str) for v in (domain, owner)):
             return None
@@ -104,15 +104,6 @@ class Token:
 
 STORE_SKEW = 300.0
 """Seconds a stored time may lie in the future (another machine's clock) and still be believed."""
-
-
-def _number(value: object) -> TypeGuard[float]:
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return False
-    try:
-        return math.isfinite(value)
-    except OverflowError:  # an integer too large for a float
-        return False
 
 
 @runtime_checkable

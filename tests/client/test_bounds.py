@@ -306,8 +306,8 @@ def test_retries_end_within_the_budget() -> None:
 
 @pytest.mark.parametrize(
     "timeout",
-    [0, -1, float("nan"), float("inf"), True, "30", httpx.Timeout(-1), httpx.Timeout(5, read=float("nan")),
-     httpx.Timeout(float("inf")), httpx.Timeout(5, pool=0)],
+    [0, -1, float("nan"), float("inf"), pytest.param(10**400, id="10**400"), True, "30", httpx.Timeout(-1),
+     httpx.Timeout(5, read=float("nan")), httpx.Timeout(float("inf")), httpx.Timeout(5, pool=0)],
 )  # fmt: skip
 def test_a_bad_timeout_is_refused(timeout: Any) -> None:
     with pytest.raises(ZohoValidationError, match="timeout"):

@@ -203,6 +203,7 @@ ODD_ANSWERS = {
     "expires_in Infinity": '{"access_token": "1000.a.b", "expires_in": Infinity}',
     "expires_in a string": '{"access_token": "1000.a.b", "expires_in": "3600"}',
     "expires_in true": '{"access_token": "1000.a.b", "expires_in": true}',
+    "expires_in 400 digits": '{"access_token": "1000.a.b", "expires_in": ' + "9" * 400 + "}",  # OverflowError
     "empty object": "{}",
     "nested 100,000 deep": '{"access_token": "1000.a.b", "x": ' + DEEP + "}",
     "control characters in api_domain": '{"access_token": "1000.a.b", "api_domain": "https://www.zohoapis.com\\r\\n"}',

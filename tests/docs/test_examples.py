@@ -67,12 +67,9 @@ def org(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Sandbox]:
     with sandbox(mode="http") as sb:
         setup = _client.Setup.__init__
 
-        def pointed(
-            self: Any, credentials: Any, *, api_domain: str | None, accounts_url: str | None, **kw: Any
-        ) -> None:
+        def pointed(self: Any, *, api_domain: str | None, accounts_url: str | None, **kw: Any) -> None:
             setup(
                 self,
-                credentials,
                 api_domain=api_domain or sb.api_domain,
                 accounts_url=accounts_url or sb.accounts_url,
                 **kw,

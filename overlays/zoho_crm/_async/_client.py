@@ -88,7 +88,7 @@ class AsyncZohoCRM(AsyncResources["BatchResult", "Page", "Success", "Outcome"]):
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         setup = Setup(
-            credentials, data_center=data_center, environment=environment, api_domain=api_domain,
+            data_center=data_center, environment=environment, api_domain=api_domain,
             accounts_url=accounts_url, token_store=token_store, retry=retry, timeout=timeout,
             max_concurrency=max_concurrency, verify=verify, refresh_margin=refresh_margin, on_refresh=on_refresh,
             max_answer_bytes=max_answer_bytes,

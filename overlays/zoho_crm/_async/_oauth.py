@@ -11,11 +11,12 @@ from collections.abc import AsyncGenerator
 
 import httpx
 
-from .._engine import aread_capped, deadline_of
+from .._engine import deadline_of
 from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import astore_lock
 from ..errors import AnswerTooLargeError, InvalidResponseError
 from ..tokens import Token
+from ._engine import aread_capped
 
 __all__ = ["AsyncAuthFlow", "AsyncTokenFlow"]
 

@@ -16,21 +16,21 @@ from .. import _batch, _plans, _writes
 from .._engine import Timeout
 from .._pagination import Walk
 from .._runtime import (
-    DEFAULT_CONCURRENCY,
     arguments,
     batch_params,
     parsed,
     per_page_of,
     prepare,
     shaped,
-    stream_arguments,
+    stream_plan,
 )
+from .._streaming import async_source
 from ..results import BatchResult, Outcome, Page, Record
 from ._caller import async_caller
 from ._engine import AsyncEngine
 from ._pagination import awalk
 from ._run import run_async
-from ._stream import async_writes
+from ._stream import async_stream
 
 __all__ = ["AsyncRuntime"]
 
@@ -38,7 +38,7 @@ __all__ = ["AsyncRuntime"]
 class AsyncRuntime:
     """Sends generated operations with the engine (:class:`AsyncEngine`)."""
 
-    def __init__(self, engine: AsyncEngine, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+    def __init__(self, engine: AsyncEngine, concurrency: int) -> None:
         self._engine = engine
         self._concurrency = concurrency
 
@@ -85,9 +85,11 @@ class AsyncRuntime:
         Its arguments are checked now; its records (an iterable, or for the async client an async one
         too) are read, checked and sent 100 at a time (``_streaming``).
         """
-        stream = stream_arguments(op, params, body, items, unknown)
+        plan = stream_plan(op, params, body, unknown)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return async_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
+        return async_stream(
+            self._engine, op.name, async_source(items), plan, concurrency=lanes, timeout=options.timeout
+        )
 
     async def declared(
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]

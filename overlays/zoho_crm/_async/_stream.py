@@ -10,15 +10,15 @@ from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from typing import Any
 
-from .. import _batch, _plans
+from .. import _batch
 from .._engine import Timeout
 from .._lanes import AsyncLanes
-from .._streaming import LOOKAHEAD, Chunk, StreamState, WritePlan, aread_chunks, async_source
+from .._streaming import LOOKAHEAD, Chunk, StreamState, WritePlan, aread_chunks
 from ..results import Outcome
 from ._caller import async_caller
 from ._engine import AsyncEngine
 
-__all__ = ["async_stream", "async_writes"]
+__all__ = ["async_stream"]
 
 
 async def async_stream(
@@ -89,12 +89,3 @@ async def async_stream(
         await chunks.aclose()
     if source_error is not None:
         raise source_error
-
-
-def async_writes(
-    engine: AsyncEngine, op: str, kind: str, module: str, records: object, *, external: str | None,
-    extra: dict[str, Any], concurrency: int, timeout: Timeout, if_unmodified_since: _plans.DateTime = None,
-) -> AsyncIterator[Outcome]:  # fmt: skip
-    """A stream of ``kind`` writes (insert, update, upsert); its arguments are checked now, its records as read."""
-    plan = WritePlan(op, kind, module, external=external, if_unmodified_since=if_unmodified_since, extra=extra)
-    return async_stream(engine, op, async_source(records), plan, concurrency=concurrency, timeout=timeout)

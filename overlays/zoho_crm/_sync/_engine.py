@@ -6,15 +6,16 @@ What sync and async share (settings, deadlines, retry decisions, error mapping) 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 
-from .._engine import Adjust, EngineCore, Timeout, deadline_passed, read_capped
+from .._engine import Adjust, CappedBody, EngineCore, Timeout, deadline_passed
 from ..retries import RetryPolicy
 
-__all__ = ["SyncEngine"]
+__all__ = ["SyncEngine", "read_capped"]
 
 
 def _body_sent_trace(on_sent: Callable[[], None]) -> Callable[[str, dict[str, Any]], Any]:
@@ -25,6 +26,20 @@ def _body_sent_trace(on_sent: Callable[[], None]) -> Callable[[str, dict[str, An
             on_sent()
 
     return trace
+
+
+def read_capped(
+    response: httpx.Response, limit: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic
+) -> None:
+    """Read a streamed answer in full: at most ``limit`` bytes, and (with ``deadline``) checked between chunks."""
+    body = CappedBody(response, limit)
+    if body.in_memory():
+        return
+    for raw in response.iter_raw():
+        body.feed(raw)
+        if deadline is not None and clock() > deadline:
+            raise deadline_passed(response.request)
+    body.done()
 
 
 class SyncEngine(EngineCore):
@@ -54,8 +69,7 @@ class SyncEngine(EngineCore):
         request, phases, total = self._prepare(op, params, timeout, self.http, adjust)
         if on_sent is not None:
             request.extensions["trace"] = _body_sent_trace(on_sent)
-        started, attempt = self.clock(), 0
-        budget_end = self._budget_end(started, total)
+        attempt, budget_end = 0, self._budget_end(self.clock(), total)
         while True:
             attempt += 1
             self._count("calls")
@@ -69,9 +83,9 @@ class SyncEngine(EngineCore):
             except TimeoutError:
                 failure = deadline_passed(request)
             if failure is not None:  # handled outside the except block: no __context__ holding the request
-                self._sleep(self._retry_failure(failure, request, attempt, started, idempotent, budget_end))
+                self._sleep(self._retry_failure(failure, request, attempt, idempotent, budget_end))
                 continue
-            delay = self._retry_answer(request, response, attempt, started, idempotent, read, budget_end)
+            delay = self._retry_answer(request, response, attempt, idempotent, read, budget_end)
             if delay is None:
                 return response
             self._sleep(delay)

@@ -12,11 +12,12 @@ from collections.abc import Generator
 
 import httpx
 
-from .._engine import deadline_of, read_capped
+from .._engine import deadline_of
 from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import store_lock
 from ..errors import AnswerTooLargeError, InvalidResponseError
 from ..tokens import Token
+from ._engine import read_capped
 
 __all__ = ["SyncAuthFlow", "SyncTokenFlow"]
 

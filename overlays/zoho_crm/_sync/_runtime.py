@@ -17,21 +17,21 @@ from .. import _batch, _plans, _writes
 from .._engine import Timeout
 from .._pagination import Walk
 from .._runtime import (
-    DEFAULT_CONCURRENCY,
     arguments,
     batch_params,
     parsed,
     per_page_of,
     prepare,
     shaped,
-    stream_arguments,
+    stream_plan,
 )
+from .._streaming import sync_source
 from ..results import BatchResult, Outcome, Page, Record
 from ._caller import sync_caller
 from ._engine import SyncEngine
 from ._pagination import walk
 from ._run import run_sync
-from ._stream import sync_writes
+from ._stream import sync_stream
 
 __all__ = ["SyncRuntime"]
 
@@ -39,7 +39,7 @@ __all__ = ["SyncRuntime"]
 class SyncRuntime:
     """Sends generated operations with the engine (:class:`SyncEngine`)."""
 
-    def __init__(self, engine: SyncEngine, concurrency: int = DEFAULT_CONCURRENCY) -> None:
+    def __init__(self, engine: SyncEngine, concurrency: int) -> None:
         self._engine = engine
         self._concurrency = concurrency
 
@@ -82,9 +82,9 @@ class SyncRuntime:
         Its arguments are checked now; its records (an iterable, or for the async client an async one
         too) are read, checked and sent 100 at a time (``_streaming``).
         """
-        stream = stream_arguments(op, params, body, items, unknown)
+        plan = stream_plan(op, params, body, unknown)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
-        return sync_writes(self._engine, op.name, concurrency=lanes, timeout=options.timeout, **stream)
+        return sync_stream(self._engine, op.name, sync_source(items), plan, concurrency=lanes, timeout=options.timeout)
 
     def declared(self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]) -> Any:
         """A declared method (``x-zoho-method``): checked, sent, its answer shaped."""

@@ -11,15 +11,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .. import _batch, _plans
+from .. import _batch
 from .._engine import Timeout
 from .._lanes import SyncLanes
-from .._streaming import LOOKAHEAD, Chunk, StreamState, WritePlan, read_chunks, sync_source
+from .._streaming import LOOKAHEAD, Chunk, StreamState, WritePlan, read_chunks
 from ..results import Outcome
 from ._caller import sync_caller
 from ._engine import SyncEngine
 
-__all__ = ["sync_stream", "sync_writes"]
+__all__ = ["sync_stream"]
 
 
 def sync_stream(
@@ -90,12 +90,3 @@ def sync_stream(
         chunks.close()
     if source_error is not None:
         raise source_error
-
-
-def sync_writes(
-    engine: SyncEngine, op: str, kind: str, module: str, records: object, *, external: str | None,
-    extra: dict[str, Any], concurrency: int, timeout: Timeout, if_unmodified_since: _plans.DateTime = None,
-) -> Iterator[Outcome]:  # fmt: skip
-    """A stream of ``kind`` writes (insert, update, upsert); its arguments are checked now, its records as read."""
-    plan = WritePlan(op, kind, module, external=external, if_unmodified_since=if_unmodified_since, extra=extra)
-    return sync_stream(engine, op, sync_source(records), plan, concurrency=concurrency, timeout=timeout)
