@@ -175,6 +175,8 @@ def prepare(
             raise ZohoValidationError(f"{name}: extra_body would replace body[{clash[0]!r}]; give it in body only")
         payload.update(extra)
         params = {**params, "body": payload}  # retry safety is judged on the body as sent
+    if "body" not in args and "body" in _required(op.name):
+        raise ZohoValidationError(f"{name} needs body")
     if op.batch is not None and "body" in args:
         _writes.check_body(op, args["body"].payload, params.get("x_external"))
 

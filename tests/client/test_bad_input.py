@@ -154,6 +154,9 @@ CASES: dict[str, Call] = {
         "Leads", body={"data": [{"Last_Name": "x"}], "duplicate_check_fields": "Email"}
     ),
     "raw_insert_nan": lambda c: c.records.insert_records("Leads", body={"data": [{"Rate": math.nan}]}),
+    # a required body left out raised a TypeError naming the generated _get_kwargs (found by test_negative)
+    "raw_insert_body_none": lambda c: c.records.insert_records("Leads", body=None),
+    "raw_related_count_body_none": lambda c: c.related.get_related_records_count("Leads", GOOD_ID, body=None),
 }
 
 

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from tests.properties import _org, _spec
 from tests.properties._profiles import properties
 from zoho_crm.errors import APIError, ZohoError, ZohoValidationError
+from zoho_crm_api.resources import RESOURCES
 
 Path = tuple[Any, ...]
 
@@ -183,6 +184,12 @@ def overlay_call(crm: Any, op_id: str, p: dict[str, str], body: Any) -> Any:
     return calls[op_id]()
 
 
+def generated_call(crm: Any, op_id: str, p: dict[str, str], body: Any) -> Any:
+    """The generated method of ``op_id`` (found on whichever resource has it), given ``body`` whole."""
+    resource = next(r for r in (getattr(crm, name) for name in RESOURCES) if hasattr(r, op_id))
+    return getattr(resource, op_id)(**p, body=body)
+
+
 def _url(op: _spec.Operation, p: dict[str, str]) -> str:
     return op.path.format(**p)
 
@@ -222,20 +229,23 @@ def test_forbidden_bodies_are_refused(name: str, data: st.DataObject) -> None:
     for op in (op for op in _spec.OPERATIONS.values() if op.body_schema == name):
         with _org.org() as org:
             p = _targets(org)[op.op_id]
-            # 1. Through the overlay, as a caller would pass these values.
-            try:
-                with org.client() as crm:
-                    overlay_call(crm, op.op_id, p, copy.deepcopy(body))
-            except ZohoValidationError:
-                assert not org.log.of(op.op_id), "refused by the client's checks after sending"
-                event("overlay: refused by its checks")
-            except APIError as exc:
-                status = exc.status_code
-                event(f"overlay: APIError {status}")
-                if status is None or not 400 <= status < 500:
-                    pytest.fail(f"the overlay got {exc!r} for a forbidden body")
-            except ZohoError as exc:
-                pytest.fail(f"overlay raised {exc!r} for a forbidden body")
+            # 1. Through the overlay, as a caller would pass these values; then the body given whole to the
+            # operation's generated call (crm.records.insert_records(..., body=...)).
+            with org.client() as crm:
+                for how, call in (("overlay", overlay_call), ("generated", generated_call)):
+                    sent = len(org.log.of(op.op_id))
+                    try:
+                        call(crm, op.op_id, p, copy.deepcopy(body))
+                    except ZohoValidationError:
+                        assert len(org.log.of(op.op_id)) == sent, f"{how}: refused by the client's checks after sending"
+                        event(f"{how}: refused by its checks")
+                    except APIError as exc:
+                        status = exc.status_code
+                        event(f"{how}: APIError {status}")
+                        if status is None or not 400 <= status < 500:
+                            pytest.fail(f"the {how} call got {exc!r} for a forbidden body")
+                    except ZohoError as exc:
+                        pytest.fail(f"the {how} call raised {exc!r} for a forbidden body")
             for exchange in org.log.of(op.op_id):
                 try:
                     _spec.validate_request(exchange.request, expected=op.op_id)
