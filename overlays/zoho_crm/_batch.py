@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import httpx
 
+from . import _validation as check
 from ._engine import api_error, read_json, secrets_of, unreadable
 from ._json import UnencodableItem
 from .errors import (
@@ -286,7 +287,7 @@ def lanes(concurrency: object, default: int) -> int:
     if concurrency is None:
         return default
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ZohoValidationError(f"concurrency must be a positive int, got {concurrency!r}")
+        raise ZohoValidationError(f"concurrency must be a positive int, got {check.shown(concurrency)}")
     cap = lane_cap(default)
     if concurrency > cap:
         raise ZohoValidationError(
@@ -298,7 +299,9 @@ def lanes(concurrency: object, default: int) -> int:
 
 def check_progress(on_progress: object) -> None:
     if on_progress is not None and not callable(on_progress):
-        raise ZohoValidationError(f"on_progress must be callable as on_progress(done, total), got {on_progress!r}")
+        raise ZohoValidationError(
+            f"on_progress must be callable as on_progress(done, total), got {check.shown(on_progress)}"
+        )
 
 
 def described(exc: BaseException) -> str:

@@ -51,10 +51,19 @@ class Setup:
         if not verify:
             logger.warning("zoho_crm: TLS certificate verification is OFF (verify=False); never do this in production")
         if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
-            raise ZohoValidationError(f"max_concurrency must be a positive int, got {max_concurrency!r}")
+            raise ZohoValidationError(f"max_concurrency must be a positive int, got {check.shown(max_concurrency)}")
         if isinstance(max_answer_bytes, bool) or not isinstance(max_answer_bytes, int) or max_answer_bytes < 1:
-            raise ZohoValidationError(f"max_answer_bytes must be a positive int, got {max_answer_bytes!r}")
+            raise ZohoValidationError(f"max_answer_bytes must be a positive int, got {check.shown(max_answer_bytes)}")
         check.timeout(timeout)
+        for name, value, kind in (("data_center", data_center, DataCenter), ("environment", environment, Environment)):
+            if not isinstance(value, kind):
+                raise ZohoValidationError(f"{name} must be of type {kind.__name__}, got {type(value).__name__}")
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise ZohoValidationError(f"retry must be a RetryPolicy or None, got {type(retry).__name__}")
+        if not check.finite_number(refresh_margin) or refresh_margin < 0:
+            raise ZohoValidationError(f"refresh_margin must be seconds (0 or more), got {check.shown(refresh_margin)}")
+        if on_refresh is not None and not callable(on_refresh):
+            raise ZohoValidationError(f"on_refresh must be callable, got {type(on_refresh).__name__}")
         self.max_answer_bytes = max_answer_bytes
         self.api_domain = check.secure_url(api_domain or data_center.api_domain(environment), "api_domain")
         self.accounts_url = check.secure_url(accounts_url or data_center.accounts_url, "accounts_url")
@@ -81,10 +90,14 @@ class Setup:
 
     def async_pool(self, given: httpx.AsyncBaseTransport | None) -> httpx.AsyncBaseTransport | None:
         """The async client's transport: the one given, else httpx's (an attempt is cancelled at its deadline)."""
+        if given is not None and not isinstance(given, httpx.AsyncBaseTransport):
+            raise ZohoValidationError(f"transport must be an httpx.AsyncBaseTransport, got {type(given).__name__}")
         return given
 
     def sync_pool(self, given: httpx.BaseTransport | None) -> httpx.BaseTransport:
         """The sync client's transport: the one given, else httpx's with its socket waits cut at the deadline."""
+        if given is not None and not isinstance(given, httpx.BaseTransport):
+            raise ZohoValidationError(f"transport must be an httpx.BaseTransport, got {type(given).__name__}")
         return sync_transport(given, verify=self.verify, limits=pool_limits(self.concurrency))
 
     def http_kwargs(self, tokens: TokenManager) -> dict[str, Any]:

@@ -41,6 +41,7 @@ from .errors import (
     TokenRefusedError,
     TokenStoreError,
     ZohoError,
+    ZohoValidationError,
     redact,
 )
 from .tokens import STORE_SKEW, MemoryTokenStore, Token, TokenStore
@@ -89,6 +90,11 @@ class TokenCore:
         timeout: httpx.Timeout | float = 30.0,
         verify: bool = True,
     ) -> None:
+        if not isinstance(credentials, (RefreshTokenCredentials, AccessTokenCredentials, ClientCredentials)):
+            raise ZohoValidationError(
+                f"credentials must be RefreshTokenCredentials, AccessTokenCredentials or ClientCredentials, "
+                f"got {type(credentials).__name__}"
+            )
         self.credentials = credentials
         self.token_url = accounts_url.rstrip("/") + TOKEN_PATH
         self.store: TokenStore = store if store is not None else MemoryTokenStore()

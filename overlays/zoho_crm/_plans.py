@@ -25,7 +25,7 @@ DISCRETE_LIMIT = 2000
 DateTime = dt.datetime | str | None
 
 
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9]{1,19}")  # a count within 64 bits (int() refuses 4,300 digits)
 
 
 def record_path(module: str, record_id: object, external: str | None) -> dict[str, Any]:

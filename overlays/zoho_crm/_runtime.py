@@ -73,11 +73,11 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     if kind is not None:
         if isinstance(value, bool):  # a tri-state's True/False
             value = str(value).lower()
-        try:
-            return kind(getattr(value, "value", value))
-        except ValueError:
-            allowed = ", ".join(repr(m.value) for m in kind)
-            raise ZohoValidationError(f"{where}: {value!r} is not one of {allowed}") from None
+        member = getattr(value, "value", value)
+        if isinstance(member, str) and member in kind._value2member_map_:
+            return kind(member)
+        allowed = ", ".join(repr(m.value) for m in kind)
+        raise ZohoValidationError(f"{where}: {check.shown(value)} is not one of {allowed}")
     if name == "body":
         if not isinstance(value, Mapping):
             raise ZohoValidationError(f"{where} must be a mapping (the JSON object sent)")
@@ -97,6 +97,7 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
         bounds = f"from {rule.get('minimum', '-inf')} to {rule.get('maximum', 'inf')}"
         raise ZohoValidationError(f"{where} must be {bounds}, got {value!r}")
     if isinstance(value, str):
+        check.utf8(where, value)
         if not rule.get("minLength", 0) <= len(value) <= rule.get("maxLength", len(value)):
             lengths = f"{rule.get('minLength', 0)} to {rule.get('maxLength', 'any number of')} characters"
             raise ZohoValidationError(f"{where} must have {lengths}, got {len(value)}")
@@ -230,6 +231,8 @@ def _extra(
             raise ZohoValidationError(
                 f"{name}: extra_query[{key!r}] must be text, a number, a bool or a non-empty list of them"
             )
+        for text in (key, *(v for v in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(v, str))):
+            check.utf8(f"{name}: extra_query[{key!r}]", text)
     return headers, query, extra
 
 

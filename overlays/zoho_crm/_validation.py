@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from itertools import repeat
 from typing import Any, TypeGuard
@@ -23,15 +24,34 @@ _EXTERNAL = re.compile(
 _HEADER_DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})"
 )
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")  # and lone surrogates, which UTF-8 cannot write
 _LOOPBACK = ("localhost", "127.0.0.1", "::1")
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, 80, 80
+
+
+def shown(value: object) -> str:
+    """A caller's value as an error message shows it: shortened, and never raising (deep nesting, a bad repr)."""
+    try:
+        return _SHORT.repr(value)
+    except Exception:  # the message must not fail in its place
+        return f"<{type(value).__name__}>"
+
+
+def utf8(where: str, value: str) -> str:
+    """A string that can be sent (a lone surrogate cannot be written as UTF-8)."""
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        raise ZohoValidationError(f"{where} holds a lone surrogate, which UTF-8 cannot write") from None
+    return value
 
 
 def api_name(value: object, what: str = "module") -> str:
     """A module or related-list API name (``Leads``, ``Custom_Module1``)."""
     if not isinstance(value, str) or not _API_NAME.fullmatch(value):
         raise ZohoValidationError(
-            f"invalid {what} API name {value!r}: letters, digits and underscores, starting with a letter"
+            f"invalid {what} API name {shown(value)}: letters, digits and underscores, starting with a letter"
         )
     return value
 
@@ -44,11 +64,13 @@ def record_id(value: object, *, external: bool = False, what: str = "record id")
         raise ZohoValidationError(f"{what} must be a string, got {type(value).__name__}")
     if external:
         if not value or len(value) > 255 or _CONTROL.search(value) or value in (".", ".."):
-            raise ZohoValidationError(f"invalid external {what} {value!r}: 1-255 characters, no control characters")
+            raise ZohoValidationError(
+                f"invalid external {what} {shown(value)}: 1-255 characters, no control characters"
+            )
         return value
     if not _RECORD_ID.fullmatch(value):
         raise ZohoValidationError(
-            f"invalid {what} {value!r}: Zoho ids are numeric strings (pass external=... to use an external id)"
+            f"invalid {what} {shown(value)}: Zoho ids are numeric strings (pass external=... to use an external id)"
         )
     return value
 
@@ -72,7 +94,7 @@ def external(value: str | None) -> str | None:
         return None
     if not isinstance(value, str) or _CONTROL.search(value) or not _EXTERNAL.fullmatch(value):
         raise ZohoValidationError(
-            f"invalid external field path {value!r}: expected Module.Field (or Module.Lookup.Field, "
+            f"invalid external field path {shown(value)}: expected Module.Field (or Module.Lookup.Field, "
             "Module.Field->Module.Field), several separated by commas"
         )
     return value
@@ -87,7 +109,7 @@ def header_datetime(value: dt.datetime | str | None, name: str) -> str | None:
             raise ZohoValidationError(f"{name} needs a timezone-aware datetime")
         return zoho_datetime(value)
     if not isinstance(value, str) or not _HEADER_DATETIME.fullmatch(value):
-        raise ZohoValidationError(f"{name} must be an aware datetime or ISO-8601 with an offset, got {value!r}")
+        raise ZohoValidationError(f"{name} must be an aware datetime or ISO-8601 with an offset, got {shown(value)}")
     return value
 
 
@@ -110,7 +132,7 @@ def timeout(value: object) -> None:
             return
     elif _seconds(value):
         return
-    raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout of them, got {value!r}")
+    raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout of them, got {shown(value)}")
 
 
 def finite_number(value: object) -> TypeGuard[float]:
@@ -135,6 +157,8 @@ def call_timeout(value: object) -> None:
 
 def secure_url(url: str, what: str) -> str:
     """An https URL, or plain http to a loopback host only (the sandbox)."""
+    if not isinstance(url, str):
+        raise ZohoValidationError(f"{what} must be a URL string, got {type(url).__name__}")
     parts = urlsplit(url)
     if parts.scheme == "https" and parts.hostname:
         return url.rstrip("/")
@@ -150,7 +174,7 @@ def no_unknown(call: str, unknown: Mapping[str, object]) -> None:
 
 
 def has_control(value: str) -> bool:
-    """Whether ``value`` holds a control character (CR, LF, NUL, ...)."""
+    """Whether ``value`` holds a control character (CR, LF, NUL, ...) or a lone surrogate."""
     return bool(_CONTROL.search(value))
 
 
@@ -175,5 +199,5 @@ def json_type(where: str, value: Any, kinds: tuple[str, ...]) -> Any:
         ok = all(is_json(item, items[0]) for item in value)
     if not ok:
         shape = f"{kind} of {items[0]}s" if items and items[0] else kind
-        raise ZohoValidationError(f"{where} must be {shape}, got {value!r}")
+        raise ZohoValidationError(f"{where} must be {shape}, got {shown(value)}")
     return list(value) if isinstance(value, tuple) else value

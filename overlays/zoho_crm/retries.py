@@ -26,6 +26,9 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from ._validation import finite_number, shown
+from .errors import ZohoValidationError
+
 __all__ = ["RetryPolicy", "retry_after_seconds"]
 
 _DELTA_SECONDS = re.compile(r"[0-9]{1,10}(\.[0-9]{1,6})?")
@@ -76,6 +79,19 @@ class RetryPolicy:
     initial_backoff: float = 0.5
     max_backoff: float = 8.0
     retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
+
+    def __post_init__(self) -> None:
+        attempts, seconds, statuses = (
+            self.max_attempts,
+            (self.max_elapsed, self.initial_backoff, self.max_backoff),
+            self.retry_statuses,
+        )
+        if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 1:
+            raise ZohoValidationError(f"RetryPolicy.max_attempts must be an int of 1 or more, got {shown(attempts)}")
+        if not all(finite_number(s) and s >= 0 for s in seconds):
+            raise ZohoValidationError(f"RetryPolicy's seconds must be finite and 0 or more, got {shown(seconds)}")
+        if not isinstance(statuses, (set, frozenset, tuple, list)) or not all(type(s) is int for s in statuses):
+            raise ZohoValidationError(f"RetryPolicy.retry_statuses must be a set of ints, got {shown(statuses)}")
 
     def backoff(self, attempt: int, retry_after: str | None = None, rng: random.Random | None = None) -> float:
         """Seconds to wait before attempt ``attempt + 1`` (``attempt`` counts from 1).
