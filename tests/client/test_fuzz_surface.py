@@ -507,18 +507,6 @@ def hostile_labels(draw: st.DrawFn) -> str:
     return label
 
 
-@pytest.mark.parametrize("target", SYNC_TARGETS)
-@settings(max_examples=20, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-@given(data=st.data())
-def test_one_hostile_argument_sync(target: str, data: st.DataObject) -> None:
-    fn = _targets(_PROBE)[target]
-    param = data.draw(st.sampled_from(fuzzable(target, fn)), label="param")
-    label = data.draw(hostile_labels(), label="value")
-    mode = data.draw(st.sampled_from(["reject", "ok"]), label="mode")
-    failure = call_sync(target, param, label, mode)
-    assert failure is None, failure
-
-
 ASYNC_SAMPLE = [
     "records.list",
     "records.iter",
@@ -539,15 +527,19 @@ ASYNC_SAMPLE = [
 ]
 
 
-@pytest.mark.parametrize("target", ASYNC_SAMPLE)
-@settings(max_examples=10, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.parametrize(
+    ("call", "target"), [(call_sync, t) for t in SYNC_TARGETS] + [(call_async, t) for t in ASYNC_SAMPLE]
+)
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_one_hostile_argument_async(target: str, data: st.DataObject) -> None:
+def test_one_hostile_argument(
+    call: Callable[[str, str, str, str], str | None], target: str, data: st.DataObject
+) -> None:
     fn = _targets(_PROBE)[target]
     param = data.draw(st.sampled_from(fuzzable(target, fn)), label="param")
     label = data.draw(hostile_labels(), label="value")
     mode = data.draw(st.sampled_from(["reject", "ok"]), label="mode")
-    failure = call_async(target, param, label, mode)
+    failure = call(target, param, label, mode)
     assert failure is None, failure
 
 
