@@ -74,7 +74,7 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
         if isinstance(value, bool):  # a tri-state's True/False
             value = str(value).lower()
         member = getattr(value, "value", value)
-        if isinstance(member, str) and member in kind._value2member_map_:
+        if isinstance(member, str) and member in {m.value for m in kind}:  # str only: no repr of a hostile value
             return kind(member)
         allowed = ", ".join(repr(m.value) for m in kind)
         raise ZohoValidationError(f"{where}: {check.shown(value)} is not one of {allowed}")

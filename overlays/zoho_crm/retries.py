@@ -81,11 +81,8 @@ class RetryPolicy:
     retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
 
     def __post_init__(self) -> None:
-        attempts, seconds, statuses = (
-            self.max_attempts,
-            (self.max_elapsed, self.initial_backoff, self.max_backoff),
-            self.retry_statuses,
-        )
+        attempts, statuses = self.max_attempts, self.retry_statuses
+        seconds = (self.max_elapsed, self.initial_backoff, self.max_backoff)
         if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 1:
             raise ZohoValidationError(f"RetryPolicy.max_attempts must be an int of 1 or more, got {shown(attempts)}")
         if not all(finite_number(s) and s >= 0 for s in seconds):
