@@ -2,7 +2,7 @@
 
 Dates and aware datetimes are written as Zoho expects them (``2024-03-04``, ``2024-03-04T09:30:00+05:30``),
 enums by their value and UUIDs as strings; anything else JSON has no form for (NaN, infinities,
-objects, naive datetimes) is refused with a :class:`ZohoValidationError` that names where it is.
+objects, naive datetimes, lone surrogates) is refused with a :class:`ZohoValidationError` that names where it is.
 
 Bodies are encoded by orjson (about 4x faster than the standard library, its check included), which
 cannot refuse NaN: it writes it as ``null``. So an orjson body is used when it holds no ``null`` at all,
@@ -84,7 +84,14 @@ def _default(value: object) -> object:
     raise TypeError(f"a value of type {type(value).__name__} has no JSON form")
 
 
-_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"), default=_default)
+_ENCODER = json.JSONEncoder(allow_nan=False, ensure_ascii=False, separators=(",", ":"), default=_default)
+
+
+def _strict(value: Any) -> bytes:
+    """``value`` by the standard library's strict encoder, as UTF-8 (a lone surrogate: ``UnicodeEncodeError``)."""
+    return _ENCODER.encode(value).encode()
+
+
 _FAILURES = (TypeError, ValueError, RecursionError)
 _ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS  # both go to _default
 
@@ -146,12 +153,14 @@ def _dumps(value: Any) -> EncodedJSON:
     else:
         if b"null" not in fast or not _non_finite(value):  # every null is a None, not a NaN or infinity
             return EncodedJSON(fast)
-    return EncodedJSON(_ENCODER.encode(value).encode())
+    return EncodedJSON(_strict(value))
 
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "nested too deeply"
+    if isinstance(exc, UnicodeEncodeError):
+        return "a lone surrogate, which UTF-8 cannot write"
     if isinstance(exc, ValueError) and "Out of range float" in str(exc):
         return "NaN or infinity is not JSON"
     return str(exc)
@@ -169,12 +178,12 @@ def _locate(value: Any, ancestors: frozenset[int] = frozenset()) -> tuple[str, s
         if id(child) in ancestors:
             return where, "a circular reference"
         try:
-            _ENCODER.encode(child)
+            _strict(child)
         except _FAILURES:
             inner, reason = _locate(child, ancestors)
             return where + inner, reason
     try:
-        _ENCODER.encode(value)
+        _strict(value)
     except _FAILURES as exc:
         return "", _reason(exc)
     return "", "cannot be written as JSON"
@@ -200,7 +209,7 @@ def encode_items(body: dict[str, Any], key: str = "data") -> EncodedJSON:
             if deep is not None:
                 raise UnencodableItem(position, deep, _TOO_DEEP) from None
             try:
-                _ENCODER.encode(item)
+                _strict(item)
             except _FAILURES:
                 where, reason = _locate(item)
                 raise UnencodableItem(position, where, reason) from None

@@ -126,6 +126,10 @@ CASES: dict[str, Call] = {
     "value_set": lambda c: c.related.update("Campaigns", GOOD_ID, "Leads", [{"id": GOOD_ID, "Tags": {"a"}}]),
     "value_bytes_single": lambda c: c.records.update_one("Leads", GOOD_ID, {"Last_Name": b"x"}),
     "value_circular": lambda c: c.records.insert("Leads", [_circular()]),
+    # a lone surrogate: orjson refuses it, and the standard library would have sent it escaped
+    "value_lone_surrogate": lambda c: c.records.upsert("Leads", [{"Last_Name": "x"}] * 150 + [{"Last_Name": "\ud800"}]),
+    "value_lone_surrogate_single": lambda c: c.records.update_one("Leads", GOOD_ID, {"Last_Name": "x\udfff"}),
+    "value_lone_surrogate_raw": lambda c: c.records.insert_records("Leads", body={"data": [{"Last_Name": "\ud800"}]}),
     "related_count_bad_list": lambda c: c.related.count("Leads", GOOD_ID, ["No tes"]),
     # a batched write's query parameters and body keywords, against their declared types (review: sent as given)
     "delete_wf_trigger_a_string": lambda c: c.records.delete("Leads", [GOOD_ID], wf_trigger="false&ids=999"),

@@ -117,11 +117,20 @@ def test_nan_in_an_enum_or_a_subclass_beside_a_none_is_refused(holder: Any, wher
         _json.encode({"Cleared": None, "Bad": holder})
 
 
-def test_a_body_with_nones_keeps_orjsons_bytes() -> None:
-    """Nones and no NaN: the orjson encoding is sent (UTF-8 as is; the standard library would escape it)."""
+def test_a_body_with_nones_keeps_orjsons_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nones and no NaN: the orjson encoding is sent, the strict encoder never called."""
     body = {"data": [{"Name": "Zoë", "Fax": None, "Score": 1.5, "Tags": ("a",), "Stage": Stage.NEW}]}
+    monkeypatch.setattr(_json, "_strict", lambda value: pytest.fail("the strict encoder ran"))
     assert _json.encode(body).content == orjson.dumps(body)
-    assert _json.encode(body).content != _json._ENCODER.encode(body).encode()
+
+
+def test_a_lone_surrogate_is_refused_where_it_is() -> None:
+    """orjson refuses it, and the standard library would send it escaped (``\\ud800``): neither is sent."""
+    with pytest.raises(ZohoValidationError, match=r"\['data'\]\[0\]\['Name'\]: a lone surrogate"):
+        _json.encode({"data": [{"Name": "Zo\ud800"}]})
+    with pytest.raises(_json.UnencodableItem, match=r"\[1\]\['Sub'\]\[0\]: a lone surrogate"):
+        _json.encode_items({"data": [{"Name": "a"}, {"Sub": ["\udfff"]}]})
+    assert _json.encode({"Name": "Zoë 😀"}).content == '{"Name":"Zoë 😀"}'.encode()  # a surrogate pair is fine
 
 
 def test_what_orjson_refuses_is_written_or_named_by_the_strict_path() -> None:
