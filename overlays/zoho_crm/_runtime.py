@@ -6,6 +6,7 @@ Implemented once for every operation the spec declares. The runtimes that send (
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import inspect
@@ -74,8 +75,9 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
         if isinstance(value, bool):  # a tri-state's True/False
             value = str(value).lower()
         member = getattr(value, "value", value)
-        if isinstance(member, str) and member in {m.value for m in kind}:  # str only: no repr of a hostile value
-            return kind(member)
+        if isinstance(member, str):  # a str only: the enum's own error would repr a hostile value
+            with contextlib.suppress(ValueError):
+                return kind(member)
         allowed = ", ".join(repr(m.value) for m in kind)
         raise ZohoValidationError(f"{where}: {check.shown(value)} is not one of {allowed}")
     if name == "body":
@@ -392,7 +394,6 @@ def stream_plan(
 ) -> WritePlan:
     """How a stream of ``op`` writes its records, its arguments checked now (unknown options refused)."""
     check.no_unknown(op.name.rsplit(".", 1)[-1], unknown)
-    extra = _writes.body_options(body)
-    _writes.check_options(op, extra)
+    extra = _writes.body_options(op, body)
     external, since = params.get("x_external"), params.get("if_unmodified_since")
     return WritePlan(_writes.kind(op), params["module"], external=external, if_unmodified_since=since, extra=extra)

@@ -42,39 +42,44 @@ def _path(op: Operation, params: dict[str, Any], external: str | None) -> dict[s
     return {"module": check.api_name(module)}
 
 
-def body_options(body: dict[str, Any]) -> dict[str, Any]:
-    """The body options besides the items, checked (``trigger``, ``duplicate_check_fields``...)."""
-    rest = {key: value for key, value in body.items() if value is not None}
+def body_options(op: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
+    """A batched write's body options besides its items (``trigger``, ``duplicate_check_fields``...), checked.
+
+    Checked for their form, their declared JSON types, and against the generated request model.
+    """
+    rest = {key: value for key, value in body.items() if value is not None and key != "data"}
     extra = _plans.write_options(rest.pop("trigger", None), rest.pop("skip_feature_execution", None))
     if "duplicate_check_fields" in rest:
         extra["duplicate_check_fields"] = _plans.field_names(
             rest.pop("duplicate_check_fields"), "duplicate_check_fields"
         )
-    return {**extra, **rest}
-
-
-def check_options(op: Operation, extra: dict[str, Any]) -> None:
-    """Check a batched write's body options: their declared JSON types, and the generated request model."""
+    extra.update(rest)
     name = op.name.rsplit(".", 1)[-1]
     for key, value in extra.items():
         extra[key] = check.json_type(f"{name}: {key}", value, op.options.get(key, ("",)))
     _plans.body(_body_model(op.name), {"data": [], **extra})
+    return extra
+
+
+def _records(op: Operation, items: object, external: str | None, where: str, most: int | None = None) -> list[Any]:
+    """A bulk write's records, checked: dicts (1 to ``most``), naming themselves where the operation needs it."""
+    records = check.records(items, what=where)
+    if most is not None and not 1 <= len(records) <= most:
+        got = f"got {len(records)} (its batched call takes any number)"
+        raise ZohoValidationError(f"{where} takes 1 to {most} records, {got}")
+    if (op.batch or {}).get("identified_by") == "id":
+        _plans.require_ids(records, external, where)
+    return records
 
 
 def check_body(op: Operation, body: dict[str, Any], external: str | None) -> None:
     """A bulk write's body given whole (``insert_records(body=...)``), checked as its batched call checks a chunk."""
     declared = op.batch or {}
-    size = int(declared.get("size", _batch.BATCH_SIZE))
     if declared.get("key", "data") != "data":
         return  # ids in the query: checked as a declared parameter
     where = f"{op.name.rsplit('.', 1)[-1]}: body['data']"
-    records = check.records(body.get("data"), what=where)
-    if not 1 <= len(records) <= size:
-        got = f"got {len(records)} (its batched call takes any number)"
-        raise ZohoValidationError(f"{where} takes 1 to {size} records, {got}")
-    if declared.get("identified_by") == "id":
-        _plans.require_ids(records, external, where)
-    check_options(op, body_options({key: value for key, value in body.items() if key != "data"}))
+    _records(op, body.get("data"), external, where, int(declared.get("size", _batch.BATCH_SIZE)))
+    body_options(op, body)
 
 
 def kind(op: Operation) -> str:
@@ -111,11 +116,8 @@ def plan(
     if key != "data":
         ids = check.record_ids(items, external=external is not None)
         return _batch.plan(ids, _plans.ids_arguments({**path, **headers}), size), op.retry != "unsafe"
-    records = check.records(items)
-    if declared.get("identified_by") == "id":
-        _plans.require_ids(records, external, "records")
-    extra = body_options(body)
-    check_options(op, extra)
+    records = _records(op, items, external, "records")
+    extra = body_options(op, body)
     build = _plans.chunk_arguments(path, extra, headers)
     if op.retry != "keyed":
         return _batch.plan(records, build, size), op.retry == "safe"

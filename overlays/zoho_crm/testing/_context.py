@@ -61,6 +61,19 @@ class Context:
         """Another module's definition."""
         return self.store.modules[name]
 
+    def ids(self, module: str) -> list[str]:
+        """The ``ids`` query parameter of a bulk delete or delink of ``module``'s records.
+
+        A malformed id (full-width digits included) answers 400 ``UNABLE_TO_PARSE_DATA_TYPE``, unless
+        ``X-EXTERNAL`` names ``module``'s records by an external field.
+        """
+        raws: list[str] = self.params["ids"].split(",")
+        if self.externals.field_for(module) is None and not all(r.isascii() and r.isdigit() for r in raws):
+            raise ZohoError(
+                400, "UNABLE_TO_PARSE_DATA_TYPE", {"param_name": "ids"}, "the ids are not formatted correctly"
+            )
+        return raws
+
     def resolve(self, module: str, raw: str) -> StoredRecord | None:
         """The live record a path id or ``ids`` item names (an external value with ``X-EXTERNAL``)."""
         field = self.externals.field_for(module)

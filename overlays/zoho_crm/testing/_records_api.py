@@ -370,9 +370,7 @@ def _delete_result(ctx: Context, record: StoredRecord, raw: str) -> dict[str, An
 
 def delete_records(ctx: Context) -> Work:
     """``DELETE /{module}?ids=``."""
-    raws = ctx.params["ids"].split(",")
-    if ctx.externals.field_for(ctx.module.api_name) is None and not all(r.isascii() and r.isdigit() for r in raws):
-        raise ZohoError(400, "UNABLE_TO_PARSE_DATA_TYPE", {"param_name": "ids"}, "the ids are not formatted correctly")
+    raws = ctx.ids(ctx.module.api_name)
     targets = [ctx.resolve(ctx.module.api_name, raw) for raw in raws]
     ctx.unmodified_since([t for t in targets if t is not None])
     results: list[dict[str, Any]] = []

@@ -253,9 +253,7 @@ def delink_related_records(ctx: Context) -> Work:
     """``DELETE /{module}/{record_id}/{related_list}?ids=``."""
     related = _related_list(ctx)
     parent = _write_parent(ctx)
-    raws = ctx.params["ids"].split(",")
-    if ctx.externals.field_for(related.related_module) is None and not all(r.isascii() and r.isdigit() for r in raws):
-        raise ZohoError(400, "UNABLE_TO_PARSE_DATA_TYPE", {"param_name": "ids"}, "the ids are not formatted correctly")
+    raws = ctx.ids(related.related_module)
     results: list[dict[str, Any]] = []
     for raw in raws:
         yield
