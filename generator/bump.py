@@ -41,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     spec = generate.SPEC
     spec.write_text(set_version(spec.read_text(encoding="utf-8"), args.version), encoding="utf-8")
-    generate.generate(generate.ROOT / "generated")
+    try:
+        generate.generate(generate.ROOT / "generated")
+    except generate.surface.SpecError as exc:
+        raise SystemExit(f"bump: {spec.relative_to(generate.ROOT)}: {exc}") from None
     return api_report.main([*(["--base", args.base] if args.base else [])])
 
 

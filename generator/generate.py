@@ -147,7 +147,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "generated")
     out = parser.parse_args().out.resolve()
-    generate(out)
+    try:
+        generate(out)
+    except surface.SpecError as exc:
+        raise SystemExit(f"generate: {SPEC.relative_to(ROOT)}: {exc}") from None
     if out == (ROOT / "generated").resolve():  # not for a copy (the staleness test): tests/spine/test_make_sync.py
         make_sync.write()  # overlays/zoho_crm/_sync/ from _async/ (unasync)
 

@@ -37,7 +37,6 @@ import enum
 import importlib
 import inspect
 import keyword
-import re
 import sys
 import types
 import typing
@@ -45,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from openapi_python_client.strings import PythonIdentifier
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "surface"
 HTTP_METHODS = ("get", "put", "post", "patch", "delete")
@@ -61,17 +61,78 @@ def _resolve(spec: dict[str, Any], node: Any) -> Any:
     return node
 
 
-def python_name(name: str) -> str:
-    """The Python name openapi-python-client gives a parameter (``X-EXTERNAL`` -> ``x_external``)."""
-    snake = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    snake = re.sub(r"[^0-9a-zA-Z]+", "_", snake).strip("_").lower()
-    return snake + "_" if keyword.iskeyword(snake) or snake in {"type", "id", "format"} else snake
+FIELD_PREFIX = "field_"
+"""``field_prefix`` of ``config.yaml`` (a test checks that they agree)."""
+SURFACE_NAMES = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout", "unknown"})
+"""Names every generated method uses itself: a parameter spelt so gets another keyword (``timeout_``)."""
+BATCH_NAMES = frozenset({"concurrency", "on_progress"})
+"""The further names of a batched write (and its items' argument, ``records`` or ``ids``)."""
+CLIENT_NAMES = frozenset({"close", "aclose", "stats"})
+"""Attributes ``ZohoCRM`` and ``AsyncZohoCRM`` have besides their resources (a test keeps this in step)."""
+
+
+class SpecError(ValueError):
+    """The spec asks for what the surface cannot be: ``generate.py`` prints it and stops, ``generated/`` untouched."""
+
+
+def identifier(name: str, prefix: str = FIELD_PREFIX) -> str:
+    """The Python name openapi-python-client gives ``name``, from its own code.
+
+    A parameter (``X-EXTERNAL`` -> ``x_external``, ``filter`` -> ``filter_``), an operation's module
+    (``getTags`` -> ``get_tags``) or, with ``prefix="tag"``, a tag's package (``Tag Settings`` -> ``tag_settings``).
+    """
+    return str(PythonIdentifier(name, prefix=prefix))
+
+
+def _plain(name: str) -> str:
+    """A builder argument's name without the ``x_`` of a custom header or the ``_`` guarding a builtin."""
+    return name.removeprefix("x_").rstrip("_")
 
 
 def public_name(name: str) -> str:
-    """The name users type: without the ``x_`` of a custom header or the ``_`` guarding a builtin."""
-    public = name.removeprefix("x_").rstrip("_")
-    return name if keyword.iskeyword(public) else public
+    """The name users type: :func:`_plain`, unless that is a keyword (``from_``)."""
+    return name if keyword.iskeyword(_plain(name)) else _plain(name)
+
+
+def _keywords(entries: list[dict[str, Any]], taken: frozenset[str] | set[str]) -> None:
+    """Give each argument of one method a keyword of its own (in place).
+
+    Its public name when free, else its generated name (``x_trace_id`` beside a ``trace_id``), else its
+    public name with ``_`` added (``timeout_``). Arguments whose public name is their generated one choose
+    first; ``key`` keeps the public name (how a declared method gives it to the runtime).
+    """
+    used = set(taken)
+    for entry in sorted(entries, key=lambda e: e["public"] != e["name"]):
+        entry.setdefault("key", entry["public"])
+        derived = entry["public"] == public_name(entry["name"])  # not one x-zoho-method renames
+        tried = (entry["public"], entry["name"]) if derived else (entry["public"],)
+        free = [n for n in tried if n not in used and not keyword.iskeyword(n)]
+        chosen = free[0] if free else entry["public"] + "_"
+        while chosen in used:
+            chosen += "_"
+        entry["public"] = chosen
+        used.add(chosen)
+
+
+def _builder_names(op_id: str, declared: list[dict[str, Any]], accepted: list[str]) -> dict[str, dict[str, Any]]:
+    """Each request-builder argument's spec parameter, by the builder's name.
+
+    openapi-python-client renames clashing names (``url_query``, ``id_path``...): those are found too. A
+    parameter or argument left unmatched is an error.
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for param in declared:
+        base = identifier(param["name"])
+        raw = str(PythonIdentifier(param["name"], prefix=FIELD_PREFIX, skip_snake_case=True))
+        name = next((n for n in (base, f"{base}_{param['in']}", raw) if n in accepted and n not in found), None)
+        if name is None:
+            where = f"{param['name']!r} ({param['in']})"
+            raise SpecError(f"{op_id}: parameter {where} has no argument in its request builder")
+        found[name] = param
+    unmatched = [name for name in accepted if name != "body" and name not in found]
+    if unmatched:
+        raise SpecError(f"{op_id}: request builder arguments {unmatched} match no parameter of the spec")
+    return found
 
 
 def class_name(attr: str) -> str:
@@ -125,13 +186,13 @@ def _rule(spec: dict[str, Any], op_id: str, param: dict[str, Any]) -> dict[str, 
     rule = _constraints(_resolve(spec, param.get("schema", {})))
     fmt = param.get("x-zoho-format")
     if fmt not in FORMATS:
-        raise ValueError(f"{op_id}: x-zoho-format of {param['name']} is one of {FORMATS[1:]}, not {fmt!r}")
+        raise SpecError(f"{op_id}: x-zoho-format of {param['name']} is one of {FORMATS[1:]}, not {fmt!r}")
     if fmt == "record-id":
         rule["format"] = fmt
     items = param.get("x-zoho-items")
     if items is not None:
         if fmt != "csv" or not isinstance(items, dict) or set(items) - {"max", "pattern", "format"}:
-            raise ValueError(f"{op_id}: x-zoho-items of {param['name']} is {{max, pattern, format}} on a csv parameter")
+            raise SpecError(f"{op_id}: x-zoho-items of {param['name']} is {{max, pattern, format}} on a csv parameter")
         rule["items"] = items
     return rule
 
@@ -220,12 +281,12 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
         declared = {"name": declared}
     op_id = node["operationId"]
     if not isinstance(declared, dict) or set(declared) - {"name", "type", "wrap", "each"} or "name" not in declared:
-        raise ValueError(f"{op_id}: x-zoho-method body is a name or {{name, type, wrap, each}}, not {declared!r}")
+        raise SpecError(f"{op_id}: x-zoho-method body is a name or {{name, type, wrap, each}}, not {declared!r}")
     kind = declared.get("type", "object")
     body = _resolve(spec, node.get("requestBody", {}))
     listed = _resolve(spec, _body_schema(spec, node).get("properties", {}).get(declared.get("wrap"), {}))
     if "wrap" in declared and listed.get("type") != "array":
-        raise ValueError(f"{op_id}: x-zoho-method body wrap names {declared['wrap']!r}, not an array of the body")
+        raise SpecError(f"{op_id}: x-zoho-method body wrap names {declared['wrap']!r}, not an array of the body")
     doc = body.get("description") or "The request body's item."
     if "wrap" in declared and kind == "object":
         doc = listed.get("description") or _resolve(spec, listed.get("items", {})).get("description") or doc
@@ -235,7 +296,7 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
         for step in str(declared.get("each", "")).split("."):
             leaf = _resolve(spec, leaf.get("properties", {}).get(step))
         if listed.get("type") != "array" or not isinstance(leaf, dict):
-            raise ValueError(f"{node['operationId']}: x-zoho-method body type names needs wrap (a list) and each")
+            raise SpecError(f"{node['operationId']}: x-zoho-method body type names needs wrap (a list) and each")
         each = {"path": declared["each"], "min": listed.get("minItems", 0), "max": listed.get("maxItems"),
                 **_constraints(leaf)}  # fmt: skip
     required = bool(body.get("required"))
@@ -261,7 +322,7 @@ def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, 
             continue
         kind = _schema_type(spec, sub)
         enum_values = _resolve(spec, sub).get("enum")
-        options.append({"public": prop, "name": prop, "type": kind, "doc": _option_doc(spec, prop, sub),
+        options.append({"public": prop, "name": prop, "key": prop, "type": kind, "doc": _option_doc(spec, prop, sub),
                         "required": prop in required, "choices": enum_values,
                         "in_body": True, "kind": _option_kind(spec, sub)})  # fmt: skip
     return options
@@ -283,20 +344,20 @@ def _fixed_and_positional(
     fixed = declared.get("fixed", {})
     moved = declared.get("positional", [])
     if not isinstance(fixed, dict) or not isinstance(moved, list):
-        raise ValueError(f"{op_id}: x-zoho-method fixed is a mapping and positional a list")
-    by_name = {p["public"]: p for p in [*options, *keywords]}
+        raise SpecError(f"{op_id}: x-zoho-method fixed is a mapping and positional a list")
+    by_name = {p["key"]: p for p in [*options, *keywords]}
     for name, value in fixed.items():
         param = by_name.get(name)
         if param is None:
-            raise ValueError(f"{op_id}: x-zoho-method fixed names {name!r}, not a keyword of the operation")
+            raise SpecError(f"{op_id}: x-zoho-method fixed names {name!r}, not a keyword of the operation")
         if param["choices"] is not None and value not in param["choices"]:
-            raise ValueError(f"{op_id}: x-zoho-method fixed {name}: {value!r} is not one of {param['choices']}")
+            raise SpecError(f"{op_id}: x-zoho-method fixed {name}: {value!r} is not one of {param['choices']}")
     for name in moved:
         if name not in by_name or not by_name[name]["required"] or name in fixed:
-            raise ValueError(f"{op_id}: x-zoho-method positional names {name!r}: no required keyword or body property")
+            raise SpecError(f"{op_id}: x-zoho-method positional names {name!r}: no required keyword or body property")
     dropped = {*fixed, *moved}
-    kept = [p for p in keywords if p["public"] not in dropped]
-    kept_options = [p for p in options if p["public"] not in dropped]
+    kept = [p for p in keywords if p["key"] not in dropped]
+    kept_options = [p for p in options if p["key"] not in dropped]
     moved_params = [  # a body property loses its "| None": the runtime refuses None (``Method.required``)
         {**by_name[name], "type": by_name[name]["type"].removesuffix(" | None")} if by_name[name].get("in_body")
         else by_name[name] for name in moved
@@ -317,19 +378,19 @@ def _user_methods(
     names = [declared["name"], *(declared[k] for k in ("iter", "stream") if declared.get(k))]
     for name in names:
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
-            raise ValueError(f"{op_id}: x-zoho-method names a Python name, not {name!r}")
+            raise SpecError(f"{op_id}: x-zoho-method names a Python name, not {name!r}")
     unknown = sorted(set(declared) - METHOD_KEYS)
     if unknown:
-        raise ValueError(f"{op_id}: x-zoho-method does not know {unknown} (it takes {sorted(METHOD_KEYS)})")
+        raise SpecError(f"{op_id}: x-zoho-method does not know {unknown} (it takes {sorted(METHOD_KEYS)})")
     returns = declared.get("returns")
     if returns not in RETURNS:
-        raise ValueError(f"{op_id}: x-zoho-method returns one of {RETURNS}, not {returns!r}")
+        raise SpecError(f"{op_id}: x-zoho-method returns one of {RETURNS}, not {returns!r}")
     batch = node.get("x-zoho-batch")
     if (returns == "batch") != (batch is not None):
-        raise ValueError(f"{op_id}: x-zoho-batch and x-zoho-method returns: batch go together")
+        raise SpecError(f"{op_id}: x-zoho-batch and x-zoho-method returns: batch go together")
     list_key = declared.get("key")
     if (returns in ("items", "item")) != isinstance(list_key, str):
-        raise ValueError(f"{op_id}: x-zoho-method returns: items/item name the answer's list (key), and only they")
+        raise SpecError(f"{op_id}: x-zoho-method returns: items/item name the answer's list (key), and only they")
     body_arg = _body_arg(spec, node, declared.get("body"))
     options: list[dict[str, Any]] = []
     if returns != "batch" and (body_arg is None or body_arg["kind"] == "object"):
@@ -337,7 +398,9 @@ def _user_methods(
         options = _body_options(spec, node)
     positional, keywords, options = _fixed_and_positional(op_id, declared, positional, keywords, options)
     rename = declared.get("rename", {})
-    positional = [{**p, "key": p["public"], "public": rename.get(p["public"], p["public"])} for p in positional]
+    positional = [{**p, "public": rename.get(p["key"], p["public"])} for p in positional]
+    if body_arg is not None and body_arg["public"] in SURFACE_NAMES | BATCH_NAMES:
+        raise SpecError(f"{op_id}: x-zoho-method body names {body_arg['public']!r}, a name the method uses itself")
     common = {
         "positional": positional,
         "echo": declared.get("echo"),
@@ -346,7 +409,7 @@ def _user_methods(
         "body_arg": body_arg,
         "key": list_key,
         "fixed": {p: v for p, v in declared.get("fixed", {}).items()},
-        "required": tuple(p["public"] for p in positional if p.get("in_body")),
+        "required": tuple(p["key"] for p in positional if p.get("in_body")),
         "summary": str(declared.get("summary") or node.get("summary", op_id)).strip().rstrip("."),
     }
     if returns == "batch":
@@ -356,14 +419,32 @@ def _user_methods(
         kept = [p for p in keywords if p["name"] not in ("body", key)]
         batched = {**common, "name": declared["name"], "returns": "batch", "item_name": items[0],
                    "item_type": items[1], "keywords": kept, "options": options}  # fmt: skip
+        _own_keywords(op_id, batched, SURFACE_NAMES | BATCH_NAMES | {items[0]})
         streamed = [{**batched, "name": declared["stream"], "returns": "stream"}] if declared.get("stream") else []
         return [batched, *streamed]
     kept = [p for p in keywords if p["name"] != "body"]
     found = [{**common, "name": declared["name"], "returns": returns, "keywords": kept, "options": options}]
+    _own_keywords(op_id, found[0], SURFACE_NAMES | ({body_arg["public"]} if body_arg else set()))
     if declared.get("iter"):
-        paging = [p for p in kept if p["public"] not in node.get("x-zoho-pagination", ())]
-        found.append({**common, "name": declared["iter"], "returns": "iter", "keywords": paging, "options": []})
+        paging = [p for p in found[0]["keywords"] if p["key"] not in node.get("x-zoho-pagination", ())]
+        found.append({**found[0], "name": declared["iter"], "returns": "iter", "keywords": paging, "options": []})
     return found
+
+
+def _own_keywords(op_id: str, method: dict[str, Any], taken: frozenset[str] | set[str]) -> None:
+    """A declared method's arguments as copies with keywords of their own (see :func:`_keywords`).
+
+    Its parameters and body options reach the runtime by ``key``: two alike could not be told apart.
+    """
+    for part in ("positional", "keywords", "options"):
+        method[part] = [{**p} for p in method[part]]
+    entries = [*method["positional"], *method["keywords"], *method["options"]]
+    keys = [p["key"] for p in entries]
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        what = "twice (a parameter and a body property)"
+        raise SpecError(f"{op_id}: x-zoho-method {method['name']} would take {twice} {what}")
+    _keywords(entries, taken)
 
 
 def _batch_options(node: dict[str, Any], user: list[dict[str, Any]]) -> str | None:
@@ -374,46 +455,53 @@ def _batch_options(node: dict[str, Any], user: list[dict[str, Any]]) -> str | No
     return repr({o["public"]: tuple(o["kind"]) for o in batched["options"]})
 
 
-def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], tag: str) -> dict[str, Any]:
-    op_id = node["operationId"]
-    module = importlib.import_module(f"zoho_crm_api.api.{tag}.{op_id}")
-    build = module._get_kwargs
+def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], package: str) -> dict[str, Any]:
+    op_id = node.get("operationId")
+    if not isinstance(op_id, str) or not op_id.strip():
+        raise SpecError(f"{method.upper()} {path}: an operation needs an operationId (its method's name)")
+    name = identifier(op_id)  # the generated module's name, and the method's (``getTags`` -> ``get_tags``)
+    build = importlib.import_module(f"zoho_crm_api.api.{package}.{name}")._get_kwargs
     hints = typing.get_type_hints(build)
-    spec_params: dict[str, dict[str, Any]] = {}
+    by_place = {}  # an operation's own parameter overrides the path's (same name and place)
     for raw in [*spec["paths"][path].get("parameters", []), *node.get("parameters", [])]:
         param = _resolve(spec, raw)
-        spec_params[python_name(param["name"])] = param
+        by_place[(param["in"], param["name"])] = param
+    spec_params = _builder_names(op_id, list(by_place.values()), list(inspect.signature(build).parameters))
+    wire = {param["name"]: arg for arg, param in spec_params.items()}
     body = _resolve(spec, node.get("requestBody", {}))
     params, positional, keywords = [], [], []
-    for name, parameter in inspect.signature(build).parameters.items():
-        declared = spec_params.get(name, {})
+    for arg, parameter in inspect.signature(build).parameters.items():
+        declared = spec_params.get(arg, {})
         fmt = declared.get("x-zoho-format")
-        text, optional = _type(hints[name], fmt)
-        doc = declared.get("description") or (body.get("description") if name == "body" else None)
+        text, optional = _type(hints[arg], fmt)
+        doc = declared.get("description") or (body.get("description") if arg == "body" else None)
         entry = {
-            "name": name,
-            "public": public_name(name),
+            "name": arg,
+            "public": public_name(arg),
             "type": text,
             "required": not optional,
-            "doc": (doc or name.replace("_", " ")).strip(),
+            "doc": (doc or arg.replace("_", " ")).strip(),
             "fmt": fmt,
-            "choices": _choices(hints[name]),
+            "choices": _choices(hints[arg]),
         }
         params.append(entry)
         (positional if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD else keywords).append(entry)
+    shared = collections.Counter(p["public"] for p in params)
+    for p in params:  # how the runtime is given it by a declared method (``x_trace_id`` beside a ``trace_id``)
+        p["key"] = p["public"] if shared[p["public"]] == 1 else p["name"]
+    _keywords(params, SURFACE_NAMES)
     retry = node.get("x-zoho-retry", SAFE_BY_DEFAULT[method])
     if retry not in RETRY_KINDS:
-        raise ValueError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
+        raise SpecError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
     pagination = tuple(node.get("x-zoho-pagination", ()))
-    rules = {python_name(p["name"]): _rule(spec, op_id, p) for p in spec_params.values()}
-    one_of = tuple(python_name(name) for name in node.get("x-zoho-one-of", ()))
-    excludes = {python_name(name): tuple(map(python_name, others)) for name, others in
-                node.get("x-zoho-excludes", {}).items()}  # fmt: skip
-    for name in [*one_of, *excludes, *(n for others in excludes.values() for n in others)]:
-        if name not in rules:
-            raise ValueError(f"{op_id}: x-zoho-one-of or x-zoho-excludes names {name!r}, not a parameter of it")
-    for name, others in excludes.items():
-        rules[name]["excludes"] = others
+    rules = {arg: _rule(spec, op_id, p) for arg, p in spec_params.items()}
+    one_of, excludes = node.get("x-zoho-one-of", ()), node.get("x-zoho-excludes", {})
+    for given in [*one_of, *excludes, *(n for others in excludes.values() for n in others)]:
+        if given not in wire:
+            raise SpecError(f"{op_id}: x-zoho-one-of or x-zoho-excludes names {given!r}, not a parameter of it")
+    for given, others in excludes.items():
+        rules[wire[given]]["excludes"] = tuple(wire[n] for n in others)
+    one_of = tuple(wire[n] for n in one_of)
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
     path_names = tuple(p["name"] for p in positional)
     user = _user_methods(spec, node, positional, keywords)
@@ -421,9 +509,9 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "user": user,
         "reach": max((u["limit"] for u in user if u.get("limit")), default=None),
         "id": op_id,
-        "method": op_id,
-        "const": "_" + op_id.upper(),
-        "module": f"{tag}.{op_id}",
+        "method": name,
+        "const": "_" + name.upper(),
+        "module": f"{package}.{name}",
         "path": path,
         "http_method": method.upper(),
         "summary": node.get("summary", op_id).strip().rstrip("."),
@@ -442,6 +530,8 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "path_repr": repr(path_names),
         "rules_repr": repr({name: rule for name, rule in rules.items() if rule}),
         "one_of_repr": repr(one_of),
+        # the keywords the runtime's errors cannot derive from the name (``zoho_crm._runtime._public``)
+        "keywords_repr": repr({p["name"]: p["public"] for p in params if p["public"] != _plain(p["name"])}),
         "returns": "dict[str, Any] | None" if no_content else "dict[str, Any]",
     }
 
@@ -454,15 +544,43 @@ def resources(spec: dict[str, Any]) -> list[dict[str, Any]]:
         for method in HTTP_METHODS:
             if method in item:
                 node = item[method]
-                tag = node.get("tags", ["default"])[0]
-                grouped.setdefault(tag, []).append(_operation(spec, path, method, node, tag))
-    found = []
+                tag = (node.get("tags") or ["default"])[0]
+                grouped.setdefault(tag, []).append(_operation(spec, path, method, node, identifier(tag, "tag")))
+    found: list[dict[str, Any]] = []
     for tag, ops in grouped.items():
         info = tags.get(tag, {})
-        attr = python_name(info.get("x-zoho-resource", tag))
+        attr = _attribute(tag, info, {r["attr"]: r["tag"] for r in found})
+        _method_names(tag, ops)
         description = info.get("description", f"Operations tagged {tag}.").strip()
         found.append({"tag": tag, "attr": attr, "cls": class_name(attr), "description": description, "ops": ops})
     return found
+
+
+def _attribute(tag: str, info: dict[str, Any], taken: dict[str, str]) -> str:
+    """The client attribute of a tag's resource (``x-zoho-resource``, else the tag).
+
+    No other resource (``taken``: attribute -> tag), nor the client itself, may have it.
+    """
+    attr = identifier(info.get("x-zoho-resource", tag), "tag")
+    if attr in CLIENT_NAMES or attr in taken:
+        why = f"tag {taken[attr]!r} has it too" if attr in taken else "the client has that attribute"
+        raise SpecError(f"tag {tag!r} would be the resource crm.{attr}, but {why}: name it with x-zoho-resource")
+    return attr
+
+
+def _method_names(tag: str, ops: list[dict[str, Any]]) -> None:
+    """Refuse two methods of one resource with the same name (an operation's, its ``iter_``, a declared one)."""
+    seen = {"with_raw_response": "the raw view"}
+    for op in ops:
+        paged = ["iter_" + op["method"]] if op["pagination"] else []
+        names = [op["method"], *paged, *(u["name"] for u in op["user"])]
+        for name in names:
+            if name in seen:
+                raise SpecError(
+                    f"tag {tag!r}: {op['id']} and {seen[name]} would both be the method {name}: "
+                    "rename one (its operationId, or x-zoho-method's name)"
+                )
+            seen[name] = op["id"]
 
 
 def literal_segments(spec: dict[str, Any]) -> list[str]:
@@ -503,13 +621,20 @@ def render(spec: dict[str, Any], package_dir: Path, api_version: str) -> None:
     env.globals.update(RESULTS)
     env.globals["signature_return"] = _signature_return
     env.globals["summaries"] = collections.defaultdict(str, RESULTS["summaries"])
-    (package_dir / "_runtime.py").write_text(
-        env.get_template("_runtime.py.jinja").render(api_version=api_version, segments=literal_segments(spec)),
-        encoding="utf-8",
-    )
     out = package_dir / "resources"
     out.mkdir(exist_ok=True)
-    (out / "__init__.py").write_text(env.get_template("__init__.py.jinja").render(resources=found), encoding="utf-8")
+    _write(package_dir / "_runtime.py", env.get_template("_runtime.py.jinja").render(
+        api_version=api_version, segments=literal_segments(spec)))  # fmt: skip
+    _write(out / "__init__.py", env.get_template("__init__.py.jinja").render(resources=found))
     for resource in found:
-        text = env.get_template("resource.py.jinja").render(resource=resource)
-        (out / f"{resource['attr']}.py").write_text(text, encoding="utf-8")
+        _write(out / f"{resource['attr']}.py", env.get_template("resource.py.jinja").render(resource=resource))
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a rendered module once Python compiles it: a spec the templates cannot serve fails here, not on import."""
+    try:
+        compile(text, str(path), "exec")
+    except SyntaxError as exc:
+        line = text.splitlines()[exc.lineno - 1].strip() if exc.lineno else ""
+        raise SpecError(f"{path.name}, line {exc.lineno}: {exc.msg}: {line}") from None
+    path.write_text(text, encoding="utf-8")

@@ -43,7 +43,8 @@ class Operation:
     """One spec operation and what its vendor extensions declare about it (a plain class: imported with zoho_crm)."""
 
     __slots__ = (
-        "batch", "csv", "datetimes", "name", "one_of", "options", "pagination", "path", "reach", "retry", "rules",
+        "batch", "csv", "datetimes", "keywords", "name", "one_of", "options", "pagination", "path", "reach", "retry",
+        "rules",
     )  # fmt: skip
 
     def __init__(
@@ -59,9 +60,10 @@ class Operation:
         one_of: tuple[str, ...] = (),
         reach: int | None = None,
         options: Mapping[str, tuple[str, ...]] | None = None,
+        keywords: Mapping[str, str] | None = None,
     ) -> None:
         self.name = name
-        """``<tag>.<operationId>``: the generated endpoint module that builds its request."""
+        """``<tag>.<operation>``: the generated endpoint module that builds its request (Python names)."""
         self.retry = retry
         """``x-zoho-retry``: ``safe`` (repeat freely), ``keyed`` (safe once every item names itself) or ``unsafe``."""
         self.pagination = pagination
@@ -83,6 +85,8 @@ class Operation:
         """Records a walk by page number alone can reach (Zoho's limit: ``x-zoho-method``'s ``limit``)."""
         self.options = options or {}
         """A batched write's body keywords and their JSON types (an array's items' too), as checked."""
+        self.keywords = keywords or {}
+        """Parameters whose keyword is not their name without ``x_`` or a trailing ``_`` (``timeout`` -> ``timeout_``)."""
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, retry={self.retry!r})"

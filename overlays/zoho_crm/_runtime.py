@@ -44,8 +44,9 @@ def _enums(name: str) -> dict[str, type[enum.Enum]]:
     return found
 
 
-def _public(name: str) -> str:
-    return name.removeprefix("x_").rstrip("_")
+def _public(name: str, op: Operation | None = None) -> str:
+    """The keyword of a request-builder argument (``x_external`` -> ``external``; the spec's own where declared)."""
+    return (op.keywords.get(name) if op else None) or name.removeprefix("x_").rstrip("_")
 
 
 def _path_value(where: str, value: Any) -> str:
@@ -62,7 +63,7 @@ def _path_value(where: str, value: Any) -> str:
 
 def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     """One argument as the generated builder takes it, or a ``ZohoValidationError`` naming it and the operation."""
-    where = f"{op.name.rsplit('.', 1)[-1]}: {_public(name)}"
+    where = f"{op.name.rsplit('.', 1)[-1]}: {_public(name, op)}"
     rule = op.rules.get(name, {})
     if name in op.path:
         value = _path_value(where, value)
@@ -144,16 +145,16 @@ def _required(name: str) -> tuple[str, ...]:
 def _related(op: Operation, given: Mapping[str, Any]) -> None:
     """Required arguments, and the declared relations between them: ``x-zoho-one-of`` and ``x-zoho-excludes``."""
     name = op.name.rsplit(".", 1)[-1]
-    missing = [_public(key) for key in _required(op.name) if given.get(key) is None and key != "body"]
+    missing = [_public(key, op) for key in _required(op.name) if given.get(key) is None and key != "body"]
     if missing:
         raise ZohoValidationError(f"{name} needs {', '.join(missing)}")
     if op.one_of and not any(given.get(key) is not None for key in op.one_of):
-        raise ZohoValidationError(f"{name} needs one of: {', '.join(map(_public, op.one_of))}")
+        raise ZohoValidationError(f"{name} needs one of: {', '.join(_public(key, op) for key in op.one_of)}")
     for key, value in given.items():
         clash = [other for other in op.rules.get(key, {}).get("excludes", ()) if given.get(other) is not None]
         if value is not None and clash:
-            others = ", ".join(map(_public, clash))
-            raise ZohoValidationError(f"{name}: {_public(key)} cannot be combined with {others}")
+            others = ", ".join(_public(other, op) for other in clash)
+            raise ZohoValidationError(f"{name}: {_public(key, op)} cannot be combined with {others}")
 
 
 def prepare(

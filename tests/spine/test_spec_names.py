@@ -1,0 +1,260 @@
+"""Names a maintainer's spec edit may bring: generator/surface.py turns each into a method, keyword or resource
+that compiles, or stops generation saying what to change.
+
+Zoho's own OAS files name operations ``IDSUpdate`` or ``GETCVUpdate``, tags may hold spaces, and a new
+parameter may be called ``from``, ``filter``, ``self`` or ``timeout`` (a name every generated method uses).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "generator"))
+import surface
+
+sys.path.remove(str(ROOT / "generator"))
+
+SPEC = yaml.safe_load((ROOT / "spec" / "zoho-crm.yaml").read_text(encoding="utf-8"))
+
+
+def _entry(name: str) -> dict[str, Any]:
+    return {"name": name, "public": surface.public_name(name)}
+
+
+def test_a_parameter_named_like_the_methods_own_arguments_gets_a_keyword_of_its_own() -> None:
+    entries = [_entry(n) for n in ("self_", "timeout", "extra_body", "from_", "filter_", "x_trace_id", "trace_id")]
+    surface._keywords(entries, surface.SURFACE_NAMES)
+    assert {e["name"]: e["public"] for e in entries} == {
+        "self_": "self_",
+        "timeout": "timeout_",
+        "extra_body": "extra_body_",
+        "from_": "from_",
+        "filter_": "filter",
+        "x_trace_id": "x_trace_id",  # the query parameter trace_id keeps its name
+        "trace_id": "trace_id",
+    }
+    assert [e["key"] for e in entries] == ["self", "timeout", "extra_body", "from_", "filter", "trace_id", "trace_id"]
+    # (``_operation`` gives ``x_trace_id`` and ``trace_id`` their own keys before: their names)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("getTags", "get_tags"), ("IDSUpdate", "ids_update"), ("get-stats", "get_stats"), ("filter", "filter_")],
+)
+def test_names_are_the_ones_openapi_python_client_gives(name: str, expected: str) -> None:
+    assert surface.identifier(name) == expected
+    assert surface.identifier("Tag Settings", "tag") == "tag_settings"
+
+
+def test_the_field_prefix_is_the_generator_configs() -> None:
+    config = yaml.safe_load((ROOT / "generator" / "config.yaml").read_text(encoding="utf-8"))
+    assert config["field_prefix"] == surface.FIELD_PREFIX
+
+
+def test_the_client_names_a_resource_may_not_take_are_every_attribute_of_the_facades() -> None:
+    from zoho_crm import AsyncZohoCRM, ZohoCRM
+    from zoho_crm_api.resources import RESOURCES
+
+    own = {n for cls in (ZohoCRM, AsyncZohoCRM) for n in dir(cls) if not n.startswith("_")} - set(RESOURCES)
+    assert own == set(surface.CLIENT_NAMES)
+
+
+def _tagged(resource: str, tag: str = "metadata") -> dict[str, Any]:
+    spec = copy.deepcopy(SPEC)
+    next(t for t in spec["tags"] if t["name"] == tag)["x-zoho-resource"] = resource
+    return spec
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        (_tagged("stats"), "tag 'metadata' would be the resource crm.stats, but the client has that attribute"),
+        (_tagged("related"), "tag 'metadata' would be the resource crm.related, but tag 'related_records' has it"),
+    ],
+)
+def test_a_resource_name_the_client_has_already_stops_generation(spec: dict[str, Any], message: str) -> None:
+    with pytest.raises(surface.SpecError, match=message):
+        surface.resources(spec)
+
+
+def _declared(op_id: str, **changes: Any) -> dict[str, Any]:
+    spec = copy.deepcopy(SPEC)
+    for item in spec["paths"].values():
+        for node in item.values():
+            if isinstance(node, dict) and node.get("operationId") == op_id:
+                node["x-zoho-method"] = {**node["x-zoho-method"], **changes}
+    return spec
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        (_declared("get_fields", name="get_modules"), "get_modules and get_fields would both be the method"),
+        (_declared("get_fields", name="with_raw_response"), "the method with_raw_response"),
+        (_declared("get_records", iter="list"), "would both be the method list"),
+    ],
+)
+def test_two_methods_of_one_name_stop_generation(spec: dict[str, Any], message: str) -> None:
+    with pytest.raises(surface.SpecError, match=message):
+        surface.resources(spec)
+
+
+def test_a_body_argument_named_like_the_methods_own_stops_generation() -> None:
+    with pytest.raises(surface.SpecError, match="body names 'timeout'"):
+        surface.resources(_declared("update_record", body={"name": "timeout", "wrap": "data"}))
+
+
+def test_a_renamed_positional_argument_never_takes_a_name_the_method_uses() -> None:
+    spec = _declared("get_record", rename={"record_id": "timeout"})
+    ops = [op for resource in surface.resources(spec) for op in resource["ops"] if op["id"] == "get_record"]
+    get = ops[0]["user"][0]
+    assert [(p["key"], p["public"]) for p in get["positional"]] == [("module", "module"), ("record_id", "timeout_")]
+
+
+def test_a_spec_parameter_the_request_builder_lacks_stops_generation() -> None:
+    spec = copy.deepcopy(SPEC)
+    tags = {"name": "tags", "in": "query", "schema": {"type": "string"}}
+    spec["paths"]["/{module}"]["get"]["parameters"].append(tags)
+    with pytest.raises(surface.SpecError, match=r"get_records: parameter 'tags' \(query\) has no argument"):
+        surface.resources(spec)
+
+
+def test_a_module_python_cannot_compile_is_never_written(tmp_path: Path) -> None:
+    target = tmp_path / "records.py"
+    with pytest.raises(surface.SpecError, match=r"records\.py, line 1: duplicate argument 'a'"):
+        surface._write(target, "def f(a, a): pass\n")
+    assert not target.exists()
+
+
+IGNORED = shutil.ignore_patterns(".git", ".nox", "node_modules", "__pycache__", ".mypy_cache", ".ruff_cache", "site")
+
+NEW_PARAMETERS = """        - $ref: '#/components/parameters/XExternal'
+        - {name: from, in: query, description: A keyword., schema: {type: integer, minimum: 1}}
+        - {name: filter, in: query, description: A builtin., schema: {type: string, maxLength: 5}}
+        - {name: self, in: query, description: The method's self., schema: {type: string}}
+        - {name: timeout, in: query, description: The per-call timeout's name., schema: {type: integer}}
+        - {name: per-group, in: query, description: A dashed name., schema: {type: integer}}
+        - {name: X-Trace-Id, in: header, description: A header., schema: {type: string}}
+        - {name: trace_id, in: query, description: The header's name as a query parameter., schema: {type: string}}
+      responses:
+        '200':
+          description: A page of records.
+"""
+NEW_TAGS = """  - name: Tag Settings
+    description: Tags of a module (a tag with a space, operations named as Zoho's OAS names them).
+paths:
+  /settings/tags:
+    get:
+      operationId: getTags
+      tags: [Tag Settings]
+      summary: Get the tags of a module
+      parameters:
+        - {name: module, in: query, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: The tags.
+          content:
+            application/json:
+              schema: {type: object, properties: {tags: {type: array, items: {type: object}}}}
+    post:
+      operationId: IDSCreate-Tags
+      tags: [Tag Settings]
+      summary: Create tags
+      responses:
+        '201':
+          description: Created.
+          content:
+            application/json:
+              schema: {type: object}
+"""
+
+CHECK = """
+import asyncio, inspect
+from zoho_crm import AsyncZohoCRM, ZohoCRM, ZohoValidationError
+from zoho_crm.errors import ServerError
+from zoho_crm.testing import sandbox
+from zoho_crm_api.resources.records import RecordsResource
+
+keywords = inspect.signature(RecordsResource.get_records).parameters
+assert {"from_", "filter", "self_", "timeout_", "per_group", "x_trace_id", "trace_id", "timeout"} <= set(keywords)
+with sandbox(mode="asgi") as sb:
+    kwargs = dict(api_domain=sb.api_domain, accounts_url=sb.accounts_url)
+    with ZohoCRM(sb.credentials, transport=sb.transport(), **kwargs) as crm:
+        raw = crm.records.with_raw_response.get_records(
+            "Leads", fields="Last_Name", from_=2, filter="a", self_="me", timeout_=5, per_group=3,
+            x_trace_id="t-1", trace_id="q-1", timeout=10,
+        )
+        params = raw.request.url.params
+        assert raw.status_code == 204, raw.text
+        assert (params["from"], params["filter"], params["self"], params["timeout"]) == ("2", "a", "me", "5"), params
+        assert (params["per-group"], params["trace_id"], raw.request.headers["X-Trace-Id"]) == ("3", "q-1", "t-1")
+        for bad, named in [({"timeout_": "x"}, "timeout_"), ({"from_": 0}, "from_"), ({"filter": "abcdef"}, "filter")]:
+            try:
+                crm.records.list("Leads", fields="Last_Name", **bad)
+            except ZohoValidationError as exc:
+                assert f"get_records: {named} " in str(exc), exc
+            else:
+                raise AssertionError(f"{bad} was sent")
+        assert crm.records.list("Leads", fields="Last_Name", timeout_=5, filter="a").records == []
+        raw = crm.tag_settings.with_raw_response.get_tags(module="Leads")
+        assert raw.status_code == 501 and raw.json()["details"]["operation_id"] == "getTags", raw.text
+        try:
+            crm.tag_settings.ids_create_tags()
+        except ServerError as exc:
+            assert exc.code == "NOT_SUPPORTED", exc
+        else:
+            raise AssertionError("no typed error")
+
+    async def main():
+        async with AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), **kwargs) as acrm:
+            raw = await acrm.records.with_raw_response.get_records("Leads", fields="Last_Name", timeout_=5)
+            assert raw.request.url.params["timeout"] == "5", raw.request.url
+
+    asyncio.run(main())
+print("NAMES-OK")
+"""
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600)
+
+
+@pytest.mark.slow
+def test_names_from_zohos_own_conventions_generate_a_working_surface(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=IGNORED, symlinks=True)
+    spec = repo / "spec" / "zoho-crm.yaml"
+    get_records_end = "        - $ref: '#/components/parameters/XExternal'\n      responses:\n        '200':\n"
+    _edit(spec, get_records_end + "          description: A page of records.\n", NEW_PARAMETERS)
+    _edit(spec, "paths:\n", NEW_TAGS)
+
+    generated = _run([sys.executable, "generator/generate.py"], repo)
+    assert generated.returncode == 0, generated.stdout[-3000:] + generated.stderr[-3000:]
+    env = {**os.environ, "PYTHONPATH": f"{repo / 'overlays'}{os.pathsep}{repo / 'generated'}"}
+    checked = _run([sys.executable, "-c", CHECK], repo, env)
+    assert "NAMES-OK" in checked.stdout, checked.stdout[-3000:] + checked.stderr[-3000:]
+
+    _edit(spec, "  - name: Tag Settings\n", "  - name: Tag Settings\n    x-zoho-resource: stats\n")
+    refused = _run([sys.executable, "generator/generate.py"], repo)
+    assert refused.returncode == 1, refused.stdout[-3000:] + refused.stderr[-3000:]
+    assert refused.stderr.strip().splitlines()[-1] == (
+        "generate: spec/zoho-crm.yaml: tag 'Tag Settings' would be the resource crm.stats, but the client has "
+        "that attribute: name it with x-zoho-resource"
+    )
