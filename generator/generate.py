@@ -63,7 +63,10 @@ def api_version(spec: dict[str, Any]) -> str:
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
-    subprocess.run([str(a) for a in args], check=True, env={**os.environ, **(env or {})})
+    done = subprocess.run([str(a) for a in args], check=False, env={**os.environ, **(env or {})})
+    if done.returncode:  # its own messages are above: no traceback under them
+        tool = args[2] if args[1] == "-m" else Path(args[0]).name
+        raise SystemExit(f"generate: {tool} failed (exit {done.returncode}); its messages are above")
 
 
 def ruff(*args: str | Path) -> None:

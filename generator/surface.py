@@ -503,6 +503,9 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         rules[wire[given]]["excludes"] = tuple(wire[n] for n in others)
     one_of = tuple(wire[n] for n in one_of)
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
+    answered = [_resolve(spec, r) for code, r in node.get("responses", {}).items() if str(code).startswith("2")]
+    media = {m for response in answered for m in response.get("content", {})}
+    binary = bool(media) and not any(m == "application/json" or m.endswith("+json") for m in media)
     path_names = tuple(p["name"] for p in positional)
     user = _user_methods(spec, node, positional, keywords)
     return {
@@ -532,7 +535,8 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "one_of_repr": repr(one_of),
         # the keywords the runtime's errors cannot derive from the name (``zoho_crm._runtime._public``)
         "keywords_repr": repr({p["name"]: p["public"] for p in params if p["public"] != _plain(p["name"])}),
-        "returns": "dict[str, Any] | None" if no_content else "dict[str, Any]",
+        "binary": binary,
+        "returns": ("bytes" if binary else "dict[str, Any]") + (" | None" if no_content else ""),
     }
 
 

@@ -43,8 +43,8 @@ class Operation:
     """One spec operation and what its vendor extensions declare about it (a plain class: imported with zoho_crm)."""
 
     __slots__ = (
-        "batch", "csv", "datetimes", "keywords", "name", "one_of", "options", "pagination", "path", "reach", "retry",
-        "rules",
+        "batch", "binary", "csv", "datetimes", "keywords", "name", "one_of", "options", "pagination", "path", "reach",
+        "retry", "rules",
     )  # fmt: skip
 
     def __init__(
@@ -61,6 +61,7 @@ class Operation:
         reach: int | None = None,
         options: Mapping[str, tuple[str, ...]] | None = None,
         keywords: Mapping[str, str] | None = None,
+        binary: bool = False,
     ) -> None:
         self.name = name
         """``<tag>.<operation>``: the generated endpoint module that builds its request (Python names)."""
@@ -87,6 +88,8 @@ class Operation:
         """A batched write's body keywords and their JSON types (an array's items' too), as checked."""
         self.keywords = keywords or {}
         """Parameters whose keyword is not their name without ``x_`` or a trailing ``_`` (``timeout`` -> ``timeout_``)."""
+        self.binary = binary
+        """Its success answers are not JSON (a file, an image): a call returns their bytes."""
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, retry={self.retry!r})"

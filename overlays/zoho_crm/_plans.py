@@ -15,7 +15,7 @@ from zoho_crm_api._runtime import LITERAL_SEGMENTS
 from . import _validation as check
 from ._batch import echoed, item_outcome
 from ._engine import api_error, read_json
-from ._json import encode_items
+from ._json import encode, encode_items
 from .errors import InvalidResponseError, ZohoError, ZohoValidationError, error_class
 from .results import Page, Success, details_of
 
@@ -155,6 +155,41 @@ class Body:
 
     def to_dict(self) -> Any:
         return self.payload
+
+    def to_multipart(self) -> list[tuple[str, Any]]:
+        """The body as httpx ``files``, for an operation that takes ``multipart/form-data``.
+
+        A file is ``bytes``, an open binary file or httpx's ``(filename, content[, content_type])``; text,
+        numbers and bools are plain fields, a dict or list a JSON field, ``None`` is left out.
+        """
+        return [(str(key), _part(key, value)) for key, value in self.payload.items() if value is not None]
+
+
+def _part(key: object, value: Any) -> Any:
+    """One field of a multipart body, as httpx takes it, or a ``ZohoValidationError`` naming it."""
+    where = f"body[{check.shown(key)}]"
+    if not isinstance(key, str):
+        raise ZohoValidationError(f"{where}: a multipart field's name is a string")
+    if isinstance(value, (bytes, bytearray)) or callable(getattr(value, "read", None)):
+        return bytes(value) if isinstance(value, bytearray) else value
+    if (
+        isinstance(value, tuple)
+        and 2 <= len(value) <= 3
+        and isinstance(value[0], str | None)
+        and (isinstance(value[1], bytes | str) or callable(getattr(value[1], "read", None)))
+        and isinstance(value[-1] if len(value) == 3 else None, str | None)
+    ):
+        return value
+    if isinstance(value, bool):
+        return (None, str(value).lower().encode(), "text/plain")
+    if isinstance(value, str) or (isinstance(value, (int, float)) and check.finite_number(value)):
+        return (None, check.utf8(where, str(value)).encode(), "text/plain")
+    if isinstance(value, (dict, list)):
+        return (None, encode(value, where).content, "application/json")
+    raise ZohoValidationError(
+        f"{where}: {check.shown(value)} is not a file (bytes, a binary file, (filename, content[, type])), "
+        "text, a number, a bool or JSON"
+    )
 
 
 def chunk_arguments(

@@ -279,13 +279,18 @@ def idempotent(op: Operation, params: dict[str, Any]) -> bool:
     return _idempotency.all_named(data, keys)
 
 
-def parsed(response: httpx.Response) -> Any:
-    """The JSON of a successful answer (``None`` for 204/304 or no body), or its typed error."""
+def parsed(response: httpx.Response, binary: bool = False) -> Any:
+    """The JSON of a successful answer (``None`` for 204/304 or no body), or its typed error.
+
+    With ``binary`` (``Operation.binary``), a successful answer's bytes instead of its JSON.
+    """
     status = response.status_code
     if status in (204, 304):
         return None
     if not 200 <= status < 300:
         raise api_error(response)
+    if binary:
+        return response.content
     if not response.content:
         return None
     return read_json(response)

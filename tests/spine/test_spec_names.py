@@ -1,8 +1,9 @@
-"""Names a maintainer's spec edit may bring: generator/surface.py turns each into a method, keyword or resource
-that compiles, or stops generation saying what to change.
+"""What a maintainer's spec edit may bring: generator/surface.py turns each into a method, keyword or resource
+that compiles and works, or stops generation saying what to change.
 
-Zoho's own OAS files name operations ``IDSUpdate`` or ``GETCVUpdate``, tags may hold spaces, and a new
-parameter may be called ``from``, ``filter``, ``self`` or ``timeout`` (a name every generated method uses).
+Zoho's own OAS files name operations ``IDSUpdate`` or ``GETCVUpdate``, tags may hold spaces, a new
+parameter may be called ``from``, ``filter``, ``self`` or ``timeout`` (a name every generated method uses),
+and real v8 operations upload a file (``multipart/form-data``) or answer one (a record's photo).
 """
 
 from __future__ import annotations
@@ -177,11 +178,47 @@ paths:
           content:
             application/json:
               schema: {type: object}
+  /{module}/{record_id}/Attachments:
+    parameters:
+      - $ref: '#/components/parameters/Module'
+      - $ref: '#/components/parameters/RecordId'
+    post:
+      operationId: upload_attachment
+      tags: [records]
+      summary: Upload an attachment
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: {type: object, required: [file], properties: {file: {type: string, format: binary}}}
+      responses:
+        '200':
+          description: Uploaded.
+          content:
+            application/json:
+              schema: {type: object}
+  /{module}/{record_id}/photo:
+    parameters:
+      - $ref: '#/components/parameters/Module'
+      - $ref: '#/components/parameters/RecordId'
+    get:
+      operationId: download_photo
+      tags: [records]
+      summary: Download a record's photo
+      responses:
+        '200':
+          description: The photo.
+          content:
+            image/png:
+              schema: {type: string, format: binary}
+        '204': {$ref: '#/components/responses/NoContent'}
 """
 
-CHECK = """
-import asyncio, inspect
-from zoho_crm import AsyncZohoCRM, ZohoCRM, ZohoValidationError
+CHECK = r"""
+import asyncio, inspect, io
+from email.parser import BytesParser
+import httpx
+from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, ZohoCRM, ZohoValidationError
 from zoho_crm.errors import ServerError
 from zoho_crm.testing import sandbox
 from zoho_crm_api.resources.records import RecordsResource
@@ -215,6 +252,26 @@ with sandbox(mode="asgi") as sb:
             assert exc.code == "NOT_SUPPORTED", exc
         else:
             raise AssertionError("no typed error")
+        # a multipart body: the file as sent, under a boundary httpx chose (not the generator's fixed "+++")
+        raw = crm.records.with_raw_response.upload_attachment(
+            "Leads", "3652397000000624046", body={"file": ("a.txt", io.BytesIO(b"one --+++ two"), "text/plain")}
+        )
+        head = b"Content-Type: " + raw.request.headers["Content-Type"].encode() + b"\r\n\r\n"
+        (part,) = BytesParser().parsebytes(head + raw.request.read()).get_payload()
+        assert (part.get_filename(), part.get_payload(decode=True)) == ("a.txt", b"one --+++ two"), part
+        assert "+++" not in raw.request.headers["Content-Type"], raw.request.headers
+        try:
+            crm.records.upload_attachment("Leads", "3652397000000624046", body={"file": object()})
+        except ZohoValidationError as exc:
+            assert "body['file']" in str(exc), exc
+        else:
+            raise AssertionError("an unsendable file was sent")
+
+    png = {"Content-Type": "image/png"}
+    photo = httpx.MockTransport(lambda request: httpx.Response(200, content=b"\x89PNG", headers=png))
+    with ZohoCRM(AccessTokenCredentials("token-1234"), transport=photo, api_domain="https://www.zohoapis.com") as crm:
+        assert crm.records.download_photo("Leads", "3652397000000624046") == b"\x89PNG"
+        assert crm.stats["calls"] == 1, crm.stats  # a safe call, not retried as an unreadable JSON answer
 
     async def main():
         async with AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), **kwargs) as acrm:

@@ -54,9 +54,13 @@ class AsyncRuntime:
     async def call(
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
     ) -> Any:
-        """One operation, checked and sent: its JSON, or its typed error."""
+        """One operation, checked and sent: its JSON (its bytes when ``op.binary``), or its typed error."""
         args, adjust, safe = prepare(op, params, options, unknown)
-        return parsed(await self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
+        # a file is not JSON: never asked for again as if it were a truncated answer
+        answer = await self._engine.send(
+            op.name, args, idempotent=safe, timeout=options.timeout, read=not op.binary, adjust=adjust
+        )
+        return parsed(answer, op.binary)
 
     def paginate(
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]

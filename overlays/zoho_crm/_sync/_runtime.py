@@ -51,9 +51,13 @@ class SyncRuntime:
         return self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, read=False, adjust=adjust)
 
     def call(self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]) -> Any:
-        """One operation, checked and sent: its JSON, or its typed error."""
+        """One operation, checked and sent: its JSON (its bytes when ``op.binary``), or its typed error."""
         args, adjust, safe = prepare(op, params, options, unknown)
-        return parsed(self._engine.send(op.name, args, idempotent=safe, timeout=options.timeout, adjust=adjust))
+        # a file is not JSON: never asked for again as if it were a truncated answer
+        answer = self._engine.send(
+            op.name, args, idempotent=safe, timeout=options.timeout, read=not op.binary, adjust=adjust
+        )
+        return parsed(answer, op.binary)
 
     def paginate(
         self, op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]

@@ -144,13 +144,14 @@ class Operation:
         ]
         body = spec.get("requestBody")
         self.body_required = bool(body and body.get("required"))
-        self.body: BodyCheck | None = None
-        if body:
+        self.body: BodyCheck | None = None  # a JSON body's check (another media type, multipart: none)
+        if body and "schema" in body.get("content", {}).get("application/json", {}):
             self.body = BodyCheck(body["content"]["application/json"]["schema"])
         self.responses: dict[int, ResponseSpec] = {}
         for status, response in spec["responses"].items():
-            content = response.get("content", {}).get("application/json")
-            schema = content["schema"] if content else None
+            if not str(status).isdigit():  # default, 2XX: no status of its own to check
+                continue
+            schema = (response.get("content", {}).get("application/json") or {}).get("schema")
             self.responses[int(status)] = ResponseSpec(
                 int(status),
                 BodyCheck(schema, _array_key(schema)) if schema else None,
