@@ -33,6 +33,7 @@ Vendor extensions read here (all optional; defaults in brackets):
 from __future__ import annotations
 
 import collections
+import datetime
 import enum
 import importlib
 import inspect
@@ -149,6 +150,8 @@ def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
         text = "dt.datetime | str"
     elif fmt == "csv":
         text = "str | Sequence[str]"
+    elif kind in (datetime.date, datetime.datetime):  # format: date or date-time
+        text = f"dt.{kind.__name__} | str"
     elif isinstance(kind, type) and issubclass(kind, enum.Enum):
         text = "Literal[" + ", ".join(repr(m.value) for m in kind) + "]"
         if {m.value for m in kind} == {"true", "false", "both"}:  # a tri-state: True/False too
@@ -159,13 +162,16 @@ def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
         text = kind.__name__
     elif typing.get_origin(kind) is list:
         (item,) = typing.get_args(kind)
-        text = f"Sequence[{item.__name__ if item in (str, int, bool, float) else 'Any'}]"
+        if isinstance(item, type) and issubclass(item, enum.Enum):
+            text = "Sequence[Literal[" + ", ".join(repr(m.value) for m in item) + "]]"
+        else:
+            text = f"Sequence[{item.__name__ if item in (str, int, bool, float) else 'Any'}]"
     else:
         text = "Any"
     return (text + " | None" if optional else text), optional
 
 
-RULE_KEYS = ("type", "pattern", "minimum", "maximum", "minLength", "maxLength")
+RULE_KEYS = ("type", "pattern", "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems")
 FORMATS = (None, "date-time", "csv", "record-id")
 
 
@@ -183,8 +189,13 @@ def _body_schema(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 def _rule(spec: dict[str, Any], op_id: str, param: dict[str, Any]) -> dict[str, Any]:
     """What the client checks of a parameter's value: its schema's constraints and its ``x-zoho-*`` declarations."""
-    rule = _constraints(_resolve(spec, param.get("schema", {})))
+    schema = _resolve(spec, param.get("schema", {}))
+    rule = _constraints(schema)
+    if schema.get("type") == "array":  # each item checked too (an enum's items: by the generated enum)
+        rule["each"] = _constraints(_resolve(spec, schema.get("items", {})))
     fmt = param.get("x-zoho-format")
+    if fmt is None and schema.get("format") in ("date", "date-time"):  # the builder takes a date or datetime
+        rule["format"] = schema["format"]
     if fmt not in FORMATS:
         raise SpecError(f"{op_id}: x-zoho-format of {param['name']} is one of {FORMATS[1:]}, not {fmt!r}")
     if fmt == "record-id":

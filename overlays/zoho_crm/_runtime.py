@@ -33,14 +33,16 @@ DEFAULT_PER_PAGE = 200
 
 
 @functools.cache
-def _enums(name: str) -> dict[str, type[enum.Enum]]:
-    """The parameters of an operation's request builder that take a generated enum."""
+def _enums(name: str) -> dict[str, tuple[type[enum.Enum], bool]]:
+    """The parameters of an operation's request builder that take a generated enum (or, ``True``, a list of them)."""
     build, _ = operation(name)
-    found: dict[str, type[enum.Enum]] = {}
+    found: dict[str, tuple[type[enum.Enum], bool]] = {}
     for param, hint in typing.get_type_hints(build).items():
         for kind in typing.get_args(hint) or (hint,):
+            many = typing.get_origin(kind) is list
+            kind = typing.get_args(kind)[0] if many else kind
             if isinstance(kind, type) and issubclass(kind, enum.Enum):
-                found[param] = kind
+                found[param] = (kind, many)
     return found
 
 
@@ -71,16 +73,11 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
         return check.header_datetime(value, where)
     elif name in op.csv:
         return _csv(where, value, rule, external)
-    kind = _enums(op.name).get(name)
-    if kind is not None:
-        if isinstance(value, bool):  # a tri-state's True/False
-            value = str(value).lower()
-        member = getattr(value, "value", value)
-        if isinstance(member, str):  # a str only: the enum's own error would repr a hostile value
-            with contextlib.suppress(ValueError):
-                return kind(member)
-        allowed = ", ".join(repr(m.value) for m in kind)
-        raise ZohoValidationError(f"{where}: {check.shown(value)} is not one of {allowed}")
+    if name in _enums(op.name):
+        kind, many = _enums(op.name)[name]
+        if many:
+            return [_member(f"{where}[{i}]", kind, item) for i, item in enumerate(_array(where, value, rule))]
+        return _member(where, kind, value)
     if name == "body":
         if not isinstance(value, Mapping):
             raise ZohoValidationError(f"{where} must be a mapping (the JSON object sent)")
@@ -88,10 +85,39 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     return _checked(where, value, rule, external)
 
 
+def _member(where: str, kind: type[enum.Enum], value: Any) -> enum.Enum:
+    """A value of a generated enum, given as its value (or a tri-state's ``True``/``False``)."""
+    if isinstance(value, bool):
+        value = str(value).lower()
+    member = getattr(value, "value", value)
+    if type(member) in (str, int):  # only these: the enum's own error would repr a hostile value
+        with contextlib.suppress(ValueError):
+            return kind(member)
+    allowed = ", ".join(repr(m.value) for m in kind)
+    raise ZohoValidationError(f"{where}: {check.shown(value)} is not one of {allowed}")
+
+
+def _array(where: str, value: Any, rule: Mapping[str, Any]) -> list[Any]:
+    """A list (or tuple) parameter with as many items as its schema allows."""
+    if not isinstance(value, (list, tuple)):
+        raise ZohoValidationError(f"{where} must be a list, got {check.shown(value)}")
+    low, high = rule.get("minItems", 0), rule.get("maxItems", len(value))
+    if not low <= len(value) <= high:
+        raise ZohoValidationError(
+            f"{where} takes {low} to {rule.get('maxItems', 'any number of')} items, got {len(value)}"
+        )
+    return list(value)
+
+
 def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> Any:
     """``value`` against its parameter's declared schema (``Operation.rules``)."""
     if rule.get("format") == "record-id":
         return check.record_id(value, external=external, what=where)
+    if rule.get("format") in ("date", "date-time"):
+        return check.iso_date(where, value, rule["format"])
+    if rule.get("type") == "array":
+        each = rule.get("each", {})
+        return [_checked(f"{where}[{i}]", item, each, external) for i, item in enumerate(_array(where, value, rule))]
     if rule.get("type") == "string" and type(value) is int:  # an id or a view id given as a number
         value = str(value)
     if not check.is_json(value, rule.get("type", "")):

@@ -113,6 +113,28 @@ def header_datetime(value: dt.datetime | str | None, name: str) -> str | None:
     return value
 
 
+def iso_date(where: str, value: object, fmt: str) -> dt.date:
+    """A ``format: date`` (``date-time``) parameter as the generated builder takes it: a date (an aware datetime).
+
+    Given as one or as ISO 8601 text; a datetime loses its microseconds, which Zoho does not take.
+    """
+    kind = dt.datetime if fmt == "date-time" else dt.date
+    if isinstance(value, str):
+        text = value[:-1] + "+00:00" if kind is dt.datetime and value.endswith("Z") else value
+        try:
+            value = kind.fromisoformat(text)
+        except ValueError:
+            raise ZohoValidationError(f"{where}: {shown(value)} is not an ISO 8601 {fmt}") from None
+    if not isinstance(value, kind) or (kind is dt.date and isinstance(value, dt.datetime)):
+        wanted = "an aware datetime" if kind is dt.datetime else "a date"
+        raise ZohoValidationError(f"{where} must be {wanted} or ISO 8601 text, got {shown(value)}")
+    if isinstance(value, dt.datetime):
+        if value.utcoffset() is None:
+            raise ZohoValidationError(f"{where} needs a timezone-aware datetime, got {shown(value)}")
+        return value.replace(microsecond=0)
+    return value
+
+
 def records(values: object, *, what: str = "records") -> list[dict[str, object]]:
     """A list of record dicts."""
     if isinstance(values, dict) or not isinstance(values, Iterable) or isinstance(values, (str, bytes)):

@@ -148,6 +148,12 @@ NEW_PARAMETERS = """        - $ref: '#/components/parameters/XExternal'
         - {name: per-group, in: query, description: A dashed name., schema: {type: integer}}
         - {name: X-Trace-Id, in: header, description: A header., schema: {type: string}}
         - {name: trace_id, in: query, description: The header's name as a query parameter., schema: {type: string}}
+        - {name: tags, in: query, description: A list., schema: {type: array, maxItems: 2, items: {type: string}}}
+        - {name: levels, in: query, description: A list of integers., schema: {type: array, items: {type: integer}}}
+        - {name: kinds, in: query, description: Enums., schema: {type: array, items: {type: string, enum: [a, b]}}}
+        - {name: priority, in: query, description: An integer enum., schema: {type: integer, enum: [1, 2, 3]}}
+        - {name: 'on', in: query, description: A date., schema: {type: string, format: date}}
+        - {name: since, in: query, description: A date-time., schema: {type: string, format: date-time}}
       responses:
         '200':
           description: A page of records.
@@ -215,7 +221,7 @@ paths:
 """
 
 CHECK = r"""
-import asyncio, inspect, io
+import asyncio, datetime as dt, inspect, io
 from email.parser import BytesParser
 import httpx
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, ZohoCRM, ZohoValidationError
@@ -236,11 +242,29 @@ with sandbox(mode="asgi") as sb:
         assert raw.status_code == 204, raw.text
         assert (params["from"], params["filter"], params["self"], params["timeout"]) == ("2", "a", "me", "5"), params
         assert (params["per-group"], params["trace_id"], raw.request.headers["X-Trace-Id"]) == ("3", "q-1", "t-1")
-        for bad, named in [({"timeout_": "x"}, "timeout_"), ({"from_": 0}, "from_"), ({"filter": "abcdef"}, "filter")]:
+        raw = crm.records.with_raw_response.get_records(
+            "Leads", fields="Last_Name", tags=["a", "b"], levels=(1, 2), kinds=["b"], priority=2,
+            on="2024-03-04", since=dt.datetime(2024, 3, 4, 9, 30, 1, 500, tzinfo=dt.timezone(dt.timedelta(hours=5))),
+        )
+        params = raw.request.url.params
+        assert raw.status_code == 204, raw.text  # the sandbox reads a repeated key as the array
+        assert (params.get_list("tags"), params.get_list("levels"), params["kinds"]) == (["a", "b"], ["1", "2"], "b")
+        assert (params["priority"], params["on"], params["since"]) == ("2", "2024-03-04", "2024-03-04T09:30:01+05:00")
+        raw = crm.records.with_raw_response.get_records("Leads", fields="Last_Name", since="2024-03-04T09:30:00Z")
+        assert raw.request.url.params["since"] == "2024-03-04T09:30:00+00:00", raw.request.url
+        refusals = [
+            ({"timeout_": "x"}, "timeout_"), ({"from_": 0}, "from_"), ({"filter": "abcdef"}, "filter"),
+            ({"tags": ["a", "b", "c"]}, "tags takes 0 to 2 items"), ({"tags": "a"}, "tags must be a list"),
+            ({"levels": ["x"]}, "levels[0] must be integer"), ({"kinds": ["c"]}, "kinds[0]: 'c' is not one of"),
+            ({"priority": 4}, "priority: 4 is not one of 1, 2, 3"),
+            ({"on": "March"}, "on: 'March' is not an ISO 8601 date"),
+            ({"since": dt.datetime(2024, 3, 4)}, "since needs a timezone-aware datetime"),
+        ]
+        for bad, named in refusals:
             try:
                 crm.records.list("Leads", fields="Last_Name", **bad)
             except ZohoValidationError as exc:
-                assert f"get_records: {named} " in str(exc), exc
+                assert f"get_records: {named}" in str(exc), exc
             else:
                 raise AssertionError(f"{bad} was sent")
         assert crm.records.list("Leads", fields="Last_Name", timeout_=5, filter="a").records == []

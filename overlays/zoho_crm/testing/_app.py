@@ -70,8 +70,10 @@ class _Request:
         self.path = unquote(self.raw_path)
         query_string: bytes = scope.get("query_string", b"")
         self.query: dict[str, str] = {}
+        self.repeated: dict[str, list[str]] = {}  # every value of each key: an array parameter's items
         for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, encoding="utf-8"):
             self.query.setdefault(key, value)
+            self.repeated.setdefault(key, []).append(value)
         self.headers: dict[str, str] = {}
         for name, value in scope.get("headers", []):
             self.headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
@@ -311,7 +313,7 @@ class SandboxApp:
                     raise ZohoError(400, "INVALID_MODULE", {"resource_path_index": 0})
             else:  # metadata: the module, if any, is a query parameter its handler reads
                 module = NO_MODULE
-            params = op.parse_params(path_params, request.query, request.headers)
+            params = op.parse_params(path_params, request.query, request.headers, request.repeated)
             body = self._body(op, request)
             externals = parse_external(params.get("X-EXTERNAL"), state.store.modules)
             extra: dict[str, str] = {}

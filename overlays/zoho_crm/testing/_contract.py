@@ -172,8 +172,17 @@ class Operation:
 
     # requests ------------------------------------------------------------------------------------
 
-    def parse_params(self, path: dict[str, str], query: dict[str, str], headers: dict[str, str]) -> dict[str, Any]:
-        """Typed parameter values (defaults filled in); :class:`ZohoError` for what the spec forbids."""
+    def parse_params(
+        self,
+        path: dict[str, str],
+        query: dict[str, str],
+        headers: dict[str, str],
+        repeated: dict[str, list[str]] | None = None,
+    ) -> dict[str, Any]:
+        """Typed parameter values (defaults filled in); :class:`ZohoError` for what the spec forbids.
+
+        An array in the query is its key repeated (OpenAPI's default, ``style: form``, ``explode: true``).
+        """
         out: dict[str, Any] = {}
         for param in self.params:
             if param.location == "path":
@@ -189,11 +198,24 @@ class Operation:
                 if param.default is not None:
                     out[param.name] = param.default
                 continue
-            out[param.name] = self._parse_one(param, raw)
+            if param.schema.get("type") == "array" and param.location == "query":
+                items = param.schema.get("items", {})
+                values = [
+                    self._scalar(param, one, items.get("type")) for one in (repeated or {}).get(param.name, [raw])
+                ]
+                out[param.name] = self._checked(param, raw, values)
+            else:
+                out[param.name] = self._checked(param, raw, self._scalar(param, raw, param.schema.get("type")))
         return out
 
-    def _parse_one(self, param: ParamSpec, raw: str) -> Any:
-        kind = param.schema.get("type")
+    def _checked(self, param: ParamSpec, raw: str, value: Any) -> Any:
+        errors = param.check.errors(value)
+        if errors:
+            raise self._param_error(param, raw, errors[0].message, keyword=errors[0].validator)
+        return value
+
+    def _scalar(self, param: ParamSpec, raw: str, kind: str | None) -> Any:
+        """One value as its schema's type reads it (an integer, a boolean, else the text)."""
         value: Any = raw
         if kind == "integer":
             if not re.fullmatch(r"-?\d{1,18}", raw.strip()):
@@ -203,9 +225,6 @@ class Operation:
             if raw.lower() not in ("true", "false"):
                 raise self._param_error(param, raw, "expected a boolean", expected="boolean")
             value = raw.lower() == "true"
-        errors = param.check.errors(value)
-        if errors:
-            raise self._param_error(param, raw, errors[0].message, keyword=errors[0].validator)
         return value
 
     def _param_error(
