@@ -97,15 +97,13 @@ def _member(where: str, kind: type[enum.Enum], value: Any) -> enum.Enum:
     raise ZohoValidationError(f"{where}: {check.shown(value)} is not one of {allowed}")
 
 
-def _array(where: str, value: Any, rule: Mapping[str, Any]) -> list[Any]:
-    """A list (or tuple) parameter with as many items as its schema allows."""
+def _array(where: str, value: Any, rule: Mapping[str, Any], what: str = "items") -> list[Any]:
+    """A list (or tuple) with as many items as ``rule`` allows (``minItems``, ``maxItems``)."""
     if not isinstance(value, (list, tuple)):
-        raise ZohoValidationError(f"{where} must be a list, got {check.shown(value)}")
-    low, high = rule.get("minItems", 0), rule.get("maxItems", len(value))
-    if not low <= len(value) <= high:
-        raise ZohoValidationError(
-            f"{where} takes {low} to {rule.get('maxItems', 'any number of')} items, got {len(value)}"
-        )
+        raise ZohoValidationError(f"{where} must be a list of {what}, got {check.shown(value)}")
+    low, high = rule.get("minItems", 0), rule.get("maxItems")
+    if not low <= len(value) <= (len(value) if high is None else high):
+        raise ZohoValidationError(f"{where} takes {low} to {high or 'any number of'} {what}, got {len(value)}")
     return list(value)
 
 
@@ -151,8 +149,7 @@ def _csv(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> str
     else:
         raise ZohoValidationError(f"{where} must be a string or a list of strings")
     declared = rule.get("items", {})
-    if not items or len(items) > declared.get("max", len(items)):
-        raise ZohoValidationError(f"{where} takes 1 to {declared.get('max', 'any number of')} items, got {len(items)}")
+    _array(where, items, {"minItems": 1, "maxItems": declared.get("max")})
     for i, item in enumerate(items):
         if "," in item:
             raise ZohoValidationError(f"{where}[{i}]: {item!r} contains a comma, which Zoho uses to separate items")
@@ -360,12 +357,8 @@ def _names(method: Method, given: Any) -> list[dict[str, Any]]:
     each = dict(method.each or {})
     path, low, high = str(each.pop("path")), each.pop("min"), each.pop("max")
     where = f"{method.where}: {method.body}"
-    if isinstance(given, (str, bytes, Mapping)) or not isinstance(given, (list, tuple)):
-        raise ZohoValidationError(f"{where} must be a list of names, got {type(given).__name__}")
-    if not low <= len(given) <= (high or len(given)):
-        raise ZohoValidationError(f"{where} takes {low} to {high or 'any number of'} names, got {len(given)}")
     items = []
-    for i, name in enumerate(given):
+    for i, name in enumerate(_array(where, given, {"minItems": low, "maxItems": high}, "names")):
         item: Any = _checked(f"{where}[{i}]", name, {"type": "string", **each}, False)
         for step in reversed(path.split(".")):
             item = {step: item}

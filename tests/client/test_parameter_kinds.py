@@ -50,7 +50,7 @@ def test_a_list_parameter_is_a_list_within_its_bounds(value: Any, expected: list
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("1", "levels must be a list, got '1'"),
+        ("1", "levels must be a list of items, got '1'"),
         ({1: 1}, "levels must be a list"),
         ([1, 2, 3], "levels takes 0 to 2 items, got 3"),
         (["x"], r"levels\[0\] must be integer, got str"),
