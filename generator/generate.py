@@ -13,6 +13,7 @@ Usage: ``python generator/generate.py [--out DIR]`` (default: ``generated/``).
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import shutil
@@ -62,6 +63,25 @@ def api_version(spec: dict[str, Any]) -> str:
     return str(spec["servers"][0]["variables"]["version"]["default"])
 
 
+def without_parameter_defaults(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec as openapi-python-client reads it: no parameter has a ``default``.
+
+    Zoho applies a parameter's default when it is left out; a request builder would send it on every
+    call instead (and with it one of a pair ``x-zoho-excludes`` forbids). The sandbox and the change
+    report read the spec as written.
+    """
+    spec = copy.deepcopy(spec)
+    items = [op for path in spec["paths"].values() for op in [path, *path.values()] if isinstance(op, dict)]
+    declared = [
+        *spec.get("components", {}).get("parameters", {}).values(),
+        *(p for op in items for p in op.get("parameters", [])),
+    ]
+    for param in declared:
+        if isinstance(param.get("schema"), dict):
+            param["schema"].pop("default", None)
+    return spec
+
+
 def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
     done = subprocess.run([str(a) for a in args], check=False, env={**os.environ, **(env or {})})
     if done.returncode:  # its own messages are above: no traceback under them
@@ -79,6 +99,8 @@ def generate(out: Path) -> None:
         tmp = Path(tmp_name)
         spec_json = tmp / "openapi.json"
         spec_json.write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        builders_json = tmp / "builders.json"
+        builders_json.write_text(json.dumps(without_parameter_defaults(spec)), encoding="utf-8")
         config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
         config["package_version_override"] = api_version(spec)
         config_path = tmp / "config.yaml"
@@ -91,7 +113,7 @@ def generate(out: Path) -> None:
             BIN / "openapi-python-client",
             "generate",
             "--path",
-            spec_json,
+            builders_json,
             "--config",
             config_path,
             "--custom-template-path",

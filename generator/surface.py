@@ -68,7 +68,7 @@ SURFACE_NAMES = frozenset({"self", "extra_headers", "extra_query", "extra_body",
 """Names every generated method uses itself: a parameter spelt so gets another keyword (``timeout_``)."""
 BATCH_NAMES = frozenset({"concurrency", "on_progress"})
 """The further names of a batched write (and its items' argument, ``records`` or ``ids``)."""
-CLIENT_NAMES = frozenset({"close", "aclose", "stats"})
+CLIENT_NAMES = frozenset({"close", "aclose", "stats", "tokens", "base_url"})
 """Attributes ``ZohoCRM`` and ``AsyncZohoCRM`` have besides their resources (a test keeps this in step)."""
 
 
@@ -125,7 +125,8 @@ def _builder_names(op_id: str, declared: list[dict[str, Any]], accepted: list[st
     for param in declared:
         base = identifier(param["name"])
         raw = str(PythonIdentifier(param["name"], prefix=FIELD_PREFIX, skip_snake_case=True))
-        name = next((n for n in (base, f"{base}_{param['in']}", raw) if n in accepted and n not in found), None)
+        tried = (f"{base}_{param['in']}", base, raw)  # openapi-python-client suffixes every name that clashes
+        name = next((n for n in tried if n in accepted and n not in found), None)
         if name is None:
             where = f"{param['name']!r} ({param['in']})"
             raise SpecError(f"{op_id}: parameter {where} has no argument in its request builder")
@@ -143,8 +144,10 @@ def class_name(attr: str) -> str:
 def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
     """The public annotation of a builder parameter and whether it is optional (it takes ``Unset``)."""
     args = typing.get_args(annotation) if isinstance(annotation, types.UnionType) else (annotation,)
-    kinds = [a for a in args if getattr(a, "__name__", "") != "Unset"]
+    kinds = [a for a in args if getattr(a, "__name__", "") not in ("Unset", "NoneType")]  # nullable: optional
     optional = len(kinds) < len(args)
+    if len(kinds) > 1:  # oneOf: any of its kinds
+        return " | ".join(dict.fromkeys(_type(k, fmt)[0] for k in kinds)) + (" | None" if optional else ""), optional
     (kind,) = kinds
     if fmt == "date-time":
         text = "dt.datetime | str"
@@ -164,6 +167,8 @@ def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
         (item,) = typing.get_args(kind)
         if isinstance(item, type) and issubclass(item, enum.Enum):
             text = "Sequence[Literal[" + ", ".join(repr(m.value) for m in item) + "]]"
+        elif item in (datetime.date, datetime.datetime):
+            text = f"Sequence[dt.{item.__name__} | str]"
         else:
             text = f"Sequence[{item.__name__ if item in (str, int, bool, float) else 'Any'}]"
     else:
@@ -180,9 +185,18 @@ def _constraints(schema: dict[str, Any]) -> dict[str, Any]:
     return {} if "enum" in schema else {key: schema[key] for key in RULE_KEYS if key in schema}
 
 
+def media(content: dict[str, Any]) -> dict[str, Any]:
+    """A ``content`` map by bare media type (``application/json; charset=utf-8`` -> ``application/json``)."""
+    return {str(key).split(";")[0].strip().lower(): value for key, value in content.items()}
+
+
+def _json(kind: str) -> bool:
+    return kind == "application/json" or kind.endswith("+json")
+
+
 def _body_schema(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     """An operation's JSON request body schema, resolved (``{}`` without one)."""
-    content = _resolve(spec, node.get("requestBody", {})).get("content", {})
+    content = media(_resolve(spec, node.get("requestBody", {})).get("content", {}))
     schema: dict[str, Any] = _resolve(spec, content.get("application/json", {}).get("schema", {}))
     return schema
 
@@ -191,11 +205,15 @@ def _rule(spec: dict[str, Any], op_id: str, param: dict[str, Any]) -> dict[str, 
     """What the client checks of a parameter's value: its schema's constraints and its ``x-zoho-*`` declarations."""
     schema = _resolve(spec, param.get("schema", {}))
     rule = _constraints(schema)
+    items = _resolve(spec, schema.get("items", {}))
     if schema.get("type") == "array":  # each item checked too (an enum's items: by the generated enum)
-        rule["each"] = _constraints(_resolve(spec, schema.get("items", {})))
+        rule["each"] = {**_constraints(items), **_dates(items)}
     fmt = param.get("x-zoho-format")
-    if fmt is None and schema.get("format") in ("date", "date-time"):  # the builder takes a date or datetime
-        rule["format"] = schema["format"]
+    if fmt is not None and _dates(schema):
+        raise SpecError(f"{op_id}: {param['name']} has format {schema['format']}: x-zoho-format is for string values")
+    rule.update(_dates(schema))  # the builder takes a date or datetime
+    if param["in"] == "header":
+        rule["header"] = True
     if fmt not in FORMATS:
         raise SpecError(f"{op_id}: x-zoho-format of {param['name']} is one of {FORMATS[1:]}, not {fmt!r}")
     if fmt == "record-id":
@@ -208,11 +226,16 @@ def _rule(spec: dict[str, Any], op_id: str, param: dict[str, Any]) -> dict[str, 
     return rule
 
 
+def _dates(schema: dict[str, Any]) -> dict[str, str]:
+    """``{"format": ...}`` for a schema of ``format: date`` or ``date-time`` (else nothing)."""
+    return {"format": schema["format"]} if schema.get("format") in ("date", "date-time") else {}
+
+
 def _choices(annotation: Any) -> list[str] | None:
     """The values of a builder parameter that takes a generated enum (else ``None``)."""
     for kind in typing.get_args(annotation) or (annotation,):
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
-            return [str(m.value) for m in kind]
+            return [m.value for m in kind]
     return None
 
 
@@ -463,7 +486,7 @@ def _batch_options(node: dict[str, Any], user: list[dict[str, Any]]) -> str | No
     batched = next((u for u in user if u["returns"] == "batch"), None)
     if batched is None or node["x-zoho-batch"].get("key", "data") != "data":
         return None
-    return repr({o["public"]: tuple(o["kind"]) for o in batched["options"]})
+    return repr({o["key"]: tuple(o["kind"]) for o in batched["options"]})
 
 
 def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], package: str) -> dict[str, Any]:
@@ -471,13 +494,22 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     if not isinstance(op_id, str) or not op_id.strip():
         raise SpecError(f"{method.upper()} {path}: an operation needs an operationId (its method's name)")
     name = identifier(op_id)  # the generated module's name, and the method's (``getTags`` -> ``get_tags``)
-    build = importlib.import_module(f"zoho_crm_api.api.{package}.{name}")._get_kwargs
+    sent = list(media(_resolve(spec, node.get("requestBody", {})).get("content", {})))
+    if len(sent) > 1 or any(not _json(kind) and kind != "multipart/form-data" for kind in sent):
+        raise SpecError(f"{op_id}: its request body is {sent}; the client sends one: JSON or multipart/form-data")
+    try:
+        build = importlib.import_module(f"zoho_crm_api.api.{package}.{name}")._get_kwargs
+    except (ImportError, SyntaxError, NameError) as exc:  # openapi-python-client's module: e.g. a parameter "body"
+        raise SpecError(
+            f"{op_id}: its generated request builder does not import ({type(exc).__name__}: {exc})"
+        ) from None
     hints = typing.get_type_hints(build)
+    accepted = list(inspect.signature(build).parameters)
     by_place = {}  # an operation's own parameter overrides the path's (same name and place)
     for raw in [*spec["paths"][path].get("parameters", []), *node.get("parameters", [])]:
         param = _resolve(spec, raw)
         by_place[(param["in"], param["name"])] = param
-    spec_params = _builder_names(op_id, list(by_place.values()), list(inspect.signature(build).parameters))
+    spec_params = _builder_names(op_id, list(by_place.values()), accepted)
     wire = {param["name"]: arg for arg, param in spec_params.items()}
     body = _resolve(spec, node.get("requestBody", {}))
     params, positional, keywords = [], [], []
@@ -506,6 +538,9 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         raise SpecError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
     pagination = tuple(node.get("x-zoho-pagination", ()))
     rules = {arg: _rule(spec, op_id, p) for arg, p in spec_params.items()}
+    for arg, param in spec_params.items():  # what no escape hatch may set: a name spelt otherwise on the wire
+        if param["name"] not in (arg, _plain(arg)):
+            rules[arg]["sent"] = param["name"]
     one_of, excludes = node.get("x-zoho-one-of", ()), node.get("x-zoho-excludes", {})
     for given in [*one_of, *excludes, *(n for others in excludes.values() for n in others)]:
         if given not in wire:
@@ -515,8 +550,10 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     one_of = tuple(wire[n] for n in one_of)
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
     answered = [_resolve(spec, r) for code, r in node.get("responses", {}).items() if str(code).startswith("2")]
-    media = {m for response in answered for m in response.get("content", {})}
-    binary = bool(media) and not any(m == "application/json" or m.endswith("+json") for m in media)
+    answers = {kind for response in answered for kind in media(response.get("content", {}))}
+    binary = bool(answers) and not any(map(_json, answers))
+    if node.get("x-zoho-method") and (binary or "multipart/form-data" in sent):
+        raise SpecError(f"{op_id}: x-zoho-method reads and sends JSON; call this operation by its own method")
     path_names = tuple(p["name"] for p in positional)
     user = _user_methods(spec, node, positional, keywords)
     return {
@@ -577,8 +614,9 @@ def _attribute(tag: str, info: dict[str, Any], taken: dict[str, str]) -> str:
     No other resource (``taken``: attribute -> tag), nor the client itself, may have it.
     """
     attr = identifier(info.get("x-zoho-resource", tag), "tag")
-    if attr in CLIENT_NAMES or attr in taken:
-        why = f"tag {taken[attr]!r} has it too" if attr in taken else "the client has that attribute"
+    other = next((t for a, t in taken.items() if class_name(a) == class_name(attr)), None)  # v2_api, v_2_api
+    if attr in CLIENT_NAMES or other is not None:
+        why = f"tag {other!r} has it too" if other is not None else "the client has that attribute"
         raise SpecError(f"tag {tag!r} would be the resource crm.{attr}, but {why}: name it with x-zoho-resource")
     return attr
 
@@ -588,7 +626,9 @@ def _method_names(tag: str, ops: list[dict[str, Any]]) -> None:
     seen = {"with_raw_response": "the raw view"}
     for op in ops:
         paged = ["iter_" + op["method"]] if op["pagination"] else []
-        names = [op["method"], *paged, *(u["name"] for u in op["user"])]
+        # and the module's constants: _<OPERATION> and _<METHOD>_METHOD (an operation "list_method")
+        names = [op["method"], *paged, *(u["name"] for u in op["user"]), op["const"]]
+        names += [f"_{u['name'].upper()}_METHOD" for u in op["user"] if u["returns"] not in ("batch", "stream")]
         for name in names:
             if name in seen:
                 raise SpecError(

@@ -99,8 +99,9 @@ def _request(
     kwargs = build(**params)
     if adjust is not None:  # the escape hatches of generated resources (extra headers, query, body)
         adjust(kwargs)
-    if "files" in kwargs:  # multipart: httpx picks a random boundary (the builder's fixed "+++" may occur in a file)
-        kwargs["headers"] = {k: v for k, v in kwargs.get("headers", {}).items() if k.lower() != "content-type"}
+    if str(kwargs.get("headers", {}).get("Content-Type", "")).startswith("multipart/"):
+        # httpx writes its own, with a random boundary (the builder's fixed "+++" may occur in a file)
+        kwargs["headers"] = {k: v for k, v in kwargs["headers"].items() if k != "Content-Type"}
     if "json" in kwargs:  # our encoding: typed errors, and bulk bodies already encoded when planned
         payload = kwargs.pop("json")
         kwargs["content"] = (payload if isinstance(payload, EncodedJSON) else encode(payload)).content

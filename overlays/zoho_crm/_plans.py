@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -165,21 +166,26 @@ class Body:
         return [(str(key), _part(key, value)) for key, value in self.payload.items() if value is not None]
 
 
+def _file(value: object) -> Any:
+    """A file's content as httpx reads it: bytes, or an open binary file (``None`` for anything else)."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    readable = callable(getattr(value, "read", None)) and not isinstance(value, io.TextIOBase)
+    return value if readable and not getattr(value, "closed", False) else None
+
+
 def _part(key: object, value: Any) -> Any:
     """One field of a multipart body, as httpx takes it, or a ``ZohoValidationError`` naming it."""
     where = f"body[{check.shown(key)}]"
     if not isinstance(key, str):
         raise ZohoValidationError(f"{where}: a multipart field's name is a string")
-    if isinstance(value, (bytes, bytearray)) or callable(getattr(value, "read", None)):
-        return bytes(value) if isinstance(value, bytearray) else value
-    if (
-        isinstance(value, tuple)
-        and 2 <= len(value) <= 3
-        and isinstance(value[0], str | None)
-        and (isinstance(value[1], bytes | str) or callable(getattr(value[1], "read", None)))
-        and isinstance(value[-1] if len(value) == 3 else None, str | None)
-    ):
-        return value
+    if _file(value) is not None:
+        return _file(value)
+    if isinstance(value, tuple) and 2 <= len(value) <= 3:  # (filename, content[, content_type])
+        labels = [text for text in (value[0], *value[2:]) if text is not None]
+        content = check.utf8(where, value[1]) if isinstance(value[1], str) else _file(value[1])
+        if content is not None and all(isinstance(t, str) and not check.has_control(t) for t in labels):
+            return (value[0], content, *value[2:])
     if isinstance(value, bool):
         return (None, str(value).lower().encode(), "text/plain")
     if isinstance(value, str) or (isinstance(value, (int, float)) and check.finite_number(value)):

@@ -7,6 +7,7 @@ Implemented once for every operation the spec declares. The runtimes that send (
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import enum
 import functools
 import inspect
@@ -33,15 +34,18 @@ DEFAULT_PER_PAGE = 200
 
 
 @functools.cache
-def _enums(name: str) -> dict[str, tuple[type[enum.Enum], bool]]:
-    """The parameters of an operation's request builder that take a generated enum (or, ``True``, a list of them)."""
+def _kinds(name: str) -> dict[str, tuple[type, bool]]:
+    """The parameters of an operation's request builder that take a generated enum or model.
+
+    ``True`` with it: a list of them.
+    """
     build, _ = operation(name)
-    found: dict[str, tuple[type[enum.Enum], bool]] = {}
+    found: dict[str, tuple[type, bool]] = {}
     for param, hint in typing.get_type_hints(build).items():
         for kind in typing.get_args(hint) or (hint,):
             many = typing.get_origin(kind) is list
             kind = typing.get_args(kind)[0] if many else kind
-            if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            if isinstance(kind, type) and (issubclass(kind, enum.Enum) or hasattr(kind, "from_dict")):
                 found[param] = (kind, many)
     return found
 
@@ -67,22 +71,24 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     """One argument as the generated builder takes it, or a ``ZohoValidationError`` naming it and the operation."""
     where = f"{op.name.rsplit('.', 1)[-1]}: {_public(name, op)}"
     rule = op.rules.get(name, {})
-    if name in op.path:
-        value = _path_value(where, value)
-    elif name in op.datetimes:
+    if name in op.datetimes:
         return check.header_datetime(value, where)
-    elif name in op.csv:
+    if name in op.csv:
         return _csv(where, value, rule, external)
-    if name in _enums(op.name):
-        kind, many = _enums(op.name)[name]
+    kind, many = _kinds(op.name).get(name, (None, False))
+    if kind is not None and issubclass(kind, enum.Enum):
         if many:
             return [_member(f"{where}[{i}]", kind, item) for i, item in enumerate(_array(where, value, rule))]
-        return _member(where, kind, value)
-    if name == "body":
+        value = _member(where, kind, value)
+    elif kind is not None or name == "body":  # the body, or an object parameter: the builder calls its to_dict()
         if not isinstance(value, Mapping):
             raise ZohoValidationError(f"{where} must be a mapping (the JSON object sent)")
         return _plans.Body(dict(value))
-    return _checked(where, value, rule, external)
+    else:
+        value = _checked(where, value, rule, external)
+    if name in op.path and not isinstance(value, enum.Enum):  # the builder writes str(value) into the path
+        return value.isoformat() if isinstance(value, dt.date) else _path_value(where, value)
+    return value
 
 
 def _member(where: str, kind: type[enum.Enum], value: Any) -> enum.Enum:
@@ -120,6 +126,8 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
         value = str(value)
     if not check.is_json(value, rule.get("type", "")):
         raise ZohoValidationError(f"{where} must be {rule['type']}, got {type(value).__name__}")
+    if type(value) is float and not math.isfinite(value):
+        raise ZohoValidationError(f"{where} must be a finite number, got {value!r}")
     if ("minimum" in rule and value < rule["minimum"]) or ("maximum" in rule and value > rule["maximum"]):
         bounds = f"from {rule.get('minimum', '-inf')} to {rule.get('maximum', 'inf')}"
         raise ZohoValidationError(f"{where} must be {bounds}, got {value!r}")
@@ -131,6 +139,8 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
         if "pattern" in rule and not _pattern(rule["pattern"]).search(value):
             shown = value if len(value) <= 60 else value[:57] + "..."
             raise ZohoValidationError(f"{where}: {shown!r} does not match {rule['pattern']}")
+        if rule.get("header") and (not value.isascii() or check.has_control(value)):
+            raise ZohoValidationError(f"{where} must be printable ASCII text (it is sent as an HTTP header)")
     return value
 
 
@@ -242,16 +252,17 @@ def _extra(
     for what, given in (("extra_headers", headers), ("extra_query", query), ("extra_body", extra)):
         if given is not None and not (isinstance(given, Mapping) and all(isinstance(k, str) for k in given)):
             raise ZohoValidationError(f"{name}: {what} must be a mapping with string keys")
-    declared = _declared(op.name) | set(op.pagination) if headers or query else frozenset()
+    declared = _declared(op) if headers or query else frozenset()
     for key, value in (headers or {}).items():
         if not _TOKEN.fullmatch(key):
             raise ZohoValidationError(f"{name}: extra_headers key {key!r} is not a header name")
-        if key.lower().replace("_", "-") in _CLIENT_HEADERS or _public(key.lower().replace("-", "_")) in declared:
+        lower = key.lower()
+        if lower.replace("_", "-") in _CLIENT_HEADERS or {lower, _public(lower.replace("-", "_"))} & declared:
             raise ZohoValidationError(f"{name}: extra_headers[{key!r}] is set by the client or a keyword")
         if not isinstance(value, str) or not value.isascii() or check.has_control(value):
             raise ZohoValidationError(f"{name}: extra_headers[{key!r}] must be printable ASCII text")
     for key, value in (query or {}).items():
-        if key in declared:
+        if key in declared or key.lower() in declared:
             raise ZohoValidationError(f"{name}: extra_query[{key!r}] is a declared parameter; give it by its keyword")
         if not (_scalar(value) or (isinstance(value, (list, tuple)) and value and all(map(_scalar, value)))):
             raise ZohoValidationError(
@@ -263,9 +274,15 @@ def _extra(
 
 
 @functools.cache
-def _declared(name: str) -> frozenset[str]:
-    """The public names of an operation's parameters (what its keywords, and no escape hatch, may set)."""
-    return frozenset(map(_public, inspect.signature(operation(name)[0]).parameters))
+def _declared(op: Operation) -> frozenset[str]:
+    """What an operation's keywords, and no escape hatch, may set.
+
+    Its parameters by public name, and by the name they are sent as where it differs (lowercase:
+    ``per-group``, ``sortby``, ``x-external``).
+    """
+    names = map(_public, inspect.signature(operation(op.name)[0]).parameters)
+    sent = (str(rule["sent"]).lower() for rule in op.rules.values() if "sent" in rule)
+    return frozenset([*names, *op.pagination, *sent])
 
 
 def batch_params(op: Operation, params: dict[str, Any]) -> dict[str, Any]:
@@ -408,7 +425,7 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
 
 def per_page_of(op: Operation, args: dict[str, Any]) -> int:
     """The page size of a walk, set in ``args`` (Zoho's default, 200, when not given)."""
-    if "per_page" in _declared(op.name):
+    if "per_page" in _declared(op):
         args.setdefault("per_page", DEFAULT_PER_PAGE)
     per_page = args.get("per_page", DEFAULT_PER_PAGE)
     return per_page if isinstance(per_page, int) else DEFAULT_PER_PAGE

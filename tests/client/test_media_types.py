@@ -18,6 +18,12 @@ from zoho_crm._runtime import parsed
 from zoho_crm.errors import NotFoundError
 
 
+def _closed() -> io.BytesIO:
+    closed = io.BytesIO(b"x")
+    closed.close()
+    return closed
+
+
 def test_multipart_fields_are_files_text_or_json() -> None:
     upload = io.BytesIO(b"content")
     parts = Body(
@@ -58,6 +64,11 @@ def test_multipart_fields_are_files_text_or_json() -> None:
         ({"title": "\ud800"}, "body['title']"),
         ({"meta": {"a": math.inf}}, "meta"),
         ({1: b"x"}, "body[1]"),
+        ({"file": io.StringIO("text")}, "body['file']"),  # a text file: httpx wants bytes
+        ({"file": _closed()}, "body['file']"),
+        ({"file": ("a.txt", b"x", "text/plain\r\nX-Evil: 1")}, "body['file']"),  # no header smuggled in
+        ({"file": ("\ud800.txt", b"x")}, "body['file']"),
+        ({"file": ("a.txt", "\ud800")}, "body['file']"),
     ],
 )
 def test_a_multipart_field_httpx_cannot_send_is_refused_naming_it(body: dict[object, object], named: str) -> None:

@@ -22,6 +22,7 @@ import yaml
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "generator"))
+import generate
 import surface
 
 sys.path.remove(str(ROOT / "generator"))
@@ -64,11 +65,42 @@ def test_the_field_prefix_is_the_generator_configs() -> None:
 
 
 def test_the_client_names_a_resource_may_not_take_are_every_attribute_of_the_facades() -> None:
-    from zoho_crm import AsyncZohoCRM, ZohoCRM
+    from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, ZohoCRM
     from zoho_crm_api.resources import RESOURCES
 
-    own = {n for cls in (ZohoCRM, AsyncZohoCRM) for n in dir(cls) if not n.startswith("_")} - set(RESOURCES)
+    credentials = AccessTokenCredentials("token-1234")
+    with ZohoCRM(credentials) as crm:
+        clients: list[object] = [crm, AsyncZohoCRM(credentials)]
+        own = {n for client in clients for n in dir(client) if not n.startswith("_")} - set(RESOURCES)
     assert own == set(surface.CLIENT_NAMES)
+
+
+def test_two_resources_of_one_class_name_stop_generation() -> None:
+    with pytest.raises(surface.SpecError, match=r"tag 'v2Api' would be the resource crm\.v_2_api, but tag 'V2 Api'"):
+        surface._attribute("v2Api", {}, {"v2_api": "V2 Api"})
+
+
+def test_an_operation_constant_that_is_a_methods_stops_generation() -> None:
+    listing = {"id": "list_method", "method": "list_method", "pagination": (), "user": [], "const": "_LIST_METHOD"}
+    records = {"id": "get_records", "method": "get_records", "pagination": (), "const": "_GET_RECORDS",
+               "user": [{"name": "list", "returns": "page"}]}  # fmt: skip
+    with pytest.raises(surface.SpecError, match="get_records and list_method would both be the method _LIST_METHOD"):
+        surface._method_names("records", [listing, records])
+
+
+def test_a_nullable_or_one_of_parameter_is_typed_as_its_kinds() -> None:
+    assert surface._type(str | None, None) == ("str | None", True)
+    assert surface._type(int | str, None) == ("int | str", False)
+
+
+def test_parameter_defaults_are_left_to_zoho_not_sent_by_the_builders() -> None:
+    spec = copy.deepcopy(SPEC)
+    spec["components"]["parameters"]["PerPage"]["schema"]["default"] = 200
+    spec["paths"]["/{module}"]["get"]["parameters"].append({"name": "x", "in": "query", "schema": {"default": 1}})
+    builders = generate.without_parameter_defaults(spec)
+    assert "default" not in builders["components"]["parameters"]["PerPage"]["schema"]
+    assert builders["paths"]["/{module}"]["get"]["parameters"][-1]["schema"] == {}
+    assert spec["components"]["parameters"]["PerPage"]["schema"]["default"] == 200  # the spec itself untouched
 
 
 def _tagged(resource: str, tag: str = "metadata") -> dict[str, Any]:
@@ -154,6 +186,12 @@ NEW_PARAMETERS = """        - $ref: '#/components/parameters/XExternal'
         - {name: priority, in: query, description: An integer enum., schema: {type: integer, enum: [1, 2, 3]}}
         - {name: 'on', in: query, description: A date., schema: {type: string, format: date}}
         - {name: since, in: query, description: A date-time., schema: {type: string, format: date-time}}
+        - {name: days, in: query, description: Dates., schema: {type: array, items: {type: string, format: date}}}
+        - {name: q, in: query, description: Nullable., schema: {type: string, nullable: true}}
+        - {name: ratio, in: query, description: A number., schema: {type: number}}
+        - {name: mode, in: query, description: A default., schema: {type: string, enum: [a, b], default: a}}
+        - {name: X-Note, in: header, description: A header., schema: {type: string}}
+        - {name: sortKey, in: query, description: Camel case., schema: {type: string}}
       responses:
         '200':
           description: A page of records.
@@ -183,6 +221,19 @@ paths:
           description: Created.
           content:
             application/json:
+              schema: {type: object}
+  /settings/tags/{tag_number}:
+    get:
+      operationId: getTag
+      tags: [Tag Settings]
+      summary: Get one tag
+      parameters:
+        - {name: tag_number, in: path, required: true, schema: {type: integer}}
+      responses:
+        '200':
+          description: The tag.
+          content:
+            application/json; charset=utf-8:
               schema: {type: object}
   /{module}/{record_id}/Attachments:
     parameters:
@@ -252,6 +303,17 @@ with sandbox(mode="asgi") as sb:
         assert (params["priority"], params["on"], params["since"]) == ("2", "2024-03-04", "2024-03-04T09:30:01+05:00")
         raw = crm.records.with_raw_response.get_records("Leads", fields="Last_Name", since="2024-03-04T09:30:00Z")
         assert raw.request.url.params["since"] == "2024-03-04T09:30:00+00:00", raw.request.url
+        assert "mode" not in raw.request.url.params, raw.request.url  # Zoho applies the default
+        raw = crm.records.with_raw_response.get_records(
+            "Leads", fields="Last_Name", days=["2024-03-04", dt.date(2024, 3, 5)], q="x", ratio=1.5, mode="b"
+        )
+        assert raw.status_code == 204, raw.text  # the sandbox reads a number too
+        params = raw.request.url.params
+        assert (params.get_list("days"), params["q"], params["ratio"], params["mode"]) == (
+            ["2024-03-04", "2024-03-05"], "x", "1.5", "b"
+        ), params
+        raw = crm.tag_settings.with_raw_response.get_tag(5)
+        assert raw.request.url.path.endswith("/settings/tags/5") and raw.status_code == 501, raw.request.url
         refusals = [
             ({"timeout_": "x"}, "timeout_"), ({"from_": 0}, "from_"), ({"filter": "abcdef"}, "filter"),
             ({"tags": ["a", "b", "c"]}, "tags takes 0 to 2 items"), ({"tags": "a"}, "tags must be a list"),
@@ -259,10 +321,18 @@ with sandbox(mode="asgi") as sb:
             ({"priority": 4}, "priority: 4 is not one of 1, 2, 3"),
             ({"on": "March"}, "on: 'March' is not an ISO 8601 date"),
             ({"since": dt.datetime(2024, 3, 4)}, "since needs a timezone-aware datetime"),
+            ({"days": ["4 March"]}, "days[0]: '4 March' is not an ISO 8601 date"),
+            ({"ratio": float("nan")}, "ratio must be a finite number"),
+            ({"note": "caf\u00e9"}, "note must be printable ASCII"),
+            ({"note": "a\r\nb"}, "note must be printable ASCII"),
         ]
-        for bad, named in refusals:
+        hatches = [  # a declared parameter by the name it is sent as
+            ({"extra_query": {"per-group": 9}}, "extra_query['per-group'] is a declared parameter"),
+            ({"extra_query": {"sortkey": "x"}}, "extra_query['sortkey'] is a declared parameter"),
+        ]
+        for bad, named in refusals + hatches:
             try:
-                crm.records.list("Leads", fields="Last_Name", **bad)
+                crm.records.get_records("Leads", fields="Last_Name", **bad)
             except ZohoValidationError as exc:
                 assert f"get_records: {named}" in str(exc), exc
             else:

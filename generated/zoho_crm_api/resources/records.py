@@ -58,10 +58,14 @@ _GET_RECORDS = Operation(
         "if_modified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Modified-Since",
         },
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -83,10 +87,14 @@ _UPDATE_RECORDS = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
         "if_unmodified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Unmodified-Since",
         },
     },
     one_of=(),
@@ -111,6 +119,8 @@ _INSERT_RECORDS = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -131,10 +141,14 @@ _DELETE_RECORDS = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
         "if_unmodified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Unmodified-Since",
         },
     },
     one_of=(),
@@ -168,10 +182,14 @@ _GET_RECORD = Operation(
         "if_modified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Modified-Since",
         },
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -198,10 +216,14 @@ _UPDATE_RECORD = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
         "if_unmodified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Unmodified-Since",
         },
     },
     one_of=(),
@@ -241,10 +263,14 @@ _DELETE_RECORD = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
         "if_unmodified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Unmodified-Since",
         },
     },
     one_of=(),
@@ -269,10 +295,14 @@ _UPSERT_RECORDS = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
         "if_unmodified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Unmodified-Since",
         },
     },
     one_of=(),
@@ -303,6 +333,8 @@ _SEARCH_RECORDS = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=("criteria", "email", "phone", "word"),
@@ -326,6 +358,8 @@ _GET_DELETED_RECORDS = Operation(
         "if_modified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Modified-Since",
         },
     },
     one_of=(),
@@ -418,6 +452,8 @@ _CLONE_RECORD = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),

@@ -63,10 +63,14 @@ _GET_RELATED_RECORDS = Operation(
         "if_modified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Modified-Since",
         },
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -96,6 +100,8 @@ _UPDATE_RELATED_RECORDS = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -123,6 +129,8 @@ _DELINK_RELATED_RECORDS = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -161,10 +169,14 @@ _GET_RELATED_RECORD = Operation(
         "if_modified_since": {
             "type": "string",
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            "header": True,
+            "sent": "If-Modified-Since",
         },
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -199,6 +211,8 @@ _UPDATE_RELATED_RECORD = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -241,6 +255,8 @@ _DELINK_RELATED_RECORD = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),
@@ -269,6 +285,8 @@ _GET_RELATED_RECORDS_COUNT = Operation(
         "x_external": {
             "type": "string",
             "pattern": "^[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+(, ?[A-Za-z][A-Za-z0-9_]*((\\.|->)[A-Za-z][A-Za-z0-9_]*)+)*$",
+            "header": True,
+            "sent": "X-EXTERNAL",
         },
     },
     one_of=(),

@@ -69,11 +69,10 @@ class _Request:
         self.raw_path = raw_path.split(b"?", 1)[0].decode("latin-1")
         self.path = unquote(self.raw_path)
         query_string: bytes = scope.get("query_string", b"")
-        self.query: dict[str, str] = {}
         self.repeated: dict[str, list[str]] = {}  # every value of each key: an array parameter's items
         for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, encoding="utf-8"):
-            self.query.setdefault(key, value)
             self.repeated.setdefault(key, []).append(value)
+        self.query = {key: values[0] for key, values in self.repeated.items()}
         self.headers: dict[str, str] = {}
         for name, value in scope.get("headers", []):
             self.headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))

@@ -129,6 +129,18 @@ class ResponseSpec:
     """Error codes the body's ``code`` may take (empty if not an error body)."""
 
 
+def _json_media(node: dict[str, Any]) -> dict[str, Any]:
+    """The JSON entry of a body's or response's ``content``, else ``{}``: the sandbox checks JSON only.
+
+    ``application/json`` with parameters (``; charset=utf-8``) or without, or a ``+json`` type.
+    """
+    for kind, entry in node.get("content", {}).items():
+        bare = str(kind).split(";")[0].strip().lower()
+        if bare == "application/json" or bare.endswith("+json"):
+            return entry or {}
+    return {}
+
+
 class Operation:
     """One operation of the spec, with its checks."""
 
@@ -145,13 +157,13 @@ class Operation:
         body = spec.get("requestBody")
         self.body_required = bool(body and body.get("required"))
         self.body: BodyCheck | None = None  # a JSON body's check (another media type, multipart: none)
-        if body and "schema" in body.get("content", {}).get("application/json", {}):
-            self.body = BodyCheck(body["content"]["application/json"]["schema"])
+        if body and "schema" in _json_media(body):
+            self.body = BodyCheck(_json_media(body)["schema"])
         self.responses: dict[int, ResponseSpec] = {}
         for status, response in spec["responses"].items():
             if not str(status).isdigit():  # default, 2XX: no status of its own to check
                 continue
-            schema = (response.get("content", {}).get("application/json") or {}).get("schema")
+            schema = _json_media(response).get("schema")
             self.responses[int(status)] = ResponseSpec(
                 int(status),
                 BodyCheck(schema, _array_key(schema)) if schema else None,
@@ -215,9 +227,13 @@ class Operation:
         return value
 
     def _scalar(self, param: ParamSpec, raw: str, kind: str | None) -> Any:
-        """One value as its schema's type reads it (an integer, a boolean, else the text)."""
+        """One value as its schema's type reads it (an integer, a number, a boolean, else the text)."""
         value: Any = raw
-        if kind == "integer":
+        if kind == "number":
+            if not re.fullmatch(r"-?\d{1,18}(\.\d{1,18})?([eE][-+]?\d{1,3})?", raw.strip()):
+                raise self._param_error(param, raw, "expected a number", expected="number")
+            value = float(raw)
+        elif kind == "integer":
             if not re.fullmatch(r"-?\d{1,18}", raw.strip()):
                 raise self._param_error(param, raw, "expected an integer", expected="integer")
             value = int(raw)
