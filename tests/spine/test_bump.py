@@ -9,18 +9,15 @@ green, and the change report names all four changes.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.spine._copies import copy_repository, edit, run
 
 pytestmark = pytest.mark.slow
 
-IGNORED = shutil.ignore_patterns(".git", ".nox", "node_modules", "__pycache__", ".mypy_cache", ".ruff_cache", "site")
 
 NEW_PARAMETER = """        - $ref: '#/components/parameters/IncludeChild'
         - name: include_tags
@@ -117,29 +114,18 @@ print("BUMP-OK")
 """
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=900)
-
-
 def test_a_scripted_bump_needs_no_hand_written_client_code(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=IGNORED, symlinks=True)
+    repo = copy_repository(tmp_path)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
-        assert _run([*git, *args], repo).returncode == 0
+        assert run([*git, *args], repo).returncode == 0
     spec = repo / "spec" / "zoho-crm.yaml"
-    _edit(spec, "        - $ref: '#/components/parameters/IncludeChild'\n", NEW_PARAMETER)
-    _edit(spec, "        id: {type: string, description: Record id (numeric string).}\n", NEW_FIELD)
-    _edit(spec, "paths:\n", NEW_TAG)
-    _edit(spec, "paths:\n", NEW_PATHS)
+    edit(spec, "        - $ref: '#/components/parameters/IncludeChild'\n", NEW_PARAMETER)
+    edit(spec, "        id: {type: string, description: Record id (numeric string).}\n", NEW_FIELD)
+    edit(spec, "paths:\n", NEW_TAG)
+    edit(spec, "paths:\n", NEW_PATHS)
 
-    bumped = _run([sys.executable, "generator/bump.py", "v9", "--base", "HEAD"], repo)
+    bumped = run([sys.executable, "generator/bump.py", "v9", "--base", "HEAD"], repo)
     assert bumped.returncode == 0, bumped.stdout[-3000:] + bumped.stderr[-3000:]
     report = bumped.stdout
     assert "BREAKING spec: API version v8 -> v9" in report
@@ -151,7 +137,7 @@ def test_a_scripted_bump_needs_no_hand_written_client_code(tmp_path: Path) -> No
     assert "a major bump is due" in report
 
     env = {**os.environ, "PYTHONPATH": f"{repo / 'overlays'}{os.pathsep}{repo / 'generated'}"}
-    checked = _run([sys.executable, "-c", CHECK], repo, env)
+    checked = run([sys.executable, "-c", CHECK], repo, env)
     assert "BUMP-OK" in checked.stdout, checked.stdout[-3000:] + checked.stderr[-3000:]
-    suite = _run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests/client"], repo, env)
+    suite = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests/client"], repo, env)
     assert suite.returncode == 0, suite.stdout[-3000:]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
+from tests.spine._copies import copy_repository, edit, run
 
 sys.path.insert(0, str(ROOT / "generator"))
 import generate
@@ -169,8 +168,6 @@ def test_a_module_python_cannot_compile_is_never_written(tmp_path: Path) -> None
         surface._write(target, "def f(a, a): pass\n")
     assert not target.exists()
 
-
-IGNORED = shutil.ignore_patterns(".git", ".nox", "node_modules", "__pycache__", ".mypy_cache", ".ruff_cache", "site")
 
 NEW_PARAMETERS = """        - $ref: '#/components/parameters/XExternal'
         - {name: from, in: query, description: A keyword., schema: {type: integer, minimum: 1}}
@@ -377,33 +374,22 @@ print("NAMES-OK")
 """
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600)
-
-
 @pytest.mark.slow
 def test_names_from_zohos_own_conventions_generate_a_working_surface(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=IGNORED, symlinks=True)
+    repo = copy_repository(tmp_path)
     spec = repo / "spec" / "zoho-crm.yaml"
     get_records_end = "        - $ref: '#/components/parameters/XExternal'\n      responses:\n        '200':\n"
-    _edit(spec, get_records_end + "          description: A page of records.\n", NEW_PARAMETERS)
-    _edit(spec, "paths:\n", NEW_TAGS)
+    edit(spec, get_records_end + "          description: A page of records.\n", NEW_PARAMETERS)
+    edit(spec, "paths:\n", NEW_TAGS)
 
-    generated = _run([sys.executable, "generator/generate.py"], repo)
+    generated = run([sys.executable, "generator/generate.py"], repo)
     assert generated.returncode == 0, generated.stdout[-3000:] + generated.stderr[-3000:]
     env = {**os.environ, "PYTHONPATH": f"{repo / 'overlays'}{os.pathsep}{repo / 'generated'}"}
-    checked = _run([sys.executable, "-c", CHECK], repo, env)
+    checked = run([sys.executable, "-c", CHECK], repo, env)
     assert "NAMES-OK" in checked.stdout, checked.stdout[-3000:] + checked.stderr[-3000:]
 
-    _edit(spec, "  - name: Tag Settings\n", "  - name: Tag Settings\n    x-zoho-resource: stats\n")
-    refused = _run([sys.executable, "generator/generate.py"], repo)
+    edit(spec, "  - name: Tag Settings\n", "  - name: Tag Settings\n    x-zoho-resource: stats\n")
+    refused = run([sys.executable, "generator/generate.py"], repo)
     assert refused.returncode == 1, refused.stdout[-3000:] + refused.stderr[-3000:]
     assert refused.stderr.strip().splitlines()[-1] == (
         "generate: spec/zoho-crm.yaml: tag 'Tag Settings' would be the resource crm.stats, but the client has "
