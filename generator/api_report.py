@@ -129,6 +129,8 @@ def compare_spec(old: dict[str, Any], new: dict[str, Any], report: Report) -> No
         was, now = old_ops[op], new_ops[op]
         if (was["method"], was["path"]) != (now["method"], now["path"]):
             report.breaking.append(f"spec: {op}: moved: {was['method']} {was['path']} -> {now['method']} {now['path']}")
+        if bool(was["node"].get("deprecated")) != bool(now["node"].get("deprecated")):
+            report.changed.append(f"spec: {op}: {'' if now['node'].get('deprecated') else 'no longer '}deprecated")
         before, after = was["params"], now["params"]
         for name in sorted(set(before) - set(after)):
             report.breaking.append(f"spec: {op}: parameter removed: {name}")

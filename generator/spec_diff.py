@@ -17,6 +17,7 @@ data[].Email``) and a severity from the one rule OpenAPI diff tools (oasdiff, op
   ``ValueError`` on a value they do not know (``RecordErrorCode(d.pop("code"))``), and a user's
   exhaustive ``match`` on a documented enum misses it too. ``ZohoCRM`` itself hands back dicts, so
   the bump this asks for is the cautious one.
+- ``deprecated`` set or cleared (on an operation, a parameter or a schema): changed, named so.
 - Documentation (``description``, ``summary``, ``example(s)``, ``title``) is ignored.
 
 A change inside a shared component (``#/components/schemas/Record``, a ``responses`` or ``parameters``
@@ -136,7 +137,14 @@ class Walk:
             if isinstance(old_node, dict) and isinstance(new_node, dict):
                 self._facets(old_node, new_node, at, path)
 
+    def deprecation(self, old: dict[str, Any], new: dict[str, Any], at: str | None, path: str) -> None:
+        """A parameter, property or schema now deprecated, or no longer: a change users should hear of."""
+        if bool(old.get("deprecated")) != bool(new.get("deprecated")):
+            message = "deprecated" if new.get("deprecated") else "no longer deprecated"
+            self.emit(at, path, message, "changed", "changed")
+
     def _facets(self, old: dict[str, Any], new: dict[str, Any], at: str | None, path: str) -> None:
+        self.deprecation(old, new, at, path)
         if not self._types(old, new, at, path):
             return  # a new type: what lies under the old one is no longer comparable
         self._nullable(old, new, at, path)
@@ -314,6 +322,7 @@ def diff_operation(
     for name in sorted(set(old_params) & set(new_params)):
         pair = request.enter(old_params[name], new_params[name], None, f"parameter {name}:")
         for old_param, new_param, at, where in pair:
+            request.deprecation(old_param, new_param, at, where)
             request.schema(old_param.get("schema", {}), new_param.get("schema", {}), at, where)
     old_body, new_body = old_op.get("requestBody"), new_op.get("requestBody")
     if old_body is None and new_body is not None:

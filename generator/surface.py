@@ -22,6 +22,9 @@ Vendor extensions read here (all optional; defaults in brackets):
   Anything else is an error. With
   ``x-zoho-batch``, the call takes any number of records (or ids) that the runtime chunks, one outcome
   per item (keywords: the operation's parameters, its body's options, ``concurrency``, ``on_progress``).
+- ``deprecated: true`` on an operation: its methods are marked as PEP 702 deprecates (type checkers
+  flag each call; calling one warns ``DeprecationWarning``); on a parameter: its doc says so and
+  giving it warns. ``x-zoho-deprecated`` beside it: what to use instead, added to the message.
 - ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``), ``csv`` (takes a list) or
   ``record-id`` (a numeric id, or any external value when the call names ``X-EXTERNAL``).
 - The client checks every argument against its parameter's schema before sending (``type``,
@@ -214,6 +217,9 @@ def _rule(spec: dict[str, Any], op_id: str, param: dict[str, Any]) -> dict[str, 
     rule.update(_dates(schema))  # the builder takes a date or datetime
     if param["in"] == "header":
         rule["header"] = True
+    note = deprecation(op_id, param)
+    if note is not None:
+        rule["deprecated"] = note
     if fmt not in FORMATS:
         raise SpecError(f"{op_id}: x-zoho-format of {param['name']} is one of {FORMATS[1:]}, not {fmt!r}")
     if fmt == "record-id":
@@ -224,6 +230,22 @@ def _rule(spec: dict[str, Any], op_id: str, param: dict[str, Any]) -> dict[str, 
             raise SpecError(f"{op_id}: x-zoho-items of {param['name']} is {{max, pattern, format}} on a csv parameter")
         rule["items"] = items
     return rule
+
+
+def deprecation(op_id: str, node: dict[str, Any]) -> str | None:
+    """The note of a deprecated operation or parameter (``""`` without ``x-zoho-deprecated``), else ``None``."""
+    flag, note = node.get("deprecated", False), node.get("x-zoho-deprecated")
+    what = f"{op_id}: {node['name']}" if "in" in node else op_id
+    if not isinstance(flag, bool) or not (note is None or (flag and isinstance(note, str) and note.strip())):
+        raise SpecError(f"{what}: deprecated is true or false, and x-zoho-deprecated a note beside a true one")
+    return " ".join(str(note or "").split()) if flag else None
+
+
+def _deprecated_description(note: str | None, description: str) -> str:
+    """An operation's description, led by its deprecation when it has one."""
+    if note is None:
+        return description
+    return f"Deprecated{': ' + note if note else ''}." + (f"\n\n{description}" if description else "")
 
 
 def _dates(schema: dict[str, Any]) -> dict[str, str]:
@@ -518,12 +540,16 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         fmt = declared.get("x-zoho-format")
         text, optional = _type(hints[arg], fmt)
         doc = declared.get("description") or (body.get("description") if arg == "body" else None)
+        doc = (doc or arg.replace("_", " ")).strip()
+        note = deprecation(op_id, declared) if declared else None
+        if note is not None:
+            doc = f"Deprecated{': ' + note if note else ''}. {doc}"
         entry = {
             "name": arg,
             "public": public_name(arg),
             "type": text,
             "required": not optional,
-            "doc": (doc or arg.replace("_", " ")).strip(),
+            "doc": doc,
             "fmt": fmt,
             "choices": _choices(hints[arg]),
         }
@@ -566,7 +592,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "path": path,
         "http_method": method.upper(),
         "summary": node.get("summary", op_id).strip().rstrip("."),
-        "description": node.get("description", "").strip(),
+        "description": _deprecated_description(deprecation(op_id, node), node.get("description", "").strip()),
         "params": params,
         "positional": positional,
         "keywords": keywords,
@@ -584,6 +610,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         # the keywords the runtime's errors cannot derive from the name (``zoho_crm._runtime._public``)
         "keywords_repr": repr({p["name"]: p["public"] for p in params if p["public"] != _plain(p["name"])}),
         "binary": binary,
+        "deprecated": deprecation(op_id, node),
         "returns": ("bytes" if binary else "dict[str, Any]") + (" | None" if no_content else ""),
     }
 
@@ -652,6 +679,15 @@ def _signature_return(returns: str, mode: str) -> str:
     return "Async" + text if mode == "async" and returns in ("iter", "stream") else text
 
 
+def _deprecated(resource: dict[str, Any], op: dict[str, Any], name: str) -> str:
+    """The ``@deprecated(...)`` line of a method of a deprecated operation (else nothing)."""
+    if op["deprecated"] is None:
+        return ""
+    note = f": {op['deprecated']}" if op["deprecated"] else ""
+    message = f"crm.{resource['attr']}.{name} ({op['id']}) is deprecated in the Zoho CRM API{note}"
+    return f"@deprecated({message!r})\n    "
+
+
 def _doc(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
 
@@ -675,6 +711,7 @@ def render(spec: dict[str, Any], package_dir: Path, api_version: str) -> None:
     env.filters["py"] = repr
     env.globals.update(RESULTS)
     env.globals["signature_return"] = _signature_return
+    env.globals["deprecated"] = _deprecated
     env.globals["summaries"] = collections.defaultdict(str, RESULTS["summaries"])
     out = package_dir / "resources"
     out.mkdir(exist_ok=True)

@@ -13,7 +13,9 @@ import functools
 import inspect
 import math
 import re
+import sys
 import typing
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -71,6 +73,8 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     """One argument as the generated builder takes it, or a ``ZohoValidationError`` naming it and the operation."""
     where = f"{op.name.rsplit('.', 1)[-1]}: {_public(name, op)}"
     rule = op.rules.get(name, {})
+    if "deprecated" in rule:
+        _deprecated(f"{where} is deprecated" + (f": {rule['deprecated']}" if rule["deprecated"] else ""))
     if name in op.datetimes:
         return check.header_datetime(value, where)
     if name in op.csv:
@@ -89,6 +93,17 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     if name in op.path and not isinstance(value, enum.Enum):  # the builder writes str(value) into the path
         return value.isoformat() if isinstance(value, dt.date) else _path_value(where, value)
     return value
+
+
+def _deprecated(message: str) -> None:
+    """A ``DeprecationWarning`` at the first caller outside the client (whatever the depth of the call)."""
+    frame, level = sys._getframe(1), 2
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, DeprecationWarning, stacklevel=level)
+
+
+_PACKAGES = ("zoho_crm", "zoho_crm_api")
 
 
 def _member(where: str, kind: type[enum.Enum], value: Any) -> enum.Enum:

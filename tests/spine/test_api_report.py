@@ -362,3 +362,25 @@ def test_a_component_no_operation_uses_is_judged_on_both_sides() -> None:
     report = report_of(old, new)
     assert report.breaking == ["spec: schema Layout: kind: enum value added: b (not used by any operation)"]
     assert report.added == ["spec: schema Layout: property added: name (not used by any operation)"]
+
+
+def test_deprecations_are_changes_named_at_the_operation_the_parameter_and_the_property() -> None:
+    param = {"name": "trigger", "in": "query", "schema": {"type": "string"}}
+    old = mini(params=[param], body=json_body(records(Email={"type": "string"})))
+    new = copy.deepcopy(old)
+    upsert = new["paths"]["/{module}/upsert"]["post"]
+    upsert["deprecated"] = True
+    upsert["parameters"][0]["deprecated"] = True
+    upsert["requestBody"]["content"]["application/json"]["schema"]["properties"]["data"]["items"]["properties"][
+        "Email"
+    ]["deprecated"] = True
+    report = report_of(old, new)
+    assert (report.breaking, report.added, report.bump()) == ([], [], "patch")
+    assert report.changed == [
+        "spec: upsert_records: deprecated",
+        "spec: upsert_records parameter query:trigger: deprecated",
+        "spec: upsert_records request body: data[].Email: deprecated",
+    ]
+    assert report_of(new, old).changed == [
+        line.replace(": deprecated", ": no longer deprecated") for line in report.changed
+    ]

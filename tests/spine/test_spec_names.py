@@ -162,6 +162,28 @@ def test_a_spec_parameter_the_request_builder_lacks_stops_generation() -> None:
         surface.resources(spec)
 
 
+@pytest.mark.parametrize(
+    ("node", "expected"),
+    [
+        ({"deprecated": True}, ""),
+        ({"deprecated": True, "x-zoho-deprecated": " Use\n  COQL. "}, "Use COQL."),
+        ({"deprecated": False}, None),
+        ({}, None),
+    ],
+)
+def test_a_deprecation_and_its_note_are_read(node: dict[str, Any], expected: str | None) -> None:
+    assert surface.deprecation("getTag", node) == expected
+
+
+@pytest.mark.parametrize(
+    "node",
+    [{"deprecated": "yes"}, {"x-zoho-deprecated": "Use COQL."}, {"deprecated": True, "x-zoho-deprecated": " "}],
+)
+def test_a_deprecation_spelt_otherwise_stops_generation(node: dict[str, Any]) -> None:
+    with pytest.raises(surface.SpecError, match=r"^getTag: legacy: deprecated is true or false"):
+        surface.deprecation("getTag", {"name": "legacy", "in": "query", **node})
+
+
 def test_a_module_python_cannot_compile_is_never_written(tmp_path: Path) -> None:
     target = tmp_path / "records.py"
     with pytest.raises(surface.SpecError, match=r"records\.py, line 1: duplicate argument 'a'"):
@@ -189,6 +211,7 @@ NEW_PARAMETERS = """        - $ref: '#/components/parameters/XExternal'
         - {name: mode, in: query, description: A default., schema: {type: string, enum: [a, b], default: a}}
         - {name: X-Note, in: header, description: A header., schema: {type: string}}
         - {name: sortKey, in: query, description: Camel case., schema: {type: string}}
+        - {name: legacy, in: query, deprecated: true, x-zoho-deprecated: Use sortKey., schema: {type: string}}
       responses:
         '200':
           description: A page of records.
@@ -222,6 +245,7 @@ paths:
   /settings/tags/{tag_number}:
     get:
       operationId: getTag
+      deprecated: true
       tags: [Tag Settings]
       summary: Get one tag
       parameters:
@@ -269,7 +293,7 @@ paths:
 """
 
 CHECK = r"""
-import asyncio, datetime as dt, inspect, io
+import asyncio, datetime as dt, inspect, io, warnings
 from email.parser import BytesParser
 import httpx
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, ZohoCRM, ZohoValidationError
@@ -370,7 +394,42 @@ with sandbox(mode="asgi") as sb:
             assert raw.request.url.params["timeout"] == "5", raw.request.url
 
     asyncio.run(main())
+
+    # deprecated in the spec: the methods carry PEP 702's mark, and a call or a deprecated keyword warns
+    from zoho_crm_api.resources.tag_settings import TagSettingsResource
+    assert "deprecated" in TagSettingsResource.get_tag.__deprecated__
+    assert not hasattr(RecordsResource.list, "__deprecated__")
+    assert "Deprecated: Use sortKey." in RecordsResource.get_records.__doc__
+    client = ZohoCRM(sb.credentials, transport=sb.transport(), **kwargs)
+    with client as crm, warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        crm.tag_settings.with_raw_response.get_tag(5)
+        assert crm.records.count("Leads") == 0
+        crm.records.with_raw_response.get_records("Leads", fields="Last_Name", legacy="x")
+        crm.records.with_raw_response.get_records("Leads", fields="Last_Name")
+
+        async def deprecated_async():
+            async with AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), **kwargs) as acrm:
+                await acrm.tag_settings.with_raw_response.get_tag(5)
+                await acrm.records.with_raw_response.get_records("Leads", fields="Last_Name", legacy="x")
+
+        asyncio.run(deprecated_async())
+    # each at the caller's line (this script's), in the order called
+    found = [(str(w.message), w.filename) for w in seen if w.category is DeprecationWarning]
+    tag = "crm.tag_settings.get_tag (getTag) is deprecated in the Zoho CRM API"
+    count = "crm.records.count (get_record_count) is deprecated in the Zoho CRM API: Use COQL."
+    legacy = "get_records: legacy is deprecated: Use sortKey."
+    assert found == [(m, "<string>") for m in (tag, count, legacy, tag, legacy)], found
 print("NAMES-OK")
+"""
+TYPED = """
+from zoho_crm import ZohoCRM
+
+
+def use(crm: ZohoCRM) -> None:
+    crm.tag_settings.get_tag(5)
+    crm.records.count("Leads")
+    crm.records.list("Leads", fields="Last_Name")
 """
 
 
@@ -381,12 +440,28 @@ def test_names_from_zohos_own_conventions_generate_a_working_surface(tmp_path: P
     get_records_end = "        - $ref: '#/components/parameters/XExternal'\n      responses:\n        '200':\n"
     edit(spec, get_records_end + "          description: A page of records.\n", NEW_PARAMETERS)
     edit(spec, "paths:\n", NEW_TAGS)
+    edit(
+        spec,
+        "      x-zoho-method: {name: count, returns: count}\n",
+        "      deprecated: true\n      x-zoho-deprecated: Use COQL.\n"
+        "      x-zoho-method: {name: count, returns: count}\n",
+    )
 
     generated = run([sys.executable, "generator/generate.py"], repo)
     assert generated.returncode == 0, generated.stdout[-3000:] + generated.stderr[-3000:]
     env = {**os.environ, "PYTHONPATH": f"{repo / 'overlays'}{os.pathsep}{repo / 'generated'}"}
     checked = run([sys.executable, "-c", CHECK], repo, env)
     assert "NAMES-OK" in checked.stdout, checked.stdout[-3000:] + checked.stderr[-3000:]
+    (repo / "typed.py").write_text(TYPED, encoding="utf-8")
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--enable-error-code", "deprecated", "--cache-dir", os.devnull]
+    typed = run([*mypy, "--config-file", os.devnull, "typed.py"], repo, {**env, "MYPYPATH": env["PYTHONPATH"]})
+    flagged = [line.split(": error: ")[1] for line in typed.stdout.splitlines() if ": error: " in line]
+    assert flagged == [
+        "function zoho_crm_api.resources.tag_settings.TagSettingsResource.get_tag is deprecated: "
+        "crm.tag_settings.get_tag (getTag) is deprecated in the Zoho CRM API  [deprecated]",
+        "function zoho_crm_api.resources.records.RecordsResource.count is deprecated: "
+        "crm.records.count (get_record_count) is deprecated in the Zoho CRM API: Use COQL.  [deprecated]",
+    ], typed.stdout
 
     edit(spec, "  - name: Tag Settings\n", "  - name: Tag Settings\n    x-zoho-resource: stats\n")
     refused = run([sys.executable, "generator/generate.py"], repo)
