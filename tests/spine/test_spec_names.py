@@ -470,3 +470,25 @@ def test_names_from_zohos_own_conventions_generate_a_working_surface(tmp_path: P
         "generate: spec/zoho-crm.yaml: tag 'Tag Settings' would be the resource crm.stats, but the client has "
         "that attribute: name it with x-zoho-resource"
     )
+
+
+def test_the_runtime_names_every_argument_by_the_keyword_its_method_takes() -> None:
+    """The runtime's errors name arguments by ``_public`` (it cannot import the generator's naming rule)."""
+    import importlib
+    import inspect
+
+    from zoho_crm._engine import operation
+    from zoho_crm._runtime import _public
+    from zoho_crm_api._runtime import Operation
+    from zoho_crm_api.resources import RESOURCES
+
+    checked = 0
+    for attr in RESOURCES:
+        module = importlib.import_module(f"zoho_crm_api.resources.{attr}")
+        cls = getattr(module, surface.class_name(attr))
+        for op in (value for value in vars(module).values() if isinstance(value, Operation)):
+            method = op.name.rsplit(".", 1)[-1]
+            taken = set(inspect.signature(getattr(cls, method)).parameters) - surface.SURFACE_NAMES - {"unknown"}
+            assert taken == {_public(arg, op) for arg in inspect.signature(operation(op.name)[0]).parameters}, method
+            checked += 1
+    assert checked == sum(len(r["ops"]) for r in surface.resources(SPEC)), checked
