@@ -238,6 +238,8 @@ def deprecation(op_id: str, node: dict[str, Any]) -> str | None:
     what = f"{op_id}: {node['name']}" if "in" in node else op_id
     if not isinstance(flag, bool) or not (note is None or (flag and isinstance(note, str) and note.strip())):
         raise SpecError(f"{what}: deprecated is true or false, and x-zoho-deprecated a note beside a true one")
+    if flag and node.get("required"):  # every call would warn, and no caller could stop it
+        raise SpecError(f"{what} is required: deprecate the operation, not the parameter")
     return " ".join(str(note or "").split()) if flag else None
 
 
@@ -245,7 +247,12 @@ def _deprecated_description(note: str | None, description: str) -> str:
     """An operation's description, led by its deprecation when it has one."""
     if note is None:
         return description
-    return f"Deprecated{': ' + note if note else ''}." + (f"\n\n{description}" if description else "")
+    return _deprecated_doc(note) + (f"\n\n{description}" if description else "")
+
+
+def _deprecated_doc(note: str) -> str:
+    """``Deprecated: <note>.``, one full stop whatever the note ends with."""
+    return f"Deprecated{': ' + note.rstrip('.') if note else ''}."
 
 
 def _dates(schema: dict[str, Any]) -> dict[str, str]:
@@ -378,7 +385,10 @@ def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, 
             continue
         kind = _schema_type(spec, sub)
         enum_values = _resolve(spec, sub).get("enum")
-        options.append({"public": prop, "name": prop, "key": prop, "type": kind, "doc": _option_doc(spec, prop, sub),
+        doc = _option_doc(spec, prop, sub)
+        if _resolve(spec, sub).get("deprecated") or sub.get("deprecated"):
+            doc = f"{_deprecated_doc('')} {doc}"
+        options.append({"public": prop, "name": prop, "key": prop, "type": kind, "doc": doc,
                         "required": prop in required, "choices": enum_values,
                         "in_body": True, "kind": _option_kind(spec, sub)})  # fmt: skip
     return options
@@ -543,7 +553,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         doc = (doc or arg.replace("_", " ")).strip()
         note = deprecation(op_id, declared) if declared else None
         if note is not None:
-            doc = f"Deprecated{': ' + note if note else ''}. {doc}"
+            doc = f"{_deprecated_doc(note)} {doc}"
         entry = {
             "name": arg,
             "public": public_name(arg),
@@ -685,7 +695,7 @@ def _deprecated(resource: dict[str, Any], op: dict[str, Any], name: str) -> str:
         return ""
     note = f": {op['deprecated']}" if op["deprecated"] else ""
     message = f"crm.{resource['attr']}.{name} ({op['id']}) is deprecated in the Zoho CRM API{note}"
-    return f"@deprecated({message!r})\n    "
+    return f"@_deprecated({message!r})\n    "
 
 
 def _doc(text: str) -> str:

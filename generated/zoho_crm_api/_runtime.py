@@ -95,6 +95,40 @@ class Operation:
         return f"Operation({self.name!r}, retry={self.retry!r})"
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def deprecated(message: str) -> Callable[[_F], _F]:
+    """PEP 702's ``@deprecated`` at run time, for the methods of an operation the spec deprecates.
+
+    Resources import ``typing_extensions.deprecated`` for type checkers (which flag each call) and
+    this at run time: a call warns ``DeprecationWarning`` at the caller's line, and an ``async def``
+    stays a coroutine function (``typing_extensions``' wrapper is not one before Python 3.12); it
+    warns when awaited.
+    """
+    import functools
+    import warnings
+
+    def mark(method: _F) -> _F:
+        if method.__code__.co_flags & 0x80:  # CO_COROUTINE: an async def
+
+            @functools.wraps(method)
+            async def wrapper(*args: Any, **kwargs: Any) -> Any:
+                warnings.warn(message, DeprecationWarning, stacklevel=2)
+                return await method(*args, **kwargs)
+        else:
+
+            @functools.wraps(method)
+            def wrapper(*args: Any, **kwargs: Any) -> Any:
+                warnings.warn(message, DeprecationWarning, stacklevel=2)
+                return method(*args, **kwargs)
+
+        wrapper.__deprecated__ = message  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return mark
+
+
 BatchT = TypeVar("BatchT")
 """What a batched write returns: the runtime decides (``zoho_crm.BatchResult``)."""
 PageT = TypeVar("PageT")

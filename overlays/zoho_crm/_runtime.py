@@ -16,7 +16,7 @@ import re
 import sys
 import typing
 import warnings
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import httpx
@@ -73,8 +73,6 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     """One argument as the generated builder takes it, or a ``ZohoValidationError`` naming it and the operation."""
     where = f"{op.name.rsplit('.', 1)[-1]}: {_public(name, op)}"
     rule = op.rules.get(name, {})
-    if "deprecated" in rule:
-        _deprecated(f"{where} is deprecated" + (f": {rule['deprecated']}" if rule["deprecated"] else ""))
     if name in op.datetimes:
         return check.header_datetime(value, where)
     if name in op.csv:
@@ -95,8 +93,20 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     return value
 
 
+def _warn_deprecated(op: Operation, params: Mapping[str, Any], fixed: Collection[str] = ()) -> None:
+    """A ``DeprecationWarning`` for each deprecated parameter a call gives (not one a declared method sets)."""
+    for name, rule in op.rules.items():
+        if "deprecated" in rule and params.get(name) is not None and name not in fixed:
+            note = f": {rule['deprecated']}" if rule["deprecated"] else ""
+            _deprecated(f"{op.name.rsplit('.', 1)[-1]}: {_public(name, op)} is deprecated{note}")
+
+
 def _deprecated(message: str) -> None:
-    """A ``DeprecationWarning`` at the first caller outside the client (whatever the depth of the call)."""
+    """A ``DeprecationWarning`` at the first caller outside the client (whatever the depth of the call).
+
+    An async call handed straight to ``asyncio.gather`` or a task has no caller of its own on the
+    stack: its warning names asyncio's frame, which Python's default filters hide (pytest shows it).
+    """
     frame, level = sys._getframe(1), 2
     while frame.f_back is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
         frame, level = frame.f_back, level + 1
@@ -206,15 +216,17 @@ def _related(op: Operation, given: Mapping[str, Any]) -> None:
 
 
 def prepare(
-    op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object]
-) -> tuple[dict[str, Any], Any, bool]:
+    op: Operation, params: dict[str, Any], options: CallOptions, unknown: Mapping[str, object],
+    fixed: Collection[str] = (),
+) -> tuple[dict[str, Any], Any, bool]:  # fmt: skip
     """Checked builder arguments, the adjustment adding the escape hatches, and whether the call may be repeated.
 
-    Nothing is sent before this.
+    Nothing is sent before this. ``fixed``: the arguments a declared method sets itself (no warning for them).
     """
     name = op.name.rsplit(".", 1)[-1]
     check.no_unknown(name, unknown)
     _related(op, params)
+    _warn_deprecated(op, params, fixed)
     external = params.get("x_external") is not None
     args = {key: _value(op, key, value, external) for key, value in params.items() if value is not None}
     headers, query, extra = _extra(op, name, options)
@@ -306,6 +318,7 @@ def batch_params(op: Operation, params: dict[str, Any]) -> dict[str, Any]:
     Its path and headers are ``_writes.plan``'s to check.
     """
     external = params.get("x_external") is not None
+    _warn_deprecated(op, params)
     return {
         key: value if key in op.path or key in _writes.HEADERS or value is None else _value(op, key, value, external)
         for key, value in params.items()
@@ -369,6 +382,7 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
         raise ZohoValidationError(f"{method.where}: {method.body} must be a mapping ({what})")
     named: dict[str, Any] = {}
     body: dict[str, Any] = {}
+    fixed: set[str] = set()
     if isinstance(given, list):
         body = {str(method.wrap): given}
     elif given is not None:
@@ -377,11 +391,13 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
         name = next((n for n in (key, f"x_{key}", f"{key}_") if n in takes), None)
         if name is not None:
             named[name] = value
+            if key in method.fixed:
+                fixed.add(name)
         elif value is not None:  # one of the body's own keywords
             body[key] = _option(method, key, value)
     if body or (method.body and not method.wrap):
         named["body"] = body
-    return prepare(method.op, named, CallOptions(), {})[0]
+    return prepare(method.op, named, CallOptions(), {}, fixed)[0]
 
 
 def _names(method: Method, given: Any) -> list[dict[str, Any]]:
@@ -451,6 +467,7 @@ def stream_plan(
 ) -> WritePlan:
     """How a stream of ``op`` writes its records, its arguments checked now (unknown options refused)."""
     check.no_unknown(op.name.rsplit(".", 1)[-1], unknown)
+    params = batch_params(op, params)  # its other parameters checked (and sent) as a batch's
     extra = _writes.body_options(op, body)
-    external, since = params.get("x_external"), params.get("if_unmodified_since")
-    return WritePlan(_writes.kind(op), params["module"], external=external, if_unmodified_since=since, extra=extra)
+    path, headers = _writes.call_parts(op, params)
+    return WritePlan(_writes.kind(op), path, headers, external=params.get("x_external"), extra=extra)

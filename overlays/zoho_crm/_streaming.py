@@ -42,16 +42,15 @@ class WritePlan:
     """How a stream's records become calls: checks per record, encoding per chunk, retry safety per chunk."""
 
     def __init__(
-        self, kind: str, module: str, *, external: str | None, if_unmodified_since: _plans.DateTime,
+        self, kind: str, path: dict[str, Any], headers: dict[str, Any], *, external: str | None,
         extra: dict[str, Any],
     ) -> None:  # fmt: skip
-        module = check.api_name(module)
-        headers = _plans.conditional(external, if_unmodified_since)  # extra: checked by _runtime.stream_plan
-        self.arguments = _plans.chunk_arguments({"module": module}, extra, headers)
+        """``path``, ``headers`` (and other parameters), ``extra``: checked by ``_runtime.stream_plan``."""
+        self.arguments = _plans.chunk_arguments(path, extra, headers)
         self.kind = kind
         self.answers = _writes.answers(kind, external)
         self.needs_id = kind == "update" and external is None
-        self.keys = _idempotency.key_fields(module, extra.get("duplicate_check_fields"), external)
+        self.keys = _idempotency.key_fields(path["module"], extra.get("duplicate_check_fields"), external)
 
     def problem(self, start: int, items: Sequence[Any]) -> ZohoValidationError | None:
         """Why a chunk cannot be sent as read (``None`` when its records may go)."""

@@ -42,6 +42,13 @@ def _path(op: Operation, params: dict[str, Any], external: str | None) -> dict[s
     return {"module": check.api_name(module)}
 
 
+def call_parts(op: Operation, params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A bulk write's path arguments, and its headers and other parameters (the same for every chunk), checked."""
+    external = params.get("x_external")
+    others = {k: v for k, v in params.items() if k not in op.path and k not in HEADERS and v is not None}
+    return _path(op, params, external), _plans.conditional(external, params.get("if_unmodified_since"), **others)
+
+
 def body_options(op: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
     """A batched write's body options besides its items (``trigger``, ``duplicate_check_fields``...), checked.
 
@@ -109,9 +116,7 @@ def plan(
     name = op.name.rsplit(".", 1)[-1]
     check.no_unknown(name, unknown)
     external = params.get("x_external")
-    path = _path(op, params, external)
-    others = {k: v for k, v in params.items() if k not in op.path and k not in HEADERS and v is not None}
-    headers = _plans.conditional(external, params.get("if_unmodified_since"), **others)
+    path, headers = call_parts(op, params)
     key, size = declared.get("key", "data"), int(declared.get("size", _batch.BATCH_SIZE))
     if key != "data":
         ids = check.record_ids(items, external=external is not None)

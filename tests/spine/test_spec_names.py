@@ -184,6 +184,16 @@ def test_a_deprecation_spelt_otherwise_stops_generation(node: dict[str, Any]) ->
         surface.deprecation("getTag", {"name": "legacy", "in": "query", **node})
 
 
+def test_a_required_parameter_cannot_be_deprecated_alone() -> None:
+    with pytest.raises(surface.SpecError, match=r"^get_record: record_id is required: deprecate the operation"):
+        surface.deprecation("get_record", {"name": "record_id", "in": "path", "required": True, "deprecated": True})
+
+
+def test_a_deprecation_note_ends_with_one_full_stop() -> None:
+    assert surface._deprecated_doc("Use COQL.") == surface._deprecated_doc("Use COQL") == "Deprecated: Use COQL."
+    assert surface._deprecated_doc("") == "Deprecated."
+
+
 def test_a_module_python_cannot_compile_is_never_written(tmp_path: Path) -> None:
     target = tmp_path / "records.py"
     with pytest.raises(surface.SpecError, match=r"records\.py, line 1: duplicate argument 'a'"):
@@ -216,6 +226,10 @@ NEW_PARAMETERS = """        - $ref: '#/components/parameters/XExternal'
         '200':
           description: A page of records.
 """
+INSERT_PARAMETERS = (  # the end of insert_records' description, and its parameters
+    "        Costs 1 API credit per 10 records.\n"
+    "      parameters:\n        - $ref: '#/components/parameters/XExternal'\n"
+)
 NEW_TAGS = """  - name: Tag Settings
     description: Tags of a module (a tag with a space, operations named as Zoho's OAS names them).
 paths:
@@ -396,17 +410,34 @@ with sandbox(mode="asgi") as sb:
     asyncio.run(main())
 
     # deprecated in the spec: the methods carry PEP 702's mark, and a call or a deprecated keyword warns
-    from zoho_crm_api.resources.tag_settings import TagSettingsResource
+    from zoho_crm_api.resources.records import AsyncRecordsResource
+    from zoho_crm_api.resources.tag_settings import AsyncTagSettingsResource, TagSettingsResource
     assert "deprecated" in TagSettingsResource.get_tag.__deprecated__
     assert not hasattr(RecordsResource.list, "__deprecated__")
+    assert inspect.iscoroutinefunction(AsyncTagSettingsResource.get_tag)  # as every async method
+    assert inspect.iscoroutinefunction(AsyncRecordsResource.count)
+    assert "Deprecated: Use COQL." in RecordsResource.count.__doc__  # one full stop
+    sent = []
+
+    class Recording(httpx.BaseTransport):
+        def __init__(self, inner):
+            self.inner = inner
+
+        def handle_request(self, request):
+            sent.append(request.url)
+            return self.inner.handle_request(request)
     assert "Deprecated: Use sortKey." in RecordsResource.get_records.__doc__
-    client = ZohoCRM(sb.credentials, transport=sb.transport(), **kwargs)
+    client = ZohoCRM(sb.credentials, transport=Recording(sb.transport()), **kwargs)
     with client as crm, warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always")
         crm.tag_settings.with_raw_response.get_tag(5)
         assert crm.records.count("Leads") == 0
         crm.records.with_raw_response.get_records("Leads", fields="Last_Name", legacy="x")
         crm.records.with_raw_response.get_records("Leads", fields="Last_Name")
+        assert crm.metadata.current_user()["id"]  # the type it sends itself is deprecated: no warning
+        for outcome in crm.records.insert_stream("Leads", [{"Last_Name": "Streamed"}], mode="a"):
+            assert outcome.ok, outcome  # a streamed write sends its other parameters as a batch does
+        assert sent[-1].params["mode"] == "a", sent[-1]
 
         async def deprecated_async():
             async with AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), **kwargs) as acrm:
@@ -416,10 +447,11 @@ with sandbox(mode="asgi") as sb:
         asyncio.run(deprecated_async())
     # each at the caller's line (this script's), in the order called
     found = [(str(w.message), w.filename) for w in seen if w.category is DeprecationWarning]
-    tag = "crm.tag_settings.get_tag (getTag) is deprecated in the Zoho CRM API"
+    tag = "crm.tag_settings.with_raw_response.get_tag (getTag) is deprecated in the Zoho CRM API"
     count = "crm.records.count (get_record_count) is deprecated in the Zoho CRM API: Use COQL."
     legacy = "get_records: legacy is deprecated: Use sortKey."
-    assert found == [(m, "<string>") for m in (tag, count, legacy, tag, legacy)], found
+    mode = "insert_records: mode is deprecated"
+    assert found == [(m, "<string>") for m in (tag, count, legacy, mode, tag, legacy)], found
 print("NAMES-OK")
 """
 TYPED = """
@@ -440,6 +472,16 @@ def test_names_from_zohos_own_conventions_generate_a_working_surface(tmp_path: P
     get_records_end = "        - $ref: '#/components/parameters/XExternal'\n      responses:\n        '200':\n"
     edit(spec, get_records_end + "          description: A page of records.\n", NEW_PARAMETERS)
     edit(spec, "paths:\n", NEW_TAGS)
+    edit(
+        spec,
+        INSERT_PARAMETERS,
+        INSERT_PARAMETERS + "        - {name: mode, in: query, deprecated: true, schema: {type: string}}\n",
+    )
+    edit(
+        spec,
+        "      description: Which users (default",
+        "      deprecated: true\n      description: Which users (default",
+    )
     edit(
         spec,
         "      x-zoho-method: {name: count, returns: count}\n",
