@@ -454,6 +454,8 @@ def _user_methods(
     batch = node.get("x-zoho-batch")
     if (returns == "batch") != (batch is not None):
         raise SpecError(f"{op_id}: x-zoho-batch and x-zoho-method returns: batch go together")
+    if returns == "batch" and declared.get("fixed"):  # the batch runtime sends what the call gives, only
+        raise SpecError(f"{op_id}: x-zoho-method fixed is for single calls; a batch sends only what it is given")
     list_key = declared.get("key")
     if (returns in ("items", "item")) != isinstance(list_key, str):
         raise SpecError(f"{op_id}: x-zoho-method returns: items/item name the answer's list (key), and only they")

@@ -142,6 +142,13 @@ def test_two_methods_of_one_name_stop_generation(spec: dict[str, Any], message: 
         surface.resources(spec)
 
 
+def test_a_fixed_value_on_a_batched_write_stops_generation() -> None:
+    """The batch runtime sends what the call gives: a fixed value would silently never be sent."""
+    spec = _declared("upsert_records", fixed={"external": "External_Lead_ID"})
+    with pytest.raises(surface.SpecError, match="upsert_records: x-zoho-method fixed is for single calls"):
+        surface.resources(spec)
+
+
 def test_a_body_argument_named_like_the_methods_own_stops_generation() -> None:
     with pytest.raises(surface.SpecError, match="body names 'timeout'"):
         surface.resources(_declared("update_record", body={"name": "timeout", "wrap": "data"}))
