@@ -243,13 +243,6 @@ def deprecation(op_id: str, node: dict[str, Any]) -> str | None:
     return " ".join(str(note or "").split()) if flag else None
 
 
-def _deprecated_description(note: str | None, description: str) -> str:
-    """An operation's description, led by its deprecation when it has one."""
-    if note is None:
-        return description
-    return _deprecated_doc(note) + (f"\n\n{description}" if description else "")
-
-
 def _deprecated_doc(note: str) -> str:
     """``Deprecated: <note>.``, one full stop whatever the note ends with."""
     return f"Deprecated{': ' + note.rstrip('.') if note else ''}."
@@ -546,6 +539,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     spec_params = _builder_names(op_id, list(by_place.values()), accepted)
     wire = {param["name"]: arg for arg, param in spec_params.items()}
     body = _resolve(spec, node.get("requestBody", {}))
+    rules = {arg: _rule(spec, op_id, p) for arg, p in spec_params.items()}
     params, positional, keywords = [], [], []
     for arg, parameter in inspect.signature(build).parameters.items():
         declared = spec_params.get(arg, {})
@@ -553,9 +547,8 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         text, optional = _type(hints[arg], fmt)
         doc = declared.get("description") or (body.get("description") if arg == "body" else None)
         doc = (doc or arg.replace("_", " ")).strip()
-        note = deprecation(op_id, declared) if declared else None
-        if note is not None:
-            doc = f"{_deprecated_doc(note)} {doc}"
+        if "deprecated" in rules.get(arg, {}):
+            doc = f"{_deprecated_doc(rules[arg]['deprecated'])} {doc}"
         entry = {
             "name": arg,
             "public": public_name(arg),
@@ -575,7 +568,6 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     if retry not in RETRY_KINDS:
         raise SpecError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
     pagination = tuple(node.get("x-zoho-pagination", ()))
-    rules = {arg: _rule(spec, op_id, p) for arg, p in spec_params.items()}
     for arg, param in spec_params.items():  # what no escape hatch may set: a name spelt otherwise on the wire
         if param["name"] not in (arg, _plain(arg)):
             rules[arg]["sent"] = param["name"]
@@ -593,6 +585,8 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     if node.get("x-zoho-method") and (binary or "multipart/form-data" in sent):
         raise SpecError(f"{op_id}: x-zoho-method reads and sends JSON; call this operation by its own method")
     path_names = tuple(p["name"] for p in positional)
+    note = deprecation(op_id, node)
+    deprecated_doc = None if note is None else _deprecated_doc(note)
     user = _user_methods(spec, node, positional, keywords)
     return {
         "user": user,
@@ -604,7 +598,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "path": path,
         "http_method": method.upper(),
         "summary": node.get("summary", op_id).strip().rstrip("."),
-        "description": _deprecated_description(deprecation(op_id, node), node.get("description", "").strip()),
+        "description": "\n\n".join(filter(None, [deprecated_doc, node.get("description", "").strip()])),
         "params": params,
         "positional": positional,
         "keywords": keywords,
@@ -622,7 +616,8 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         # the keywords the runtime's errors cannot derive from the name (``zoho_crm._runtime._public``)
         "keywords_repr": repr({p["name"]: p["public"] for p in params if p["public"] != _plain(p["name"])}),
         "binary": binary,
-        "deprecated": deprecation(op_id, node),
+        "deprecated": note,
+        "deprecated_doc": deprecated_doc,
         "returns": ("bytes" if binary else "dict[str, Any]") + (" | None" if no_content else ""),
     }
 

@@ -93,27 +93,36 @@ def _value(op: Operation, name: str, value: Any, external: bool) -> Any:
     return value
 
 
-def _warn_deprecated(op: Operation, params: Mapping[str, Any], fixed: Collection[str] = ()) -> None:
-    """A ``DeprecationWarning`` for each deprecated parameter a call gives (not one a declared method sets)."""
-    for name, rule in op.rules.items():
-        if "deprecated" in rule and params.get(name) is not None and name not in fixed:
-            note = f": {rule['deprecated']}" if rule["deprecated"] else ""
-            _deprecated(f"{op.name.rsplit('.', 1)[-1]}: {_public(name, op)} is deprecated{note}")
-
-
-def _deprecated(message: str) -> None:
-    """A ``DeprecationWarning`` at the first caller outside the client (whatever the depth of the call).
-
-    An async call handed straight to ``asyncio.gather`` or a task has no caller of its own on the
-    stack: its warning names asyncio's frame, which Python's default filters hide (pytest shows it).
-    """
-    frame, level = sys._getframe(1), 2
-    while frame.f_back is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
-        frame, level = frame.f_back, level + 1
-    warnings.warn(message, DeprecationWarning, stacklevel=level)
-
-
 _PACKAGES = ("zoho_crm", "zoho_crm_api")
+
+
+@functools.cache
+def _deprecations(op: Operation) -> tuple[tuple[str, str], ...]:
+    """An operation's deprecated parameters and the messages giving one warns with (most have none)."""
+    short = op.name.rsplit(".", 1)[-1]
+    return tuple(
+        (
+            name,
+            f"{short}: {_public(name, op)} is deprecated" + (f": {rule['deprecated']}" if rule["deprecated"] else ""),
+        )
+        for name, rule in op.rules.items()
+        if "deprecated" in rule
+    )
+
+
+def _warn_deprecated(op: Operation, params: Mapping[str, Any], fixed: Collection[str] = ()) -> None:
+    """A ``DeprecationWarning`` for each deprecated parameter a call gives (not one a declared method sets).
+
+    It points at the first caller outside the client, whatever the depth of the call. An async call
+    handed straight to ``asyncio.gather`` or a task has no caller of its own on the stack: its warning
+    names asyncio's frame, which Python's default filters hide (pytest shows it).
+    """
+    for name, message in _deprecations(op):
+        if params.get(name) is not None and name not in fixed:
+            frame, level = sys._getframe(1), 2
+            while frame.f_back is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
+                frame, level = frame.f_back, level + 1
+            warnings.warn(message, DeprecationWarning, stacklevel=level)
 
 
 def _member(where: str, kind: type[enum.Enum], value: Any) -> enum.Enum:
