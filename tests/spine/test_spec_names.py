@@ -445,6 +445,21 @@ with sandbox(mode="asgi") as sb:
         for outcome in crm.records.insert_stream("Leads", [{"Last_Name": "Streamed"}], mode="a"):
             assert outcome.ok, outcome  # a streamed write sends its other parameters as a batch does
         assert sent[-1].params["mode"] == "a", sent[-1]
+        before = len(sent)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a caller who makes deprecations errors: raised before sending
+            for call in (
+                lambda: list(crm.records.insert_stream("Leads", [{"Last_Name": "x"}] * 150, mode="a")),
+                lambda: crm.records.insert("Leads", [{"Last_Name": "x"}] * 150, mode="a"),
+                lambda: crm.tag_settings.get_tag(5),
+            ):
+                try:
+                    call()
+                except DeprecationWarning:
+                    pass
+                else:
+                    raise AssertionError("no DeprecationWarning")
+        assert len(sent) == before, sent[before:]
 
         async def deprecated_async():
             async with AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), **kwargs) as acrm:
