@@ -50,10 +50,9 @@ class Setup:
     ) -> None:
         if not verify:
             logger.warning("zoho_crm: TLS certificate verification is OFF (verify=False); never do this in production")
-        if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
-            raise ZohoValidationError(f"max_concurrency must be a positive int, got {check.shown(max_concurrency)}")
-        if isinstance(max_answer_bytes, bool) or not isinstance(max_answer_bytes, int) or max_answer_bytes < 1:
-            raise ZohoValidationError(f"max_answer_bytes must be a positive int, got {check.shown(max_answer_bytes)}")
+        for name, number in (("max_concurrency", max_concurrency), ("max_answer_bytes", max_answer_bytes)):
+            if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+                raise ZohoValidationError(f"{name} must be a positive int, got {check.shown(number)}")
         check.timeout(timeout)
         for name, value, kind in (("data_center", data_center, DataCenter), ("environment", environment, Environment)):
             if not isinstance(value, kind):

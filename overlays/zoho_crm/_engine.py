@@ -22,7 +22,6 @@ import contextvars
 import functools
 import importlib
 import inspect
-import logging
 import random
 import threading
 import time
@@ -37,6 +36,7 @@ import httpx
 
 from ._json import EncodedJSON, encode, loads
 from ._logging import logger
+from ._validation import no_unknown
 from ._validation import timeout as check_timeout
 from .errors import (
     AnswerTooLargeError,
@@ -45,7 +45,6 @@ from .errors import (
     APITimeoutError,
     EventLoopError,
     InvalidResponseError,
-    ZohoValidationError,
     error_class,
     redact,
     redact_value,
@@ -69,8 +68,7 @@ def total_seconds(timeout: float | httpx.Timeout | None) -> float | None:
 def _within(timeout: httpx.Timeout, left: float) -> dict[str, float]:
     """Per-phase timeouts (httpx's request extension) cut to the ``left`` seconds of the deadline."""
     left = max(left, 0.001)
-    phases = timeout.as_dict()
-    return {phase: left if value is None else min(value, left) for phase, value in phases.items()}
+    return {phase: left if value is None else min(value, left) for phase, value in timeout.as_dict().items()}
 
 
 @functools.cache
@@ -92,10 +90,7 @@ def _request(
     http: httpx.Client | httpx.AsyncClient, op: str, params: dict[str, Any], adjust: Adjust = None
 ) -> httpx.Request:
     build, accepted = operation(op)
-    unknown = set(params) - accepted
-    if unknown:
-        names = ", ".join(sorted(n.removeprefix("x_").removesuffix("_") for n in unknown))
-        raise ZohoValidationError(f"{op.rsplit('.', 1)[-1]} does not take: {names}")
+    no_unknown(op.rsplit(".", 1)[-1], [n.removeprefix("x_").removesuffix("_") for n in set(params) - accepted])
     kwargs = build(**params)
     if adjust is not None:  # the escape hatches of generated resources (extra headers, query, body)
         adjust(kwargs)
@@ -404,9 +399,7 @@ class EngineCore:
         if attempt >= self.retry.max_attempts:
             return None
         delay = self.retry.backoff(attempt, retry_after, self._rng)
-        if self.clock() + delay >= budget_end:
-            return None
-        return delay
+        return None if self.clock() + delay >= budget_end else delay
 
     def _retry_failure(
         self,
@@ -455,9 +448,8 @@ class EngineCore:
         return None
 
     def _log(self, request: httpx.Request, response: httpx.Response | None, attempt: int) -> None:
-        if logger.isEnabledFor(logging.DEBUG):
-            status = response.status_code if response is not None else "failed"
-            logger.debug("zoho_crm: %s %s -> %s (attempt %d)", request.method, request.url, status, attempt)
+        status = response.status_code if response is not None else "failed"
+        logger.debug("zoho_crm: %s %s -> %s (attempt %d)", request.method, request.url, status, attempt)
 
     def _sleep(self, seconds: float) -> None:
         """Wait before a sync retry (``sleep``: injectable)."""

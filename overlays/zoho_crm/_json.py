@@ -147,9 +147,8 @@ def _dumps(value: Any) -> EncodedJSON:
         fast = orjson.dumps(value, default=_default, option=_ORJSON_OPTIONS)
     except orjson.JSONEncodeError as exc:
         if "ecursion" in str(exc):  # orjson stops at 255 levels: refuse, do not let json.dumps recurse
-            raise RecursionError(
-                _TOO_DEEP
-            ) from None  # the strict encoder below writes it (non-string keys, big integers) or says what is wrong
+            raise RecursionError(_TOO_DEEP) from None
+        # otherwise the strict encoder below writes it (non-string keys, big integers) or says what is wrong
     else:
         if b"null" not in fast or not _non_finite(value):  # every null is a None, not a NaN or infinity
             return EncodedJSON(fast)

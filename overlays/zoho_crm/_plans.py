@@ -55,31 +55,18 @@ def field_names(values: object, what: str) -> list[str]:
     return [check.api_name(value, "field") for value in values]
 
 
-def write_options(
-    trigger: Sequence[str] | None,
-    skip_feature_execution: Sequence[dict[str, Any]] | None,
-) -> dict[str, Any]:
-    """Body keys common to writes."""
+def write_options(trigger: Sequence[str] | None, skip: Sequence[dict[str, Any]] | None) -> dict[str, Any]:
+    """Body keys common to writes: ``trigger`` and ``skip_feature_execution`` (``skip``)."""
     options: dict[str, Any] = {}
     if trigger is not None:
         if not isinstance(trigger, (list, tuple)):
             raise ZohoValidationError("trigger must be a list, e.g. ['workflow'] (use [] to run none)")
         options["trigger"] = list(trigger)
-    if skip_feature_execution is not None:
-        if not isinstance(skip_feature_execution, (list, tuple)) or not all(
-            isinstance(item, dict) for item in skip_feature_execution
-        ):
+    if skip is not None:
+        if not isinstance(skip, (list, tuple)) or not all(isinstance(item, dict) for item in skip):
             raise ZohoValidationError("skip_feature_execution must be a list of {'name': ...} dicts")
-        options["skip_feature_execution"] = list(skip_feature_execution)
+        options["skip_feature_execution"] = list(skip)
     return options
-
-
-def body(cls: Any, payload: dict[str, Any]) -> Any:
-    """A generated request model from a body dict, with a clear error when it does not fit the spec."""
-    try:
-        return cls.from_dict(payload)
-    except (KeyError, ValueError, TypeError, AttributeError) as exc:
-        raise ZohoValidationError(f"request body does not fit {cls.__name__}: {exc}") from None
 
 
 def require_ids(items: list[dict[str, Any]], external: str | None, what: str) -> None:

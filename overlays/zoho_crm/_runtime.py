@@ -37,10 +37,7 @@ DEFAULT_PER_PAGE = 200
 
 @functools.cache
 def _kinds(name: str) -> dict[str, tuple[type, bool]]:
-    """The parameters of an operation's request builder that take a generated enum or model.
-
-    ``True`` with it: a list of them.
-    """
+    """The parameters of an operation's request builder that take a generated enum or model (``True``: a list)."""
     build, _ = operation(name)
     found: dict[str, tuple[type, bool]] = {}
     for param, hint in typing.get_type_hints(build).items():
@@ -403,7 +400,7 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
             if key in method.fixed:
                 fixed.add(name)
         elif value is not None:  # one of the body's own keywords
-            body[key] = _option(method, key, value)
+            body[key] = check.json_type(f"{method.where}: {key}", value, method.options.get(key, ("",)))
     if body or (method.body and not method.wrap):
         named["body"] = body
     return prepare(method.op, named, CallOptions(), {}, fixed)[0]
@@ -421,11 +418,6 @@ def _names(method: Method, given: Any) -> list[dict[str, Any]]:
             item = {step: item}
         items.append(item)
     return items
-
-
-def _option(method: Method, key: str, value: Any) -> Any:
-    """A body keyword against its declared JSON type (a list's items too)."""
-    return check.json_type(f"{method.where}: {key}", value, method.options.get(key, ("",)))
 
 
 def _items(response: httpx.Response, key: str) -> list[dict[str, Any]]:

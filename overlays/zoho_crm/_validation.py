@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 import reprlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from itertools import repeat
 from typing import Any, TypeGuard
 from urllib.parse import urlsplit
@@ -182,14 +182,12 @@ def secure_url(url: str, what: str) -> str:
     if not isinstance(url, str):
         raise ZohoValidationError(f"{what} must be a URL string, got {type(url).__name__}")
     parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
-        return url.rstrip("/")
-    if parts.scheme == "http" and parts.hostname in _LOOPBACK:
+    if (parts.scheme == "https" and parts.hostname) or (parts.scheme == "http" and parts.hostname in _LOOPBACK):
         return url.rstrip("/")
     raise InsecureTransportError(f"{what} {url!r} must use https (plain http is allowed only to loopback)")
 
 
-def no_unknown(call: str, unknown: Mapping[str, object]) -> None:
+def no_unknown(call: str, unknown: Collection[str]) -> None:
     """Refuse options a call does not take (a misspelling), naming them and the call."""
     if unknown:
         raise ZohoValidationError(f"{call} does not take: {', '.join(sorted(unknown))}")

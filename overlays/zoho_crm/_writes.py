@@ -56,15 +56,17 @@ def body_options(op: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
     """
     rest = {key: value for key, value in body.items() if value is not None and key != "data"}
     extra = _plans.write_options(rest.pop("trigger", None), rest.pop("skip_feature_execution", None))
-    if "duplicate_check_fields" in rest:
-        extra["duplicate_check_fields"] = _plans.field_names(
-            rest.pop("duplicate_check_fields"), "duplicate_check_fields"
-        )
+    if (fields := rest.pop("duplicate_check_fields", None)) is not None:
+        extra["duplicate_check_fields"] = _plans.field_names(fields, "duplicate_check_fields")
     extra.update(rest)
     name = op.name.rsplit(".", 1)[-1]
     for key, value in extra.items():
         extra[key] = check.json_type(f"{name}: {key}", value, op.options.get(key, ("",)))
-    _plans.body(_body_model(op.name), {"data": [], **extra})
+    model = _body_model(op.name)
+    try:
+        model.from_dict({"data": [], **extra})
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise ZohoValidationError(f"request body does not fit {model.__name__}: {exc}") from None
     return extra
 
 
@@ -113,8 +115,7 @@ def plan(
 ) -> tuple[_batch.Prepared, _batch.Idempotent]:
     """Chunks, each call's arguments, and whether each call may be repeated; nothing is sent before this."""
     declared = op.batch or {}
-    name = op.name.rsplit(".", 1)[-1]
-    check.no_unknown(name, unknown)
+    check.no_unknown(op.name.rsplit(".", 1)[-1], unknown)
     external = params.get("x_external")
     path, headers = call_parts(op, params)
     key, size = declared.get("key", "data"), int(declared.get("size", _batch.BATCH_SIZE))

@@ -114,16 +114,12 @@ class RetryPolicy:
             status: The answer's HTTP status.
             idempotent: Whether the call is safe to repeat (then 5xx may be retried too, not only 429).
         """
-        if status not in self.retry_statuses:
-            return False
-        return idempotent or status == 429
+        return status in self.retry_statuses and (idempotent or status == 429)
 
     @staticmethod
     def retry_exception(exc: BaseException, *, idempotent: bool) -> bool:
         """Whether a transport failure may be retried."""
-        if isinstance(exc, _NEVER_SENT):
-            return True
-        return idempotent and isinstance(exc, httpx.TransportError)
+        return isinstance(exc, _NEVER_SENT) or (idempotent and isinstance(exc, httpx.TransportError))
 
     @staticmethod
     def never_sent(exc: BaseException) -> bool:

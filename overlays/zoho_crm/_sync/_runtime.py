@@ -16,15 +16,7 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 from .. import _batch, _plans, _writes
 from .._engine import Timeout
 from .._pagination import Walk
-from .._runtime import (
-    arguments,
-    batch_params,
-    parsed,
-    per_page_of,
-    prepare,
-    shaped,
-    stream_plan,
-)
+from .._runtime import arguments, batch_params, parsed, per_page_of, prepare, shaped, stream_plan
 from .._streaming import sync_source
 from ..results import BatchResult, Outcome, Page, Record
 from ._caller import sync_caller
