@@ -42,11 +42,6 @@ AsyncCall = Callable[[int, Sequence[Any], bool, OnSent], Awaitable[Finish]]
 """The async :data:`SyncCall`."""
 
 
-def chunk(items: Sequence[Any], size: int = BATCH_SIZE) -> list[tuple[int, Sequence[Any]]]:
-    """``(start index, items)`` slices of at most ``size``."""
-    return [(start, items[start : start + size]) for start in range(0, len(items), size)]
-
-
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
@@ -185,8 +180,6 @@ def _answered_twice(
     """Successes of one call answering the same new record id: none of them is a certain success."""
     ids = [odd[i].id if isinstance(odd.get(i), Success) else fields[4 * i] for i in range(len(items))]  # type: ignore[union-attr]
     counts = Counter(record_id for record_id in ids if record_id is not None)
-    if all(n == 1 for n in counts.values()):
-        return
     for i, record_id in enumerate(ids):
         if record_id is not None and counts[record_id] > 1:
             fields[4 * i : 4 * i + 4] = (None, None, None, None)
@@ -404,7 +397,7 @@ def plan(
     items: Sequence[Any], arguments: Callable[[Sequence[Any]], dict[str, Any]], size: int = BATCH_SIZE
 ) -> Prepared:
     """Chunk ``items`` and build every call's arguments, bodies encoded, so bad input fails before any request."""
-    chunks = chunk(items, size)
+    chunks = [(start, items[start : start + size]) for start in range(0, len(items), size)]
     prepared: dict[int, dict[str, Any]] = {}
     for start, part in chunks:
         try:

@@ -43,12 +43,6 @@ class _Keeper:
                 return
 
 
-def _keeper(lock: object) -> _Keeper | None:
-    ttl = getattr(lock, "timeout", None)
-    renewable = callable(getattr(lock, "reacquire", None)) and isinstance(ttl, int | float) and ttl > 0
-    return _Keeper(lock, float(ttl)) if renewable else None  # type: ignore[arg-type]
-
-
 def _enter_in_thread(
     store: TokenStore, lock: AbstractContextManager[object]
 ) -> concurrent.futures.Future[_Keeper | bool]:
@@ -71,6 +65,7 @@ def _enter_in_thread(
 
 
 def _enter(store: TokenStore, lock: AbstractContextManager[object]) -> _Keeper | bool:
+    """Enter ``lock`` (``False``, logged, when it cannot be had); one that expires by itself gets a :class:`_Keeper`."""
     try:
         lock.__enter__()
     except Exception as exc:
@@ -81,7 +76,9 @@ def _enter(store: TokenStore, lock: AbstractContextManager[object]) -> _Keeper |
             exc,
         )
         return False
-    return _keeper(lock) or True
+    ttl = getattr(lock, "timeout", None)
+    renewable = callable(getattr(lock, "reacquire", None)) and isinstance(ttl, int | float) and ttl > 0
+    return _Keeper(lock, float(ttl)) if renewable else True  # type: ignore[arg-type]
 
 
 def _exit(lock: AbstractContextManager[object], entered: _Keeper | bool) -> None:

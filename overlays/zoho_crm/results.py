@@ -67,7 +67,7 @@ class AnswerItems:
     def __init__(self, content: bytes, start: int) -> None:
         self._content = content
         self._start = start
-        self._items: list[Any] | None = None
+        self._items: list[dict[str, Any]] | None = None
 
     def details(self, index: int) -> dict[str, Any]:
         """The ``details`` object of the item for input ``index`` (``{}`` when it has none), token shapes redacted."""
@@ -76,8 +76,7 @@ class AnswerItems:
             items = self._items = [
                 redact_value(details_of(item)) if type(item) is dict else {} for item in loads(self._content)["data"]
             ]
-        details: dict[str, Any] = items[index - self._start]
-        return details
+        return items[index - self._start]
 
     def __repr__(self) -> str:
         return f"AnswerItems(<{len(self._content)} bytes>)"

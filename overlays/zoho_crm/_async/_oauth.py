@@ -68,9 +68,8 @@ class AsyncTokenFlow(TokenCore):
 
     async def _apost(self, deadline: float) -> httpx.Response:
         """One attempt at the token endpoint: its answer read in full, within ``deadline`` and the cap."""
-        transport = self.async_pool()
         async with (
-            httpx.AsyncClient(transport=transport, timeout=self.timeout, verify=self.verify) as http,
+            httpx.AsyncClient(transport=self.async_pool(), timeout=self.timeout, verify=self.verify) as http,
             http.stream("POST", self.token_url, data=self._form(), headers=ACCEPT) as response,
         ):
             try:

@@ -69,9 +69,8 @@ class SyncTokenFlow(TokenCore):
 
     def _post(self, deadline: float) -> httpx.Response:
         """One attempt at the token endpoint: its answer read in full, within ``deadline`` and the cap."""
-        transport = self.sync_pool()
         with (
-            httpx.Client(transport=transport, timeout=self.timeout, verify=self.verify) as http,
+            httpx.Client(transport=self.sync_pool(), timeout=self.timeout, verify=self.verify) as http,
             http.stream("POST", self.token_url, data=self._form(), headers=ACCEPT) as response,
         ):
             try:
