@@ -10,8 +10,9 @@ Vendor extensions read here (all optional; defaults in brackets):
 - ``x-zoho-resource`` on a tag: the attribute of ``ZohoCRM`` it becomes [the tag name].
 - ``x-zoho-retry`` on an operation: ``safe``, ``keyed`` or ``unsafe`` [``safe`` for GET, PUT and
   DELETE; ``unsafe`` for POST and PATCH].
-- ``x-zoho-pagination`` on an operation: the paging parameters (``[page, page_token]``); adds an
-  ``iter_<operation>`` method walking every page.
+- ``x-zoho-pagination`` on an operation: the paging parameters (``[page, page_token]``), or ``[limit]``
+  for COQL (each page a ``limit <offset>, 2000`` clause appended to the body's ``select_query``); adds
+  an ``iter_<operation>`` method walking every page.
 - ``x-zoho-batch`` on an operation: ``{size: 100, key: data}`` for a bulk write.
 - ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, iter, stream,
   body, echo, answers, rename, limit, key, fixed, positional, summary}`` (see docs/regenerating.md); a bare name
@@ -307,6 +308,8 @@ RESULTS: dict[str, dict[str, str]] = {
         "stream": ", batched as the plain call, its outcomes handed over one by one, in input order; "
         "``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).",
         "iter": ", page after page, each record once, one page in memory; Zoho's page tokens where it gives them).",
+        "iter_limit": ", page after page, each record once, one page in memory: the query ends without a ``limit``; "
+        "each page appends ``limit <offset>, 2000``, to COQL's 100,000 records).",
         "page": ": one page, empty when nothing matched).",
         "record": ": ``None`` when there is none, or it has not changed).",
         "count": ").",
@@ -568,6 +571,11 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     if retry not in RETRY_KINDS:
         raise SpecError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
     pagination = tuple(node.get("x-zoho-pagination", ()))
+    if not set(pagination) <= {"page", "page_token", "limit"} or ("limit" in pagination and len(pagination) > 1):
+        raise SpecError(f"{op_id}: x-zoho-pagination is [page], [page_token], [page, page_token] or [limit]")
+    query = _resolve(spec, _body_schema(spec, node).get("properties", {}).get("select_query", {}))
+    if "limit" in pagination and query.get("type") != "string":
+        raise SpecError(f"{op_id}: x-zoho-pagination [limit] appends COQL's limit clause to a string select_query")
     for arg, param in spec_params.items():  # what no escape hatch may set: a name spelt otherwise on the wire
         if param["name"] not in (arg, _plain(arg)):
             rules[arg]["sent"] = param["name"]

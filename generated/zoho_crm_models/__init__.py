@@ -225,7 +225,7 @@ class CoqlQueryRequest(BaseModel):
     )
     select_query: str = Field(
         ...,
-        description="The COQL select statement, e.g.\n`select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200`.\n",
+        description="The COQL select statement, e.g.\n`select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200`\n(one page; a walk of every page takes it without `limit`, which each page adds).\n",
     )
 
 

@@ -27,12 +27,16 @@ from . import _idempotency, _plans, _writes
 from . import _validation as check
 from ._batch import record_id_of
 from ._engine import api_error, operation, read_json
+from ._pagination import MAX_LISTED, Walk
 from ._streaming import WritePlan
-from .errors import InvalidResponseError, ZohoValidationError
+from .errors import InvalidResponseError, PaginationError, ZohoValidationError
 
-__all__ = ["arguments", "parsed", "per_page_of", "prepare", "shaped", "stream_plan"]
+__all__ = ["arguments", "page_args", "parsed", "prepare", "shaped", "stream_plan", "walk_of"]
 
 DEFAULT_PER_PAGE = 200
+SELECT_PAGE = 2000
+"""Records a page of a COQL walk asks for (``limit <offset>, 2000``): COQL's largest page."""
+_LIMIT_CLAUSE = re.compile(r"\blimit\s+\d+\s*(?:,\s*\d+\s*|offset\s+\d+\s*)?\Z", re.IGNORECASE)
 
 
 @functools.cache
@@ -455,12 +459,40 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
     return _plans.single_outcome(response, params.get(method.echo) if method.echo else None, record_id_of(named))
 
 
-def per_page_of(op: Operation, args: dict[str, Any]) -> int:
-    """The page size of a walk, set in ``args`` (Zoho's default, 200, when not given)."""
+def walk_of(op: Operation, args: dict[str, Any]) -> Walk:
+    """Where a walk of ``op`` starts, its page size set in ``args`` (Zoho's default, 200, when not given).
+
+    A walk by ``limit`` (COQL) pages with a limit clause of its own: a query ending with one is refused.
+    """
+    if "limit" in op.pagination:
+        query = getattr(args.get("body"), "payload", {}).get("select_query")
+        if not isinstance(query, str):
+            raise ZohoValidationError(f"{op.name.rsplit('.', 1)[-1]}: select_query must be a string")
+        if _LIMIT_CLAUSE.search(query):
+            raise ZohoValidationError(
+                f"{op.name.rsplit('.', 1)[-1]}: the query ends with a limit clause, and the walk pages with its "
+                f"own ({SELECT_PAGE} records a call): drop it (itertools.islice stops a walk early)"
+            )
+        return Walk(("page",), SELECT_PAGE)
     if "per_page" in _declared(op):
         args.setdefault("per_page", DEFAULT_PER_PAGE)
     per_page = args.get("per_page", DEFAULT_PER_PAGE)
-    return per_page if isinstance(per_page, int) else DEFAULT_PER_PAGE
+    return Walk(op.pagination, per_page if isinstance(per_page, int) else DEFAULT_PER_PAGE, op.reach)
+
+
+def page_args(op: Operation, args: dict[str, Any], paging: dict[str, Any]) -> dict[str, Any]:
+    """The arguments of one page of a walk: its paging parameters, or (``limit``) its query's limit clause."""
+    if "limit" not in op.pagination:
+        return {**args, **paging}
+    body = args["body"].payload
+    offset = (paging["page"] - 1) * SELECT_PAGE
+    if offset + SELECT_PAGE > MAX_LISTED:
+        raise PaginationError(
+            f"{offset} records read and more claimed: COQL reaches the first {MAX_LISTED} records of a query; "
+            "narrow its where clause (by Created_Time or id ranges)"
+        )
+    query = f"{body['select_query'].rstrip()} limit {offset}, {SELECT_PAGE}"
+    return {**args, "body": _plans.Body({**body, "select_query": query})}
 
 
 def stream_plan(

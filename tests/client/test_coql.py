@@ -1,4 +1,4 @@
-"""``crm.coql.query``: generated from the spec alone, sync and async, over ASGI and real loopback HTTP."""
+"""``crm.coql.query`` and ``iter``: generated from the spec alone, sync and async, over ASGI and real loopback HTTP."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from tests._mypy import strict_errors
 from zoho_crm import AsyncZohoCRM, Page, ZohoCRM, ZohoValidationError
-from zoho_crm.errors import InvalidRequestError, ZohoError
+from zoho_crm.errors import InvalidRequestError, PaginationError, ZohoError
 from zoho_crm.testing import Sandbox
 from zoho_crm_api import API_VERSION
 
@@ -168,6 +168,89 @@ def test_a_query_is_repeated_after_a_lost_answer(sb: Sandbox) -> None:
     assert sb.counters.requests["execute_coql_query"] == 2
 
 
+MANY = [{"Last_Name": f"Lead {i:04d}", "Email": f"lead{i}@zylker.com"} for i in range(4500)]
+WALKED = "select Last_Name, Email from Leads where Email like '%@zylker.com' order by Last_Name desc"
+
+
+def check_walk(records: list[dict[str, Any]], sent: list[httpx.Request]) -> None:
+    """Every record once, in the query's order, 2,000 a call, each call the query with its limit clause."""
+    assert [r["Last_Name"] for r in records] == sorted((lead["Last_Name"] for lead in MANY), reverse=True)
+    assert len({r["id"] for r in records}) == len(MANY)
+    assert [json.loads(r.content) for r in sent] == [
+        {"select_query": f"{WALKED} limit {offset}, 2000"} for offset in (0, 2000, 4000)
+    ]
+
+
+def test_iter_walks_every_record_of_a_query_past_one_page(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
+    sb.seed("Leads", MANY)
+    check_walk(list(crm.coql.iter(WALKED)), coql_requests(recorder))
+    assert list(crm.coql.iter("select id from Leads where Email = 'nobody@zylker.com'")) == []  # 204
+
+
+@pytest.mark.anyio
+async def test_async_iter_walks_every_record(sb: Sandbox, acrm: AsyncZohoCRM, arecorder: AsyncRecorder) -> None:
+    sb.seed("Leads", MANY)
+    check_walk([record async for record in acrm.coql.iter(WALKED)], coql_requests(arecorder))
+
+
+def test_the_operation_walk_takes_the_body(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
+    sb.seed("Leads", MANY)
+    walk = crm.coql.iter_execute_coql_query(body={"select_query": WALKED + "  \n"})
+    check_walk(list(walk), coql_requests(recorder))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "select id from Leads where id is not null limit 5",
+        "select id from Leads where id is not null LIMIT 0, 10 ",
+        "select id from Leads where id is not null limit 10 offset 20\n",
+        "select id from Leads where id is not null Limit 200,2000",
+    ],
+)
+def test_a_walk_of_a_query_with_its_own_limit_is_refused_before_sending(
+    crm: ZohoCRM, recorder: Recorder, query: str
+) -> None:
+    with pytest.raises(ZohoValidationError, match="ends with a limit clause"):
+        crm.coql.iter(query)
+    with pytest.raises(ZohoValidationError, match="ends with a limit clause"):
+        crm.coql.iter_execute_coql_query(body={"select_query": query})
+    with pytest.raises(ZohoValidationError, match="select_query is required"):
+        crm.coql.iter(None)  # type: ignore[arg-type]
+    assert coql_requests(recorder) == []
+
+
+def test_a_limit_inside_a_value_is_the_query_s_own(sb: Sandbox, crm: ZohoCRM, recorder: Recorder) -> None:
+    sb.seed("Leads", [{"Last_Name": "limit 5", "Email": "odd@zylker.com"}])
+    query = "select Email from Leads where Last_Name = 'limit 5'"
+    assert [r["Email"] for r in crm.coql.iter(query)] == ["odd@zylker.com"]
+    assert json.loads(coql_requests(recorder)[0].content) == {"select_query": f"{query} limit 0, 2000"}
+
+
+def test_a_walk_stops_at_coql_s_reach_with_a_typed_error(sb: Sandbox) -> None:
+    """A server claiming more records for ever, one a page: the walk stops where COQL's offsets end."""
+    sent: list[str] = []
+
+    class ClaimsMore(httpx.BaseTransport):
+        def __init__(self) -> None:
+            self.inner = sb.transport()
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if not request.url.path.endswith("/coql"):
+                return self.inner.handle_request(request)
+            sent.append(json.loads(request.content)["select_query"])
+            page = {"data": [{"id": str(10**15 + len(sent))}], "info": {"count": 1, "more_records": True}}
+            return httpx.Response(200, json=page)
+
+    with ZohoCRM(sb.credentials, transport=ClaimsMore(), **client_kwargs(sb)) as crm:
+        walk = crm.coql.iter("select id from Leads where id is not null")
+        with pytest.raises(PaginationError, match="COQL reaches the first 100000 records"):
+            for _ in walk:
+                pass
+    assert len(sent) == 50
+    assert sent[-1].endswith("limit 98000, 2000")
+
+
 USAGE = """\
 from zoho_crm import Page, ZohoCRM
 
@@ -176,7 +259,9 @@ def emails(crm: ZohoCRM) -> list[str]:
     page: Page = crm.coql.query("select Email from Leads where Email is not null")
     crm.coql.query(select_qery="select id from Leads where id is not null")
     crm.coql.query(42)
-    return [str(record["Email"]) for record in page]
+    walked: list[str] = [str(record["Email"]) for record in crm.coql.iter("select Email from Leads where id > 1")]
+    crm.coql.iter("select id from Leads where id is not null", per_page=10)
+    return [str(record["Email"]) for record in page] + walked
 """
 
 
@@ -184,4 +269,4 @@ def test_mypy_strict_types_the_query_and_refuses_a_misspelt_keyword(tmp_path: Pa
     usage = tmp_path / "usage.py"
     usage.write_text(USAGE, encoding="utf-8")
     errors, output = strict_errors(usage)
-    assert sorted({line.split(":")[1] for line in errors}) == ["6", "7"], output
+    assert sorted({line.split(":")[1] for line in errors}) == ["6", "7", "9"], output

@@ -60,6 +60,7 @@ VALID: dict[str, Any] = {
     "select_query": "select Last_Name from Leads where Last_Name is not null limit 1",
     "related_lists": ["Notes"],
 }
+WALKED_QUERY = "select Last_Name from Leads where Last_Name is not null"
 
 # per method (``resource.method``, the raw view sharing the generated method's): what differs from VALID
 OVERRIDES: dict[str, dict[str, Any]] = {
@@ -86,6 +87,8 @@ OVERRIDES: dict[str, dict[str, Any]] = {
         "body": {"get_related_records_count": [{"related_list": {"api_name": "Notes"}}]}
     },
     "coql.execute_coql_query": {"body": {"select_query": VALID["select_query"]}},
+    "coql.iter": {"select_query": WALKED_QUERY},  # a walk adds its own limit clause
+    "coql.iter_execute_coql_query": {"body": {"select_query": WALKED_QUERY}},
 }
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ class CoqlQueryRequest:
 
     select_query: str
     """ The COQL select statement, e.g.
-    `select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200`.
+    `select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200`
+    (one page; a walk of every page takes it without `limit`, which each page adds).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

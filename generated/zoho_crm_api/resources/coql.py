@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
 from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, OutcomeT, PageT, SuccessT
@@ -32,7 +32,7 @@ _ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method) 
 _EXECUTE_COQL_QUERY = Operation(
     name="coql.execute_coql_query",
     retry="safe",
-    pagination=(),
+    pagination=("limit",),
     datetimes=frozenset(()),
     csv=frozenset(()),
     batch=None,
@@ -44,6 +44,17 @@ _QUERY_METHOD = Method(
     _EXECUTE_COQL_QUERY,
     "coql.query",
     "page",
+    None,
+    None,
+    options={
+        "select_query": ("string",),
+    },
+    required=("select_query",),
+)
+_ITER_METHOD = Method(
+    _EXECUTE_COQL_QUERY,
+    "coql.iter",
+    "iter",
     None,
     None,
     options={
@@ -136,6 +147,49 @@ class CoqlResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    def iter_execute_coql_query(
+        self,
+        *,
+        body: Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of: Get records through a COQL query.
+
+        Runs one COQL select and answers one page of records:
+        `select <fields> from <module> where <criteria> [order by <field> [asc|desc], ...] [limit [<offset>,] <count>]`
+        (or `limit <count> offset <offset>`). Keywords are case-insensitive. At most 50 fields
+        (`id` always comes back; lookups as `{id}`; `Lookup.Field` reads through a lookup).
+        `where` is required: at most 25 criteria, two per pair of brackets (`((A and B) or C)`),
+        with `=`, `!=`, `>`, `>=`, `<`, `<=`, `like` (`'x%'`, `'%x'`, `'%x%'`), `not like`, `in` and
+        `not in` (at most 100 values), `between 'a' and 'b'`, `is null`, `is not null`. `order by`
+        takes at most 10 fields (default: `id` ascending). `limit` is 200 by default, at most 2,000,
+        and offset + limit at most 100,000. A read, though a POST: safe to repeat. Nothing matched:
+        204 with an empty body. A bad query is a 400: `SYNTAX_ERROR`, `INVALID_QUERY` (unknown module
+        or field), `LIMIT_EXCEEDED` or `DUPLICATE_DATA`.
+
+        Operation ``execute_coql_query`` (``POST /coql``, paginated: page after page, each a ``limit <offset>, 2000`` clause appended to the query (which must end without one)).
+
+        Args:
+            body: body
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        return self._runtime.paginate(
+            _EXECUTE_COQL_QUERY,
+            {
+                "body": body,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+
     def query(
         self,
         select_query: str,
@@ -160,11 +214,36 @@ class CoqlResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Operation ``execute_coql_query`` (``POST /coql``: one page, empty when nothing matched).
 
         Args:
-            select_query: The COQL select statement, e.g. `select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200`.
+            select_query: The COQL select statement, e.g. `select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200` (one page; a walk of every page takes it without `limit`, which each page adds).
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = self._runtime.declared(
             _QUERY_METHOD,
+            {
+                "select_query": select_query,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter(
+        self,
+        select_query: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of: Get records through a COQL query.
+
+        Operation ``execute_coql_query`` (``POST /coql``, page after page, each record once, one page in memory: the query ends without a ``limit``; each page appends ``limit <offset>, 2000``, to COQL's 100,000 records).
+
+        Args:
+            select_query: The COQL select statement, e.g. `select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200` (one page; a walk of every page takes it without `limit`, which each page adds).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: Iterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_METHOD,
             {
                 "select_query": select_query,
             },
@@ -257,6 +336,49 @@ class AsyncCoqlResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    def iter_execute_coql_query(
+        self,
+        *,
+        body: Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every record of: Get records through a COQL query.
+
+        Runs one COQL select and answers one page of records:
+        `select <fields> from <module> where <criteria> [order by <field> [asc|desc], ...] [limit [<offset>,] <count>]`
+        (or `limit <count> offset <offset>`). Keywords are case-insensitive. At most 50 fields
+        (`id` always comes back; lookups as `{id}`; `Lookup.Field` reads through a lookup).
+        `where` is required: at most 25 criteria, two per pair of brackets (`((A and B) or C)`),
+        with `=`, `!=`, `>`, `>=`, `<`, `<=`, `like` (`'x%'`, `'%x'`, `'%x%'`), `not like`, `in` and
+        `not in` (at most 100 values), `between 'a' and 'b'`, `is null`, `is not null`. `order by`
+        takes at most 10 fields (default: `id` ascending). `limit` is 200 by default, at most 2,000,
+        and offset + limit at most 100,000. A read, though a POST: safe to repeat. Nothing matched:
+        204 with an empty body. A bad query is a 400: `SYNTAX_ERROR`, `INVALID_QUERY` (unknown module
+        or field), `LIMIT_EXCEEDED` or `DUPLICATE_DATA`.
+
+        Operation ``execute_coql_query`` (``POST /coql``, paginated: page after page, each a ``limit <offset>, 2000`` clause appended to the query (which must end without one)).
+
+        Args:
+            body: body
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        return self._runtime.paginate(
+            _EXECUTE_COQL_QUERY,
+            {
+                "body": body,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+
     async def query(
         self,
         select_query: str,
@@ -281,11 +403,36 @@ class AsyncCoqlResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Operation ``execute_coql_query`` (``POST /coql``: one page, empty when nothing matched).
 
         Args:
-            select_query: The COQL select statement, e.g. `select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200`.
+            select_query: The COQL select statement, e.g. `select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200` (one page; a walk of every page takes it without `limit`, which each page adds).
             timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
         """
         result: PageT = await self._runtime.declared(
             _QUERY_METHOD,
+            {
+                "select_query": select_query,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def iter(
+        self,
+        select_query: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every record of: Get records through a COQL query.
+
+        Operation ``execute_coql_query`` (``POST /coql``, page after page, each record once, one page in memory: the query ends without a ``limit``; each page appends ``limit <offset>, 2000``, to COQL's 100,000 records).
+
+        Args:
+            select_query: The COQL select statement, e.g. `select Last_Name, Email from Leads where Email is not null order by Last_Name limit 0, 200` (one page; a walk of every page takes it without `limit`, which each page adds).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: AsyncIterator[dict[str, Any]] = self._runtime.listing(
+            _ITER_METHOD,
             {
                 "select_query": select_query,
             },

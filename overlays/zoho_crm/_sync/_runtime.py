@@ -15,8 +15,7 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _writes
 from .._engine import Timeout
-from .._pagination import Walk
-from .._runtime import arguments, batch_params, parsed, per_page_of, prepare, shaped, stream_plan
+from .._runtime import arguments, batch_params, page_args, parsed, prepare, shaped, stream_plan, walk_of
 from .._streaming import sync_source
 from ..results import BatchResult, Outcome, Page, Record
 from ._caller import sync_caller
@@ -96,10 +95,12 @@ class SyncRuntime:
 
     def _walk(self, op: Operation, args: dict[str, Any], timeout: Timeout, adjust: Any = None) -> Iterator[Record]:
         """Every record of ``op``'s listing, its arguments checked (``Walk`` says which page comes next)."""
-        listing = Walk(op.pagination, per_page_of(op, args), op.reach)
+        listing = walk_of(op, args)
 
         def fetch(paging: dict[str, Any]) -> Page:
-            response = self._engine.send(op.name, {**args, **paging}, idempotent=True, timeout=timeout, adjust=adjust)
+            response = self._engine.send(
+                op.name, page_args(op, args, paging), idempotent=True, timeout=timeout, adjust=adjust
+            )
             return _plans.page_from(response)
 
         return walk(fetch, listing)
