@@ -105,3 +105,32 @@ def test_a_body_property_is_a_keyword_or_when_required_positional() -> None:
     del optional["components"]["schemas"]["CoqlQueryRequest"]["required"]
     with pytest.raises(ValueError, match="positional names 'select_query'"):
         _methods(optional)
+
+
+def _paginated(changes: dict[str, Any]) -> dict[str, Any]:
+    spec = copy.deepcopy(SPEC)
+    for item in spec["paths"].values():
+        for node in item.values():
+            if isinstance(node, dict) and node.get("operationId") in changes:
+                node["x-zoho-pagination"] = changes[node["operationId"]]
+    return spec
+
+
+def test_coql_is_walked_by_its_limit_clause() -> None:
+    (coql,) = (op for res in surface.resources(SPEC) for op in res["ops"] if op["id"] == "execute_coql_query")
+    assert coql["pagination"] == ("limit",)
+    assert [(u["name"], u["returns"]) for u in coql["user"]] == [("query", "page"), ("iter", "iter")]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"execute_coql_query": ["limit", "page"]}, r"is \[page\], \[page_token\]"),
+        ({"get_records": ["cursor"]}, r"is \[page\], \[page_token\]"),
+        ({"get_records": ["limit"]}, "string select_query"),  # no body: nothing to append the clause to
+        ({"mass_update_records": ["limit"]}, "string select_query"),
+    ],
+)
+def test_a_pagination_the_runtime_cannot_walk_is_an_error(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        surface.resources(_paginated(changes))
