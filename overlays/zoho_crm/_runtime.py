@@ -488,8 +488,8 @@ def page_args(op: Operation, args: dict[str, Any], paging: dict[str, Any]) -> di
     offset = (paging["page"] - 1) * SELECT_PAGE
     if offset + SELECT_PAGE > MAX_LISTED:
         raise PaginationError(
-            f"{offset} records read and more claimed: COQL reaches the first {MAX_LISTED} records of a query; "
-            "narrow its where clause (by Created_Time or id ranges)"
+            f"page {paging['page']} would start at offset {offset} and more records are claimed: COQL reaches "
+            f"the first {MAX_LISTED} records of a query; narrow its where clause (by Created_Time or id ranges)"
         )
     query = f"{body['select_query'].rstrip()} limit {offset}, {SELECT_PAGE}"
     return {**args, "body": _plans.Body({**body, "select_query": query})}
