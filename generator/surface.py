@@ -14,7 +14,7 @@ Vendor extensions read here (all optional; defaults in brackets):
   for COQL (each page a ``limit <offset>, 2000`` clause appended to the body's ``select_query``); adds
   an ``iter_<operation>`` method walking every page.
 - ``x-zoho-batch`` on an operation: ``{size: 100, key: data}`` for a bulk write.
-- ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, iter, stream,
+- ``x-zoho-method`` on an operation: its user-facing call(s), ``{name, returns, iter, stream, wait,
   body, echo, answers, rename, limit, key, fixed, positional, summary}`` (see docs/regenerating.md); a bare name
   means ``returns: batch``. ``returns: items`` / ``item`` unwrap the answer's ``key`` list (or its one
   item); the properties of the request body are keywords (sent in the body); ``fixed`` sends parameters
@@ -284,7 +284,7 @@ def _schema_type(spec: dict[str, Any], schema: Any) -> str:
 
 RETURNS = ("batch", "page", "record", "count", "counts", "outcome", "items", "item")
 METHOD_KEYS = frozenset(
-    {"name", "returns", "iter", "stream", "body", "echo", "answers", "rename", "limit", "key", "fixed",
+    {"name", "returns", "iter", "stream", "wait", "body", "echo", "answers", "rename", "limit", "key", "fixed",
      "positional", "summary"}
 )  # fmt: skip
 """What ``x-zoho-method`` may say: another key is a generation error (a typo must not pass silently)."""
@@ -300,8 +300,9 @@ RESULTS: dict[str, dict[str, str]] = {
         "item": "dict[str, Any]",
         "stream": "Iterator[OutcomeT]",
         "iter": "Iterator[dict[str, Any]]",
+        "wait": "dict[str, Any]",
     },
-    "summaries": {"iter": "Every record of: ", "stream": "Streamed: "},
+    "summaries": {"iter": "Every record of: ", "stream": "Streamed: ", "wait": "Read until it ends: "},
     "notes": {
         "batch": ", batched: every item checked before the first request; ``concurrency`` calls at a time; "
         "``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).",
@@ -317,6 +318,7 @@ RESULTS: dict[str, dict[str, str]] = {
         "outcome": ": its outcome; a failure raises its typed error).",
         "items": ": the answer's ``{key}`` list, empty when there is none).",
         "item": ": the one item of the answer's ``{key}`` list).",
+        "wait": ": read again every ``interval`` seconds until {until}, for at most ``max_wait`` seconds).",
     },
 }
 """What the template writes for each kind of declared method: its return annotation and doc."""
@@ -437,7 +439,8 @@ def _user_methods(
     op_id = node["operationId"]
     if isinstance(declared, str):
         declared = {"name": declared, "returns": "batch"}
-    names = [declared["name"], *(declared[k] for k in ("iter", "stream") if declared.get(k))]
+    wait = _wait(spec, node, declared)
+    names = [declared["name"], *(declared[k] for k in ("iter", "stream") if declared.get(k)), *wait[:1]]
     for name in names:
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
             raise SpecError(f"{op_id}: x-zoho-method names a Python name, not {name!r}")
@@ -492,7 +495,45 @@ def _user_methods(
     if declared.get("iter"):
         paging = [p for p in found[0]["keywords"] if p["key"] not in node.get("x-zoho-pagination", ())]
         found.append({**found[0], "name": declared["iter"], "returns": "iter", "keywords": paging, "options": []})
+    if wait:
+        field, values, _ = wait[1]
+        until_doc = f"``{field}`` is " + " or ".join(f"``{v}``" for v in values)
+        found.append({**found[0], "name": wait[0], "returns": "wait", "until": wait[1], "until_doc": until_doc})
     return found
+
+
+def _wait(spec: dict[str, Any], node: dict[str, Any], declared: dict[str, Any]) -> tuple[Any, ...]:
+    """``x-zoho-method``'s ``wait: {name, until: {field: [values]}}``: the method's name and what ends it.
+
+    Only on a method returning one ``item`` (a job's status); each value must be one the field's enum
+    has. The enum goes with them: an answer outside it is not a status to wait on.
+    """
+    wait = declared.get("wait")
+    if wait is None:
+        return ()
+    op_id = node["operationId"]
+    until = wait.get("until") if isinstance(wait, dict) else None
+    if (
+        declared.get("returns") != "item"
+        or set(wait) != {"name", "until"}
+        or not isinstance(until, dict)
+        or len(until) != 1
+        or not all(isinstance(vs, list) and vs and all(isinstance(v, str) for v in vs) for vs in until.values())
+    ):
+        raise SpecError(f"{op_id}: x-zoho-method wait is {{name, until: {{field: [values]}}}} on returns: item")
+    ((field, values),) = until.items()
+    answers = [_resolve(spec, r) for code, r in node.get("responses", {}).items() if str(code).startswith("2")]
+    listed = [
+        _resolve(spec, media(a.get("content", {})).get("application/json", {}).get("schema", {})) for a in answers
+    ]
+    items = [_resolve(spec, s.get("properties", {}).get(declared["key"], {}).get("items", {})) for s in listed]
+    kinds = [_resolve(spec, i.get("properties", {}).get(field)) for i in items if i]
+    if not kinds or None in kinds:
+        raise SpecError(f"{op_id}: x-zoho-method wait until names {field!r}, not a property of the answer's items")
+    known = next((tuple(kind["enum"]) for kind in kinds if "enum" in kind), ())
+    if known and not set(values) <= set(known):
+        raise SpecError(f"{op_id}: x-zoho-method wait until {field}: {values} are not all in {list(known)}")
+    return (wait["name"], (field, tuple(values), known))
 
 
 def _own_keywords(op_id: str, method: dict[str, Any], taken: frozenset[str] | set[str]) -> None:

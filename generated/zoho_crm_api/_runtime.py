@@ -68,7 +68,7 @@ class Operation:
         self.retry = retry
         """``x-zoho-retry``: ``safe`` (repeat freely), ``keyed`` (safe once every item names itself) or ``unsafe``."""
         self.pagination = pagination
-        """``x-zoho-pagination``: the paging parameters it takes (``page``, ``page_token``)."""
+        """``x-zoho-pagination``: the paging parameters it takes (``page``, ``page_token``; ``limit``: COQL's clause)."""
         self.datetimes = datetimes
         """Parameters that take a date-time (``x-zoho-format: date-time``)."""
         self.csv = csv
@@ -143,8 +143,8 @@ class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, how its body is built."""
 
     __slots__ = (
-        "answers", "body", "each", "echo", "fixed", "key", "op", "options", "required", "returns", "where",
-        "wrap",
+        "answers", "body", "each", "echo", "fixed", "key", "op", "options", "required", "returns", "until",
+        "where", "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -161,12 +161,13 @@ class Method:
         each: Mapping[str, Any] | None = None,
         required: tuple[str, ...] = (),
         answers: str | None = None,
+        until: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None,
     ) -> None:
         self.op = op
         self.where = where
         """``<resource>.<method>``, as errors name it."""
         self.returns = returns
-        """``page``, ``iter``, ``record``, ``count``, ``counts``, ``outcome``, ``items`` or ``item``."""
+        """``page``, ``iter``, ``record``, ``count``, ``counts``, ``outcome``, ``items``, ``item`` or ``wait``."""
         self.echo = echo
         """The argument an outcome is reported for (``outcome``)."""
         self.answers = answers
@@ -185,6 +186,8 @@ class Method:
         """The body's own keywords and their JSON types (an array's with its items' type)."""
         self.required = required
         """Arguments sent in the body that must be given (body properties made ``positional``)."""
+        self.until = until
+        """A ``wait`` method's end: the item's field, the values that end the wait, and all it may hold (its enum)."""
 
 
 class BatchOptions:
@@ -258,6 +261,15 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
             unknown: Mapping[str, object],
         ) -> Iterator[dict[str, Any]]: ...
 
+        def wait(
+            self,
+            method: Method,
+            params: dict[str, Any],
+            every: tuple[float, float],
+            timeout: float | httpx.Timeout | None,
+            unknown: Mapping[str, object],
+        ) -> Any: ...
+
         def batch(
             self,
             op: Operation,
@@ -308,6 +320,15 @@ if TYPE_CHECKING:  # protocols for the type checker only: nothing to build at im
             timeout: float | httpx.Timeout | None,
             unknown: Mapping[str, object],
         ) -> AsyncIterator[dict[str, Any]]: ...
+
+        async def wait(
+            self,
+            method: Method,
+            params: dict[str, Any],
+            every: tuple[float, float],
+            timeout: float | httpx.Timeout | None,
+            unknown: Mapping[str, object],
+        ) -> Any: ...
 
         async def batch(
             self,

@@ -29,9 +29,9 @@ from ._batch import record_id_of
 from ._engine import api_error, operation, read_json
 from ._pagination import MAX_LISTED, Walk
 from ._streaming import WritePlan
-from .errors import InvalidResponseError, PaginationError, ZohoValidationError
+from .errors import InvalidResponseError, PaginationError, WaitTimeoutError, ZohoValidationError
 
-__all__ = ["arguments", "page_args", "parsed", "prepare", "shaped", "stream_plan", "walk_of"]
+__all__ = ["arguments", "page_args", "parsed", "prepare", "shaped", "stream_plan", "waited", "waits", "walk_of"]
 
 DEFAULT_PER_PAGE = 200
 SELECT_PAGE = 2000
@@ -450,7 +450,7 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
         return _plans.related_counts(response)
     if method.returns == "items":
         return _items(response, str(method.key))
-    if method.returns == "item":
+    if method.returns in ("item", "wait"):  # a wait: the item read until the job ends
         items = _items(response, str(method.key))
         if not items:
             raise InvalidResponseError(f"answer has no {method.key}[] item", status_code=response.status_code)
@@ -478,6 +478,34 @@ def walk_of(op: Operation, args: dict[str, Any]) -> Walk:
         args.setdefault("per_page", DEFAULT_PER_PAGE)
     per_page = args.get("per_page", DEFAULT_PER_PAGE)
     return Walk(op.pagination, per_page if isinstance(per_page, int) else DEFAULT_PER_PAGE, op.reach)
+
+
+def waits(method: Method, every: tuple[float, float]) -> tuple[float, float]:
+    """A wait's ``interval`` and ``max_wait``: finite seconds, at least 0 (``ZohoValidationError`` otherwise)."""
+    for name, value in zip(("interval", "max_wait"), every, strict=True):
+        if not check.finite_number(value) or value < 0:
+            raise ZohoValidationError(
+                f"{method.where}: {name} must be finite seconds, at least 0, got {check.shown(value)}"
+            )
+    return every
+
+
+def waited(method: Method, params: dict[str, Any], response: httpx.Response, late: bool) -> dict[str, Any] | None:
+    """A wait's status item when its ``until`` field says done (``None`` to read again; ``late``: none left)."""
+    item: dict[str, Any] = shaped(method, params, response)
+    field, done, known = method.until or ("", (), ())
+    value = item.get(field)
+    if value is None or (known and value not in known):
+        said = f"{field} {check.shown(value)}, not one of {', '.join(known)}" if known else f"no {field}"
+        raise InvalidResponseError(f"{method.where}: the answer has {said}", status_code=response.status_code)
+    if value in done:
+        return item
+    if late:
+        raise WaitTimeoutError(
+            f"{method.where}: {field} still {check.shown(item.get(field))}, not {' or '.join(done)}, after max_wait",
+            details=item,
+        )
+    return None
 
 
 def page_args(op: Operation, args: dict[str, Any], paging: dict[str, Any]) -> dict[str, Any]:

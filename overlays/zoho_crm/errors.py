@@ -43,6 +43,7 @@ __all__ = [
     "TokenEndpointError",
     "TokenError",
     "TokenRefreshThrottledError",
+    "WaitTimeoutError",
     "ZohoError",
     "ZohoValidationError",
 ]
@@ -200,6 +201,10 @@ class AnswerTooLargeError(InvalidResponseError):
 
 class PaginationError(InvalidResponseError):
     """A listing that would never end: a page token or page seen before, or endless empty pages claiming more."""
+
+
+class WaitTimeoutError(ZohoError, TimeoutError):
+    """A job did not end within ``max_wait``: its last status is in ``details`` (the job goes on at Zoho)."""
 
 
 class APIConnectionError(ZohoError):

@@ -15,8 +15,14 @@ import httpx
 import pytest
 
 from tests.client.conftest import FAST_RETRY, AsyncRecorder, Recorder, client_kwargs
-from zoho_crm import API_VERSION, AsyncZohoCRM, ZohoCRM, ZohoValidationError
-from zoho_crm.errors import APIConnectionError, InvalidRequestError, NotFoundError
+from zoho_crm import API_VERSION, AccessTokenCredentials, AsyncZohoCRM, ZohoCRM, ZohoValidationError
+from zoho_crm.errors import (
+    APIConnectionError,
+    InvalidRequestError,
+    InvalidResponseError,
+    NotFoundError,
+    WaitTimeoutError,
+)
 from zoho_crm.testing import ManualClock, Sandbox, sandbox
 from zoho_crm_api.resources.records import AsyncRecordsResource, RecordsResource
 
@@ -261,3 +267,129 @@ def test_the_safe_status_call_is_repeated_after_a_lost_answer(sb: Sandbox, crm: 
     with pytest.raises(APIConnectionError):
         crm.records.mass_update_status("Leads", job["details"]["job_id"])
     assert sb.counters.requests["get_mass_update_status"] == FAST_RETRY.max_attempts  # x-zoho-retry: safe
+
+
+class FakeTime:
+    """The engine's clock and sleep: a sleep moves the clock on, nothing waits."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+        self.slept: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def fake_time(crm: ZohoCRM) -> FakeTime:
+    fake = FakeTime()
+    crm._engine.clock, crm._engine.sleep = fake.clock, fake.sleep  # type: ignore[method-assign]
+    return fake
+
+
+def test_wait_for_mass_update_reads_the_status_until_the_job_ends(sb: Sandbox, crm: ZohoCRM) -> None:
+    ids = leads(sb, 5)
+    (job,) = crm.records.mass_update("Leads", {"Company": "Zylker"}, cvid=sb.custom_view_id("Leads"))
+    fake = fake_time(crm)
+    done = crm.records.wait_for_mass_update("Leads", job["details"]["job_id"])
+    assert done == {"Status": "COMPLETED", "Total_Count": 5, "Updated_Count": 5, "Not_Updated_Count": 0,
+                    "Failed_Count": 0}  # fmt: skip
+    assert fake.slept == [5.0]  # SCHEDULED at the first read, one interval, COMPLETED at the second
+    assert sb.counters.requests["get_mass_update_status"] == 2
+    assert field_of(sb, ids, "Company") == ["Zylker"] * 5
+
+
+def test_a_job_that_never_ends_is_given_up_after_max_wait(sb: Sandbox) -> None:
+    reads: list[httpx.Request] = []
+
+    class Running(httpx.BaseTransport):
+        def __init__(self) -> None:
+            self.inner = sb.transport()
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if not request.url.path.endswith("/actions/mass_update"):
+                return self.inner.handle_request(request)
+            reads.append(request)
+            status = {"Status": "RUNNING", "Total_Count": 9, "Updated_Count": len(reads), "Not_Updated_Count": 0,
+                      "Failed_Count": 0}  # fmt: skip
+            return httpx.Response(200, json={"data": [status]})
+
+    with ZohoCRM(sb.credentials, transport=Running(), **client_kwargs(sb)) as crm:
+        fake = fake_time(crm)
+        with pytest.raises(WaitTimeoutError, match=r"wait_for_mass_update: Status still 'RUNNING'") as late:
+            crm.records.wait_for_mass_update("Leads", "3652397000000555001", interval=30, max_wait=100)
+    assert isinstance(late.value, TimeoutError)
+    assert late.value.details["Updated_Count"] == 4  # the last status read, in the error
+    assert fake.slept == [30, 30, 30]  # a fourth interval would end past max_wait: no sleep for nothing
+    assert len(reads) == 4
+
+
+@pytest.mark.parametrize(
+    ("interval", "max_wait", "bad"),
+    [(-1, 60, "interval"), (float("nan"), 60, "interval"), (5, float("inf"), "max_wait"), (True, 60, "interval"),
+     (5, "60", "max_wait")],
+)  # fmt: skip
+def test_a_bad_wait_is_refused_before_any_request(
+    crm: ZohoCRM, recorder: Recorder, interval: Any, max_wait: Any, bad: str
+) -> None:
+    with pytest.raises(ZohoValidationError, match=rf"records\.wait_for_mass_update: {bad} must be finite seconds"):
+        crm.records.wait_for_mass_update("Leads", "3652397000000555001", interval=interval, max_wait=max_wait)
+    with pytest.raises(ZohoValidationError, match=r"wait_for_mass_update.*intervall"):
+        crm.records.wait_for_mass_update("Leads", "3652397000000555001", intervall=1)  # type: ignore[call-arg]
+    assert recorder.requests == []
+
+
+def test_a_failed_job_ends_the_wait_too(sb: Sandbox, crm: ZohoCRM) -> None:
+    """``FAILED`` is an end: the status comes back for the caller to read, not a wait to its limit."""
+    sent: list[str] = []
+
+    class Fails(httpx.BaseTransport):
+        def __init__(self) -> None:
+            self.inner = sb.transport()
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if not request.url.path.endswith("/actions/mass_update"):
+                return self.inner.handle_request(request)
+            sent.append(request.url.params["job_id"])
+            status = {"Status": "FAILED", "Total_Count": 2, "Updated_Count": 0, "Not_Updated_Count": 0,
+                      "Failed_Count": 2}  # fmt: skip
+            return httpx.Response(200, json={"data": [status]})
+
+    with ZohoCRM(sb.credentials, transport=Fails(), **client_kwargs(sb)) as client:
+        fake = fake_time(client)
+        assert client.records.wait_for_mass_update("Leads", "3652397000000555001")["Failed_Count"] == 2
+    assert (sent, fake.slept) == (["3652397000000555001"], [])
+
+
+@pytest.mark.anyio
+async def test_the_async_client_waits_for_a_job(sb: Sandbox, acrm: AsyncZohoCRM) -> None:
+    ids = leads(sb, 3)
+    (job,) = await acrm.records.mass_update("Leads", {"City": "Lyon"}, cvid=sb.custom_view_id("Leads"))
+    done = await acrm.records.wait_for_mass_update("Leads", job["details"]["job_id"], interval=0)
+    assert (done["Status"], done["Updated_Count"]) == ("COMPLETED", 3)
+    assert sb.counters.requests["get_mass_update_status"] == 2
+    assert field_of(sb, ids, "City") == ["Lyon"] * 3
+    assert inspect.iscoroutinefunction(AsyncRecordsResource.wait_for_mass_update)
+
+
+@pytest.mark.parametrize("status", [{}, {"Status": "PAUSED"}, {"Status": None}, {"Status": ["RUNNING"]}])
+def test_a_status_the_spec_does_not_know_is_an_invalid_answer_not_a_wait(sb: Sandbox, status: dict[str, Any]) -> None:
+    """A lying server's item (no ``Status``, or one outside its enum) ends the wait at once, typed."""
+    reads: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        reads.append(request)
+        return httpx.Response(200, json={"data": [status]})
+
+    with ZohoCRM(AccessTokenCredentials("t"), api_domain="http://127.0.0.1:9", transport=httpx.MockTransport(answer),
+                 retry=FAST_RETRY) as crm:  # fmt: skip
+        fake = fake_time(crm)
+        with pytest.raises(
+            InvalidResponseError,
+            match=r"wait_for_mass_update: the answer has (no Status|Status .*not one of SCHEDULED)",
+        ):
+            crm.records.wait_for_mass_update("Leads", "3652397000000555001")
+    assert (len(reads), fake.slept) == (1, [])

@@ -134,3 +134,36 @@ def test_coql_is_walked_by_its_limit_clause() -> None:
 def test_a_pagination_the_runtime_cannot_walk_is_an_error(changes: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         surface.resources(_paginated(changes))
+
+
+STATUS = {"name": "mass_update_status", "returns": "item", "key": "data", "positional": ["job_id"]}
+
+
+def test_the_mass_update_job_is_waited_for_until_it_ends() -> None:
+    wait = _methods(SPEC)["wait_for_mass_update"]
+    assert (wait["returns"], wait["until"][:2]) == ("wait", ("Status", ("COMPLETED", "FAILED")))
+    assert wait["until"][2] == ("SCHEDULED", "RUNNING", "COMPLETED", "FAILED")  # any other answer is invalid
+    assert [p["public"] for p in wait["positional"]] == ["module", "job_id"]
+
+
+@pytest.mark.parametrize(
+    ("wait", "message"),
+    [
+        ({"name": "wait_for", "until": {"Status": ["DONE"]}}, r"not all in \['SCHEDULED'"),
+        ({"name": "wait_for", "until": {"State": ["COMPLETED"]}}, "not a property of the answer's items"),
+        ({"name": "wait_for", "until": {"Status": "COMPLETED"}}, "wait is"),
+        ({"name": "wait_for", "until": {"Status": []}}, "wait is"),
+        ({"name": "wait_for", "until": {"Status": ["COMPLETED"], "Failed_Count": ["0"]}}, "wait is"),
+        ({"name": "wait_for"}, "wait is"),
+        ({"name": "wait for", "until": {"Status": ["COMPLETED"]}}, "Python name"),
+    ],
+)
+def test_a_wait_the_runtime_cannot_end_is_an_error(wait: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        _methods(_declared({"get_mass_update_status": {**STATUS, "wait": wait}}))
+
+
+def test_a_wait_is_only_for_a_method_returning_one_item() -> None:
+    declaration = {"name": "fields", "returns": "items", "key": "fields", "wait": {"name": "w", "until": {"x": ["y"]}}}
+    with pytest.raises(ValueError, match="on returns: item"):
+        _methods(_declared({"get_fields": declaration}))

@@ -404,6 +404,15 @@ _GET_MASS_UPDATE_STATUS = Operation(
 _MASS_UPDATE_STATUS_METHOD = Method(
     _GET_MASS_UPDATE_STATUS, "records.mass_update_status", "item", None, None, key="data"
 )
+_WAIT_FOR_MASS_UPDATE_METHOD = Method(
+    _GET_MASS_UPDATE_STATUS,
+    "records.wait_for_mass_update",
+    "wait",
+    None,
+    None,
+    key="data",
+    until=("Status", ("COMPLETED", "FAILED"), ("SCHEDULED", "RUNNING", "COMPLETED", "FAILED")),
+)
 
 _MASS_UPDATE_RECORDS = Operation(
     name="records.mass_update_records",
@@ -2848,6 +2857,46 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "module": module,
                 "job_id": job_id,
             },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def wait_for_mass_update(
+        self,
+        module: str,
+        job_id: str,
+        *,
+        interval: float = 5.0,
+        max_wait: float = 600.0,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Read until it ends: Status of a mass update job.
+
+        The status of a job `mass_update_records` scheduled (with `cvid`): `Status` (`SCHEDULED`,
+        `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
+        updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
+        (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+        No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
+
+        Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``: read again every ``interval`` seconds until ``Status`` is ``COMPLETED`` or ``FAILED``, for at most ``max_wait`` seconds).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            job_id: The `details.job_id` of the answer that scheduled the mass update.
+            interval: Seconds between two reads (5).
+            max_wait: Seconds to wait in all (600); then ``WaitTimeoutError``, the last item in its ``details``
+                (the job goes on).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = self._runtime.wait(
+            _WAIT_FOR_MASS_UPDATE_METHOD,
+            {
+                "module": module,
+                "job_id": job_id,
+            },
+            (interval, max_wait),
             timeout,
             unknown,
         )
@@ -5432,6 +5481,46 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "module": module,
                 "job_id": job_id,
             },
+            timeout,
+            unknown,
+        )
+        return result
+
+    async def wait_for_mass_update(
+        self,
+        module: str,
+        job_id: str,
+        *,
+        interval: float = 5.0,
+        max_wait: float = 600.0,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Read until it ends: Status of a mass update job.
+
+        The status of a job `mass_update_records` scheduled (with `cvid`): `Status` (`SCHEDULED`,
+        `RUNNING`, `COMPLETED` or `FAILED`), and how many records the job holds (`Total_Count`),
+        updated (`Updated_Count`), not updated yet (`Not_Updated_Count`) and failed
+        (`Failed_Count`). An unknown `job_id`, or one of another module, answers 404 `NOT_FOUND`.
+        No 204: neither the status page nor crm-oas (`mass_update.json`: 200 and 400) has one.
+
+        Operation ``get_mass_update_status`` (``GET /{module}/actions/mass_update``: read again every ``interval`` seconds until ``Status`` is ``COMPLETED`` or ``FAILED``, for at most ``max_wait`` seconds).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            job_id: The `details.job_id` of the answer that scheduled the mass update.
+            interval: Seconds between two reads (5).
+            max_wait: Seconds to wait in all (600); then ``WaitTimeoutError``, the last item in its ``details``
+                (the job goes on).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] = await self._runtime.wait(
+            _WAIT_FOR_MASS_UPDATE_METHOD,
+            {
+                "module": module,
+                "job_id": job_id,
+            },
+            (interval, max_wait),
             timeout,
             unknown,
         )

@@ -14,7 +14,18 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _writes
 from .._engine import Timeout
-from .._runtime import arguments, batch_params, page_args, parsed, prepare, shaped, stream_plan, walk_of
+from .._runtime import (
+    arguments,
+    batch_params,
+    page_args,
+    parsed,
+    prepare,
+    shaped,
+    stream_plan,
+    waited,
+    waits,
+    walk_of,
+)
 from .._streaming import async_source
 from ..results import BatchResult, Outcome, Page, Record
 from ._caller import async_caller
@@ -93,6 +104,23 @@ class AsyncRuntime:
         args = arguments(method, params, unknown)
         response = await self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
         return shaped(method, params, response)
+
+    async def wait(
+        self, method: Method, params: dict[str, Any], every: tuple[float, float], timeout: Timeout,
+        unknown: Mapping[str, object],
+    ) -> Any:  # fmt: skip
+        """A declared status read (``wait``), again every ``interval`` seconds until its item says the job ended."""
+        args = arguments(method, params, unknown)
+        interval, max_wait = waits(method, every)
+        give_up = self._engine.clock() + max_wait
+        while True:
+            response = await self._engine.send(
+                method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout
+            )
+            item = waited(method, params, response, self._engine.clock() + interval > give_up)
+            if item is not None:
+                return item
+            await self._engine._asleep(interval)
 
     def listing(
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]

@@ -15,7 +15,18 @@ from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _writes
 from .._engine import Timeout
-from .._runtime import arguments, batch_params, page_args, parsed, prepare, shaped, stream_plan, walk_of
+from .._runtime import (
+    arguments,
+    batch_params,
+    page_args,
+    parsed,
+    prepare,
+    shaped,
+    stream_plan,
+    waited,
+    waits,
+    walk_of,
+)
 from .._streaming import sync_source
 from ..results import BatchResult, Outcome, Page, Record
 from ._caller import sync_caller
@@ -86,6 +97,21 @@ class SyncRuntime:
         args = arguments(method, params, unknown)
         response = self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
         return shaped(method, params, response)
+
+    def wait(
+        self, method: Method, params: dict[str, Any], every: tuple[float, float], timeout: Timeout,
+        unknown: Mapping[str, object],
+    ) -> Any:  # fmt: skip
+        """A declared status read (``wait``), again every ``interval`` seconds until its item says the job ended."""
+        args = arguments(method, params, unknown)
+        interval, max_wait = waits(method, every)
+        give_up = self._engine.clock() + max_wait
+        while True:
+            response = self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
+            item = waited(method, params, response, self._engine.clock() + interval > give_up)
+            if item is not None:
+                return item
+            self._engine._sleep(interval)
 
     def listing(
         self, method: Method, params: dict[str, Any], timeout: Timeout, unknown: Mapping[str, object]
