@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -47,6 +47,18 @@ class AsyncRecorder(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+class Intercept(httpx.BaseTransport):
+    """The sandbox, except the requests whose path ends with ``suffix``: ``answer(request)`` answers those."""
+
+    def __init__(self, sb: Sandbox, suffix: str, answer: Callable[[httpx.Request], httpx.Response]) -> None:
+        self.inner, self.suffix, self.answer = sb.transport(), suffix, answer
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith(self.suffix):
+            return self.answer(request)
+        return self.inner.handle_request(request)
 
 
 def client_kwargs(sb: Sandbox) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from zoho_crm.errors import InvalidRequestError, PaginationError, ZohoError
 from zoho_crm.testing import Sandbox
 from zoho_crm_api import API_VERSION
 
-from .conftest import AsyncRecorder, Recorder, client_kwargs
+from .conftest import AsyncRecorder, Intercept, Recorder, client_kwargs
 
 QUERY = "select Last_Name, Email from Leads where Email like '%@zylker.com' order by Last_Name limit 0, 2"
 LEADS = [
@@ -231,18 +231,12 @@ def test_a_walk_stops_at_coql_s_reach_with_a_typed_error(sb: Sandbox) -> None:
     """A server claiming more records for ever, one a page: the walk stops where COQL's offsets end."""
     sent: list[str] = []
 
-    class ClaimsMore(httpx.BaseTransport):
-        def __init__(self) -> None:
-            self.inner = sb.transport()
+    def claims_more(request: httpx.Request) -> httpx.Response:
+        sent.append(json.loads(request.content)["select_query"])
+        page = {"data": [{"id": str(10**15 + len(sent))}], "info": {"count": 1, "more_records": True}}
+        return httpx.Response(200, json=page)
 
-        def handle_request(self, request: httpx.Request) -> httpx.Response:
-            if not request.url.path.endswith("/coql"):
-                return self.inner.handle_request(request)
-            sent.append(json.loads(request.content)["select_query"])
-            page = {"data": [{"id": str(10**15 + len(sent))}], "info": {"count": 1, "more_records": True}}
-            return httpx.Response(200, json=page)
-
-    with ZohoCRM(sb.credentials, transport=ClaimsMore(), **client_kwargs(sb)) as crm:
+    with ZohoCRM(sb.credentials, transport=Intercept(sb, "/coql", claims_more), **client_kwargs(sb)) as crm:
         walk = crm.coql.iter("select id from Leads where id is not null")
         with pytest.raises(PaginationError, match=r"page 51 would start at offset 100000 .*COQL reaches"):
             for _ in walk:

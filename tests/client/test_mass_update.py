@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.client.conftest import FAST_RETRY, AsyncRecorder, Recorder, client_kwargs
+from tests.client.conftest import FAST_RETRY, AsyncRecorder, Intercept, Recorder, client_kwargs
 from zoho_crm import API_VERSION, AccessTokenCredentials, AsyncZohoCRM, ZohoCRM, ZohoValidationError
 from zoho_crm.errors import (
     APIConnectionError,
@@ -305,19 +305,13 @@ def test_wait_for_mass_update_reads_the_status_until_the_job_ends(sb: Sandbox, c
 def test_a_job_that_never_ends_is_given_up_after_max_wait(sb: Sandbox) -> None:
     reads: list[httpx.Request] = []
 
-    class Running(httpx.BaseTransport):
-        def __init__(self) -> None:
-            self.inner = sb.transport()
+    def running(request: httpx.Request) -> httpx.Response:
+        reads.append(request)
+        status = {"Status": "RUNNING", "Total_Count": 9, "Updated_Count": len(reads), "Not_Updated_Count": 0,
+                  "Failed_Count": 0}  # fmt: skip
+        return httpx.Response(200, json={"data": [status]})
 
-        def handle_request(self, request: httpx.Request) -> httpx.Response:
-            if not request.url.path.endswith("/actions/mass_update"):
-                return self.inner.handle_request(request)
-            reads.append(request)
-            status = {"Status": "RUNNING", "Total_Count": 9, "Updated_Count": len(reads), "Not_Updated_Count": 0,
-                      "Failed_Count": 0}  # fmt: skip
-            return httpx.Response(200, json={"data": [status]})
-
-    with ZohoCRM(sb.credentials, transport=Running(), **client_kwargs(sb)) as crm:
+    with ZohoCRM(sb.credentials, transport=Intercept(sb, "/actions/mass_update", running), **client_kwargs(sb)) as crm:
         fake = fake_time(crm)
         with pytest.raises(WaitTimeoutError, match=r"wait_for_mass_update: Status still 'RUNNING'") as late:
             crm.records.wait_for_mass_update("Leads", "3652397000000555001", interval=30, max_wait=100)
@@ -346,19 +340,12 @@ def test_a_failed_job_ends_the_wait_too(sb: Sandbox, crm: ZohoCRM) -> None:
     """``FAILED`` is an end: the status comes back for the caller to read, not a wait to its limit."""
     sent: list[str] = []
 
-    class Fails(httpx.BaseTransport):
-        def __init__(self) -> None:
-            self.inner = sb.transport()
+    def fails(request: httpx.Request) -> httpx.Response:
+        sent.append(request.url.params["job_id"])
+        status = {"Status": "FAILED", "Total_Count": 2, "Updated_Count": 0, "Not_Updated_Count": 0, "Failed_Count": 2}
+        return httpx.Response(200, json={"data": [status]})
 
-        def handle_request(self, request: httpx.Request) -> httpx.Response:
-            if not request.url.path.endswith("/actions/mass_update"):
-                return self.inner.handle_request(request)
-            sent.append(request.url.params["job_id"])
-            status = {"Status": "FAILED", "Total_Count": 2, "Updated_Count": 0, "Not_Updated_Count": 0,
-                      "Failed_Count": 2}  # fmt: skip
-            return httpx.Response(200, json={"data": [status]})
-
-    with ZohoCRM(sb.credentials, transport=Fails(), **client_kwargs(sb)) as client:
+    with ZohoCRM(sb.credentials, transport=Intercept(sb, "/actions/mass_update", fails), **client_kwargs(sb)) as client:
         fake = fake_time(client)
         assert client.records.wait_for_mass_update("Leads", "3652397000000555001")["Failed_Count"] == 2
     assert (sent, fake.slept) == (["3652397000000555001"], [])

@@ -19,12 +19,12 @@ sys.path.remove(str(ROOT / "generator"))
 SPEC = yaml.safe_load((ROOT / "spec" / "zoho-crm.yaml").read_text(encoding="utf-8"))
 
 
-def _declared(changes: dict[str, Any]) -> dict[str, Any]:
+def _declared(changes: dict[str, Any], extension: str = "x-zoho-method") -> dict[str, Any]:
     spec = copy.deepcopy(SPEC)
     for item in spec["paths"].values():
         for node in item.values():
             if isinstance(node, dict) and node.get("operationId") in changes:
-                node["x-zoho-method"] = changes[node["operationId"]]
+                node[extension] = changes[node["operationId"]]
     return spec
 
 
@@ -107,15 +107,6 @@ def test_a_body_property_is_a_keyword_or_when_required_positional() -> None:
         _methods(optional)
 
 
-def _paginated(changes: dict[str, Any]) -> dict[str, Any]:
-    spec = copy.deepcopy(SPEC)
-    for item in spec["paths"].values():
-        for node in item.values():
-            if isinstance(node, dict) and node.get("operationId") in changes:
-                node["x-zoho-pagination"] = changes[node["operationId"]]
-    return spec
-
-
 def test_coql_is_walked_by_its_limit_clause() -> None:
     (coql,) = (op for res in surface.resources(SPEC) for op in res["ops"] if op["id"] == "execute_coql_query")
     assert coql["pagination"] == ("limit",)
@@ -133,7 +124,7 @@ def test_coql_is_walked_by_its_limit_clause() -> None:
 )
 def test_a_pagination_the_runtime_cannot_walk_is_an_error(changes: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        surface.resources(_paginated(changes))
+        surface.resources(_declared(changes, "x-zoho-pagination"))
 
 
 STATUS = {"name": "mass_update_status", "returns": "item", "key": "data", "positional": ["job_id"]}
