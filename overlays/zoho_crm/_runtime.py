@@ -502,7 +502,7 @@ def waited(method: Method, params: dict[str, Any], response: httpx.Response, lat
         return item
     if late:
         raise WaitTimeoutError(
-            f"{method.where}: {field} still {check.shown(item.get(field))}, not {' or '.join(done)}, after max_wait",
+            f"{method.where}: {field} still {check.shown(value)}, not {' or '.join(done)}, after max_wait",
             details=item,
         )
     return None
