@@ -12,8 +12,9 @@ import httpx
 import page_fixture
 from harness import Figure, compare, failed, median, paired, skipped, spread
 
-from zoho_crm import _engine, _plans
+from zoho_crm import _engine, _plans, _writes
 from zoho_crm.results import Page
+from zoho_crm_api.resources.records import _UPSERT_RECORDS as UPSERT
 
 BENCH_DIR = Path(__file__).resolve().parent
 LIST_URL = "https://www.zohoapis.com/crm/v8/Leads"
@@ -108,10 +109,9 @@ def upsert_payload(count: int = 100) -> dict[str, Any]:
 
 
 def plan_chunk(payload: dict[str, Any]) -> dict[str, Any]:
-    """The chunk's generated-call arguments as ``records.upsert`` plans them: options checked against the
-    generated model once, the body encoded (and so checked) by ``_json``."""
-    extra = {k: v for k, v in payload.items() if k != "data"}
-    _plans.body(_plans.models.UpsertRecordsRequest, {"data": [], **extra})
+    """The chunk's generated-call arguments as ``records.upsert`` plans them: options checked (``_writes.body_options``:
+    their types and the generated model) once, the body encoded (and so checked) by ``_json``."""
+    extra = _writes.body_options(UPSERT, {k: v for k, v in payload.items() if k != "data"})
     return _plans.chunk_arguments({"module": "Leads"}, extra, {})(payload["data"])
 
 

@@ -146,7 +146,7 @@ from zoho_crm_api.api.records import get_records, upsert_records
 from zoho_crm_api.models import PageInfo, UpsertRecordsRequest
 kw = get_records._get_kwargs(module="Leads", fields="Last_Name", per_page=200)
 assert kw["params"]["per_page"] == 200
-body = _plans.body(UpsertRecordsRequest, {"data": [{"Last_Name": "x"}], "duplicate_check_fields": ["Email"]})
+body = UpsertRecordsRequest.from_dict({"data": [{"Last_Name": "x"}], "duplicate_check_fields": ["Email"]})
 assert upsert_records._get_kwargs("Leads", body=body)["json"]["data"] == [{"Last_Name": "x"}]
 content = json.dumps({"data": [{"id": "1"}], "info": {"more_records": False, "per_page": 200}}).encode()
 page = _plans.page_from(httpx.Response(200, content=content, request=httpx.Request("GET", "https://x/crm/v8/Leads")))
