@@ -381,10 +381,10 @@ def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, 
     for prop, sub in schema.get("properties", {}).items():
         if prop == "data":
             continue
-        kind = _schema_type(spec, sub)
-        enum_values = _resolve(spec, sub).get("enum")
+        kind, resolved = _schema_type(spec, sub), _resolve(spec, sub)
+        enum_values = resolved.get("enum")
         doc = _option_doc(spec, prop, sub)
-        if _resolve(spec, sub).get("deprecated") or sub.get("deprecated"):
+        if resolved.get("deprecated") or sub.get("deprecated"):
             doc = f"{_deprecated_doc('')} {doc}"
         options.append({"public": prop, "name": prop, "key": prop, "type": kind, "doc": doc,
                         "required": prop in required, "choices": enum_values,
@@ -522,9 +522,9 @@ def _wait(spec: dict[str, Any], node: dict[str, Any], declared: dict[str, Any]) 
     ):
         raise SpecError(f"{op_id}: x-zoho-method wait is {{name, until: {{field: [values]}}}} on returns: item")
     ((field, values),) = until.items()
-    answers = [_resolve(spec, r) for code, r in node.get("responses", {}).items() if str(code).startswith("2")]
     listed = [
-        _resolve(spec, media(a.get("content", {})).get("application/json", {}).get("schema", {})) for a in answers
+        _resolve(spec, media(a.get("content", {})).get("application/json", {}).get("schema", {}))
+        for a in _success_answers(spec, node)
     ]
     items = [_resolve(spec, s.get("properties", {}).get(declared["key"], {}).get("items", {})) for s in listed]
     kinds = [_resolve(spec, i.get("properties", {}).get(field)) for i in items if i]
@@ -534,6 +534,11 @@ def _wait(spec: dict[str, Any], node: dict[str, Any], declared: dict[str, Any]) 
     if known and not set(values) <= set(known):
         raise SpecError(f"{op_id}: x-zoho-method wait until {field}: {values} are not all in {list(known)}")
     return (wait["name"], (field, tuple(values), known))
+
+
+def _success_answers(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:
+    """An operation's 2xx responses, resolved."""
+    return [_resolve(spec, r) for code, r in node.get("responses", {}).items() if str(code).startswith("2")]
 
 
 def _own_keywords(op_id: str, method: dict[str, Any], taken: frozenset[str] | set[str]) -> None:
@@ -614,8 +619,8 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     pagination = tuple(node.get("x-zoho-pagination", ()))
     if not set(pagination) <= {"page", "page_token", "limit"} or ("limit" in pagination and len(pagination) > 1):
         raise SpecError(f"{op_id}: x-zoho-pagination is [page], [page_token], [page, page_token] or [limit]")
-    query = _resolve(spec, _body_schema(spec, node).get("properties", {}).get("select_query", {}))
-    if "limit" in pagination and query.get("type") != "string":
+    query = _body_schema(spec, node).get("properties", {}).get("select_query", {}) if "limit" in pagination else {}
+    if "limit" in pagination and _resolve(spec, query).get("type") != "string":
         raise SpecError(f"{op_id}: x-zoho-pagination [limit] appends COQL's limit clause to a string select_query")
     for arg, param in spec_params.items():  # what no escape hatch may set: a name spelt otherwise on the wire
         if param["name"] not in (arg, _plain(arg)):
@@ -628,7 +633,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         rules[wire[given]]["excludes"] = tuple(wire[n] for n in others)
     one_of = tuple(wire[n] for n in one_of)
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
-    answered = [_resolve(spec, r) for code, r in node.get("responses", {}).items() if str(code).startswith("2")]
+    answered = _success_answers(spec, node)
     answers = {kind for response in answered for kind in media(response.get("content", {}))}
     binary = bool(answers) and not any(map(_json, answers))
     if node.get("x-zoho-method") and (binary or "multipart/form-data" in sent):

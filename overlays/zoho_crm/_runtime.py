@@ -465,12 +465,13 @@ def walk_of(op: Operation, args: dict[str, Any]) -> Walk:
     A walk by ``limit`` (COQL) pages with a limit clause of its own: a query ending with one is refused.
     """
     if "limit" in op.pagination:
+        short = op.name.rsplit(".", 1)[-1]
         query = getattr(args.get("body"), "payload", {}).get("select_query")
         if not isinstance(query, str):
-            raise ZohoValidationError(f"{op.name.rsplit('.', 1)[-1]}: select_query must be a string")
+            raise ZohoValidationError(f"{short}: select_query must be a string")
         if _LIMIT_CLAUSE.search(query):
             raise ZohoValidationError(
-                f"{op.name.rsplit('.', 1)[-1]}: the query ends with a limit clause, and the walk pages with its "
+                f"{short}: the query ends with a limit clause, and the walk pages with its "
                 f"own ({SELECT_PAGE} records a call): drop it (itertools.islice stops a walk early)"
             )
         return Walk(("page",), SELECT_PAGE)
