@@ -22,7 +22,7 @@ from .errors import ZohoValidationError
 from .retries import RetryPolicy
 from .tokens import Token, TokenStore
 
-__all__ = ["DEFAULT_CONCURRENCY", "Setup", "pool_limits"]
+__all__ = ["DEFAULT_CONCURRENCY", "Setup", "attempt_timeout", "pool_limits", "retry_policy"]
 
 
 DEFAULT_CONCURRENCY = 10
@@ -53,12 +53,11 @@ class Setup:
         for name, number in (("max_concurrency", max_concurrency), ("max_answer_bytes", max_answer_bytes)):
             if isinstance(number, bool) or not isinstance(number, int) or number < 1:
                 raise ZohoValidationError(f"{name} must be a positive int, got {check.shown(number)}")
-        check.timeout(timeout)
+        self.timeout, self.deadline = attempt_timeout(timeout)
         for name, value, kind in (("data_center", data_center, DataCenter), ("environment", environment, Environment)):
             if not isinstance(value, kind):
                 raise ZohoValidationError(f"{name} must be of type {kind.__name__}, got {type(value).__name__}")
-        if retry is not None and not isinstance(retry, RetryPolicy):
-            raise ZohoValidationError(f"retry must be a RetryPolicy or None, got {type(retry).__name__}")
+        self.retry = retry_policy(retry)
         if not check.finite_number(refresh_margin) or refresh_margin < 0:
             raise ZohoValidationError(f"refresh_margin must be seconds (0 or more), got {check.shown(refresh_margin)}")
         if on_refresh is not None and not callable(on_refresh):
@@ -67,9 +66,6 @@ class Setup:
         self.api_domain = check.secure_url(api_domain or data_center.api_domain(environment), "api_domain")
         self.accounts_url = check.secure_url(accounts_url or data_center.accounts_url, "accounts_url")
         self.base_url = f"{self.api_domain}/crm/{API_VERSION}"
-        self.retry = retry or RetryPolicy()
-        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout, connect=10.0)
-        self.deadline = total_seconds(timeout)
         self.concurrency = max_concurrency
         self.verify = verify
         self.token_kwargs: dict[str, Any] = {
@@ -109,6 +105,20 @@ class Setup:
             "limits": pool_limits(self.concurrency),
             "headers": {"Accept-Encoding": ACCEPT_ENCODING},  # what CappedBody decodes within the cap
         }
+
+
+def retry_policy(retry: RetryPolicy | None) -> RetryPolicy:
+    """A client's retry policy: the one given, checked, or the default."""
+    if retry is not None and not isinstance(retry, RetryPolicy):
+        raise ZohoValidationError(f"retry must be a RetryPolicy or None, got {type(retry).__name__}")
+    return retry or RetryPolicy()
+
+
+def attempt_timeout(timeout: float | httpx.Timeout) -> tuple[httpx.Timeout, float | None]:
+    """A client's timeout, checked: per phase (connecting: 10 s when one number is given) and for a whole attempt."""
+    check.timeout(timeout)
+    phases = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout, connect=10.0)
+    return phases, total_seconds(timeout)
 
 
 def pool_limits(max_concurrency: int) -> httpx.Limits:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -13,7 +14,7 @@ import httpx
 from zoho_crm_api.resources import SyncResources
 
 from .._auth import TokenManager
-from .._client import DEFAULT_CONCURRENCY, Setup
+from .._client import DEFAULT_CONCURRENCY, Setup, attempt_timeout, retry_policy
 from .._credentials import Credentials
 from .._datacenter import DataCenter, Environment
 from .._engine import DEFAULT_MAX_ANSWER_BYTES
@@ -97,10 +98,43 @@ class ZohoCRM(SyncResources["BatchResult", "Page", "Success", "Outcome"]):
         self.tokens = TokenManager(credentials, transport=transport, clock=clock, **setup.token_kwargs)
         self._http = httpx.Client(transport=setup.sync_pool(transport), **setup.http_kwargs(self.tokens))
         self.base_url = setup.base_url
-        self._engine = SyncEngine(self._http, setup.retry, **setup.engine_kwargs())
+        self._concurrency = setup.concurrency
+        self._bind(SyncEngine(self._http, setup.retry, **setup.engine_kwargs()))
+
+    def _bind(self, engine: SyncEngine) -> None:
         from ._runtime import SyncRuntime  # with the first client, not with the package (import time)
 
-        self._bind_resources(SyncRuntime(self._engine, setup.concurrency))  # every resource, as generated
+        self._engine = engine
+        self._bind_resources(SyncRuntime(engine, self._concurrency))  # every resource, as generated
+
+    def with_options(
+        self, *, retry: RetryPolicy | None = None, timeout: float | httpx.Timeout | None = None
+    ) -> ZohoCRM:
+        """The same client with another retry policy or timeout, sharing its connections, token and ``stats``.
+
+        ```python
+        with ZohoCRM(RefreshTokenCredentials(client_id, client_secret, refresh_token)) as crm:
+            fail_fast = crm.with_options(retry=RetryPolicy(max_attempts=1), timeout=5)
+            org = fail_fast.metadata.org()  # one attempt of at most 5 s
+        ```
+
+        Closing either closes both.
+
+        Args:
+            retry: The copy's ``RetryPolicy``; unset, this client's.
+            timeout: Seconds one attempt of the copy's calls may take, or an ``httpx.Timeout``; unset, this
+                client's.
+        """
+        engine = copy.copy(self._engine)
+        if retry is not None:
+            engine.retry = retry_policy(retry)
+        if timeout is not None:
+            engine.timeout, engine.deadline = attempt_timeout(timeout)
+        client = object.__new__(type(self))
+        client.tokens, client._http, client.base_url = self.tokens, self._http, self.base_url
+        client._concurrency = self._concurrency
+        client._bind(engine)
+        return client
 
     @property
     def stats(self) -> dict[str, int]:
