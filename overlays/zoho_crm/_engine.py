@@ -140,14 +140,24 @@ def api_error(response: httpx.Response) -> APIError:
     try:
         body = loads(response.content)
     except ValueError:
-        snippet = response.content[:120].decode("utf-8", "replace")
+        snippet = _snippet(response.content[:SNIPPET_READ].decode("utf-8", "replace"), response.request)
         return _error(response, None, f"answer is not JSON: {snippet!r}", None)
     items = body.get("data") if isinstance(body, dict) else None
     if isinstance(items, list) and items and isinstance(items[0], dict) and isinstance(items[0].get("code"), str):
         body = {**items[0], "message": f"data[0] of {len(items)}: {items[0].get('message', '')}"}  # every item failed
     if not isinstance(body, dict) or not isinstance(body.get("code"), str):
-        return _error(response, None, f"answer is not a Zoho error envelope: {str(body)[:120]!r}", None)
+        snippet = _snippet(str(body)[:SNIPPET_READ], response.request)
+        return _error(response, None, f"answer is not a Zoho error envelope: {snippet!r}", None)
     return _envelope_error(response, body)
+
+
+SNIPPET_READ = 4096
+"""Characters of an unexpected answer redacted for a message, of which 120 are shown."""
+
+
+def _snippet(text: str, request: httpx.Request) -> str:
+    """The start of an answer for a message, redacted before it is cut (a cut token would not be found)."""
+    return redact(text, *secrets_of(request))[:120]
 
 
 def _error(response: httpx.Response, code: str | None, message: str, details: Any) -> APIError:
@@ -155,7 +165,7 @@ def _error(response: httpx.Response, code: str | None, message: str, details: An
     request, secrets = response.request, secrets_of(response.request)
     return error_class(response.status_code, code)(
         redact(message, *secrets),
-        code=code,
+        code=None if code is None else redact(code, *secrets),
         details=redact_value(details, secrets) if details else None,
         method=request.method,
         url=str(request.url),
@@ -180,6 +190,7 @@ def is_error_envelope(body: object) -> bool:
 
 
 _PARSED = "_zoho_crm_json"
+_UNREADABLE = object()
 
 
 def _parse_success(response: httpx.Response) -> bool:
@@ -203,10 +214,10 @@ def read_json(response: httpx.Response) -> Any:
     else:
         try:
             body = loads(response.content)
-        except ValueError:
-            raise unreadable(
-                response, f"HTTP {response.status_code} answer is not JSON (truncated or an error page)"
-            ) from None
+        except ValueError:  # raised below: its __context__ would hold the body
+            body = _UNREADABLE
+        if body is _UNREADABLE:
+            raise unreadable(response, f"HTTP {response.status_code} answer is not JSON (truncated or an error page)")
     if is_error_envelope(body):
         raise _envelope_error(response, body)
     return body

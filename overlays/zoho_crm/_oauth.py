@@ -46,6 +46,7 @@ from .errors import (
 )
 from .tokens import STORE_SKEW, MemoryTokenStore, Token, TokenStore
 
+_UNREADABLE = object()
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
 ENDPOINT_ATTEMPTS = 3
 TOKEN_ANSWER_BYTES = 64 * 1024
@@ -219,15 +220,17 @@ class TokenCore:
 
     def _store_trouble(self, action: str, exc: Exception) -> None:
         if not self._store_failing:
-            secrets = [
-                getattr(self.credentials, name, "") for name in ("client_secret", "refresh_token", "access_token")
-            ]
-            text = redact(str(exc), *secrets, *([self._last.access_token] if self._last else []))
+            text = redact(str(exc), *self._secrets())
             logger.warning(
                 "zoho_crm: could not %s the token store %r (%s: %s); the token is kept in this process only",
                 action, self.store, type(exc).__name__, text,
             )  # fmt: skip
         self._store_failing = True
+
+    def _secrets(self) -> tuple[str, ...]:
+        """What must never be shown: the credentials' secrets and the last access token."""
+        names = ("client_secret", "refresh_token", "access_token")
+        return (*(getattr(self.credentials, n, "") for n in names), *([self._last.access_token] if self._last else []))
 
     def _thread_lock(self) -> threading.Lock:
         """The lock of this client's threads (the sync flow's ``_task_lock``)."""
@@ -344,8 +347,10 @@ class TokenCore:
     def _token_from(self, response: httpx.Response) -> Token:
         try:
             body: Any = response.json()
-        except (ValueError, RecursionError):
-            raise self._unusable(response, "without readable JSON") from None
+        except (ValueError, RecursionError):  # raised below: its __context__ would hold the body
+            body = _UNREADABLE
+        if body is _UNREADABLE:
+            raise self._unusable(response, "a body that is not JSON")
         if not isinstance(body, Mapping):
             raise self._unusable(response, "JSON that is not an object")
         if "access_token" not in body:
@@ -393,7 +398,7 @@ class TokenCore:
         return api_domain if self.data_center.owns(api_domain) else None
 
     def _refused(self, body: Mapping[str, Any], status: int) -> TokenError:
-        error = str(body.get("error", "unknown"))
+        error = redact(str(body.get("error", "unknown")), *self._secrets())  # what Zoho echoed
         kw: dict[str, Any] = {"status_code": status, "code": error, "method": "POST", "url": self.token_url}
         if error == "invalid_client":
             return InvalidClientError(

@@ -89,7 +89,7 @@ def _rebuild(cls: type[ZohoError], args: tuple[Any, ...]) -> ZohoError:
 class ZohoError(Exception):
     """Base of every error this package raises.
 
-    Its message and ``details`` never hold a token or secret (anything shaped like one is redacted),
+    Its message, ``code`` and ``details`` never hold a token or secret (anything shaped like one is redacted),
     and it survives pickling (all subclasses, ``BatchError`` with its ``result``).
 
     Args:
@@ -115,7 +115,7 @@ class ZohoError(Exception):
         super().__init__(message)
         self.message = message
         self.status_code = status_code
-        self.code = code
+        self.code = None if code is None else redact(code)
         self.details: dict[str, Any] = redact_value(dict(details), ()) if details else {}
         self.method = method
         self.url = url
