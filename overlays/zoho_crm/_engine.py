@@ -317,7 +317,11 @@ ATTEMPT_DEADLINE: contextvars.ContextVar[tuple[float, Callable[[], float]] | Non
 
 @contextlib.contextmanager
 def within(deadline: float, clock: Callable[[], float]) -> Iterator[None]:
-    """Socket waits of this thread's requests end by ``deadline`` (on ``clock``)."""
+    """Socket waits of this thread's requests end by ``deadline`` (on ``clock``), or an enclosing one if earlier."""
+    enclosing = ATTEMPT_DEADLINE.get()
+    if enclosing is not None and enclosing[0] - enclosing[1]() <= deadline - clock():
+        yield  # a token fetched within a call's attempt: the attempt's deadline holds
+        return
     token = ATTEMPT_DEADLINE.set((deadline, clock))
     try:
         yield

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
-from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, cancel_at, sync_transport, within
+from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, cancel_at, deadline_of, sync_transport, within
 from ._json import loads
 from ._logging import logger
 from ._validation import finite_number, secure_url
@@ -258,6 +258,18 @@ class TokenCore:
     def _shielded(self, refresh: Callable[[], Token]) -> Token:
         """The sync :meth:`_ashielded`: a thread is never cancelled."""
         return refresh()
+
+    @staticmethod
+    def _pause(attempt: int) -> float:
+        """Seconds between token endpoint attempts; ``TimeoutError`` when a sync call's attempt ends first.
+
+        An async attempt is cancelled at its deadline, pause and all; a sync one has to be told.
+        """
+        pause = min(0.5 * 2**attempt, 4.0)
+        deadline, clock = deadline_of()
+        if deadline is not None and clock() + pause >= deadline:
+            raise TimeoutError("the call's attempt ends before the token endpoint can be asked again")
+        return pause
 
     async def _asleep(self, seconds: float) -> None:
         """Wait between token endpoint attempts (the sync flow's ``_sleep``: injectable)."""

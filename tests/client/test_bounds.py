@@ -290,6 +290,35 @@ def test_the_per_call_timeout_bounds_the_call_too() -> None:
             crm.records.list("Leads", fields=["Email"], timeout=0.4)
 
 
+TOKEN_ANSWER = json.dumps({"access_token": TOKEN, "expires_in": 3600, "token_type": "Bearer"}).encode()
+REFRESHING = RefreshTokenCredentials("1000.ID", "secret", "1000.refresh")
+
+
+def test_the_call_timeout_bounds_a_sync_token_refresh_within_it() -> None:
+    # The token endpoint trickles its answer (~3 s); the client's timeout (60 s) would wait for it, the call's
+    # (0.4 s) may not, and the endpoint is not asked again once the attempt's time is spent.
+    with TrickleServer(TOKEN_ANSWER, gap=0.04) as server:
+        with (
+            ZohoCRM(REFRESHING, api_domain=server.url, accounts_url=server.url, timeout=60, retry=NO_RETRY) as crm,
+            pytest.raises(APITimeoutError),
+        ):
+            crm.records.list("Leads", fields=["Email"], timeout=0.4)
+        assert server.connections == 1
+        assert server.sent < 40
+
+
+@pytest.mark.anyio
+async def test_the_call_timeout_bounds_an_async_token_refresh_within_it() -> None:
+    with TrickleServer(TOKEN_ANSWER, gap=0.04) as server:
+        async with AsyncZohoCRM(
+            REFRESHING, api_domain=server.url, accounts_url=server.url, timeout=60, retry=NO_RETRY
+        ) as crm:
+            with pytest.raises(APITimeoutError):
+                await crm.records.list("Leads", fields=["Email"], timeout=0.4)
+        assert server.connections == 1
+        assert server.sent < 40
+
+
 def test_a_trickle_that_fits_the_timeout_is_read() -> None:
     with TrickleServer(ANSWER, gap=0.0, chunk=7) as server, _trickle_client(server, ZohoCRM, timeout=5) as crm:
         assert crm.records.list("Leads", fields=["Email"]).records == [{"id": "1"}]
