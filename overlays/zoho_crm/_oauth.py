@@ -265,7 +265,7 @@ class TokenCore:
 
         An async attempt is cancelled at its deadline, pause and all; a sync one has to be told.
         """
-        pause = min(0.5 * 2**attempt, 4.0)
+        pause = min(0.5 * 2.0**attempt, 4.0)
         deadline, clock = deadline_of()
         if deadline is not None and clock() + pause >= deadline:
             raise TimeoutError("the call's attempt ends before the token endpoint can be asked again")
