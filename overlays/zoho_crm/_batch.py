@@ -12,7 +12,7 @@ from typing import Any, Literal
 import httpx
 
 from . import _validation as check
-from ._engine import api_error, read_json, secrets_of, unreadable
+from ._engine import api_error, read_json, secrets_of, unreadable, was_repeated
 from ._json import UnencodableItem
 from .errors import (
     APIConnectionError,
@@ -65,25 +65,29 @@ def item_outcome(
     idempotent: bool = True,
     expected: str | None = None,
     secrets: tuple[str, ...] = (),
+    repeated: bool = False,
 ) -> Outcome:
     """The outcome of one ``data[]`` entry of Zoho's answer (a success's ``details`` read from ``answer`` if given).
 
     A success without the record's id, or with another id than the ``expected`` one, is no certain
     success (an ``INVALID_RESPONSE`` failure), nor an item whose status is neither ``success`` nor
     ``error`` (a failure with Zoho's code): both are uncertain unless the write is safe to repeat.
-    A failure's message and details are redacted (``secrets``: the request's credentials).
+    Zoho's refusal of an item is uncertain in an answer to a ``repeated`` request (an earlier attempt may
+    have been applied: a repeated delete finds no record). A failure's message and details are redacted
+    (``secrets``: the request's credentials).
     """
+    unsure = not idempotent
     if not isinstance(item, dict):
-        return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code)
+        return Failure(index, given, "INVALID_RESPONSE", "result item is not an object", {}, status_code, unsure)
     details = redact_value(details_of(item), secrets)
     if item.get("status") == "success":
         record_id = details.get("id")
         if not isinstance(record_id, str) or not record_id:
             message = "Zoho reported a success without the record's id"
-            return Failure(index, given, "INVALID_RESPONSE", message, details, status_code, not idempotent)
+            return Failure(index, given, "INVALID_RESPONSE", message, details, status_code, unsure)
         if expected is not None and record_id != expected:
             message = f"Zoho answered for record {record_id}, not {expected}: the write may have gone elsewhere"
-            return Failure(index, given, "INVALID_RESPONSE", message, details, status_code, not idempotent)
+            return Failure(index, given, "INVALID_RESPONSE", message, details, status_code, unsure)
         return Success(
             index,
             given,
@@ -97,8 +101,8 @@ def item_outcome(
     if item.get("status") != "error":  # neither Zoho's success nor its error: it may have been written
         message = f"{text} (status {item.get('status')!r}: neither success nor error, so it may have been written)"
         message = redact(message, *secrets)
-        return Failure(index, given, code or "INVALID_RESPONSE", message, details, status_code, not idempotent)
-    return Failure(index, given, code or "UNKNOWN", text, details, status_code)
+        return Failure(index, given, code or "INVALID_RESPONSE", message, details, status_code, unsure)
+    return Failure(index, given, code or "UNKNOWN", text, details, status_code, repeated)
 
 
 _CLEAN: set[object] = set()
@@ -135,6 +139,7 @@ def read_items(
     idempotent: bool,
     answers: Answers = "any",
     secrets: tuple[str, ...] = (),
+    repeated: bool = False,
 ) -> _CallOutcomes:
     """One outcome per ``data[]`` entry (as :func:`item_outcome`), a plain success read inline.
 
@@ -167,7 +172,7 @@ def read_items(
         fields += (None, None, None, None)
         odd[i] = item_outcome(
             start + i, items[i], item, status, answer if fast else None,
-            idempotent=idempotent, expected=expected, secrets=secrets,
+            idempotent=idempotent, expected=expected, secrets=secrets, repeated=repeated,
         )  # fmt: skip
     if answers == "new":
         _answered_twice(fields, odd, start, items, status, idempotent)
@@ -204,15 +209,19 @@ def outcomes(
     idempotent: bool,
     ask_again: bool = False,
     answers: Answers = "any",
+    repeated: bool = False,
 ) -> Sequence[Outcome] | None:
     """Per-item outcomes from an answer, whatever its shape (``None`` if unreadable and ``ask_again``).
 
     Any 2xx (and a 400) is read for its ``data[]`` items; a 2xx without readable items (204, an empty
     or truncated body, another shape) says nothing of what Zoho did: the items of a call that is not
-    safe to repeat are ``uncertain`` (a safe one is asked again first, see ``_async/_caller.py``).
+    safe to repeat are ``uncertain`` (a safe one is asked again first, see ``_async/_caller.py``). So
+    are Zoho's refusals in an answer to a ``repeated`` call, or to one the engine sent again after an
+    attempt that may have been applied: what it refuses may be what the earlier attempt did.
     """
     status = response.status_code
     success = 200 <= status < 300
+    repeated = repeated or was_repeated(response)
     if success or status == 400:
         try:
             if success and not response.content and "_zoho_crm_json" not in response.__dict__:
@@ -223,7 +232,7 @@ def outcomes(
                 return None
             return whole_call_failed(start, items, exc, uncertain=success and not idempotent)
         except APIError as exc:  # Zoho's error envelope with a 2xx: the call was refused as a whole
-            return whole_call_failed(start, items, exc, uncertain=False)
+            return whole_call_failed(start, items, exc, uncertain=repeated)
         data = body.get("data") if isinstance(body, dict) else None
         if isinstance(data, list):
             if len(data) != len(items):
@@ -231,12 +240,12 @@ def outcomes(
                 return whole_call_failed(start, items, mismatch, uncertain=not idempotent)
             secrets = echoed(response)
             answer = AnswerItems(response.content, start)
-            return read_items(data, start, items, status, answer, idempotent, answers, secrets)
+            return read_items(data, start, items, status, answer, idempotent, answers, secrets, repeated)
         if success:
             missing = unreadable(response, "answer has no data[] results: the call may have been applied")
             return whole_call_failed(start, items, missing, uncertain=not idempotent)
     error = api_error(response)
-    uncertain = not idempotent and status >= 500
+    uncertain = not idempotent if status >= 500 else repeated  # a refusal of the call as a whole
     return whole_call_failed(start, items, error, uncertain=uncertain)
 
 
@@ -424,7 +433,9 @@ def finish_of(
             part_outcomes = whole_call_failed(start, part, answer, uncertain=not idempotent and not answer.never_sent)
         else:
             ask_again = first and idempotent and not final
-            part_outcomes = outcomes(answer, start, part, idempotent=idempotent, ask_again=ask_again, answers=answers)
+            part_outcomes = outcomes(
+                answer, start, part, idempotent=idempotent, ask_again=ask_again, answers=answers, repeated=not first
+            )
         if part_outcomes is not None:
             prepared.pop(start, None)
             if isinstance(answer, httpx.Response):

@@ -189,6 +189,20 @@ def is_error_envelope(body: object) -> bool:
     )
 
 
+_REPEATED = "zoho_crm_repeated"
+
+
+def repeated(response: httpx.Response) -> httpx.Response:
+    """Mark an answer to a request sent again after an attempt that Zoho may have applied."""
+    response.extensions[_REPEATED] = True
+    return response
+
+
+def was_repeated(response: httpx.Response) -> bool:
+    """Whether an earlier attempt of the request this answers may have been applied (its refusals may be ours)."""
+    return bool(response.extensions.get(_REPEATED))
+
+
 _PARSED = "_zoho_crm_json"
 _UNREADABLE = object()
 

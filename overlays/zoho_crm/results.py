@@ -139,7 +139,8 @@ class Failure:
         details: Zoho's ``details`` (the field at fault...); ``{}`` when there are none.
         status_code: The HTTP status of the call that carried the item, when there was an answer.
         uncertain: True when the call that carried the item may or may not have been applied (the connection
-            dropped after it was sent, the answer was unreadable): check before writing it again.
+            dropped after it was sent, the answer was unreadable), or when Zoho refused it in answer to a call
+            sent again after an attempt that may have been applied: check before writing it again.
         error: The :class:`~zoho_crm.errors.ZohoError` of the whole call when the call failed, else ``None``.
     """
 

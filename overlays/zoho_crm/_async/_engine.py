@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from .._engine import Adjust, CappedBody, EngineCore, Timeout, deadline_passed
+from .._engine import Adjust, CappedBody, EngineCore, Timeout, deadline_passed, repeated
 from ..retries import RetryPolicy
 
 __all__ = ["AsyncEngine", "aread_capped"]
@@ -68,7 +68,7 @@ class AsyncEngine(EngineCore):
         request, phases, total = self._prepare(op, params, timeout, self.http, adjust)
         if on_sent is not None:
             request.extensions["trace"] = _body_sent_trace(on_sent)
-        attempt, budget_end = 0, self._budget_end(self.clock(), total)
+        attempt, budget_end, applied = 0, self._budget_end(self.clock(), total), False
         while True:
             attempt += 1
             self._count("calls")
@@ -83,10 +83,12 @@ class AsyncEngine(EngineCore):
                 failure = deadline_passed(request)
             if failure is not None:  # handled outside the except block: no __context__ holding the request
                 await self._asleep(self._retry_failure(failure, request, attempt, idempotent, budget_end))
+                applied = applied or not RetryPolicy.never_sent(failure)
                 continue
             delay = self._retry_answer(request, response, attempt, idempotent, read, budget_end)
             if delay is None:
-                return response
+                return repeated(response) if applied else response
+            applied = applied or response.status_code != 429
             await self._asleep(delay)
 
     async def _exchange(self, request: httpx.Request, deadline: float) -> httpx.Response:
