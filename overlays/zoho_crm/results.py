@@ -222,7 +222,7 @@ class _CallOutcomes(Sequence[Outcome]):
 
     def failures(self) -> list[Failure]:
         """The failed items' outcomes, without building the successes'."""
-        found = self._outcomes if self._outcomes is not None else self._odd.values()
+        found = self._outcomes if self._outcomes is not None else (self._odd[i] for i in sorted(self._odd))
         return [o for o in found if isinstance(o, Failure)]
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -91,6 +91,17 @@ def test_an_insert_answered_with_one_id_twice_is_uncertain_for_both(mode: str, j
     assert all(o.uncertain and o.code == "INVALID_RESPONSE" for o in outcomes if isinstance(o, Failure))
 
 
+def test_failures_found_in_two_passes_are_listed_in_input_order() -> None:
+    refused = {"code": "MANDATORY_NOT_FOUND", "details": {}, "message": "required field not found", "status": "error"}
+    records = [{"Last_Name": "a"}, {}, {"Last_Name": "c"}]
+    result = call("sync", answer([ok(A), refused, ok(A)], 201), "insert", "Leads", records)
+    with pytest.raises(ZohoError) as caught:
+        result.raise_for_errors()
+    assert [f.index for f in result.failed] == [0, 1, 2]  # before the outcomes are built
+    assert [f.index for f in caught.value.failures] == [0, 1, 2]  # type: ignore[attr-defined]
+    assert [o.index for o in result.outcomes if isinstance(o, Failure)] == [0, 1, 2]
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_ids_given_as_ints_are_compared_as_zoho_writes_them(mode: str) -> None:
     assert call(mode, answer([ok(A)]), "update_one", "Leads", int(A), {"City": "x"}).id == A
