@@ -96,11 +96,28 @@ def sync_source(records: object) -> Iterable[Any]:
     return checked
 
 
+class PartlyRead(Exception):
+    """The records' iterator raised ``error`` after the records of ``chunk`` were read: they are not sent."""
+
+    def __init__(self, error: Exception, chunk: Chunk) -> None:
+        super().__init__(str(error))
+        self.error, self.chunk = error, chunk
+
+
 def read_chunks(records: Iterable[Any], plan: WritePlan) -> Generator[Chunk, None, None]:
-    """The records, 100 at a time, each chunk checked as it is read."""
+    """The records, 100 at a time, each chunk checked as it is read (:class:`PartlyRead` if the iterator raises)."""
     iterator = iter(records)
     start = 0
-    while items := list(itertools.islice(iterator, _batch.BATCH_SIZE)):
+    while True:
+        items: list[Any] = []
+        try:
+            items.extend(itertools.islice(iterator, _batch.BATCH_SIZE))  # what was read is kept if it raises
+        except Exception as exc:
+            if not items:
+                raise
+            raise PartlyRead(exc, (start, items, None)) from None
+        if not items:
+            return
         yield start, items, plan.problem(start, items)
         start += len(items)
 
@@ -112,11 +129,17 @@ async def aread_chunks(records: Iterable[Any] | AsyncIterable[Any], plan: WriteP
             yield chunk
         return
     start, items = 0, []
-    async for item in records:
-        items.append(item)
-        if len(items) == _batch.BATCH_SIZE:
-            yield start, items, plan.problem(start, items)
-            start, items = start + len(items), []
+    try:
+        async for item in records:
+            items.append(item)
+            if len(items) == _batch.BATCH_SIZE:
+                chunk = start, items, plan.problem(start, items)
+                start, items = start + len(items), []
+                yield chunk
+    except Exception as exc:
+        if not items:
+            raise
+        raise PartlyRead(exc, (start, items, None)) from None
     if items:
         yield start, items, plan.problem(start, items)
 

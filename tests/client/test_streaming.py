@@ -218,18 +218,24 @@ def test_a_lost_answer_is_uncertain_for_inserts_and_repeated_for_keyed_upserts(s
     assert len(sb.records("Leads")) == 300  # each applied once, however often sent
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("mode", [*MODES, "async-iterable"])
 def test_outcomes_read_before_a_source_exception_are_yielded(mode: str) -> None:
     def records() -> Iterator[dict[str, Any]]:
         yield from gen_leads(250)
         raise RuntimeError("the source broke")
 
+    async def arecords() -> AsyncIterator[dict[str, Any]]:
+        for record in records():
+            yield record
+
     seen: list[Outcome] = []
+    source = arecords() if mode == "async-iterable" else records()
     with pytest.raises(RuntimeError, match="the source broke"):
-        drain(mode, success_answer, seen, records=records())
-    assert [o.index for o in seen] == list(
-        range(200)
-    )  # the chunks read whole before the exception (the last 50 never made one)
+        drain(mode.removesuffix("-iterable"), success_answer, seen, records=source)
+    assert [o.index for o in seen] == list(range(250))  # every record read before the exception
+    unsent = [o for o in seen if isinstance(o, Failure)]  # chunks not yet sent when it came: never sent
+    assert all(o.code == "NOT_SENT" and not o.uncertain for o in unsent)
+    assert seen[200:] == unsent[-50:]  # the 50 read after the last whole chunk, among them
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -13,7 +13,7 @@ from typing import Any
 from .. import _batch
 from .._engine import Timeout
 from .._lanes import AsyncLanes
-from .._streaming import LOOKAHEAD, Chunk, StreamState, WritePlan, aread_chunks
+from .._streaming import LOOKAHEAD, Chunk, PartlyRead, StreamState, WritePlan, aread_chunks
 from ..results import Outcome
 from ._caller import async_caller
 from ._engine import AsyncEngine
@@ -63,6 +63,9 @@ async def async_stream(
                 except Exception as exc:  # the caller's iterator: raised once the chunks in flight are out
                     source_error = exc
                     run.stopped = True
+                    if isinstance(exc, PartlyRead):  # the records read before it: never sent
+                        source_error = exc.error
+                        window.append((exc.chunk, lanes.start(exchange, exc.chunk, True, None)))
                     break
                 window.append((chunk, lanes.start(exchange, chunk, True, None)))
             if not window:
