@@ -63,8 +63,8 @@ class Setup:
         if on_refresh is not None and not callable(on_refresh):
             raise ZohoValidationError(f"on_refresh must be callable, got {type(on_refresh).__name__}")
         self.max_answer_bytes = max_answer_bytes
-        self.api_domain = check.secure_url(api_domain or data_center.api_domain(environment), "api_domain")
-        self.accounts_url = check.secure_url(accounts_url or data_center.accounts_url, "accounts_url")
+        self.api_domain = check.base_url(api_domain or data_center.api_domain(environment), "api_domain")
+        self.accounts_url = check.base_url(accounts_url or data_center.accounts_url, "accounts_url")
         self.base_url = f"{self.api_domain}/crm/{API_VERSION}"
         self.concurrency = max_concurrency
         self.verify = verify

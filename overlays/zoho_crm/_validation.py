@@ -187,6 +187,28 @@ def secure_url(url: str, what: str) -> str:
     raise InsecureTransportError(f"{what} {url!r} must use https (plain http is allowed only to loopback)")
 
 
+def base_url(url: object, what: str) -> str:
+    """A base URL (``api_domain``, ``accounts_url``): :func:`secure_url`, and nothing a path is not appended to.
+
+    No spaces or control characters, no user name or password (never shown: they would be in every
+    error's URL), no query or fragment (the path would be appended after them), a port in range.
+    """
+    if not isinstance(url, str):
+        raise ZohoValidationError(f"{what} must be a URL string, got {type(url).__name__}")
+    if url != url.strip() or has_control(url):
+        raise ZohoValidationError(f"{what} must be a URL without spaces or control characters, got {url!r}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError when out of range
+    except ValueError as exc:
+        raise ZohoValidationError(f"{what} is not a URL: {exc}") from None
+    if parts.username is not None or parts.password is not None:
+        raise ZohoValidationError(f"{what} must not hold a user name or password")
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        raise ZohoValidationError(f"{what} must be a base URL without a query or fragment, got {url!r}")
+    return secure_url(url, what)
+
+
 def no_unknown(call: str, unknown: Collection[str]) -> None:
     """Refuse options a call does not take (a misspelling), naming them and the call."""
     if unknown:

@@ -69,6 +69,29 @@ def test_api_domain_that_is_not_https_is_ignored() -> None:
     assert hosts[-1] == "www.zohoapis.eu"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://admin:S3cretPW@www.zohoapis.com",  # credentials: they would be in every error's URL
+        "https://www.zohoapis.com?x=1",  # a query or fragment: the path would be appended after it
+        "https://www.zohoapis.com#frag",
+        "https://www.zohoapis.com?",
+        "https://www.zohoapis.com\n",  # control characters, spaces
+        " https://www.zohoapis.com",
+        "https://[::1",  # not a URL
+        "https://www.zohoapis.com:99999",
+    ],
+)
+@pytest.mark.parametrize("what", ["api_domain", "accounts_url"])
+def test_a_base_url_a_path_cannot_follow_is_refused(url: str, what: str) -> None:
+    sent: list[httpx.Request] = []
+    creds = RefreshTokenCredentials("1000.ID", "secret", "1000.refresh")
+    with pytest.raises(ZohoValidationError) as caught:
+        ZohoCRM(creds, transport=httpx.MockTransport(sent.append), **{what: url})  # type: ignore[arg-type]
+    assert "S3cretPW" not in str(caught.value)
+    assert sent == []
+
+
 def test_client_credentials_grant_with_soid(sb: Sandbox) -> None:
     with ZohoCRM(sb.client_credentials, transport=sb.transport(), **client_kwargs(sb)) as crm:
         assert crm.records.count("Leads") == 0
