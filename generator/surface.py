@@ -72,7 +72,7 @@ SURFACE_NAMES = frozenset({"self", "extra_headers", "extra_query", "extra_body",
 """Names every generated method uses itself: a parameter spelt so gets another keyword (``timeout_``)."""
 BATCH_NAMES = frozenset({"concurrency", "on_progress"})
 """The further names of a batched write (and its items' argument, ``records`` or ``ids``)."""
-CLIENT_NAMES = frozenset({"close", "aclose", "stats", "tokens", "base_url"})
+CLIENT_NAMES = frozenset({"close", "aclose", "stats", "tokens", "base_url", "with_options"})
 """Attributes ``ZohoCRM`` and ``AsyncZohoCRM`` have besides their resources (a test keeps this in step)."""
 
 
@@ -366,11 +366,13 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
             "doc": " ".join(str(doc).split()), "kind": kind, "wrap": declared.get("wrap"), "each": each}  # fmt: skip
 
 
-def _option_kind(spec: dict[str, Any], schema: Any) -> tuple[str, ...]:
-    """A body option's JSON type, and its items' for an array (what the runtime checks a value against)."""
+def _option_rule(spec: dict[str, Any], schema: Any) -> dict[str, Any]:
+    """What the runtime checks of a body option: its type, constraints and enum, and an array's items' too."""
     schema = _resolve(spec, schema)
-    kind = schema.get("type", "")
-    return (kind, _resolve(spec, schema.get("items", {})).get("type", "")) if kind == "array" else (kind,)
+    rule = {key: schema[key] for key in (*RULE_KEYS, "enum") if key in schema}
+    if schema.get("type") == "array":
+        rule["each"] = _option_rule(spec, schema.get("items", {}))
+    return rule
 
 
 def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:
@@ -388,7 +390,7 @@ def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, 
             doc = f"{_deprecated_doc('')} {doc}"
         options.append({"public": prop, "name": prop, "key": prop, "type": kind, "doc": doc,
                         "required": prop in required, "choices": enum_values,
-                        "in_body": True, "kind": _option_kind(spec, sub)})  # fmt: skip
+                        "in_body": True, "rule": _option_rule(spec, sub)})  # fmt: skip
     return options
 
 
@@ -558,11 +560,11 @@ def _own_keywords(op_id: str, method: dict[str, Any], taken: frozenset[str] | se
 
 
 def _batch_options(node: dict[str, Any], user: list[dict[str, Any]]) -> str | None:
-    """A batched write's body keywords and their JSON types (``Operation.options``), from its batch method."""
+    """A batched write's body keywords and their rules (``Operation.options``), from its batch method."""
     batched = next((u for u in user if u["returns"] == "batch"), None)
     if batched is None or node["x-zoho-batch"].get("key", "data") != "data":
         return None
-    return repr({o["key"]: tuple(o["kind"]) for o in batched["options"]})
+    return repr({o["key"]: o["rule"] for o in batched["options"]})
 
 
 def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], package: str) -> dict[str, Any]:

@@ -59,7 +59,7 @@ class Operation:
         rules: Mapping[str, Mapping[str, Any]] | None = None,
         one_of: tuple[str, ...] = (),
         reach: int | None = None,
-        options: Mapping[str, tuple[str, ...]] | None = None,
+        options: Mapping[str, Mapping[str, Any]] | None = None,
         keywords: Mapping[str, str] | None = None,
         binary: bool = False,
     ) -> None:
@@ -85,7 +85,7 @@ class Operation:
         self.reach = reach
         """Records a walk by page number alone can reach (Zoho's limit: ``x-zoho-method``'s ``limit``)."""
         self.options = options or {}
-        """A batched write's body keywords and their JSON types (an array's items' too), as checked."""
+        """A batched write's body keywords and their schemas' rules (type, constraints, enum; an array's items' too)."""
         self.keywords = keywords or {}
         """Parameters whose keyword is not their name without ``x_`` or a trailing ``_`` (``timeout`` -> ``timeout_``)."""
         self.binary = binary
@@ -157,7 +157,7 @@ class Method:
         key: str | None = None,
         fixed: Mapping[str, Any] | None = None,
         wrap: str | None = None,
-        options: Mapping[str, tuple[str, ...]] | None = None,
+        options: Mapping[str, Mapping[str, Any]] | None = None,
         each: Mapping[str, Any] | None = None,
         required: tuple[str, ...] = (),
         answers: str | None = None,
@@ -183,7 +183,7 @@ class Method:
         self.each = each
         """A ``body`` argument of names: where each sits in an item of ``wrap`` (``path``) and its checks."""
         self.options = options or {}
-        """The body's own keywords and their JSON types (an array's with its items' type)."""
+        """The body's own keywords and their schemas' rules (type, constraints, enum; an array's items' too)."""
         self.required = required
         """Arguments sent in the body that must be given (body properties made ``positional``)."""
         self.until = until

@@ -148,8 +148,16 @@ def _array(where: str, value: Any, rule: Mapping[str, Any], what: str = "items")
     return list(value)
 
 
+def option(where: str, value: Any, rule: Mapping[str, Any]) -> Any:
+    """A body option's value against its schema's rule (``Method.options``, ``Operation.options``)."""
+    kind, each = rule.get("type", ""), rule.get("each", {}).get("type")
+    if not check.is_json(value, kind):  # of its own type: no number taken for text
+        raise ZohoValidationError(f"{where} must be {kind}{f' of {each}s' if each else ''}, got {check.shown(value)}")
+    return _checked(where, value, rule, False)
+
+
 def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> Any:
-    """``value`` against its parameter's declared schema (``Operation.rules``)."""
+    """``value`` against its parameter's declared schema (``Operation.rules``), or a body option's."""
     if rule.get("format") == "record-id":
         return check.record_id(value, external=external, what=where)
     if rule.get("format") in ("date", "date-time"):
@@ -161,6 +169,9 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
         value = str(value)
     if not check.is_json(value, rule.get("type", "")):
         raise ZohoValidationError(f"{where} must be {rule['type']}, got {type(value).__name__}")
+    if "enum" in rule and not any(type(value) is type(choice) and value == choice for choice in rule["enum"]):
+        allowed = ", ".join(repr(choice) for choice in rule["enum"])
+        raise ZohoValidationError(f"{where}: {check.shown(value)} is not one of {allowed}")
     if type(value) is float and not math.isfinite(value):
         raise ZohoValidationError(f"{where} must be a finite number, got {value!r}")
     if ("minimum" in rule and value < rule["minimum"]) or ("maximum" in rule and value > rule["maximum"]):
@@ -404,7 +415,7 @@ def arguments(method: Method, params: dict[str, Any], unknown: Mapping[str, obje
             if key in method.fixed:
                 fixed.add(name)
         elif value is not None:  # one of the body's own keywords
-            body[key] = check.json_type(f"{method.where}: {key}", value, method.options.get(key, ("",)))
+            body[key] = option(f"{method.where}: {key}", value, method.options.get(key, {}))
     if body or (method.body and not method.wrap):
         named["body"] = body
     return prepare(method.op, named, CallOptions(), {}, fixed)[0]

@@ -8,7 +8,7 @@ import re
 import reprlib
 from collections.abc import Collection, Iterable, Mapping
 from itertools import repeat
-from typing import Any, TypeGuard
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 import httpx
@@ -231,15 +231,3 @@ def is_json(value: object, kind: str) -> bool:
     """Whether ``value`` has the JSON Schema ``type`` ``kind`` (any value for an unknown or empty one)."""
     types = JSON_TYPES.get(kind, (object,))
     return isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
-
-
-def json_type(where: str, value: Any, kinds: tuple[str, ...]) -> Any:
-    """``value`` of the declared JSON type ``kinds[0]`` (an array's items of ``kinds[1]``); a list if a tuple."""
-    kind, *items = kinds
-    ok = is_json(value, kind)
-    if ok and items and isinstance(value, (list, tuple)):
-        ok = all(is_json(item, items[0]) for item in value)
-    if not ok:
-        shape = f"{kind} of {items[0]}s" if items and items[0] else kind
-        raise ZohoValidationError(f"{where} must be {shape}, got {shown(value)}")
-    return list(value) if isinstance(value, tuple) else value

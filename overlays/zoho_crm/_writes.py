@@ -17,7 +17,7 @@ from typing import Any
 
 from zoho_crm_api._runtime import Operation
 
-from . import _batch, _idempotency, _plans
+from . import _batch, _idempotency, _plans, _runtime  # _runtime: a cycle, read at call time
 from . import _validation as check
 from ._engine import operation
 from .errors import ZohoValidationError
@@ -52,7 +52,7 @@ def call_parts(op: Operation, params: dict[str, Any]) -> tuple[dict[str, Any], d
 def body_options(op: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
     """A batched write's body options besides its items (``trigger``, ``duplicate_check_fields``...), checked.
 
-    Checked for their form, their declared JSON types, and against the generated request model.
+    Checked for their form, their schemas' rules (type, constraints, enum), and against the generated request model.
     """
     rest = {key: value for key, value in body.items() if value is not None and key != "data"}
     extra = _plans.write_options(rest.pop("trigger", None), rest.pop("skip_feature_execution", None))
@@ -61,7 +61,7 @@ def body_options(op: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
     extra.update(rest)
     name = op.name.rsplit(".", 1)[-1]
     for key, value in extra.items():
-        extra[key] = check.json_type(f"{name}: {key}", value, op.options.get(key, ("",)))
+        extra[key] = _runtime.option(f"{name}: {key}", value, op.options.get(key, {}))
     model = _body_model(op.name)
     try:
         model.from_dict({"data": [], **extra})

@@ -47,7 +47,7 @@ _QUERY_METHOD = Method(
     None,
     None,
     options={
-        "select_query": ("string",),
+        "select_query": {"type": "string"},
     },
     required=("select_query",),
 )
@@ -58,7 +58,7 @@ _ITER_METHOD = Method(
     None,
     None,
     options={
-        "select_query": ("string",),
+        "select_query": {"type": "string"},
     },
     required=("select_query",),
 )

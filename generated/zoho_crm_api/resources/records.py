@@ -80,7 +80,13 @@ _UPDATE_RECORDS = Operation(
     datetimes=frozenset(("if_unmodified_since",)),
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "id"},
-    options={"trigger": ("array", "string"), "skip_feature_execution": ("array", "object")},
+    options={
+        "trigger": {
+            "type": "array",
+            "each": {"type": "string", "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"]},
+        },
+        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
+    },
     path=("module",),
     rules={
         "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
@@ -108,10 +114,13 @@ _INSERT_RECORDS = Operation(
     csv=frozenset(()),
     batch={"size": 100, "key": "data"},
     options={
-        "trigger": ("array", "string"),
-        "lar_id": ("string",),
-        "apply_feature_execution": ("array", "object"),
-        "skip_feature_execution": ("array", "object"),
+        "trigger": {
+            "type": "array",
+            "each": {"type": "string", "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"]},
+        },
+        "lar_id": {"type": "string"},
+        "apply_feature_execution": {"type": "array", "each": {"type": "object"}},
+        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
     },
     path=("module",),
     rules={
@@ -236,8 +245,11 @@ _UPDATE_ONE_METHOD = Method(
     "record",
     wrap="data",
     options={
-        "trigger": ("array", "string"),
-        "skip_feature_execution": ("array", "object"),
+        "trigger": {
+            "type": "array",
+            "each": {"type": "string", "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"]},
+        },
+        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
     },
     answers="record_id",
 )
@@ -285,9 +297,12 @@ _UPSERT_RECORDS = Operation(
     csv=frozenset(()),
     batch={"size": 100, "key": "data", "identified_by": "duplicate_check_fields"},
     options={
-        "duplicate_check_fields": ("array", "string"),
-        "trigger": ("array", "string"),
-        "skip_feature_execution": ("array", "object"),
+        "duplicate_check_fields": {"type": "array", "each": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$"}},
+        "trigger": {
+            "type": "array",
+            "each": {"type": "string", "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"]},
+        },
+        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
     },
     path=("module",),
     rules={
@@ -434,10 +449,10 @@ _MASS_UPDATE_METHOD = Method(
     key="data",
     wrap="data",
     options={
-        "ids": ("array", ""),
-        "cvid": ("string",),
-        "territory": ("object",),
-        "over_write": ("boolean",),
+        "ids": {"type": "array", "minItems": 1, "maxItems": 500, "each": {}},
+        "cvid": {"type": "string", "pattern": "^[0-9]{1,19}$"},
+        "territory": {"type": "object"},
+        "over_write": {"type": "boolean"},
     },
 )
 
@@ -475,7 +490,7 @@ _CLONE_METHOD = Method(
     "overrides",
     wrap="data",
     options={
-        "skip_feature_execution": ("array", "object"),
+        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
     },
 )
 
