@@ -56,8 +56,12 @@ class Walk:
     """Where a listing is: which records of a page are new, and which page to ask for next."""
 
     def __init__(self, pagination: Collection[str], per_page: int, reach: int | None = None) -> None:
-        """``pagination``: the paging parameters the operation takes; ``reach``: how far page numbers alone go."""
-        self._numbered = "page" in pagination
+        """``pagination``: the paging parameters the operation takes; ``reach``: how far page numbers alone go.
+
+        ``limit`` (COQL's offsets): each page after the first also says the records read so far (``offset``).
+        """
+        self._numbered = "page" in pagination or "limit" in pagination
+        self._offsets = "limit" in pagination
         self._tokens = "page_token" in pagination
         self._per_page = per_page
         self._reach = reach
@@ -136,7 +140,7 @@ class Walk:
             return {"page_token": token}
         if self._numbered and self._within(self._page_no):
             self._by_token = False
-            return {"page": self._page_no}
+            return {"page": self._page_no, "offset": self._read} if self._offsets else {"page": self._page_no}
         if self._tokens:
             raise InvalidResponseError(f"Zoho reports more records past {self._read} but gave no page token")
         logger.warning("zoho_crm: listing stopped at Zoho's limit of %d records", self._reach)

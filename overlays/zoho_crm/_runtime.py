@@ -29,7 +29,7 @@ from ._batch import record_id_of
 from ._engine import api_error, operation, read_json
 from ._pagination import MAX_LISTED, Walk
 from ._streaming import WritePlan
-from .errors import InvalidResponseError, PaginationError, WaitTimeoutError, ZohoValidationError
+from .errors import InvalidResponseError, WaitTimeoutError, ZohoValidationError
 
 __all__ = ["arguments", "page_args", "parsed", "prepare", "shaped", "stream_plan", "waited", "waits", "walk_of"]
 
@@ -485,7 +485,7 @@ def walk_of(op: Operation, args: dict[str, Any]) -> Walk:
                 f"{short}: the query ends with a limit clause, and the walk pages with its "
                 f"own ({SELECT_PAGE} records a call): drop it (itertools.islice stops a walk early)"
             )
-        return Walk(("page",), SELECT_PAGE)
+        return Walk(("limit",), SELECT_PAGE)
     if "per_page" in _declared(op):
         args.setdefault("per_page", DEFAULT_PER_PAGE)
     per_page = args.get("per_page", DEFAULT_PER_PAGE)
@@ -525,13 +525,9 @@ def page_args(op: Operation, args: dict[str, Any], paging: dict[str, Any]) -> di
     if "limit" not in op.pagination:
         return {**args, **paging}
     body = args["body"].payload
-    offset = (paging["page"] - 1) * SELECT_PAGE
-    if offset + SELECT_PAGE > MAX_LISTED:
-        raise PaginationError(
-            f"page {paging['page']} would start at offset {offset} and more records are claimed: COQL reaches "
-            f"the first {MAX_LISTED} records of a query; narrow its where clause (by Created_Time or id ranges)"
-        )
-    query = f"{body['select_query'].rstrip()} limit {offset}, {SELECT_PAGE}"
+    offset = paging.get("offset", 0)  # the records read so far: a short page skips none
+    size = min(SELECT_PAGE, MAX_LISTED - offset)  # COQL reaches MAX_LISTED records (the walk stops there)
+    query = f"{body['select_query'].rstrip()} limit {offset}, {size}"
     return {**args, "body": _plans.Body({**body, "select_query": query})}
 
 

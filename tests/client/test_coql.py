@@ -228,21 +228,39 @@ def test_a_limit_inside_a_value_is_the_query_s_own(sb: Sandbox, crm: ZohoCRM, re
 
 
 def test_a_walk_stops_at_coql_s_reach_with_a_typed_error(sb: Sandbox) -> None:
-    """A server claiming more records for ever, one a page: the walk stops where COQL's offsets end."""
+    """A server claiming more records for ever, full pages: the walk stops where COQL's offsets end."""
     sent: list[str] = []
 
     def claims_more(request: httpx.Request) -> httpx.Response:
         sent.append(json.loads(request.content)["select_query"])
-        page = {"data": [{"id": str(10**15 + len(sent))}], "info": {"count": 1, "more_records": True}}
-        return httpx.Response(200, json=page)
+        data = [{"id": str(10**15 + 2000 * len(sent) + i)} for i in range(2000)]
+        return httpx.Response(200, json={"data": data, "info": {"count": 2000, "more_records": True}})
 
     with ZohoCRM(sb.credentials, transport=Intercept(sb, "/coql", claims_more), **client_kwargs(sb)) as crm:
         walk = crm.coql.iter("select id from Leads where id is not null")
-        with pytest.raises(PaginationError, match=r"page 51 would start at offset 100000 .*COQL reaches"):
+        with pytest.raises(PaginationError, match=r"100000 records read and more claimed"):
             for _ in walk:
                 pass
     assert len(sent) == 50
     assert sent[-1].endswith("limit 98000, 2000")
+
+
+def test_a_walk_asks_for_the_next_offset_after_a_short_page(sb: Sandbox) -> None:
+    """A server answering fewer records than asked (at most 300 here) yet more to come: none is skipped."""
+    ids = [str(10**15 + i) for i in range(5000)]
+    offsets: list[int] = []
+
+    def short_pages(request: httpx.Request) -> httpx.Response:
+        offset, size = map(int, json.loads(request.content)["select_query"].rsplit(" limit ", 1)[1].split(","))
+        offsets.append(offset)
+        data = [{"id": i} for i in ids[offset : offset + min(size, 300)]]
+        more = offset + len(data) < len(ids)
+        return httpx.Response(200, json={"data": data, "info": {"count": len(data), "more_records": more}})
+
+    with ZohoCRM(sb.credentials, transport=Intercept(sb, "/coql", short_pages), **client_kwargs(sb)) as crm:
+        walked = [record["id"] for record in crm.coql.iter("select id from Leads where id is not null")]
+    assert walked == ids
+    assert offsets == list(range(0, 5000, 300))
 
 
 USAGE = """\
