@@ -15,12 +15,13 @@ import httpx
 import pytest
 
 from tests.client.conftest import FAST_RETRY, AsyncRecorder, Intercept, Recorder, client_kwargs
-from zoho_crm import API_VERSION, AccessTokenCredentials, AsyncZohoCRM, ZohoCRM, ZohoValidationError
+from zoho_crm import API_VERSION, AccessTokenCredentials, AsyncZohoCRM, RetryPolicy, ZohoCRM, ZohoValidationError
 from zoho_crm.errors import (
     APIConnectionError,
     InvalidRequestError,
     InvalidResponseError,
     NotFoundError,
+    ServerError,
     WaitTimeoutError,
 )
 from zoho_crm.testing import ManualClock, Sandbox, sandbox
@@ -342,6 +343,30 @@ def test_a_job_that_never_ends_is_given_up_after_max_wait(sb: Sandbox) -> None:
     assert late.value.details["Updated_Count"] == 4  # the last status read, in the error
     assert fake.slept == [30, 30, 30]  # a fourth interval would end past max_wait: no sleep for nothing
     assert len(reads) == 4
+
+
+@pytest.mark.parametrize("max_wait", [10, 100])
+def test_a_status_read_is_retried_only_within_max_wait(sb: Sandbox, max_wait: int) -> None:
+    reads: list[httpx.Request] = []
+    done = {"Status": "COMPLETED", "Total_Count": 1, "Updated_Count": 1, "Not_Updated_Count": 0, "Failed_Count": 0}
+
+    def busy_then_done(request: httpx.Request) -> httpx.Response:
+        reads.append(request)
+        if len(reads) == 1:  # the retry policy would wait 20 s for the next attempt (its budget: 120 s)
+            busy = {"code": "INTERNAL_ERROR", "message": "busy", "status": "error", "details": {}}
+            return httpx.Response(503, headers={"Retry-After": "20"}, json=busy)
+        return httpx.Response(200, json={"data": [done]})
+
+    kwargs = {**client_kwargs(sb), "retry": RetryPolicy(max_attempts=5, max_elapsed=120)}
+    with ZohoCRM(sb.credentials, transport=Intercept(sb, "/actions/mass_update", busy_then_done), **kwargs) as crm:
+        fake = fake_time(crm)
+        if max_wait == 10:  # the retry would end past max_wait: not made, the read's error raised
+            with pytest.raises(ServerError):
+                crm.records.wait_for_mass_update("Leads", "3652397000000555001", max_wait=max_wait)
+        else:
+            assert crm.records.wait_for_mass_update("Leads", "3652397000000555001", max_wait=max_wait) == done
+    assert len(reads) == (1 if max_wait == 10 else 2)
+    assert fake.now - 1_000.0 <= max_wait
 
 
 @pytest.mark.parametrize(

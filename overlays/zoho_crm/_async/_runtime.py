@@ -115,7 +115,7 @@ class AsyncRuntime:
         give_up = self._engine.clock() + max_wait
         while True:
             response = await self._engine.send(
-                method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout
+                method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout, until=give_up
             )
             item = waited(method, params, response, self._engine.clock() + interval > give_up)
             if item is not None:

@@ -59,8 +59,12 @@ class SyncEngine(EngineCore):
         read: bool = True,
         on_sent: Callable[[], None] | None = None,
         adjust: Adjust = None,
+        until: float | None = None,
     ) -> httpx.Response:
         """Send with retries; return the final answer (any status) or raise a transport error.
+
+        ``until`` (on the engine's clock): no retry waits past it (a bounded wait's reads), though an
+        attempt keeps its whole timeout.
 
         ``on_sent`` is called whenever the request has gone out in full (once per attempt), as httpcore's
         transport reports it; a transport that reports nothing (an in-process one) never calls it.
@@ -70,6 +74,7 @@ class SyncEngine(EngineCore):
         if on_sent is not None:
             request.extensions["trace"] = _body_sent_trace(on_sent)
         attempt, budget_end, applied = 0, self._budget_end(self.clock(), total), False
+        retry_end = budget_end if until is None else min(budget_end, until)
         while True:
             attempt += 1
             self._count("calls")
@@ -83,10 +88,10 @@ class SyncEngine(EngineCore):
             except TimeoutError:
                 failure = deadline_passed(request)
             if failure is not None:  # handled outside the except block: no __context__ holding the request
-                self._sleep(self._retry_failure(failure, request, attempt, idempotent, budget_end))
+                self._sleep(self._retry_failure(failure, request, attempt, idempotent, retry_end))
                 applied = applied or not RetryPolicy.never_sent(failure)
                 continue
-            delay = self._retry_answer(request, response, attempt, idempotent, read, budget_end)
+            delay = self._retry_answer(request, response, attempt, idempotent, read, retry_end)
             if delay is None:
                 return repeated(response) if applied else response
             applied = applied or response.status_code != 429

@@ -107,7 +107,9 @@ class SyncRuntime:
         interval, max_wait = waits(method, every)
         give_up = self._engine.clock() + max_wait
         while True:
-            response = self._engine.send(method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout)
+            response = self._engine.send(
+                method.op.name, args, idempotent=method.op.retry == "safe", timeout=timeout, until=give_up
+            )
             item = waited(method, params, response, self._engine.clock() + interval > give_up)
             if item is not None:
                 return item
