@@ -495,9 +495,9 @@ def walk_of(op: Operation, args: dict[str, Any]) -> Walk:
 def waits(method: Method, every: tuple[float, float]) -> tuple[float, float]:
     """A wait's ``interval`` and ``max_wait``: finite seconds, at least 0 (``ZohoValidationError`` otherwise)."""
     for name, value in zip(("interval", "max_wait"), every, strict=True):
-        if not check.finite_number(value) or value < 0:
+        if not check.seconds(value, zero=True):
             raise ZohoValidationError(
-                f"{method.where}: {name} must be finite seconds, at least 0, got {check.shown(value)}"
+                f"{method.where}: {name} must be seconds from 0 to {check.MAX_SECONDS:,}, got {check.shown(value)}"
             )
     return every
 

@@ -150,11 +150,13 @@ def timeout(value: object) -> None:
     """A timeout: positive finite seconds, or an ``httpx.Timeout`` whose phases are each that or ``None``."""
     if isinstance(value, httpx.Timeout):
         phases = (value.connect, value.read, value.write, value.pool)
-        if all(phase is None or _seconds(phase) for phase in phases):
+        if all(phase is None or seconds(phase) for phase in phases):
             return
-    elif _seconds(value):
+    elif seconds(value):
         return
-    raise ZohoValidationError(f"timeout must be positive seconds or an httpx.Timeout of them, got {shown(value)}")
+    raise ZohoValidationError(
+        f"timeout must be positive seconds (at most {MAX_SECONDS:,}) or an httpx.Timeout of them, got {shown(value)}"
+    )
 
 
 def finite_number(value: object) -> TypeGuard[float]:
@@ -167,8 +169,13 @@ def finite_number(value: object) -> TypeGuard[float]:
         return False
 
 
-def _seconds(value: object) -> bool:
-    return finite_number(value) and value > 0
+MAX_SECONDS = 10_000_000
+"""The longest timeout, wait or retry budget taken (about 115 days): a longer one overflows the platform's timers."""
+
+
+def seconds(value: object, *, zero: bool = False) -> bool:
+    """Whether ``value`` is a number of seconds, more than 0 (or 0 too: ``zero``), at most :data:`MAX_SECONDS`."""
+    return finite_number(value) and (value >= 0 if zero else value > 0) and value <= MAX_SECONDS
 
 
 def call_timeout(value: object) -> None:

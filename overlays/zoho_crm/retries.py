@@ -26,7 +26,8 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from ._validation import finite_number, shown
+from ._validation import MAX_SECONDS, shown
+from ._validation import seconds as check_seconds
 from .errors import ZohoValidationError
 
 __all__ = ["RetryPolicy", "retry_after_seconds"]
@@ -85,8 +86,8 @@ class RetryPolicy:
         seconds = (self.max_elapsed, self.initial_backoff, self.max_backoff)
         if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 1:
             raise ZohoValidationError(f"RetryPolicy.max_attempts must be an int of 1 or more, got {shown(attempts)}")
-        if not all(finite_number(s) and s >= 0 for s in seconds):
-            raise ZohoValidationError(f"RetryPolicy's seconds must be finite and 0 or more, got {shown(seconds)}")
+        if not all(check_seconds(s, zero=True) for s in seconds):
+            raise ZohoValidationError(f"RetryPolicy's seconds must be from 0 to {MAX_SECONDS:,}, got {shown(seconds)}")
         if not isinstance(statuses, (set, frozenset, tuple, list)) or not all(type(s) is int for s in statuses):
             raise ZohoValidationError(f"RetryPolicy.retry_statuses must be a set of ints, got {shown(statuses)}")
 

@@ -336,13 +336,20 @@ def test_retries_end_within_the_budget() -> None:
 @pytest.mark.parametrize(
     "timeout",
     [0, -1, float("nan"), float("inf"), pytest.param(10**400, id="10**400"), True, "30", httpx.Timeout(-1),
-     httpx.Timeout(5, read=float("nan")), httpx.Timeout(float("inf")), httpx.Timeout(5, pool=0)],
+     httpx.Timeout(5, read=float("nan")), httpx.Timeout(float("inf")), httpx.Timeout(5, pool=0),
+     1e12, httpx.Timeout(5, read=1e10)],  # finite, but past what the platform's timers take (OverflowError)
 )  # fmt: skip
 def test_a_bad_timeout_is_refused(timeout: Any) -> None:
     with pytest.raises(ZohoValidationError, match="timeout"):
         sync_client(lambda r: httpx.Response(200), timeout=timeout)
     with pytest.raises(ZohoValidationError, match="timeout"):
         sync_client(lambda r: httpx.Response(200, json={"count": 1})).records.count("Leads", timeout=timeout)
+
+
+@pytest.mark.parametrize("seconds", [{"max_elapsed": 1e11}, {"max_backoff": -1}, {"initial_backoff": float("nan")}])
+def test_a_retry_policy_with_seconds_no_timer_takes_is_refused(seconds: dict[str, float]) -> None:
+    with pytest.raises(ZohoValidationError, match="RetryPolicy's seconds must be from 0 to 10,000,000"):
+        RetryPolicy(**seconds)
 
 
 # §12 — the answer size is capped
