@@ -493,7 +493,7 @@ def walk_of(op: Operation, args: dict[str, Any]) -> Walk:
 
 
 def waits(method: Method, every: tuple[float, float]) -> tuple[float, float]:
-    """A wait's ``interval`` and ``max_wait``: seconds from 0 to ``MAX_SECONDS`` (``ZohoValidationError`` otherwise)."""
+    """A wait's ``interval`` and ``max_wait``: seconds from 0 to ``MAX_SECONDS`` (else ``ZohoValidationError``)."""
     for name, value in zip(("interval", "max_wait"), every, strict=True):
         if not check.seconds(value, zero=True):
             raise ZohoValidationError(

@@ -147,7 +147,7 @@ def records(values: object, *, what: str = "records") -> list[dict[str, object]]
 
 
 def timeout(value: object) -> None:
-    """A timeout: positive seconds up to ``MAX_SECONDS``, or an ``httpx.Timeout`` whose phases are each that or ``None``."""
+    """A timeout: positive seconds (to ``MAX_SECONDS``), or an ``httpx.Timeout`` whose phases are each that or None."""
     if isinstance(value, httpx.Timeout):
         phases = (value.connect, value.read, value.write, value.pool)
         if all(phase is None or seconds(phase) for phase in phases):
