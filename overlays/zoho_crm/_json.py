@@ -88,8 +88,27 @@ _ENCODER = json.JSONEncoder(allow_nan=False, ensure_ascii=False, separators=(","
 
 
 def _strict(value: Any) -> bytes:
-    """``value`` by the standard library's strict encoder, as UTF-8 (a lone surrogate: ``UnicodeEncodeError``)."""
-    return _ENCODER.encode(value).encode()
+    """``value`` by the standard library's strict encoder, as UTF-8 (a lone surrogate: ``UnicodeEncodeError``).
+
+    It writes keys that are not strings as JSON would (``1`` as ``"1"``); two keys of one object written
+    alike (``1`` and ``"1"``) are a ``ValueError``: which one Zoho keeps is anybody's guess.
+    """
+    written = _ENCODER.encode(value).encode()
+    stack = [value]  # no cycle here: the encoder refuses one
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if not all(type(key) is str for key in item):
+                names = [
+                    key if isinstance(key, str) else json.loads(_ENCODER.encode({key: 0})).popitem()[0] for key in item
+                ]
+                if len(set(names)) < len(names):
+                    clash = next(name for name in names if names.count(name) > 1)
+                    raise ValueError(f"two keys are both written as {clash!r}")
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return written
 
 
 _FAILURES = (TypeError, ValueError, RecursionError)
