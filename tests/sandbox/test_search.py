@@ -100,6 +100,8 @@ def test_a_stored_decimal_equals_its_own_text() -> None:
         "(Age:between:1)",
         "(" + "and".join(f"(F{i}:equals:{i})" for i in range(11)) + ")",
         "(F:in:" + ",".join(str(i) for i in range(101)) + ")",
+        "(Last_Name:equals:)",  # no value: on text, equals would match every record
+        "(Age:between:1, )",
     ],
 )
 def test_malformed_criteria_are_refused(criteria: str) -> None:
@@ -148,6 +150,15 @@ def test_search_errors(api: httpx.Client) -> None:
     assert error_of(api.get("/Leads/search", params={"criteria": "(Last_Name:like:x)"})) == (400, "INVALID_QUERY")
     assert error_of(api.get("/Leads/search", params={"word": "x"})) == (400, "INVALID_DATA")
     assert api.get("/Leads/search", params={"word": "nothing"}).status_code == 204
+
+
+def test_criteria_on_a_field_the_module_lacks_are_an_invalid_query(sb: Sandbox, api: httpx.Client) -> None:
+    sb.seed("Leads", PEOPLE)
+    response = api.get("/Leads/search", params={"criteria": "(Last_Nmae:equals:Burns)"})
+    assert error_of(response) == (400, "INVALID_QUERY")  # not 204, which would read as "no match"
+    assert response.json()["details"] == {"api_name": "Last_Nmae", "reason": "invalid field name"}
+    held = api.get("/Leads/search", params={"criteria": "(City:equals:Osaka)"})  # a field records hold: known
+    assert [r["Last_Name"] for r in held.json()["data"]] == ["Sato"]
 
 
 def test_search_reaches_at_most_2000_records(sb: Sandbox, api: httpx.Client) -> None:

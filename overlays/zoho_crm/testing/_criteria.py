@@ -76,8 +76,8 @@ def _unescape(text: str) -> str:
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, known: Callable[[str], bool] | None = None) -> None:
+        self.text, self.known = text, known
         self.pos = 0
         self.conditions = 0
         self.depth = 0
@@ -154,7 +154,7 @@ class _Parser:
         if len(parts) != 3:
             raise CriteriaError("a condition is field:operator:value", condition=text)
         field, operator, raw_value = parts[0].strip(), parts[1].strip(), parts[2]
-        if not _FIELD.match(field):
+        if not _FIELD.match(field) or (self.known is not None and not self.known(field.partition(".")[0])):
             raise CriteriaError("invalid field name", api_name=field)
         if operator not in OPERATORS:
             raise CriteriaError("unsupported operator", operator=operator)
@@ -162,6 +162,8 @@ class _Parser:
             values = [_unescape(v) for v in _split_unescaped(raw_value, ",")]
         else:
             values = [_unescape(raw_value)]
+        if any(not value.strip() for value in values):  # Zoho has no empty value: "equals" would match all
+            raise CriteriaError("a condition needs a value", condition=text)
         if operator == "between" and len(values) != 2:
             raise CriteriaError("between takes two values", operator=operator)
         if operator == "in" and len(values) > MAX_IN_VALUES:
@@ -169,11 +171,14 @@ class _Parser:
         return _compile(_Condition(field, operator, values))
 
 
-def parse_criteria(text: str) -> Predicate:
-    """Compile ``criteria`` into a predicate over a record's fields; :class:`CriteriaError` if malformed."""
+def parse_criteria(text: str, known: Callable[[str], bool] | None = None) -> Predicate:
+    """Compile ``criteria`` into a predicate over a record's fields; :class:`CriteriaError` if malformed.
+
+    ``known`` says whether a module has a field: a condition on any other is malformed too.
+    """
     if not text.strip():
         raise CriteriaError("empty criteria")
-    return _Parser(text).parse()
+    return _Parser(text, known).parse()
 
 
 def _field_values(record: dict[str, Any], field: str) -> list[Any]:

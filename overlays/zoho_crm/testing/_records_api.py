@@ -10,6 +10,7 @@ from ._context import Context, Reply, Work
 from ._criteria import CriteriaError, Predicate, parse_criteria
 from ._errors import ZohoError
 from ._listing import field_names, page_of, project, record_key
+from ._metadata_api import fields_of
 from ._store import StoredRecord, copy_json
 from ._writes import ItemError, clean_record, empty_value, item_schema_error, success, write_status
 
@@ -113,12 +114,18 @@ def get_record(ctx: Context) -> Reply:
     return Reply(200, {"data": [project(record.fields, field_names(ctx.params))]})
 
 
+def _has_field(ctx: Context) -> Callable[[str], bool]:
+    """Whether the module has a field: one the registry declares, or one a live record holds (as COQL says)."""
+    declared = {"id", *(field["api_name"] for field in fields_of(ctx, ctx.module))}
+    return lambda name: name in declared or any(name in r.fields for r in ctx.store.live(ctx.module.api_name))
+
+
 def _search_predicate(ctx: Context) -> tuple[str, Predicate] | None:
     """The search key that applies (criteria > email > phone > word) and its predicate."""
     params, module = ctx.params, ctx.module
     if params.get("criteria"):
         try:
-            return "criteria", parse_criteria(params["criteria"])
+            return "criteria", parse_criteria(params["criteria"], _has_field(ctx))
         except CriteriaError as error:
             raise ZohoError(400, "INVALID_QUERY", error.details, f"invalid query formed: {error}") from None
     if params.get("email"):
