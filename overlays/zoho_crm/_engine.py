@@ -331,11 +331,7 @@ ATTEMPT_DEADLINE: contextvars.ContextVar[tuple[float, Callable[[], float]] | Non
 
 @contextlib.contextmanager
 def within(deadline: float, clock: Callable[[], float]) -> Iterator[None]:
-    """Socket waits of this thread's requests end by ``deadline`` (on ``clock``), or an enclosing one if earlier."""
-    enclosing = ATTEMPT_DEADLINE.get()
-    if enclosing is not None and enclosing[0] - enclosing[1]() <= deadline - clock():
-        yield  # a token fetched within a call's attempt: the attempt's deadline holds
-        return
+    """Socket waits of this thread's requests end by ``deadline`` (on ``clock``)."""
     token = ATTEMPT_DEADLINE.set((deadline, clock))
     try:
         yield
@@ -365,7 +361,14 @@ def sync_transport(given: httpx.BaseTransport | None, *, verify: bool, limits: h
     return deadline_transport(verify=verify, limits=limits)
 
 
-def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
+SIGNED = "zoho_crm_signed"
+"""Set on a request (``request.extensions``) once the auth flow has its token: from then on it may go out."""
+
+
+def deadline_passed(request: httpx.Request) -> httpx.TimeoutException:
+    """The failure of an attempt past its deadline: never sent when its token was not even ready."""
+    if not request.extensions.get(SIGNED):
+        return httpx.PoolTimeout("the access token was not ready within the timeout; not sent", request=request)
     return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
 
 
@@ -389,7 +392,7 @@ class EngineCore:
         self.stats: Counter[str] = Counter()
         self._stats_lock = threading.Lock()
         self._rng = random.Random()  # noqa: S311 - jitter only
-        self._loop: object | None = None
+        self._loop: list[object | None] = [None]  # one binding, shared with with_options' copies
 
     def _count(self, key: str) -> None:
         with self._stats_lock:
@@ -418,6 +421,7 @@ class EngineCore:
         now = self.clock()
         deadline = budget_end if total is None else min(now + total, budget_end)
         request.extensions["timeout"] = _within(phases, deadline - now)
+        request.extensions.pop(SIGNED, None)  # signed anew by this attempt's auth flow
         return deadline
 
     def _budget_end(self, started: float, total: float | None) -> float:
@@ -502,9 +506,9 @@ class EngineCore:
     def check_loop(self) -> None:
         """The client's connections belong to the loop it first ran in: another loop gets a clear error."""
         loop = _running_loop()
-        if self._loop is None:
-            self._loop = loop
-        elif loop is not self._loop:
+        if self._loop[0] is None:
+            self._loop[0] = loop
+        elif loop is not self._loop[0]:
             raise EventLoopError(
                 "this AsyncZohoCRM was first used in another event loop (its connections belong to that loop); "
                 "create one client per event loop, e.g. inside the function that asyncio.run() runs"

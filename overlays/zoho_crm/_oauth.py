@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
-from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, cancel_at, deadline_of, sync_transport, within
+from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, SIGNED, cancel_at, deadline_of, sync_transport, within
 from ._json import loads
 from ._logging import logger
 from ._validation import finite_number, secure_url
@@ -72,6 +72,29 @@ class ServerDown(TokenEndpointError):
         return cls(f"token endpoint answered HTTP {response.status_code}")
 
 
+class _Refresh:
+    """A sync refresh running in a thread of its own: its token (or error) kept for whoever waits for it."""
+
+    def __init__(self, refresh: Callable[[], Token]) -> None:
+        self.done = threading.Event()
+        self._outcome: Token | BaseException | None = None
+        threading.Thread(target=self._run, args=(refresh,), name="zoho-crm-token-refresh", daemon=True).start()
+
+    def _run(self, refresh: Callable[[], Token]) -> None:
+        try:
+            self._outcome = refresh()
+        except BaseException as exc:  # raised to the callers that still wait
+            self._outcome = exc
+        finally:
+            self.done.set()
+
+    def result(self) -> Token:
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        assert self._outcome is not None  # set before done
+        return self._outcome
+
+
 class TokenCore:
     """What a token manager's sync and async flows share (``_auth.TokenManager`` puts them together, and says how)."""
 
@@ -112,6 +135,8 @@ class TokenCore:
         self._lock = threading.Lock()
         self._task_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
         self._refreshing: asyncio.Future[Token] | None = None  # an async refresh, run to its end
+        self._running: _Refresh | None = None  # a sync one, in its thread
+        self._shield_lock = threading.Lock()
         self._retired: collections.deque[str] = collections.deque(maxlen=8)  # tokens refreshes replaced
         self._last: Token | None = None  # the token this client last used: kept if the store fails
         self._store_failing = False
@@ -256,20 +281,21 @@ class TokenCore:
         return await asyncio.shield(self._refreshing)
 
     def _shielded(self, refresh: Callable[[], Token]) -> Token:
-        """The sync :meth:`_ashielded`: a thread is never cancelled."""
-        return refresh()
+        """The sync :meth:`_ashielded`: within a call's attempt, the refresh runs on in a thread of its own.
 
-    @staticmethod
-    def _pause(attempt: int) -> float:
-        """Seconds between token endpoint attempts; ``TimeoutError`` when a sync call's attempt ends first.
-
-        An async attempt is cancelled at its deadline, pause and all; a sync one has to be told.
+        The attempt waits for it until its deadline (``TimeoutError`` then, as an async attempt is
+        cancelled); the refresh goes on to its end and saves the token, and the next caller waits for it.
         """
-        pause = min(0.5 * 2.0**attempt, 4.0)
         deadline, clock = deadline_of()
-        if deadline is not None and clock() + pause >= deadline:
-            raise TimeoutError("the call's attempt ends before the token endpoint can be asked again")
-        return pause
+        if deadline is None:
+            return refresh()
+        with self._shield_lock:
+            if self._running is None or self._running.done.is_set():
+                self._running = _Refresh(refresh)
+            running = self._running
+        if not running.done.wait(max(deadline - clock(), 0.0)):
+            raise TimeoutError("the call's attempt ended while its token was refreshed (the refresh goes on)")
+        return running.result()
 
     async def _asleep(self, seconds: float) -> None:
         """Wait between token endpoint attempts (the sync flow's ``_sleep``: injectable)."""
@@ -479,6 +505,7 @@ class AuthCore(httpx.Auth):
             request.headers["Host"] = request.url.netloc.decode("ascii")
         secure_url(str(request.url), "request URL")
         request.headers["Authorization"] = f"Zoho-oauthtoken {token.access_token}"
+        request.extensions[SIGNED] = True
 
     def __repr__(self) -> str:
         return "ZohoAuth()"

@@ -120,7 +120,7 @@ class Walk:
             return None
         if self._read >= MAX_LISTED:
             raise PaginationError(f"{self._read} records read and more claimed: Zoho lists at most {MAX_LISTED}")
-        if self._page_no >= -(-MAX_LISTED // self._per_page) + MAX_IDLE_PAGES:
+        if not self._offsets and self._page_no >= -(-MAX_LISTED // self._per_page) + MAX_IDLE_PAGES:
             raise PaginationError(
                 f"{self._page_no} pages read ({self._read} records, {self._per_page} asked a page) and more "
                 f"claimed: pages that short cannot reach Zoho's {MAX_LISTED} records; stopped"

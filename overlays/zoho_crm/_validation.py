@@ -202,11 +202,12 @@ def base_url(url: object, what: str) -> str:
     """
     if not isinstance(url, str):
         raise ZohoValidationError(f"{what} must be a URL string, got {type(url).__name__}")
-    if url != url.strip() or has_control(url):
+    if any(char.isspace() for char in url) or has_control(url):
         raise ZohoValidationError(f"{what} must be a URL without spaces or control characters, got {url!r}")
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError when out of range
+        if parts.port == 0:  # raises ValueError when out of range
+            raise ValueError("port 0 is not one a server listens on")
     except ValueError as exc:
         raise ZohoValidationError(f"{what} is not a URL: {exc}") from None
     if parts.username is not None or parts.password is not None:

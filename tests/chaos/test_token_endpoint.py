@@ -62,7 +62,7 @@ def test_invalid_client_under_load_is_typed_and_bounded(report: Counter[str]) ->
         creds = RefreshTokenCredentials(sb.credentials.client_id, "not-the-secret", sb.credentials.refresh_token)
         errors, token_requests = hammer(sb, creds, 40)
     assert errors == Counter({"InvalidClientError": 40})
-    assert token_requests == 40  # one attempt per call: refusals are final, never retried
+    assert 1 <= token_requests <= 40  # at most one per call (calls at once share one): refusals are never retried
     report["token endpoint: invalid_client calls refused"] += 40
 
 
@@ -71,7 +71,7 @@ def test_invalid_refresh_token_under_load_is_typed_and_bounded() -> None:
         creds = RefreshTokenCredentials(sb.credentials.client_id, sb.credentials.client_secret, "1000.revoked.token")
         errors, token_requests = hammer(sb, creds, 40)
     assert errors == Counter({"InvalidTokenGrantError": 40})
-    assert token_requests == 40
+    assert 1 <= token_requests <= 40
 
 
 def test_throttled_refreshes_are_typed_and_not_retried(report: Counter[str]) -> None:
@@ -82,7 +82,7 @@ def test_throttled_refreshes_are_typed_and_not_retried(report: Counter[str]) -> 
                 crm.records.count("Leads")
         errors, token_requests = hammer(sb, sb.credentials, 30)
     assert errors == Counter({"TokenRefreshThrottledError": 30})
-    assert token_requests == 30
+    assert 1 <= token_requests <= 30
     report["token endpoint: throttled calls refused"] += 30
 
 

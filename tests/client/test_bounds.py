@@ -290,33 +290,37 @@ def test_the_per_call_timeout_bounds_the_call_too() -> None:
             crm.records.list("Leads", fields=["Email"], timeout=0.4)
 
 
-TOKEN_ANSWER = json.dumps({"access_token": TOKEN, "expires_in": 3600, "token_type": "Bearer"}).encode()
+TOKEN_AND_COUNT = json.dumps({"access_token": TOKEN, "expires_in": 3600, "token_type": "Bearer", "count": 7}).encode()
 REFRESHING = RefreshTokenCredentials("1000.ID", "secret", "1000.refresh")
 
 
-def test_the_call_timeout_bounds_a_sync_token_refresh_within_it() -> None:
-    # The token endpoint trickles its answer (~3 s); the client's timeout (60 s) would wait for it, the call's
-    # (0.4 s) may not, and the endpoint is not asked again once the attempt's time is spent.
-    with TrickleServer(TOKEN_ANSWER, gap=0.04) as server:
-        with (
-            ZohoCRM(REFRESHING, api_domain=server.url, accounts_url=server.url, timeout=60, retry=NO_RETRY) as crm,
-            pytest.raises(APITimeoutError),
-        ):
-            crm.records.list("Leads", fields=["Email"], timeout=0.4)
-        assert server.connections == 1
-        assert server.sent < 40
+def test_a_sync_call_out_of_time_leaves_its_token_refresh_to_finish() -> None:
+    # Every answer trickles in over ~1 s: the token endpoint's, then the API's. The first call may take
+    # 0.4 s: it ends, never sent, while the refresh goes on; the next call waits for that same refresh.
+    with TrickleServer(TOKEN_AND_COUNT, gap=0.01) as server:
+        with ZohoCRM(REFRESHING, api_domain=server.url, accounts_url=server.url, timeout=60, retry=NO_RETRY) as crm:
+            result = crm.records.insert("Leads", [{"Last_Name": "a"}], timeout=0.4)
+            assert server.sent < len(TOKEN_AND_COUNT)  # it ended before the token's answer was in
+            assert isinstance(result[0], Failure)
+            assert result[0].code == "APITimeoutError"
+            assert not result[0].uncertain  # the token was not ready: the call never went out
+            assert crm.records.count("Leads", timeout=30) == 7
+            assert crm.tokens.refreshes == 1  # Zoho's token was kept, not lost with the first call
+        assert server.connections == 2  # one token request, one API call
 
 
 @pytest.mark.anyio
-async def test_the_call_timeout_bounds_an_async_token_refresh_within_it() -> None:
-    with TrickleServer(TOKEN_ANSWER, gap=0.04) as server:
+async def test_an_async_call_out_of_time_leaves_its_token_refresh_to_finish() -> None:
+    with TrickleServer(TOKEN_AND_COUNT, gap=0.01) as server:
         async with AsyncZohoCRM(
             REFRESHING, api_domain=server.url, accounts_url=server.url, timeout=60, retry=NO_RETRY
         ) as crm:
-            with pytest.raises(APITimeoutError):
-                await crm.records.list("Leads", fields=["Email"], timeout=0.4)
-        assert server.connections == 1
-        assert server.sent < 40
+            with pytest.raises(APITimeoutError) as late:
+                await crm.records.count("Leads", timeout=0.4)
+            assert late.value.never_sent  # type: ignore[attr-defined]
+            assert await crm.records.count("Leads", timeout=30) == 7
+            assert crm.tokens.refreshes == 1
+        assert server.connections == 2
 
 
 def test_a_trickle_that_fits_the_timeout_is_read() -> None:

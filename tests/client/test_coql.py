@@ -246,21 +246,24 @@ def test_a_walk_stops_at_coql_s_reach_with_a_typed_error(sb: Sandbox) -> None:
 
 
 def test_a_walk_asks_for_the_next_offset_after_a_short_page(sb: Sandbox) -> None:
-    """A server answering fewer records than asked (at most 300 here) yet more to come: none is skipped."""
-    ids = [str(10**15 + i) for i in range(5000)]
+    """A server answering fewer records than asked (at most 100 here) yet more to come: none is skipped.
+
+    60 pages: more than 2,000-record pages would need to reach COQL's 100,000, and no reason to stop.
+    """
+    ids = [str(10**15 + i) for i in range(6000)]
     offsets: list[int] = []
 
     def short_pages(request: httpx.Request) -> httpx.Response:
         offset, size = map(int, json.loads(request.content)["select_query"].rsplit(" limit ", 1)[1].split(","))
         offsets.append(offset)
-        data = [{"id": i} for i in ids[offset : offset + min(size, 300)]]
+        data = [{"id": i} for i in ids[offset : offset + min(size, 100)]]
         more = offset + len(data) < len(ids)
         return httpx.Response(200, json={"data": data, "info": {"count": len(data), "more_records": more}})
 
     with ZohoCRM(sb.credentials, transport=Intercept(sb, "/coql", short_pages), **client_kwargs(sb)) as crm:
         walked = [record["id"] for record in crm.coql.iter("select id from Leads where id is not null")]
     assert walked == ids
-    assert offsets == list(range(0, 5000, 300))
+    assert offsets == list(range(0, 6000, 100))
 
 
 USAGE = """\

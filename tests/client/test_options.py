@@ -80,6 +80,8 @@ def test_api_domain_that_is_not_https_is_ignored() -> None:
         " https://www.zohoapis.com",
         "https://[::1",  # not a URL
         "https://www.zohoapis.com:99999",
+        "https://www.zohoapis.com:0",
+        "https://www.zohoapis.com/a b",
     ],
 )
 @pytest.mark.parametrize("what", ["api_domain", "accounts_url"])

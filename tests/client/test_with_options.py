@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 
 import httpx
@@ -9,7 +10,7 @@ import pytest
 
 from tests.client.conftest import FAST_RETRY, Intercept, client_kwargs
 from zoho_crm import AsyncZohoCRM, RetryPolicy, ZohoCRM
-from zoho_crm.errors import ServerError, ZohoValidationError
+from zoho_crm.errors import EventLoopError, ServerError, ZohoValidationError
 from zoho_crm.testing import Sandbox
 
 ONCE = RetryPolicy(max_attempts=1)
@@ -94,3 +95,11 @@ async def test_an_async_copy_retries_as_told(sb: Sandbox) -> None:
             await crm.records.count("Leads")
         assert calls == 1 + FAST_RETRY.max_attempts  # the client's own policy, untouched by the copy
         assert crm.stats["calls"] == calls
+
+
+def test_a_copy_made_before_first_use_shares_the_clients_event_loop(sb: Sandbox) -> None:
+    crm = AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), **client_kwargs(sb))
+    quick = crm.with_options(timeout=5)
+    assert asyncio.run(crm.records.count("Leads")) == 0  # the client's connections now belong to this loop
+    with pytest.raises(EventLoopError):
+        asyncio.run(quick.records.count("Leads"))  # another loop: refused for the copy too

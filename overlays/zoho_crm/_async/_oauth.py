@@ -62,8 +62,8 @@ class AsyncTokenFlow(TokenCore):
                 return self._accept(response)
             except (httpx.TransportError, ServerDown, TimeoutError) as exc:  # TimeoutError: the deadline passed
                 last = exc
-            if attempt + 1 < ENDPOINT_ATTEMPTS:
-                await self._asleep(self._pause(attempt))
+                if attempt + 1 < ENDPOINT_ATTEMPTS:
+                    await self._asleep(min(0.5 * 2**attempt, 4.0))
         raise self._down(last)
 
     async def _apost(self, deadline: float) -> httpx.Response:

@@ -63,8 +63,8 @@ class SyncTokenFlow(TokenCore):
                 return self._accept(response)
             except (httpx.TransportError, ServerDown, TimeoutError) as exc:  # TimeoutError: the deadline passed
                 last = exc
-            if attempt + 1 < ENDPOINT_ATTEMPTS:
-                self._sleep(self._pause(attempt))
+                if attempt + 1 < ENDPOINT_ATTEMPTS:
+                    self._sleep(min(0.5 * 2**attempt, 4.0))
         raise self._down(last)
 
     def _post(self, deadline: float) -> httpx.Response:
