@@ -365,11 +365,15 @@ SIGNED = "zoho_crm_signed"
 """Set on a request (``request.extensions``) once the auth flow has its token: from then on it may go out."""
 
 
-def deadline_passed(request: httpx.Request) -> httpx.TimeoutException:
-    """The failure of an attempt past its deadline: never sent when its token was not even ready."""
+def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
+
+
+def attempt_ended(request: httpx.Request) -> httpx.TimeoutException:
+    """The failure of an attempt ended at its deadline: never sent when its token was not even ready."""
     if not request.extensions.get(SIGNED):
         return httpx.PoolTimeout("the access token was not ready within the timeout; not sent", request=request)
-    return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
+    return deadline_passed(request)
 
 
 class EngineCore:

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from .._engine import Adjust, CappedBody, EngineCore, Timeout, deadline_passed, repeated
+from .._engine import Adjust, CappedBody, EngineCore, Timeout, attempt_ended, deadline_passed, repeated
 from ..retries import RetryPolicy
 
 __all__ = ["AsyncEngine", "aread_capped"]
@@ -85,7 +85,7 @@ class AsyncEngine(EngineCore):
             except httpx.TransportError as exc:
                 failure = exc
             except TimeoutError:
-                failure = deadline_passed(request)
+                failure = attempt_ended(request)
             if failure is not None:  # handled outside the except block: no __context__ holding the request
                 await self._asleep(self._retry_failure(failure, request, attempt, idempotent, retry_end))
                 applied = applied or not RetryPolicy.never_sent(failure)

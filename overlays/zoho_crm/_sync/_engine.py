@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from .._engine import Adjust, CappedBody, EngineCore, Timeout, deadline_passed, repeated
+from .._engine import Adjust, CappedBody, EngineCore, Timeout, attempt_ended, deadline_passed, repeated
 from ..retries import RetryPolicy
 
 __all__ = ["SyncEngine", "read_capped"]
@@ -86,7 +86,7 @@ class SyncEngine(EngineCore):
             except httpx.TransportError as exc:
                 failure = exc
             except TimeoutError:
-                failure = deadline_passed(request)
+                failure = attempt_ended(request)
             if failure is not None:  # handled outside the except block: no __context__ holding the request
                 self._sleep(self._retry_failure(failure, request, attempt, idempotent, retry_end))
                 applied = applied or not RetryPolicy.never_sent(failure)
