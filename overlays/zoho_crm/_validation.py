@@ -203,7 +203,7 @@ def base_url(url: object, what: str) -> str:
     if not isinstance(url, str):
         raise ZohoValidationError(f"{what} must be a URL string, got {type(url).__name__}")
     if any(char.isspace() for char in url) or has_control(url):
-        raise ZohoValidationError(f"{what} must be a URL without spaces or control characters, got {url!r}")
+        raise ZohoValidationError(f"{what} must be a URL without spaces or control characters")  # not shown: a password?
     try:
         parts = urlsplit(url)
         if parts.port == 0:  # raises ValueError when out of range

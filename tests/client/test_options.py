@@ -82,6 +82,7 @@ def test_api_domain_that_is_not_https_is_ignored() -> None:
         "https://www.zohoapis.com:99999",
         "https://www.zohoapis.com:0",
         "https://www.zohoapis.com/a b",
+        "https://admin:S3cretPW@www.zohoapis.com/a b",  # refused for its space: the password still not shown
     ],
 )
 @pytest.mark.parametrize("what", ["api_domain", "accounts_url"])
