@@ -202,8 +202,8 @@ def base_url(url: object, what: str) -> str:
     """
     if not isinstance(url, str):
         raise ZohoValidationError(f"{what} must be a URL string, got {type(url).__name__}")
-    if any(char.isspace() for char in url) or has_control(url):
-        raise ZohoValidationError(f"{what} must be a URL without spaces or control characters")  # not shown: a password?
+    if any(char.isspace() for char in url) or has_control(url):  # the URL not shown: it may hold a password
+        raise ZohoValidationError(f"{what} must be a URL without spaces or control characters")
     try:
         parts = urlsplit(url)
         if parts.port == 0:  # raises ValueError when out of range
