@@ -50,9 +50,10 @@ def _redacted(value: object, secrets: tuple[str, ...]) -> str | None:
     return redact(value, *secrets) if isinstance(value, str) else None
 
 
-Answers = Literal["sent", "new", "any"]
+Answers = Literal["sent", "ids", "new", "any"]
 """Which record id a success must answer: ``sent`` (the id its item named, if any: updates, deletes by
-id), ``new`` (no id twice in one call: inserts) or ``any`` (upserts; records named by an external field)."""
+id), ``ids`` (as ``sent``, for records carrying an ``id`` only: the others are named by an external
+field), ``new`` (no id twice in one call: inserts) or ``any`` (upserts)."""
 
 
 def item_outcome(
@@ -151,9 +152,9 @@ def read_items(
     """
     fields: list[Any] = []
     odd: dict[int, Outcome] = {}
-    sent, fast = answers == "sent", not secrets
+    sent, ids, fast = answers == "sent", answers == "ids", not secrets
     for i, item in enumerate(data):
-        expected = _named(items[i]) if sent else None
+        expected = _named(items[i]) if sent or (ids and type(items[i]) is dict) else None
         if fast and type(item) is dict and item.get("status") == "success":
             details = item.get("details")
             record_id = details.get("id") if type(details) is dict else None

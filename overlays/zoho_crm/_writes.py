@@ -102,12 +102,13 @@ def kind(op: Operation) -> str:
 def answers(kind_of: str, external: str | None) -> _batch.Answers:
     """Which record id each success must answer (``_batch.Answers``).
 
-    Inserts: no id twice in a call; upserts: any; updates and deletes: the id their item named (unless
-    named by an external field).
+    Inserts: no id twice in a call; upserts: any; updates and deletes: the id their item named (with an
+    ``X-EXTERNAL`` header, only a record carrying its ``id``: the header may name a lookup's field or the
+    parent's, and the others are named by an external field).
     """
-    if kind_of == "insert":
-        return "new"
-    return "sent" if external is None and kind_of != "upsert" else "any"
+    if kind_of in ("insert", "upsert"):
+        return "new" if kind_of == "insert" else "any"
+    return "sent" if external is None else "ids"
 
 
 def plan(

@@ -119,6 +119,16 @@ def test_related_writes_answer_for_the_related_record() -> None:
     assert [o.ok for o in crm.related.delink("Campaigns", A, "Leads", [C])] == [False]
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("job", UPDATES)
+def test_a_record_carrying_its_id_is_held_to_it_whatever_the_external_header(mode: str, job: str) -> None:
+    # The header names a lookup's external field: the records themselves are named by their ids.
+    records = [{"id": A, "Account_Name": {"Ext__c": "a1"}}, {"id": B, "Account_Name": {"Ext__c": "a2"}}]
+    swapped = answer([ok(B), ok(A)])
+    outcomes = list(call(mode, swapped, job, "Contacts", records, external="Contacts.Account_Name.Ext__c"))
+    assert [(o.ok, getattr(o, "code", None)) for o in outcomes] == [(False, "INVALID_RESPONSE")] * 2
+
+
 def test_records_named_by_an_external_field_or_upserted_may_answer_any_id() -> None:
     update = [{"Ext__c": "e1", "City": "x"}]
     result = call("sync", answer([ok(A)]), "update", "Leads", update, external="Leads.Ext__c")
