@@ -107,6 +107,9 @@ def single_outcome(response: httpx.Response, given: Any, expected: str | None = 
             if isinstance(outcome, Success):
                 return outcome
             raise _item_error(response, status, outcome.code, outcome.message, outcome.details)
+        if status != 400 and isinstance(data, list):  # accepted, but not as one record: it may have been written
+            what = f"answered {len(data)} results for one record: it may have been written"
+            raise _item_error(response, status, "INVALID_RESPONSE", what, {})
     raise api_error(response)
 
 

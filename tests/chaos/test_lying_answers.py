@@ -103,6 +103,15 @@ def test_failures_found_in_two_passes_are_listed_in_input_order() -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("items", [[ok(A), ok(A)], []], ids=["two", "none"])
+def test_a_single_write_answered_with_another_number_of_results_is_an_invalid_response(
+    mode: str, items: list[dict[str, Any]]
+) -> None:
+    with pytest.raises(InvalidResponseError, match="results for one record: it may have been written"):
+        call(mode, answer(items), "update_one", "Leads", A, {"City": "x"})  # not "refused": Zoho took it
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_ids_given_as_ints_are_compared_as_zoho_writes_them(mode: str) -> None:
     assert call(mode, answer([ok(A)]), "update_one", "Leads", int(A), {"City": "x"}).id == A
     assert call(mode, answer([ok(A)]), "delete_one", "Leads", int(A)).id == A
