@@ -200,8 +200,8 @@ def ids_arguments(path: dict[str, Any]) -> Callable[[Sequence[Any]], dict[str, A
     return lambda part: {**path, "ids": ",".join(part)}
 
 
-def related_counts(response: httpx.Response) -> dict[str, int]:
-    """``{related list: count}`` from ``get_related_records_count``'s answer."""
+def related_counts(response: httpx.Response, asked: Sequence[str] | None = None) -> dict[str, int]:
+    """``{related list: count}`` from ``get_related_records_count``'s answer: a count for each list ``asked``."""
     if response.status_code not in (200, 207):
         raise api_error(response)
     payload = read_json(response)
@@ -213,10 +213,16 @@ def related_counts(response: httpx.Response) -> dict[str, int]:
         if isinstance(item, dict) and item.get("status") == "error":  # the answer as a whole was a 200 or 207
             code, message = str(item.get("code") or "UNKNOWN"), str(item.get("message", ""))
             raise _item_error(response, 400, code, message, details_of(item))
-        if not (isinstance(item, dict) and isinstance(item.get("count"), int) and "code" not in item):
+        count = item.get("count") if isinstance(item, dict) else None
+        related = item.get("related_list") if isinstance(item, dict) else None
+        name = related.get("api_name") if isinstance(related, dict) else related
+        if type(count) is not int or count < 0 or not isinstance(name, str) or "code" in item:
             raise InvalidResponseError(f"related list could not be counted: {item!r}", status_code=response.status_code)
-        related = item.get("related_list")
-        counts[str(related.get("api_name") if isinstance(related, dict) else related)] = item["count"]
+        counts[name] = count
+    if asked is not None and set(counts) != set(asked):
+        raise InvalidResponseError(
+            f"asked to count {sorted(asked)}, answered {sorted(counts)}", status_code=response.status_code
+        )
     return counts
 
 

@@ -452,13 +452,20 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
     """A declared method's result from its answer (``returns``): a page, a record, a count, an outcome, a list."""
     if method.returns == "page":
         return _plans.page_from(response)
+    named = params.get(method.answers) if method.answers and params.get("external") is None else None
     if method.returns == "record":
         records = _plans.page_from(response).records
+        said = record_id_of(records[0].get("id")) if records else None
+        if records and named is not None and (len(records) > 1 or said != record_id_of(named)):
+            raise InvalidResponseError(
+                f"{method.where}: asked for record {named}, answered {len(records)} record(s), the first {said}",
+                status_code=response.status_code,
+            )
         return records[0] if records else None
     if method.returns == "count":
         return _plans.record_count(response)
     if method.returns == "counts":
-        return _plans.related_counts(response)
+        return _plans.related_counts(response, params.get(method.body) if method.body else None)
     if method.returns == "items":
         return _items(response, str(method.key))
     if method.returns in ("item", "wait"):  # a wait: the item read until the job ends
@@ -466,7 +473,6 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
         if not items:
             raise InvalidResponseError(f"answer has no {method.key}[] item", status_code=response.status_code)
         return items[0]
-    named = params.get(method.answers) if method.answers and params.get("external") is None else None
     return _plans.single_outcome(response, params.get(method.echo) if method.echo else None, record_id_of(named))
 
 

@@ -112,6 +112,32 @@ def test_a_single_write_answered_with_another_number_of_results_is_an_invalid_re
 
 
 @pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("records", [[{"id": B}], [{"id": A}, {"id": B}]], ids=["another", "two"])
+def test_a_record_read_answered_for_another_record_is_an_invalid_response(
+    mode: str, records: list[dict[str, Any]]
+) -> None:
+    with pytest.raises(InvalidResponseError, match=f"records.get: asked for record {A}"):
+        call(mode, answer(records), "get", "Leads", A)
+    assert call(mode, answer([{"id": A}]), "get", "Leads", int(A)) == {"id": A}  # an int id is the same record
+
+
+@pytest.mark.parametrize(
+    "counted",
+    [[], [{"count": 3, "related_list": {"api_name": "Calls"}}], [{"count": 3}],
+     [{"count": True, "related_list": {"api_name": "Notes"}}], [{"count": -5, "related_list": {"api_name": "Notes"}}]],
+    ids=["none", "another-list", "unnamed", "a-bool", "negative"],
+)  # fmt: skip
+def test_related_counts_that_do_not_answer_the_lists_asked_are_an_invalid_response(
+    counted: list[dict[str, Any]],
+) -> None:
+    handler = lambda request: httpx.Response(200, json={"get_related_records_count": counted})  # noqa: E731
+    crm = ZohoCRM(AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", retry=NO_WAIT,
+                  transport=httpx.MockTransport(handler))  # fmt: skip
+    with pytest.raises(InvalidResponseError):
+        crm.related.count("Leads", A, ["Notes"])
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_ids_given_as_ints_are_compared_as_zoho_writes_them(mode: str) -> None:
     assert call(mode, answer([ok(A)]), "update_one", "Leads", int(A), {"City": "x"}).id == A
     assert call(mode, answer([ok(A)]), "delete_one", "Leads", int(A)).id == A

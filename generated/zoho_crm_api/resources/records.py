@@ -203,7 +203,7 @@ _GET_RECORD = Operation(
     },
     one_of=(),
 )
-_GET_METHOD = Method(_GET_RECORD, "records.get", "record", None, None)
+_GET_METHOD = Method(_GET_RECORD, "records.get", "record", None, None, answers="record_id")
 
 _UPDATE_RECORD = Operation(
     name="records.update_record",

@@ -181,7 +181,7 @@ _GET_RELATED_RECORD = Operation(
     },
     one_of=(),
 )
-_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", None, None)
+_GET_METHOD = Method(_GET_RELATED_RECORD, "related.get", "record", None, None, answers="related_record_id")
 
 _UPDATE_RELATED_RECORD = Operation(
     name="related_records.update_related_record",
