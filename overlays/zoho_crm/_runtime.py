@@ -229,6 +229,14 @@ def _related(op: Operation, given: Mapping[str, Any]) -> None:
         raise ZohoValidationError(f"{name} needs {', '.join(missing)}")
     if op.one_of and not any(given.get(key) is not None for key in op.one_of):
         raise ZohoValidationError(f"{name} needs one of: {', '.join(_public(key, op) for key in op.one_of)}")
+    page, per_page = given.get("page"), given.get("per_page")
+    per_page = DEFAULT_PER_PAGE if per_page is None else per_page
+    reach = op.reach or (_plans.DISCRETE_LIMIT if "page_token" in op.pagination else None)
+    if reach and type(page) is int and type(per_page) is int and (page - 1) * per_page >= reach:
+        raise ZohoValidationError(
+            f"{name}: page {page} of {per_page} starts past record {reach}, as far as Zoho lists by page number"
+            + ("; iter walks on with page tokens" if "page_token" in op.pagination else "")
+        )
     for key, value in given.items():
         clash = [other for other in op.rules.get(key, {}).get("excludes", ()) if given.get(other) is not None]
         if value is not None and clash:

@@ -135,6 +135,11 @@ CASES: dict[str, Call] = {
     "delete_wf_trigger_a_string": lambda c: c.records.delete("Leads", [GOOD_ID], wf_trigger="false&ids=999"),
     "delete_wf_trigger_a_list": lambda c: c.records.delete("Leads", [GOOD_ID], wf_trigger=[1, 2]),  # 2 parameters
     "insert_lar_id_not_a_string": lambda c: c.records.insert("Leads", [{"Last_Name": "x"}], lar_id=12),
+    # a page past record 2,000: Zoho lists no further by page number (review: sent, then refused)
+    "list_page_past_2000": lambda c: c.records.list("Leads", fields=["Email"], page=11),
+    "list_page_past_2000_by_100": lambda c: c.records.list("Leads", fields=["Email"], page=21, per_page=100),
+    "search_page_past_2000": lambda c: c.records.search("Leads", criteria="(Last_Name:equals:x)", page=11),
+    "related_list_page_past_2000": lambda c: c.related.list("Leads", GOOD_ID, "Notes", fields=["Note_Title"], page=11),
     # keys JSON writes alike: which one Zoho keeps is anybody's guess (review: sent as {"1":"a","1":"b"})
     "insert_keys_written_alike": lambda c: c.records.insert("Leads", [{"Last_Name": "x", 1: "a", "1": "b"}]),
     "update_one_keys_written_alike": lambda c: c.records.update_one("Leads", "1", {True: 1, "true": 2}),
