@@ -11,6 +11,7 @@ them together as ``TokenManager`` and ``ZohoAuth``.
 from __future__ import annotations
 
 import collections
+import copy
 import dataclasses
 import re
 import threading
@@ -72,13 +73,36 @@ class ServerDown(TokenEndpointError):
         return cls(f"token endpoint answered HTTP {response.status_code}")
 
 
+class _Lent(httpx.BaseTransport):
+    """The client's own transport, lent to one token request: closing that request's client leaves it open."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.inner.handle_request(request)
+
+
+class _AsyncLent(httpx.AsyncBaseTransport):
+    """:class:`_Lent` for the async flow."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.inner.handle_async_request(request)
+
+
 class _Refresh:
     """A sync refresh running in a thread of its own: its token (or error) kept for whoever waits for it."""
 
     def __init__(self, refresh: Callable[[], Token]) -> None:
         self.done = threading.Event()
         self._outcome: Token | BaseException | None = None
-        threading.Thread(target=self._run, args=(refresh,), name="zoho-crm-token-refresh", daemon=True).start()
+        try:
+            threading.Thread(target=self._run, args=(refresh,), name="zoho-crm-token-refresh", daemon=True).start()
+        except RuntimeError:  # no new thread at interpreter shutdown (Python 3.12+): refresh in this one
+            self._run(refresh)
 
     def _run(self, refresh: Callable[[], Token]) -> None:
         try:
@@ -89,10 +113,19 @@ class _Refresh:
             self.done.set()
 
     def result(self) -> Token:
-        if isinstance(self._outcome, BaseException):
-            raise self._outcome
-        assert self._outcome is not None  # set before done
-        return self._outcome
+        """The token, or the refresh's error: a copy for each caller, with the refresh's own traceback.
+
+        One exception object raised in many threads would gather all their frames.
+        """
+        error = self._outcome
+        if isinstance(error, BaseException):
+            try:
+                own = copy.copy(error)
+            except Exception:  # an exception that cannot be copied: raised as it is
+                own = error
+            raise own.with_traceback(error.__traceback__)
+        assert error is not None  # set before done
+        return error
 
 
 class TokenCore:
@@ -351,12 +384,14 @@ class TokenCore:
         return cancel_at(deadline, time.monotonic)
 
     def sync_pool(self) -> httpx.BaseTransport:
-        """The sync flow's transport: the one given, else httpx's with its socket waits cut at the deadline."""
-        return sync_transport(self.transport, verify=self.verify, limits=httpx.Limits())
+        """The sync flow's transport: the one given (lent), else httpx's with its socket waits cut at the deadline."""
+        if self.transport is not None:
+            return _Lent(self.transport)
+        return sync_transport(None, verify=self.verify, limits=httpx.Limits())
 
     def async_pool(self) -> httpx.AsyncBaseTransport | None:
-        """The async flow's transport: the one given, else httpx's (an attempt is cancelled at its deadline)."""
-        return self.async_transport
+        """The async flow's transport: the one given (lent), else httpx's (an attempt is cancelled at its deadline)."""
+        return None if self.async_transport is None else _AsyncLent(self.async_transport)
 
     def _retire(self, token: Token | None, stale: str | None) -> None:
         """Remember the tokens a refresh replaces: a store that still holds one (its write failed) is not believed."""

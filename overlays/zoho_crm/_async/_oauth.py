@@ -11,7 +11,7 @@ from collections.abc import AsyncGenerator
 
 import httpx
 
-from .._engine import deadline_of
+from .._engine import SIGNED, deadline_of
 from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import astore_lock
 from ..errors import AnswerTooLargeError, InvalidResponseError
@@ -90,6 +90,7 @@ class AsyncAuthFlow(AuthCore):
         if self.tokens.can_refresh and response.status_code == 401:
             await aread_capped(response, self.max_answer_bytes, *deadline_of())
             if refused_token(response):
+                request.extensions.pop(SIGNED, None)  # refused, so not applied: never sent until signed anew
                 fresh = await self.tokens.aget(stale=token.access_token)
                 self._sign(request, fresh)
                 response = yield request

@@ -12,7 +12,7 @@ from collections.abc import Generator
 
 import httpx
 
-from .._engine import deadline_of
+from .._engine import SIGNED, deadline_of
 from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import store_lock
 from ..errors import AnswerTooLargeError, InvalidResponseError
@@ -91,6 +91,7 @@ class SyncAuthFlow(AuthCore):
         if self.tokens.can_refresh and response.status_code == 401:
             read_capped(response, self.max_answer_bytes, *deadline_of())
             if refused_token(response):
+                request.extensions.pop(SIGNED, None)  # refused, so not applied: never sent until signed anew
                 fresh = self.tokens.get(stale=token.access_token)
                 self._sign(request, fresh)
                 response = yield request
