@@ -372,8 +372,10 @@ def valid_answer(op: _spec.Operation, request: httpx.Request) -> httpx.Response:
     body = json.loads(request.content) if request.content else None
     info = {"page": 1, "per_page": 200, "count": 1, "more_records": False}
     payload: Any
-    if schema == "RecordsPage":
-        payload = {"data": [{"id": "3652397000000624046"}], "info": info}
+    if schema == "RecordsPage":  # a read of one record answers for the record in its path
+        last = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+        record_id = last if last.isascii() and last.isdigit() else "3652397000000624046"
+        payload = {"data": [{"id": record_id}], "info": info}
     elif schema == "CoqlPage":
         payload = {"data": [{"id": "3652397000000624046"}], "info": {"count": 1, "more_records": False}}
     elif schema == "DeletedRecordsPage":
