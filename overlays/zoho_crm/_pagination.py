@@ -147,7 +147,15 @@ class Walk:
         return None
 
     def _within(self, page_no: int) -> bool:
-        """Whether page ``page_no`` can be asked for by number (within 2,000 records, or the listing's reach)."""
-        if self._tokens:  # Zoho refuses a page past 2,000 records without a token
-            return page_no * self._per_page <= _plans.DISCRETE_LIMIT
-        return self._reach is None or (page_no - 1) * self._per_page < self._reach
+        return by_number(self._tokens, page_no, self._per_page, self._reach)
+
+
+def by_number(tokens: bool, page_no: int, per_page: int, reach: int | None) -> bool:
+    """Whether page ``page_no`` can be asked for by number.
+
+    With page ``tokens``, only within 2,000 records (Zoho refuses a page past them); else a page starting
+    within the listing's ``reach``.
+    """
+    if tokens:
+        return page_no * per_page <= _plans.DISCRETE_LIMIT
+    return reach is None or (page_no - 1) * per_page < reach

@@ -27,7 +27,7 @@ from . import _idempotency, _plans, _writes
 from . import _validation as check
 from ._batch import record_id_of
 from ._engine import api_error, operation, read_json
-from ._pagination import MAX_LISTED, Walk
+from ._pagination import MAX_LISTED, Walk, by_number
 from ._streaming import WritePlan
 from .errors import InvalidResponseError, WaitTimeoutError, ZohoValidationError
 
@@ -229,13 +229,12 @@ def _related(op: Operation, given: Mapping[str, Any]) -> None:
         raise ZohoValidationError(f"{name} needs {', '.join(missing)}")
     if op.one_of and not any(given.get(key) is not None for key in op.one_of):
         raise ZohoValidationError(f"{name} needs one of: {', '.join(_public(key, op) for key in op.one_of)}")
-    page, per_page = given.get("page"), given.get("per_page")
+    page, per_page, tokens = given.get("page"), given.get("per_page"), "page_token" in op.pagination
     per_page = DEFAULT_PER_PAGE if per_page is None else per_page
-    reach = op.reach or (_plans.DISCRETE_LIMIT if "page_token" in op.pagination else None)
-    if reach and type(page) is int and type(per_page) is int and (page - 1) * per_page >= reach:
+    if type(page) is int and type(per_page) is int and not by_number(tokens, page, per_page, op.reach):
         raise ZohoValidationError(
-            f"{name}: page {page} of {per_page} starts past record {reach}, as far as Zoho lists by page number"
-            + ("; iter walks on with page tokens" if "page_token" in op.pagination else "")
+            f"{name}: page {page} of {per_page} goes past record {op.reach or _plans.DISCRETE_LIMIT}, as far as "
+            "Zoho lists by page number" + ("; iter walks on with page tokens" if tokens else "")
         )
     for key, value in given.items():
         clash = [other for other in op.rules.get(key, {}).get("excludes", ()) if given.get(other) is not None]

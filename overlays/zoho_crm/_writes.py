@@ -106,8 +106,10 @@ def answers(kind_of: str, external: str | None) -> _batch.Answers:
     ``X-EXTERNAL`` header, only a record carrying its ``id``: the header may name a lookup's field or the
     parent's, and the others are named by an external field).
     """
-    if kind_of in ("insert", "upsert"):
-        return "new" if kind_of == "insert" else "any"
+    if kind_of == "insert":
+        return "new"
+    if kind_of == "upsert":
+        return "any"
     return "sent" if external is None else "ids"
 
 
