@@ -472,12 +472,3 @@ def call_failed(start: int, part: Sequence[Any], error: ZohoError, idempotent: b
 def halted(error: ZohoError, start: int, part: Sequence[Any]) -> Halt:
     """A halt before this attempt went out: the chunk failed, not uncertain (earlier attempts: see retries)."""
     return Halt(error, whole_call_failed(start, part, error, uncertain=False))
-
-
-def closed_error(exc: RuntimeError, http: httpx.Client | httpx.AsyncClient) -> APIConnectionError | None:
-    """The error for a request refused because the client was closed during the batch (else ``None``)."""
-    if not http.is_closed or "closed" not in str(exc):
-        return None
-    error = APIConnectionError("not sent: the client was closed during the batch")
-    error.never_sent = True
-    return error

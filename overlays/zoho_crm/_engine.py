@@ -117,16 +117,26 @@ def sanitized(exc: BaseException) -> BaseException | None:
         return None
 
 
-def transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+def transport_error(exc: httpx.TransportError, request: httpx.Request, applied: bool = False) -> APIConnectionError:
     """The typed error for a failed exchange (no token in it: only method and URL).
 
-    Raise it outside the ``except`` block that caught ``exc`` and ``from sanitized(exc)``, so that
-    neither ``__cause__`` nor ``__context__`` reaches the request.
+    ``applied``: an earlier attempt may have reached Zoho, so the call is not ``never_sent`` whatever
+    this attempt's failure proves. Raise it outside the ``except`` block that caught ``exc`` and
+    ``from sanitized(exc)``, so that neither ``__cause__`` nor ``__context__`` reaches the request.
     """
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     text = redact(f"{type(exc).__name__}: {exc or 'connection failed'}", *secrets_of(request))
     error = cls(text, method=request.method, url=str(request.url))
-    error.never_sent = RetryPolicy.never_sent(exc)
+    error.never_sent = RetryPolicy.never_sent(exc) and not applied
+    return error
+
+
+def client_closed(exc: RuntimeError, http: httpx.Client | httpx.AsyncClient, applied: bool) -> APIConnectionError:
+    """The typed error for a request httpx refused because the client is closed; re-raises any other."""
+    if not http.is_closed or "closed" not in str(exc):
+        raise exc
+    error = APIConnectionError("not sent: the client is closed")
+    error.never_sent = not applied
     return error
 
 
@@ -445,6 +455,7 @@ class EngineCore:
         attempt: int,
         idempotent: bool,
         budget_end: float,
+        applied: bool,
     ) -> float:
         """Seconds to wait before retrying a failed exchange; raises its typed error when it may not be retried.
 
@@ -453,7 +464,7 @@ class EngineCore:
         self._log(request, None, attempt)
         delay = self._wait(attempt, None, budget_end)
         if delay is None or not self.retry.retry_exception(exc, idempotent=idempotent):
-            raise transport_error(exc, request) from sanitized(exc)
+            raise transport_error(exc, request, applied) from sanitized(exc)
         self._count(f"retry:{type(exc).__name__}")
         return delay
 

@@ -16,7 +16,16 @@ import httpx
 import pytest
 
 from tests.client.conftest import FAST_RETRY, client_kwargs
-from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, BatchResult, Failure, RetryPolicy, Success, ZohoCRM
+from zoho_crm import (
+    AccessTokenCredentials,
+    APIConnectionError,
+    AsyncZohoCRM,
+    BatchResult,
+    Failure,
+    RetryPolicy,
+    Success,
+    ZohoCRM,
+)
 from zoho_crm.testing import Sandbox, sandbox
 from zoho_crm.testing._clock import ManualClock
 
@@ -159,3 +168,35 @@ def test_an_insert_answered_with_an_item_that_is_not_an_object_is_uncertain(item
     assert isinstance(result[0], Success)
     assert isinstance(result[1], Failure)
     assert result[1].uncertain  # Zoho took the call: the record may be stored; sending it again may duplicate it
+
+
+def refused_after(request: httpx.Request, send: Callable[[httpx.Request], httpx.Response]) -> httpx.Response:
+    send(request)  # applied
+    raise httpx.ReadTimeout("the answer did not come", request=request)
+
+
+class FirstWriteLostThenUnreachable(FirstWriteLost):
+    """The first write is applied and its answer lost; every later request finds the server unreachable."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.lost:
+            raise httpx.ConnectError("connection refused", request=request)
+        return super().handle_request(request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.lost:
+            raise httpx.ConnectError("connection refused", request=request)
+        return await super().handle_async_request(request)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_single_write_whose_repeats_never_went_out_is_not_never_sent(mode: str) -> None:
+    # The last attempt's connect error proves only that attempt was not sent: the first one was applied.
+    with sandbox() as sb:
+        (lead,) = sb.seed("Leads", [{"Last_Name": "before"}])
+        transport = FirstWriteLostThenUnreachable(sb, "PUT", refused_after)
+        with pytest.raises(APIConnectionError) as raised:
+            run(sb, transport, mode, lambda crm: crm.records.update_one("Leads", lead, {"Last_Name": "after"}))  # type: ignore[attr-defined]
+        assert [r["Last_Name"] for r in sb.records("Leads")] == ["after"]
+    assert transport.lost == 1
+    assert not raised.value.never_sent

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from .. import _validation as check
-from .._batch import Answers, AsyncCall, Finish, Idempotent, OnSent, call_failed, closed_error, finish_of, halted
+from .._batch import Answers, AsyncCall, Finish, Idempotent, OnSent, call_failed, finish_of, halted
 from .._engine import Timeout
 from ..errors import APIConnectionError, TokenError, ZohoError, ZohoValidationError
 from ._engine import AsyncEngine
@@ -45,16 +45,13 @@ def async_caller(
                 op, prepared[start], idempotent=safe, timeout=timeout, read=not first, on_sent=on_sent
             )
         except APIConnectionError as exc:
+            if exc.never_sent and engine.http.is_closed:  # closed: no later chunk can go out either
+                raise halted(exc, start, part) from None
             answer = exc
         except (TokenError, ZohoValidationError) as exc:  # raised before this attempt went out
             raise halted(exc, start, part) from exc
         except ZohoError as exc:  # any other: raised once the request may have gone out
             return call_failed(start, part, exc, safe)
-        except RuntimeError as exc:
-            closed = closed_error(exc, engine.http)
-            if closed is None:
-                raise
-            raise halted(closed, start, part) from None
         return finish_of(start, part, answer, safe, first, prepared, answers)
 
     return call

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from .._engine import Adjust, CappedBody, EngineCore, Timeout, attempt_ended, deadline_passed, repeated
+from .._engine import Adjust, CappedBody, EngineCore, Timeout, attempt_ended, client_closed, deadline_passed, repeated
 from ..retries import RetryPolicy
 
 __all__ = ["SyncEngine", "read_capped"]
@@ -87,8 +87,10 @@ class SyncEngine(EngineCore):
                 failure = exc
             except TimeoutError:
                 failure = attempt_ended(request)
+            except RuntimeError as exc:
+                raise client_closed(exc, self.http, applied) from None
             if failure is not None:  # handled outside the except block: no __context__ holding the request
-                self._sleep(self._retry_failure(failure, request, attempt, idempotent, retry_end))
+                self._sleep(self._retry_failure(failure, request, attempt, idempotent, retry_end, applied))
                 applied = applied or not RetryPolicy.never_sent(failure)
                 continue
             delay = self._retry_answer(request, response, attempt, idempotent, read, retry_end)
