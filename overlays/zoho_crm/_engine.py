@@ -135,7 +135,8 @@ def client_closed(exc: RuntimeError, http: httpx.Client | httpx.AsyncClient, app
     """The typed error for a request httpx refused because the client is closed; re-raises any other."""
     if not http.is_closed or "closed" not in str(exc):
         raise exc
-    error = APIConnectionError("not sent: the client is closed")
+    said = "an earlier attempt may have been applied" if applied else "not sent"
+    error = APIConnectionError(f"{said}: the client is closed")
     error.never_sent = not applied
     return error
 

@@ -37,15 +37,21 @@ def record_path(module: str, record_id: object, external: str | None) -> dict[st
             f"external value {value!r} spells an API path segment and would reach another operation; "
             "read it with records.list(ids=[...], external=...) instead"
         )
-    return {"module": check.api_name(module), "record_id": value}
+    return {"module": path_name(module), "record_id": value}
 
 
 def related_path(module: str, record_id: object, related_list: str, external: str | None) -> dict[str, Any]:
     """Path arguments of a related list."""
-    name = check.api_name(related_list, "related list")
-    if name in LITERAL_SEGMENTS:
-        raise ZohoValidationError(f"{name!r} is an API path segment, not a related list")
+    name = path_name(related_list, "related list")
     return {**record_path(module, record_id, external), "related_list": name}
+
+
+def path_name(value: object, what: str = "module") -> str:
+    """A module's or related list's API name in a path: never one spelt like a segment of another operation's."""
+    name = check.api_name(value, what)
+    if name in LITERAL_SEGMENTS:
+        raise ZohoValidationError(f"{name!r} is an API path segment, not a {what}")
+    return name
 
 
 def field_names(values: object, what: str) -> list[str]:

@@ -284,7 +284,7 @@ def prepare(
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an HTTP header name (RFC 9110 token)
 _CLIENT_HEADERS = frozenset({
     "authorization", "proxy-authorization", "host", "content-length", "content-type", "content-encoding",
-    "transfer-encoding", "connection", "keep-alive", "te", "upgrade", "expect",
+    "transfer-encoding", "connection", "keep-alive", "te", "upgrade", "expect", "accept-encoding",
 })  # fmt: skip
 """Headers the client, its auth flow or the transport set: no escape hatch gives them (any case, ``_`` or ``-``)."""
 

@@ -39,7 +39,7 @@ def _path(op: Operation, params: dict[str, Any], external: str | None) -> dict[s
         return _plans.related_path(module, params["record_id"], params["related_list"], external)
     if "record_id" in op.path:
         return _plans.record_path(module, params["record_id"], external)
-    return {"module": check.api_name(module)}
+    return {"module": _plans.path_name(module)}
 
 
 def call_parts(op: Operation, params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

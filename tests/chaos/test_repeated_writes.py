@@ -200,3 +200,26 @@ def test_a_single_write_whose_repeats_never_went_out_is_not_never_sent(mode: str
         assert [r["Last_Name"] for r in sb.records("Leads")] == ["after"]
     assert transport.lost == 1
     assert not raised.value.never_sent
+
+
+def test_a_write_applied_then_cut_off_by_close_is_not_reported_never_sent() -> None:
+    # The first attempt was applied and its answer lost; the client closed before the retry went out.
+    clients: list[ZohoCRM] = []
+
+    def applied_then_closed(request: httpx.Request, send: Callable[[httpx.Request], httpx.Response]) -> httpx.Response:
+        send(request)  # applied
+        clients[0].close()
+        raise httpx.RemoteProtocolError("server disconnected without sending a response", request=request)
+
+    with sandbox() as sb:
+        ids = sb.seed("Leads", [{"Last_Name": f"L{i}"} for i in range(3)])
+        crm = ZohoCRM(sb.credentials, transport=FirstWriteLost(sb, "PUT", applied_then_closed), **client_kwargs(sb))
+        clients.append(crm)
+        result = crm.records.update("Leads", [{"id": i, "Last_Name": "changed"} for i in ids])
+        assert [r["Last_Name"] for r in sb.records("Leads")] == ["changed"] * 3
+    assert len(result) == 3
+    for outcome in result:
+        assert isinstance(outcome, Failure)
+        assert isinstance(outcome.error, APIConnectionError)
+        assert not outcome.error.never_sent
+        assert "not sent" not in outcome.message

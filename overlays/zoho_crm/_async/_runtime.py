@@ -13,6 +13,7 @@ import httpx
 from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _writes
+from .. import _validation as check
 from .._engine import Timeout
 from .._runtime import (
     arguments,
@@ -92,6 +93,7 @@ class AsyncRuntime:
         too) are read, checked and sent 100 at a time (``_streaming``).
         """
         plan = stream_plan(op, params, body, unknown)
+        check.call_timeout(options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return async_stream(
             self._engine, op.name, async_source(items), plan, concurrency=lanes, timeout=options.timeout
@@ -131,6 +133,7 @@ class AsyncRuntime:
     def _walk(self, op: Operation, args: dict[str, Any], timeout: Timeout, adjust: Any = None) -> AsyncIterator[Record]:
         """Every record of ``op``'s listing, its arguments checked (``Walk`` says which page comes next)."""
         listing = walk_of(op, args)
+        check.call_timeout(timeout)
 
         async def fetch(paging: dict[str, Any]) -> Page:
             response = await self._engine.send(

@@ -14,6 +14,7 @@ import httpx
 from zoho_crm_api._runtime import BatchOptions, CallOptions, Method, Operation
 
 from .. import _batch, _plans, _writes
+from .. import _validation as check
 from .._engine import Timeout
 from .._runtime import (
     arguments,
@@ -89,6 +90,7 @@ class SyncRuntime:
         too) are read, checked and sent 100 at a time (``_streaming``).
         """
         plan = stream_plan(op, params, body, unknown)
+        check.call_timeout(options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
         return sync_stream(self._engine, op.name, sync_source(items), plan, concurrency=lanes, timeout=options.timeout)
 
@@ -124,6 +126,7 @@ class SyncRuntime:
     def _walk(self, op: Operation, args: dict[str, Any], timeout: Timeout, adjust: Any = None) -> Iterator[Record]:
         """Every record of ``op``'s listing, its arguments checked (``Walk`` says which page comes next)."""
         listing = walk_of(op, args)
+        check.call_timeout(timeout)
 
         def fetch(paging: dict[str, Any]) -> Page:
             response = self._engine.send(
