@@ -31,7 +31,8 @@ Vendor extensions read here (all optional; defaults in brackets):
 - The client checks every argument against its parameter's schema before sending (``type``,
   ``pattern``, ``minimum``, ``maximum``, ``minLength``, ``maxLength``), and a ``csv`` parameter's items
   against ``x-zoho-items: {max, pattern, format}``. On an operation, ``x-zoho-excludes: {name: [names]}``
-  refuses a parameter together with those, and ``x-zoho-one-of: [names]`` requires one of them.
+  refuses a parameter together with those, and ``x-zoho-one-of: [names]`` requires one of them; both may
+  name body properties instead, checked with the body (``Operation.body``: every property's schema, nested).
 """
 
 from __future__ import annotations
@@ -366,12 +367,49 @@ def _body_arg(spec: dict[str, Any], node: dict[str, Any], declared: Any) -> dict
             "doc": " ".join(str(doc).split()), "kind": kind, "wrap": declared.get("wrap"), "each": each}  # fmt: skip
 
 
-def _option_rule(spec: dict[str, Any], schema: Any) -> dict[str, Any]:
-    """What the runtime checks of a body option: its type, constraints and enum, and an array's items' too."""
+def _option_rule(spec: dict[str, Any], schema: Any, within: tuple[int, ...] = ()) -> dict[str, Any]:
+    """What the runtime checks of a body option: its type, constraints and enum, and those of what it holds.
+
+    An array's items (``each``), an object's ``required`` and ``properties`` (``closed`` when it allows no
+    others), and the forms of a ``oneOf`` (``one_of``: one must fit). A schema holding itself is checked once.
+    """
     schema = _resolve(spec, schema)
-    rule = {key: schema[key] for key in (*RULE_KEYS, "enum") if key in schema}
+    if id(schema) in within:
+        return {}
+    within = (*within, id(schema))
+    rule: dict[str, Any] = {key: schema[key] for key in (*RULE_KEYS, "enum", "required") if key in schema}
+    if schema.get("oneOf"):
+        rule["one_of"] = [_option_rule(spec, form, within) for form in schema["oneOf"]]
     if schema.get("type") == "array":
-        rule["each"] = _option_rule(spec, schema.get("items", {}))
+        rule["each"] = _option_rule(spec, schema.get("items", {}), within)
+    if schema.get("type") == "object":
+        properties = {key: _option_rule(spec, sub, within) for key, sub in schema.get("properties", {}).items()}
+        if properties:
+            rule["properties"] = properties
+        if schema.get("additionalProperties") is False:
+            rule["closed"] = True
+    return rule
+
+
+def _body_rule(spec: dict[str, Any], node: dict[str, Any], one_of: list[str], excludes: dict[str, Any]) -> Any:
+    """An operation's JSON object body as the runtime checks it (``Operation.body``; ``None`` without one).
+
+    The records of ``data`` are checked as objects only (their fields are the org's); ``one_of`` and
+    ``excludes`` are the body properties ``x-zoho-one-of`` and ``x-zoho-excludes`` name.
+    """
+    schema = _body_schema(spec, node)
+    if schema.get("type") != "object":
+        return None
+    rule = _option_rule(spec, {k: v for k, v in schema.items() if k != "properties"})
+    rule["properties"] = {
+        key: {**_option_rule(spec, {k: v for k, v in _resolve(spec, sub).items() if k != "items"}),
+              "each": {"type": "object"}} if key == "data" else _option_rule(spec, sub)
+        for key, sub in schema.get("properties", {}).items()
+    }  # fmt: skip
+    if one_of:
+        rule["one_of_keys"] = one_of
+    if excludes:
+        rule["excludes"] = excludes
     return rule
 
 
@@ -567,6 +605,15 @@ def _batch_options(node: dict[str, Any], user: list[dict[str, Any]]) -> str | No
     return repr({o["key"]: o["rule"] for o in batched["options"]})
 
 
+def _body_repr(spec: dict[str, Any], node: dict[str, Any], one_of: list[str], excludes: dict[str, Any]) -> str | None:
+    """``Operation.body`` as written in the resource (a batched write's chunks are checked by the runtime itself)."""
+    rule = None if node.get("x-zoho-batch") else _body_rule(spec, node, one_of, excludes)
+    if rule is None and (one_of or excludes):
+        what = "x-zoho-one-of or x-zoho-excludes name body properties"
+        raise SpecError(f"{node['operationId']}: {what} of a batched write (its items are checked one by one)")
+    return None if rule is None else repr(rule)
+
+
 def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any], package: str) -> dict[str, Any]:
     op_id = node.get("operationId")
     if not isinstance(op_id, str) or not op_id.strip():
@@ -628,12 +675,22 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         if param["name"] not in (arg, _plain(arg)):
             rules[arg]["sent"] = param["name"]
     one_of, excludes = node.get("x-zoho-one-of", ()), node.get("x-zoho-excludes", {})
+    in_body = set(_body_schema(spec, node).get("properties", {})) - set(wire)
     for given in [*one_of, *excludes, *(n for others in excludes.values() for n in others)]:
-        if given not in wire:
-            raise SpecError(f"{op_id}: x-zoho-one-of or x-zoho-excludes names {given!r}, not a parameter of it")
+        if given not in wire and given not in in_body:
+            raise SpecError(
+                f"{op_id}: x-zoho-one-of or x-zoho-excludes names {given!r}, not a parameter or body property of it"
+            )
+    body_one_of = [n for n in one_of if n in in_body]
+    body_excludes = {n: list(others) for n, others in excludes.items() if n in in_body}
+    if (body_one_of and len(body_one_of) < len(one_of)) or any(
+        (n in in_body) != (o in in_body) for n, others in excludes.items() for o in others
+    ):
+        raise SpecError(f"{op_id}: x-zoho-one-of and x-zoho-excludes name parameters or body properties, not both")
     for given, others in excludes.items():
-        rules[wire[given]]["excludes"] = tuple(wire[n] for n in others)
-    one_of = tuple(wire[n] for n in one_of)
+        if given not in in_body:
+            rules[wire[given]]["excludes"] = tuple(wire[n] for n in others)
+    one_of = tuple(wire[n] for n in one_of if n not in in_body)
     no_content = any(str(code) in ("204", "304") for code in node.get("responses", {}))
     answered = _success_answers(spec, node)
     answers = {kind for response in answered for kind in media(response.get("content", {}))}
@@ -666,6 +723,7 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         "batch": node.get("x-zoho-batch"),
         "batch_repr": repr(node.get("x-zoho-batch")),
         "options_repr": _batch_options(node, user),
+        "body_repr": _body_repr(spec, node, body_one_of, body_excludes),
         "path_repr": repr(path_names),
         "rules_repr": repr({name: rule for name, rule in rules.items() if rule}),
         "one_of_repr": repr(one_of),

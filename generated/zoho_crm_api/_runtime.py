@@ -43,8 +43,8 @@ class Operation:
     """One spec operation and what its vendor extensions declare about it (a plain class: imported with zoho_crm)."""
 
     __slots__ = (
-        "batch", "binary", "csv", "datetimes", "keywords", "name", "one_of", "options", "pagination", "path", "reach",
-        "retry", "rules",
+        "batch", "binary", "body", "csv", "datetimes", "keywords", "name", "one_of", "options", "pagination", "path",
+        "reach", "retry", "rules",
     )  # fmt: skip
 
     def __init__(
@@ -62,6 +62,7 @@ class Operation:
         options: Mapping[str, Mapping[str, Any]] | None = None,
         keywords: Mapping[str, str] | None = None,
         binary: bool = False,
+        body: Mapping[str, Any] | None = None,
     ) -> None:
         self.name = name
         """``<tag>.<operation>``: the generated endpoint module that builds its request (Python names)."""
@@ -90,6 +91,10 @@ class Operation:
         """Parameters whose keyword is not their name without ``x_`` or a trailing ``_`` (``timeout`` -> ``timeout_``)."""
         self.binary = binary
         """Its success answers are not JSON (a file, an image): a call returns their bytes."""
+        self.body = body
+        """Its JSON object body's rule: ``required`` and each property's rule (nested objects, arrays, ``one_of``
+        forms), the records of ``data`` as objects only; ``one_of_keys`` and ``excludes`` from ``x-zoho-one-of``
+        and ``x-zoho-excludes`` naming body properties (``None``: no JSON object body)."""
 
     def __repr__(self) -> str:
         return f"Operation({self.name!r}, retry={self.retry!r})"

@@ -994,7 +994,15 @@ class ServerError(BaseModel):
     status: ErrorStatus
 
 
-class InputId1(RootModel[int]):
+class InputId1(RootModel[str]):
+    root: str = Field(
+        ...,
+        description="A record id in a request body: a numeric string, or a JSON integer as the official SDKs\nsend it (their `id` is a 64-bit integer). Answers always carry ids as strings.\n",
+        pattern="^[0-9]{1,19}$",
+    )
+
+
+class InputId2(RootModel[int]):
     root: int = Field(
         ...,
         description="A record id in a request body: a numeric string, or a JSON integer as the official SDKs\nsend it (their `id` is a 64-bit integer). Answers always carry ids as strings.\n",
@@ -1003,8 +1011,8 @@ class InputId1(RootModel[int]):
     )
 
 
-class InputId(RootModel[str | InputId1]):
-    root: str | InputId1 = Field(
+class InputId(RootModel[InputId1 | InputId2]):
+    root: InputId1 | InputId2 = Field(
         ...,
         description="A record id in a request body: a numeric string, or a JSON integer as the official SDKs\nsend it (their `id` is a 64-bit integer). Answers always carry ids as strings.\n",
     )

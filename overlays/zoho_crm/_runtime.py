@@ -158,6 +158,10 @@ def option(where: str, value: Any, rule: Mapping[str, Any]) -> Any:
 
 def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) -> Any:
     """``value`` against its parameter's declared schema (``Operation.rules``), or a body option's."""
+    if "one_of" in rule:
+        return _one_of(where, value, rule["one_of"], external)
+    if rule.get("type") == "object" and not rule.keys() <= {"type"}:
+        return _object(where, value, rule)
     if rule.get("format") == "record-id":
         return check.record_id(value, external=external, what=where)
     if rule.get("format") in ("date", "date-time"):
@@ -168,7 +172,7 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
     if rule.get("type") == "string" and type(value) is int:  # an id or a view id given as a number
         value = str(value)
     if not check.is_json(value, rule.get("type", "")):
-        raise ZohoValidationError(f"{where} must be {rule['type']}, got {type(value).__name__}")
+        raise ZohoValidationError(f"{where} must be {rule.get('type', 'JSON')}, got {type(value).__name__}")
     if "enum" in rule and not any(type(value) is type(choice) and value == choice for choice in rule["enum"]):
         allowed = ", ".join(repr(choice) for choice in rule["enum"])
         raise ZohoValidationError(f"{where}: {check.shown(value)} is not one of {allowed}")
@@ -188,6 +192,45 @@ def _checked(where: str, value: Any, rule: Mapping[str, Any], external: bool) ->
         if rule.get("header") and (not value.isascii() or check.has_control(value)):
             raise ZohoValidationError(f"{where} must be printable ASCII text (it is sent as an HTTP header)")
     return value
+
+
+def _one_of(where: str, value: Any, forms: list[Mapping[str, Any]], external: bool) -> Any:
+    """``value`` as the first of its schema's ``oneOf`` forms it fits (an id: a numeric string or an integer)."""
+    refused = []
+    for form in forms:
+        try:
+            return option(where, value, form) if form.get("type") else _checked(where, value, form, external)
+        except ZohoValidationError as exc:
+            refused.append(str(exc).removeprefix(f"{where}").lstrip(": "))
+    raise ZohoValidationError(f"{where} fits none of its forms: {'; or '.join(refused)}")
+
+
+def _object(where: str, value: Any, rule: Mapping[str, Any]) -> dict[str, Any]:
+    """A JSON object against its schema's rule: required keys, no others when ``closed``, each property's rule.
+
+    A body's rule also holds ``one_of_keys`` (at least one given) and ``excludes`` (never together).
+    """
+    if not isinstance(value, Mapping):
+        raise ZohoValidationError(f"{where} must be object, got {check.shown(value)}")
+    given = {key for key, item in value.items() if item is not None}
+    missing = [key for key in rule.get("required", ()) if key not in given]
+    if missing:
+        raise ZohoValidationError(f"{where} needs {', '.join(map(repr, missing))}")
+    properties: Mapping[str, Mapping[str, Any]] = rule.get("properties", {})
+    others = [key for key in value if key not in properties] if rule.get("closed") else []
+    if others:
+        raise ZohoValidationError(f"{where}: {check.shown(others[0])} is none of its keys ({', '.join(properties)})")
+    if rule.get("one_of_keys") and not given & set(rule["one_of_keys"]):
+        raise ZohoValidationError(f"{where} needs one of: {', '.join(rule['one_of_keys'])}")
+    for key, clashing in rule.get("excludes", {}).items():
+        if key in given and given & set(clashing):
+            raise ZohoValidationError(
+                f"{where}: {key} cannot be combined with {', '.join(sorted(given & set(clashing)))}"
+            )
+    checked = dict(value)
+    for key in given & properties.keys():
+        checked[key] = option(f"{where}[{key!r}]", value[key], properties[key])
+    return checked
 
 
 @functools.cache
@@ -257,6 +300,8 @@ def prepare(
     _warn_deprecated(op, params, fixed)
     external = params.get("x_external") is not None
     args = {key: _value(op, key, value, external) for key, value in params.items() if value is not None}
+    if op.batch is None and op.body is not None and "body" in args:  # a batch's: checked whole below
+        args["body"] = _plans.Body(_object(f"{name}: body", args["body"].payload, op.body))
     headers, query, extra = _extra(op, name, options)
     if extra and "body" not in params:
         raise ZohoValidationError(f"{name} sends no body: extra_body does not apply")

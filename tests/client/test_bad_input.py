@@ -173,6 +173,31 @@ CASES: dict[str, Call] = {
         "Leads", body={"data": [{"Last_Name": "x"}], "duplicate_check_fields": "Email"}
     ),
     "raw_insert_nan": lambda c: c.records.insert_records("Leads", body={"data": [{"Rate": math.nan}]}),
+    # a single call's body and options, against their schemas all the way down (review: sent as given, or a
+    # KeyError from inside the client for ids=[True])
+    "mass_update_id_a_bool": lambda c: c.records.mass_update("Leads", {"City": "P"}, ids=[True]),
+    "mass_update_id_none": lambda c: c.records.mass_update("Leads", {"City": "P"}, ids=[None]),
+    "mass_update_id_not_numeric": lambda c: c.records.mass_update("Leads", {"City": "P"}, ids=["abc"]),
+    "mass_update_ids_and_cvid": lambda c: c.records.mass_update("Leads", {"City": "P"}, ids=[GOOD_ID], cvid="1"),
+    "mass_update_neither_ids_nor_cvid": lambda c: c.records.mass_update("Leads", {"City": "P"}),
+    "mass_update_territory_unknown_key": lambda c: c.records.mass_update(
+        "Leads", {"City": "P"}, cvid="1", territory={"id": GOOD_ID, "children": True}
+    ),
+    "update_one_skip_feature_without_name": lambda c: c.records.update_one(
+        "Leads", GOOD_ID, {"Last_Name": "x"}, skip_feature_execution=[{}]
+    ),
+    "clone_skip_feature_empty_name": lambda c: c.records.clone(
+        "Leads", GOOD_ID, {"Last_Name": "x"}, skip_feature_execution=[{"name": ""}]
+    ),
+    "insert_skip_feature_empty_name": lambda c: c.records.insert(
+        "Leads", [{"Last_Name": "x"}] * 250, skip_feature_execution=[{"name": ""}]
+    ),
+    "raw_update_record_without_data": lambda c: c.records.update_record("Leads", GOOD_ID, body={}),
+    "raw_update_record_data_a_string": lambda c: c.records.update_record("Leads", GOOD_ID, body={"data": "x"}),
+    "raw_coql_query_a_number": lambda c: c.coql.execute_coql_query(body={"select_query": 5}),
+    "raw_related_count_item_empty": lambda c: c.related.get_related_records_count(
+        "Leads", GOOD_ID, body={"get_related_records_count": [{}]}
+    ),
     # a required body left out raised a TypeError naming the generated _get_kwargs (found by test_negative)
     "raw_insert_body_none": lambda c: c.records.insert_records("Leads", body=None),
     "raw_related_count_body_none": lambda c: c.related.get_related_records_count("Leads", GOOD_ID, body=None),

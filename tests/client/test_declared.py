@@ -194,7 +194,7 @@ def test_declared_bodies_are_built_and_checked_before_any_request(sb: Sandbox, c
     bad: list[tuple[str, Any]] = [
         (r"records\.update_one: trigger must be array of strings, got 'workflow'",
          lambda: crm.records.update_one("Leads", lead, {"Company": "x"}, trigger="workflow")),
-        (r"records\.update_one: skip_feature_execution\[0\] must be object, got str",
+        (r"records\.update_one: skip_feature_execution\[0\] must be object, got 'cadences'",
          lambda: crm.records.update_one("Leads", lead, {}, skip_feature_execution=["cadences"])),
         (r"records\.update_one: trigger\[1\]: 'bogus' is not one of 'workflow', 'approval'",
          lambda: crm.records.update_one("Leads", lead, {"Company": "x"}, trigger=["workflow", "bogus"])),

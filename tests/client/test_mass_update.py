@@ -168,9 +168,7 @@ REFUSED = [
     ("Leads", {"Email": "a@example.com"}, {"ids": ["1"]}, "INVALID_DATA"),
     ("Contacts", {"Account_Name": {"id": "1"}}, {"ids": ["1"]}, "INVALID_DATA"),
     ("Leads", {"City": "x", "Company": "y"}, {"ids": ["1"]}, "INVALID_DATA"),
-    ("Leads", {"City": "x"}, {}, "MANDATORY_NOT_FOUND"),
     ("Leads", {"City": "x"}, {"territory": {"id": "1"}, "ids": ["1"]}, "MANDATORY_NOT_FOUND"),
-    ("Leads", {"City": "x"}, {"ids": ["1"], "cvid": "1"}, "AMBIGUITY_DURING_PROCESSING"),
     ("Leads", {"City": "x"}, {"cvid": "1"}, "INVALID_DATA"),
     ("Deals", {"Stage": "Won"}, {"cvid": "VIEW"}, "NO_RECORDS_FOUND"),
     ("Leads", {"City": "x"}, {"cvid": "VIEW", "territory": {"id": "1"}}, "INVALID_DATA"),
@@ -199,6 +197,8 @@ def test_refusals_are_typed_zoho_errors(
         ({"ids": []}, "ids takes 1 to 500 items, got 0"),
         ({"cvid": "abc"}, r"cvid: 'abc' does not match \^\[0-9\]"),
         ({"ids": ["1"], "over_write": "yes"}, "over_write must be boolean"),
+        ({"ids": [True]}, r"ids\[0\] fits none of its forms"),
+        ({"ids": ["abc"]}, r"ids\[0\] fits none of its forms: 'abc' does not match"),
     ],
 )
 def test_what_the_spec_forbids_is_refused_before_sending(
@@ -207,6 +207,26 @@ def test_what_the_spec_forbids_is_refused_before_sending(
     with pytest.raises(ZohoValidationError, match=f"records.mass_update: {message}"):
         crm.records.mass_update("Leads", {"City": "x"}, **which)
     assert sb.counters.total_requests == 0
+
+
+@pytest.mark.parametrize(
+    ("which", "message"),
+    [({}, "needs one of: ids, cvid"), ({"ids": ["1"], "cvid": "1"}, "ids cannot be combined with cvid")],
+)
+def test_ids_and_cvid_are_one_or_the_other_before_sending(sb: Sandbox, crm: ZohoCRM, which: Any, message: str) -> None:
+    with pytest.raises(ZohoValidationError, match=message):  # x-zoho-one-of and x-zoho-excludes on body properties
+        crm.records.mass_update("Leads", {"City": "x"}, **which)
+    assert sb.counters.total_requests == 0
+
+
+@pytest.mark.parametrize(
+    ("which", "code"), [({}, "MANDATORY_NOT_FOUND"), ({"ids": ["1"], "cvid": "1"}, "AMBIGUITY_DURING_PROCESSING")]
+)
+def test_the_sandbox_refuses_neither_or_both_of_ids_and_cvid_as_zoho_does(sb: Sandbox, which: Any, code: str) -> None:
+    headers = {"Authorization": f"Zoho-oauthtoken {sb.issue_access_token()}"}
+    with httpx.Client(base_url=sb.base_url, transport=sb.transport(), headers=headers) as raw:
+        answer = raw.post("/Leads/actions/mass_update", json={"data": [{"City": "x"}], **which})
+    assert (answer.status_code, answer.json()["code"]) == (400, code)
 
 
 def test_the_sandbox_refuses_too_many_ids_as_zoho_does(sb: Sandbox) -> None:

@@ -39,6 +39,7 @@ _EXECUTE_COQL_QUERY = Operation(
     path=(),
     rules={},
     one_of=(),
+    body={"type": "object", "required": ["select_query"], "properties": {"select_query": {"type": "string"}}},
 )
 _QUERY_METHOD = Method(
     _EXECUTE_COQL_QUERY,

@@ -85,7 +85,17 @@ _UPDATE_RECORDS = Operation(
             "type": "array",
             "each": {"type": "string", "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"]},
         },
-        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
+        "skip_feature_execution": {
+            "type": "array",
+            "each": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "action": {"type": "string", "enum": ["insert", "update"]},
+                },
+            },
+        },
     },
     path=("module",),
     rules={
@@ -119,8 +129,25 @@ _INSERT_RECORDS = Operation(
             "each": {"type": "string", "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"]},
         },
         "lar_id": {"type": "string"},
-        "apply_feature_execution": {"type": "array", "each": {"type": "object"}},
-        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
+        "apply_feature_execution": {
+            "type": "array",
+            "each": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {"name": {"type": "string", "minLength": 1}},
+            },
+        },
+        "skip_feature_execution": {
+            "type": "array",
+            "each": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "action": {"type": "string", "enum": ["insert", "update"]},
+                },
+            },
+        },
     },
     path=("module",),
     rules={
@@ -236,6 +263,31 @@ _UPDATE_RECORD = Operation(
         },
     },
     one_of=(),
+    body={
+        "type": "object",
+        "required": ["data"],
+        "properties": {
+            "data": {"type": "array", "minItems": 1, "maxItems": 1, "each": {"type": "object"}},
+            "trigger": {
+                "type": "array",
+                "each": {
+                    "type": "string",
+                    "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"],
+                },
+            },
+            "skip_feature_execution": {
+                "type": "array",
+                "each": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1},
+                        "action": {"type": "string", "enum": ["insert", "update"]},
+                    },
+                },
+            },
+        },
+    },
 )
 _UPDATE_ONE_METHOD = Method(
     _UPDATE_RECORD,
@@ -249,7 +301,17 @@ _UPDATE_ONE_METHOD = Method(
             "type": "array",
             "each": {"type": "string", "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"]},
         },
-        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
+        "skip_feature_execution": {
+            "type": "array",
+            "each": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "action": {"type": "string", "enum": ["insert", "update"]},
+                },
+            },
+        },
     },
     answers="record_id",
 )
@@ -302,7 +364,17 @@ _UPSERT_RECORDS = Operation(
             "type": "array",
             "each": {"type": "string", "enum": ["workflow", "approval", "blueprint", "pathfinder", "orchestration"]},
         },
-        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
+        "skip_feature_execution": {
+            "type": "array",
+            "each": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "action": {"type": "string", "enum": ["insert", "update"]},
+                },
+            },
+        },
     },
     path=("module",),
     rules={
@@ -439,6 +511,42 @@ _MASS_UPDATE_RECORDS = Operation(
     path=("module",),
     rules={"module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"}},
     one_of=(),
+    body={
+        "type": "object",
+        "required": ["data"],
+        "properties": {
+            "data": {"type": "array", "minItems": 1, "maxItems": 1, "each": {"type": "object"}},
+            "ids": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 500,
+                "each": {
+                    "one_of": [
+                        {"type": "string", "pattern": "^[0-9]{1,19}$"},
+                        {"type": "integer", "minimum": 0, "maximum": 9223372036854775807},
+                    ]
+                },
+            },
+            "cvid": {"type": "string", "pattern": "^[0-9]{1,19}$"},
+            "territory": {
+                "type": "object",
+                "required": ["id"],
+                "properties": {
+                    "id": {
+                        "one_of": [
+                            {"type": "string", "pattern": "^[0-9]{1,19}$"},
+                            {"type": "integer", "minimum": 0, "maximum": 9223372036854775807},
+                        ]
+                    },
+                    "include_child": {"type": "boolean"},
+                },
+                "closed": True,
+            },
+            "over_write": {"type": "boolean"},
+        },
+        "one_of_keys": ["ids", "cvid"],
+        "excludes": {"ids": ["cvid"]},
+    },
 )
 _MASS_UPDATE_METHOD = Method(
     _MASS_UPDATE_RECORDS,
@@ -449,9 +557,32 @@ _MASS_UPDATE_METHOD = Method(
     key="data",
     wrap="data",
     options={
-        "ids": {"type": "array", "minItems": 1, "maxItems": 500, "each": {}},
+        "ids": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 500,
+            "each": {
+                "one_of": [
+                    {"type": "string", "pattern": "^[0-9]{1,19}$"},
+                    {"type": "integer", "minimum": 0, "maximum": 9223372036854775807},
+                ]
+            },
+        },
         "cvid": {"type": "string", "pattern": "^[0-9]{1,19}$"},
-        "territory": {"type": "object"},
+        "territory": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {
+                "id": {
+                    "one_of": [
+                        {"type": "string", "pattern": "^[0-9]{1,19}$"},
+                        {"type": "integer", "minimum": 0, "maximum": 9223372036854775807},
+                    ]
+                },
+                "include_child": {"type": "boolean"},
+            },
+            "closed": True,
+        },
         "over_write": {"type": "boolean"},
     },
 )
@@ -481,6 +612,23 @@ _CLONE_RECORD = Operation(
         },
     },
     one_of=(),
+    body={
+        "type": "object",
+        "properties": {
+            "data": {"type": "array", "maxItems": 1, "each": {"type": "object"}},
+            "skip_feature_execution": {
+                "type": "array",
+                "each": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1},
+                        "action": {"type": "string", "enum": ["insert", "update"]},
+                    },
+                },
+            },
+        },
+    },
 )
 _CLONE_METHOD = Method(
     _CLONE_RECORD,
@@ -490,7 +638,17 @@ _CLONE_METHOD = Method(
     "overrides",
     wrap="data",
     options={
-        "skip_feature_execution": {"type": "array", "each": {"type": "object"}},
+        "skip_feature_execution": {
+            "type": "array",
+            "each": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "action": {"type": "string", "enum": ["insert", "update"]},
+                },
+            },
+        },
     },
 )
 

@@ -216,6 +216,11 @@ _UPDATE_RELATED_RECORD = Operation(
         },
     },
     one_of=(),
+    body={
+        "type": "object",
+        "required": ["data"],
+        "properties": {"data": {"type": "array", "minItems": 1, "maxItems": 1, "each": {"type": "object"}}},
+    },
 )
 _UPDATE_ONE_METHOD = Method(
     _UPDATE_RELATED_RECORD,
@@ -290,6 +295,53 @@ _GET_RELATED_RECORDS_COUNT = Operation(
         },
     },
     one_of=(),
+    body={
+        "type": "object",
+        "required": ["get_related_records_count"],
+        "properties": {
+            "get_related_records_count": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 100,
+                "each": {
+                    "type": "object",
+                    "required": ["related_list"],
+                    "properties": {
+                        "related_list": {
+                            "type": "object",
+                            "properties": {
+                                "api_name": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]*$"},
+                                "id": {"type": "string", "pattern": "^[0-9]{1,19}$"},
+                            },
+                        },
+                        "params": {
+                            "type": "object",
+                            "properties": {
+                                "approved": {"type": "boolean"},
+                                "approval_state": {"type": "string"},
+                                "converted": {"type": "boolean"},
+                                "category": {"type": "string"},
+                                "associated": {"type": "boolean"},
+                                "filters": {
+                                    "type": "object",
+                                    "required": ["comparator", "field", "value"],
+                                    "properties": {
+                                        "comparator": {"type": "string"},
+                                        "field": {
+                                            "type": "object",
+                                            "required": ["api_name"],
+                                            "properties": {"api_name": {"type": "string"}},
+                                        },
+                                        "value": {},
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            }
+        },
+    },
 )
 _COUNT_METHOD = Method(
     _GET_RELATED_RECORDS_COUNT,
