@@ -5,6 +5,8 @@ Nothing is dropped: a call that fails as a whole marks each of its items failed 
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Literal
@@ -331,6 +333,32 @@ NOT_SENT = "NOT_SENT"
 """Code of the items a batch never sent because an exception stopped it (see :class:`Run`)."""
 
 
+INTERRUPTED = "INTERRUPTED"
+"""The code of the items of a call in flight when an interrupt or a cancellation stopped the batch."""
+
+
+def interrupted_in_flight(start: int, items: Sequence[Any]) -> list[Outcome]:
+    """The outcomes of a call cut off by an interrupt or a cancellation: it may have been applied."""
+    why = "the batch was interrupted while this call was in flight: it may have been applied"
+    return [Failure(start + i, item, INTERRUPTED, why, {}, None, True) for i, item in enumerate(items)]
+
+
+def keep_outcomes(exc: BaseException, result: BatchResult) -> BaseException:
+    """``exc`` (an interrupt, a cancellation) carrying the batch's outcomes so far as ``exc.result``.
+
+    One outcome per item, as a returned result has: the calls answered, those in flight (``INTERRUPTED``,
+    uncertain) and those never sent (``NOT_SENT``). A note says so where Python shows notes (3.11+).
+    """
+    with contextlib.suppress(AttributeError, TypeError):  # an exception type without a __dict__
+        exc.result = result  # type: ignore[attr-defined]
+    if hasattr(exc, "add_note") and hasattr(exc, "result"):
+        exc.add_note(
+            f"zoho_crm: the batch stopped: {len(result.succeeded)} of {len(result)} records written; "
+            "its outcomes are this exception's .result"
+        )
+    return exc
+
+
 class Run:
     """Why a batch stops sending: a :class:`Halt` error (it returns), or an exception to raise (a bug, a callback's).
 
@@ -338,12 +366,13 @@ class Run:
     the halting error (not uncertain: safe to send again), or with code :data:`NOT_SENT`.
     """
 
-    __slots__ = ("error", "raised", "stopped")
+    __slots__ = ("error", "interrupt", "raised", "stopped")
 
     def __init__(self) -> None:
         self.stopped = False
         self.error: ZohoError | None = None
         self.raised: Exception | None = None
+        self.interrupt = threading.Event()  # set by an interrupt or a cancellation: no call sends again (_engine.STOP)
 
     def halt(self, error: ZohoError) -> None:
         """Stop sending: every chunk not sent fails with ``error``."""

@@ -375,6 +375,30 @@ def sync_transport(given: httpx.BaseTransport | None, *, verify: bool, limits: h
 SIGNED = "zoho_crm_signed"
 """Set on a request (``request.extensions``) once the auth flow has its token: from then on it may go out."""
 
+STOP: contextvars.ContextVar[threading.Event | None] = contextvars.ContextVar("zoho_crm_stop", default=None)
+"""Set by a batch's or stream's lane for its calls: once the event is set (an interrupt, a cancellation),
+no further attempt of theirs goes out, not even one whose token arrives afterwards."""
+
+
+class Interrupted(Exception):
+    """Raised by the auth flow for a request whose batch was interrupted while it waited for its token."""
+
+
+def check_stop() -> None:
+    """Raise :class:`Interrupted` when the calling lane's batch or stream has been interrupted."""
+    stop = STOP.get()
+    if stop is not None and stop.is_set():
+        raise Interrupted
+
+
+def interrupted(applied: bool) -> APIConnectionError:
+    """The error of a call its batch's interrupt stopped before its next attempt went out."""
+    error = APIConnectionError(
+        f"{'an earlier attempt may have been applied' if applied else 'not sent'}: the batch was interrupted"
+    )
+    error.never_sent = not applied
+    return error
+
 
 def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:
     return httpx.ReadTimeout("the answer did not arrive in full within the timeout", request=request)
@@ -501,8 +525,12 @@ class EngineCore:
         logger.debug("zoho_crm: %s %s -> %s (attempt %d)", request.method, request.url, status, attempt)
 
     def _sleep(self, seconds: float) -> None:
-        """Wait before a sync retry (``sleep``: injectable)."""
-        self.sleep(seconds)
+        """Wait before a sync retry (``sleep``: injectable); a lane's wait ends at its batch's interrupt."""
+        stop = STOP.get()
+        if stop is not None and self.sleep is time.sleep:
+            stop.wait(seconds)
+        else:
+            self.sleep(seconds)
 
     async def _asleep(self, seconds: float) -> None:
         """Wait before an async retry."""

@@ -96,7 +96,8 @@ class SyncLanes:
     def __init__(self, concurrency: int) -> None:
         from concurrent.futures import ThreadPoolExecutor  # sync batches and streams only: not paid on import
 
-        self._pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="zoho-crm")
+        self._name = f"zoho-crm-{id(self):x}"
+        self._pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix=self._name)
 
     def on_call(self) -> None:
         """Nothing to count (see :meth:`AsyncLanes.hand_on`)."""
@@ -120,8 +121,17 @@ class SyncLanes:
         """Threads cannot be cancelled: the calls in flight end (work not started never starts)."""
 
     def close(self) -> None:
-        """Wait for the calls in flight to end."""
+        """Wait for the calls in flight to end.
+
+        Also on a thread the pool does not know: one an interrupt cut off while the pool started it (one
+        not running yet finds no work left: the pool has dropped what was not taken).
+        """
+        import threading
+
         self._pool.shutdown(wait=True, cancel_futures=True)
+        for thread in threading.enumerate():
+            if thread.name.startswith(f"{self._name}_") and thread.is_alive():
+                thread.join()
 
 
 class AsyncInbox(Generic[T]):

@@ -29,7 +29,16 @@ if TYPE_CHECKING:
 
 from ._credentials import AccessTokenCredentials, ClientCredentials, Credentials, RefreshTokenCredentials
 from ._datacenter import DataCenter
-from ._engine import ACCEPT_ENCODING, DEFAULT_MAX_ANSWER_BYTES, SIGNED, cancel_at, deadline_of, sync_transport, within
+from ._engine import (
+    ACCEPT_ENCODING,
+    DEFAULT_MAX_ANSWER_BYTES,
+    SIGNED,
+    cancel_at,
+    check_stop,
+    deadline_of,
+    sync_transport,
+    within,
+)
 from ._json import loads
 from ._logging import logger
 from ._validation import finite_number, secure_url
@@ -539,6 +548,7 @@ class AuthCore(httpx.Auth):
             request.url = request.url.copy_with(scheme=domain.scheme, host=domain.host, port=domain.port)
             request.headers["Host"] = request.url.netloc.decode("ascii")
         secure_url(str(request.url), "request URL")
+        check_stop()  # the token came after the batch was interrupted: the request stays unsent
         request.headers["Authorization"] = f"Zoho-oauthtoken {token.access_token}"
         request.extensions[SIGNED] = True
 

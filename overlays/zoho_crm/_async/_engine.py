@@ -11,7 +11,19 @@ from typing import Any
 
 import httpx
 
-from .._engine import Adjust, CappedBody, EngineCore, Timeout, attempt_ended, client_closed, deadline_passed, repeated
+from .._engine import (
+    Adjust,
+    CappedBody,
+    EngineCore,
+    Interrupted,
+    Timeout,
+    attempt_ended,
+    check_stop,
+    client_closed,
+    deadline_passed,
+    interrupted,
+    repeated,
+)
 from ..retries import RetryPolicy
 
 __all__ = ["AsyncEngine", "aread_capped"]
@@ -80,6 +92,7 @@ class AsyncEngine(EngineCore):
             deadline = self._attempt_deadline(request, phases, total, budget_end)
             failure: httpx.TransportError | None = None
             try:
+                check_stop()
                 with self._abounded(deadline):
                     response = await self._exchange(request, deadline)
             except httpx.TransportError as exc:
@@ -88,6 +101,8 @@ class AsyncEngine(EngineCore):
                 failure = attempt_ended(request)
             except RuntimeError as exc:
                 raise client_closed(exc, self.http, applied) from None
+            except Interrupted:
+                raise interrupted(applied) from None
             if failure is not None:  # handled outside the except block: no __context__ holding the request
                 await self._asleep(self._retry_failure(failure, request, attempt, idempotent, retry_end, applied))
                 applied = applied or not RetryPolicy.never_sent(failure)

@@ -6,7 +6,17 @@ from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
-from .._batch import AsyncCall, Finish, ProgressCallback, Run, check_progress
+from .._batch import (
+    AsyncCall,
+    Finish,
+    ProgressCallback,
+    Run,
+    check_progress,
+    first_index,
+    interrupted_in_flight,
+    keep_outcomes,
+)
+from .._engine import STOP
 from .._lanes import AsyncInbox, AsyncLanes
 from ..results import BatchResult, Outcome
 
@@ -41,7 +51,10 @@ async def run_async(
     - ``on_progress`` raising, or a bug: :class:`~zoho_crm.errors.BatchError` is raised from that
       exception, with the result (the chunks not sent failed with code ``NOT_SENT``) as ``.result``;
     - an interrupt (Ctrl-C) or a cancellation: raised once the calls in flight end (async calls are
-      cancelled). ``on_progress`` is called by the batch's own thread or task, one call at a time.
+      cancelled; a sync call sends no further attempt, not even one whose token comes later), with
+      the result so far as its ``result`` (see :func:`~zoho_crm._batch.keep_outcomes`).
+
+    ``on_progress`` is called by the batch's own thread or task, one call at a time.
     """
     check_progress(on_progress)
     if not chunks:
@@ -51,8 +64,10 @@ async def run_async(
     workers = max(1, min(concurrency, len(chunks)))
     lanes = AsyncLanes(workers)
     run = Run()
+    flying: dict[int, Sequence[Any]] = {}  # the chunks whose call has begun and not answered yet
 
     async def lane() -> None:
+        STOP.set(run.interrupt)
         async with lanes.slot():
             while not run.stopped:
                 try:
@@ -60,6 +75,7 @@ async def run_async(
                 except IndexError:
                     return
                 lanes.on_call()
+                flying[start] = items
                 try:
                     try:
                         finish = await call(start, items, previous is None, lanes.on_sent)
@@ -70,37 +86,53 @@ async def run_async(
                     answers.put(exc)
                     raise
                 answers.put((start, items, finish))
+                del flying[start]
 
     parts: list[Sequence[Outcome]] = []
     done = 0
+    stopped_by: BaseException | None = None
+    reading: Answer | None = None
     try:
         for _ in range(workers):
             lanes.start(lane)
         while len(parts) < len(chunks) and not run.stopped:
-            start, items, finish = _taken(await answers.get())
+            reading = _taken(await answers.get())  # read below even if an interrupt comes before it is kept
+            start, items, finish = reading
             await lanes.hand_on()
             part = run.read(finish, start, items, final=run.stopped)
             if part is None:  # unreadable: once more, on a lane
                 todo.append((start, items, finish))
+                reading = None
                 lanes.start(lane)
                 continue
             parts.append(part)
+            reading = None
             done += len(part)
             if on_progress is not None:
                 try:
                     on_progress(done, total)
                 except Exception as exc:
                     run.fail(exc)
-    except BaseException as exc:
+    except BaseException as exc:  # an interrupt, a cancellation: raised below, the outcomes so far with it
+        stopped_by = exc
+        run.interrupt.set()
         lanes.cancel_on(exc)
-        raise
     finally:
         run.stopped = True
         await lanes.aclose()  # the calls in flight end
-    for answer in answers.drain():  # the answers of the calls in flight when the batch stopped
-        start, items, finish = _taken(answer)
-        parts.append(run.read_final(finish, start, items))
+    kept = {first_index(part) for part in parts if part}
+    for answer in [reading, *answers.drain()]:  # the answers of the calls in flight when the batch stopped
+        if isinstance(answer, BaseException):  # a lane's interrupt the loop had not taken yet
+            stopped_by = stopped_by or answer
+        elif answer is not None and answer[0] not in kept:
+            start, items, finish = answer
+            parts.append(run.read_final(finish, start, items))
+            flying.pop(start, None)
     for start, items, previous in todo:  # to be asked again, never sent again: its first answer is all there is
         if previous is not None:
             parts.append(run.read_final(previous, start, items))
-    return run.result(chunks, parts)
+    parts.extend(interrupted_in_flight(start, items) for start, items in flying.items())
+    result = run.result(chunks, parts)
+    if stopped_by is not None:
+        raise keep_outcomes(stopped_by, result)
+    return result

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from typing import Any
 
 from .. import _batch
-from .._engine import Timeout
+from .._engine import STOP, Timeout
 from .._lanes import AsyncLanes
 from .._streaming import LOOKAHEAD, Chunk, PartlyRead, StreamState, WritePlan, aread_chunks
 from ..results import Outcome
@@ -37,6 +37,7 @@ async def async_stream(
     lanes = AsyncLanes(concurrency)
 
     async def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
+        STOP.set(run.interrupt)
         start, items, problem = chunk
         async with lanes.slot():
             if run.stopped:
@@ -83,7 +84,8 @@ async def async_stream(
                 yield outcome
             if run.raised is not None and source_error is None:
                 source_error = state.stopped_error()
-    except BaseException as exc:
+    except BaseException as exc:  # an interrupt, a cancellation, the stream closed: no call sends again
+        run.interrupt.set()
         lanes.cancel_on(exc)
         raise
     finally:

@@ -12,7 +12,19 @@ from typing import Any
 
 import httpx
 
-from .._engine import Adjust, CappedBody, EngineCore, Timeout, attempt_ended, client_closed, deadline_passed, repeated
+from .._engine import (
+    Adjust,
+    CappedBody,
+    EngineCore,
+    Interrupted,
+    Timeout,
+    attempt_ended,
+    check_stop,
+    client_closed,
+    deadline_passed,
+    interrupted,
+    repeated,
+)
 from ..retries import RetryPolicy
 
 __all__ = ["SyncEngine", "read_capped"]
@@ -81,6 +93,7 @@ class SyncEngine(EngineCore):
             deadline = self._attempt_deadline(request, phases, total, budget_end)
             failure: httpx.TransportError | None = None
             try:
+                check_stop()
                 with self._bounded(deadline):
                     response = self._exchange(request, deadline)
             except httpx.TransportError as exc:
@@ -89,6 +102,8 @@ class SyncEngine(EngineCore):
                 failure = attempt_ended(request)
             except RuntimeError as exc:
                 raise client_closed(exc, self.http, applied) from None
+            except Interrupted:
+                raise interrupted(applied) from None
             if failure is not None:  # handled outside the except block: no __context__ holding the request
                 self._sleep(self._retry_failure(failure, request, attempt, idempotent, retry_end, applied))
                 applied = applied or not RetryPolicy.never_sent(failure)

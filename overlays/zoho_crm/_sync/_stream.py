@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import _batch
-from .._engine import Timeout
+from .._engine import STOP, Timeout
 from .._lanes import SyncLanes
 from .._streaming import LOOKAHEAD, Chunk, PartlyRead, StreamState, WritePlan, read_chunks
 from ..results import Outcome
@@ -38,6 +38,7 @@ def sync_stream(
     lanes = SyncLanes(concurrency)
 
     def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
+        STOP.set(run.interrupt)
         start, items, problem = chunk
         with lanes.slot():
             if run.stopped:
@@ -84,7 +85,8 @@ def sync_stream(
                 yield outcome
             if run.raised is not None and source_error is None:
                 source_error = state.stopped_error()
-    except BaseException as exc:
+    except BaseException as exc:  # an interrupt, a cancellation, the stream closed: no call sends again
+        run.interrupt.set()
         lanes.cancel_on(exc)
         raise
     finally:

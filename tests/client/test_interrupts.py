@@ -1,0 +1,154 @@
+"""An interrupt (Ctrl-C) or a cancellation stops a batch: no call goes out after it, and every item still
+gets one outcome, carried by the raised exception as ``exc.result``.
+
+Sync calls cannot be cancelled, so they end: a call waiting for its token, or in its retry's backoff,
+when the interrupt comes sends nothing more (``not sent: the batch was interrupted``). Async calls in
+flight are cancelled: they may have been applied (``INTERRUPTED``, uncertain). Calls never started are
+``NOT_SENT``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import threading
+from collections import Counter
+from typing import Any
+
+import httpx
+import pytest
+
+import zoho_crm
+import zoho_crm._sync._run as sync_run
+from tests.client.conftest import client_kwargs
+from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, BatchResult, Failure, Success, ZohoCRM
+from zoho_crm.testing import Sandbox
+
+GOOD_ID = "3652397000000624046"
+
+
+def records(n: int) -> list[dict[str, Any]]:
+    return [{"id": str(10**18 + i), "Last_Name": f"Lead {i}"} for i in range(n)]
+
+
+def first_index(request: httpx.Request) -> int:
+    return int(json.loads(request.content)["data"][0]["Last_Name"].split()[1])
+
+
+def ok(request: httpx.Request) -> httpx.Response:
+    sent = json.loads(request.content)["data"]
+    items = [{"code": "SUCCESS", "details": {"id": r["id"]}, "status": "success", "message": "ok"} for r in sent]
+    return httpx.Response(200, json={"data": items})
+
+
+def assert_one_outcome_each(result: BatchResult, n: int) -> None:
+    assert [o.index for o in result] == list(range(n))
+
+
+def test_an_interrupt_ends_a_retry_wait_and_the_retry_never_goes_out() -> None:
+    """Chunk 1 is answered 500 and waits 30 s to retry; Ctrl-C comes (from on_progress): it is not retried."""
+    attempts: Counter[int] = Counter()
+    failed_once = threading.Event()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        start = first_index(request)
+        attempts[start] += 1
+        if start == 100:
+            failed_once.set()
+            return httpx.Response(
+                500, json={"code": "INTERNAL_ERROR", "status": "error", "message": "x", "details": {}}
+            )
+        if start == 0:
+            assert failed_once.wait(30)  # chunk 1 has had its answer: it now waits for its retry
+        return ok(request)
+
+    def progress(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    retry = zoho_crm.RetryPolicy(max_attempts=3, initial_backoff=30, max_backoff=30, max_elapsed=120)
+    with ZohoCRM(
+        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler),
+        retry=retry,
+    ) as crm, pytest.raises(KeyboardInterrupt) as raised:  # fmt: skip
+        crm.records.update("Leads", records(300), concurrency=2, on_progress=progress)
+    assert attempts[100] == 1, "the retry went out after the interrupt"
+    result: BatchResult = raised.value.result  # type: ignore[attr-defined]
+    assert_one_outcome_each(result, 300)
+    assert all(isinstance(o, Success) for o in result[:100])
+    cut = [o for o in result[100:200] if isinstance(o, Failure)]
+    assert len(cut) == 100
+    assert all("the batch was interrupted" in f.message for f in cut)
+    assert {o.code for o in result[200:] if isinstance(o, Failure)} <= {"NOT_SENT"}
+
+
+def test_a_call_whose_token_comes_after_the_interrupt_is_never_sent(
+    sb: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while every call of a sync batch waits for the token: the token comes after, nothing is sent."""
+    runs: list[Any] = []
+
+    class Seen(sync_run.Run):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            runs.append(self)
+
+    monkeypatch.setattr(sync_run, "Run", Seen)
+    inner, main = sb.transport(), threading.main_thread().ident
+    assert main is not None
+
+    class SlowTokens(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if "/oauth/" in request.url.path:
+                signal.pthread_kill(main, signal.SIGINT)  # Ctrl-C while the lanes wait for this token
+                assert runs[0].interrupt.wait(30)
+            return inner.handle_request(request)
+
+    with ZohoCRM(sb.credentials, transport=SlowTokens(), **client_kwargs(sb)) as crm, pytest.raises(
+        KeyboardInterrupt
+    ) as raised:  # fmt: skip
+        crm.records.insert("Leads", [{"Last_Name": f"L{i}"} for i in range(500)], concurrency=3)
+    assert sb.counters.requests.get("insert_records", 0) == 0
+    assert sb.records("Leads") == []
+    result: BatchResult = raised.value.result  # type: ignore[attr-defined]
+    assert_one_outcome_each(result, 500)
+    assert all(isinstance(o, Failure) and not o.uncertain for o in result), Counter((o.code, o.message) for o in result)
+    codes = Counter(o.code for o in result)
+    assert set(codes) <= {"NOT_SENT", "APIConnectionError"}
+
+
+def test_a_cancelled_async_batch_carries_every_outcome() -> None:
+    """Cancelled once chunk 0 is read: the calls in flight may have been applied, the rest never went out."""
+    hold = asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if first_index(request) != 0:
+            await hold.wait()  # in flight until cancelled
+        return ok(request)
+
+    async def main() -> BaseException:
+        read = asyncio.Event()
+        async with AsyncZohoCRM(
+            AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler)
+        ) as crm:
+            task = asyncio.ensure_future(
+                crm.records.update("Leads", records(1000), concurrency=3, on_progress=lambda d, t: read.set())
+            )
+            await read.wait()
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError) as raised:
+                await task
+            return raised.value
+
+    cancelled = asyncio.run(main())
+    result: BatchResult = cancelled.result  # type: ignore[attr-defined]
+    assert_one_outcome_each(result, 1000)
+    assert all(isinstance(o, Success) for o in result[:100])
+    in_flight = [o for o in result if isinstance(o, Failure) and o.code == "INTERRUPTED"]
+    assert in_flight
+    assert all(f.uncertain for f in in_flight)
+    assert len(in_flight) % 100 == 0
+    assert len(in_flight) <= 300
+    never = [o for o in result if isinstance(o, Failure) and o.code == "NOT_SENT"]
+    assert len(never) == 900 - len(in_flight)
+    assert not any(f.uncertain for f in never)
