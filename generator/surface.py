@@ -26,6 +26,8 @@ Vendor extensions read here (all optional; defaults in brackets):
 - ``deprecated: true`` on an operation: its methods are marked as PEP 702 deprecates (type checkers
   flag each call; calling one warns ``DeprecationWarning``); on a parameter: its doc says so and
   giving it warns. ``x-zoho-deprecated`` beside it: what to use instead, added to the message.
+- ``x-zoho-keyword`` on a parameter: its keyword, when another parameter would take the same one (which
+  stops generation otherwise: a parameter added later must not take a keyword users already call).
 - ``x-zoho-format`` on a parameter: ``date-time`` (takes a ``datetime``), ``csv`` (takes a list) or
   ``record-id`` (a numeric id, or any external value when the call names ``X-EXTERNAL``).
 - The client checks every argument against its parameter's schema before sending (``type``,
@@ -107,8 +109,12 @@ def _keywords(entries: list[dict[str, Any]], taken: frozenset[str] | set[str]) -
     public name with ``_`` added (``timeout_``). Arguments whose public name is their generated one choose
     first; ``key`` keeps the public name (how a declared method gives it to the runtime).
     """
+    wanted = collections.Counter(e["public"] for e in entries if not e.get("explicit"))
+    clash = sorted(e["name"] for e in entries if wanted[e["public"]] > 1 and not e.get("explicit"))
+    if clash:  # which one keeps it must not change when a parameter is added: the spec says
+        raise SpecError(f"arguments {clash} would take the same keyword: give one x-zoho-keyword")
     used = set(taken)
-    for entry in sorted(entries, key=lambda e: e["public"] != e["name"]):
+    for entry in sorted(entries, key=lambda e: (not e.get("explicit"), e["public"] != e["name"])):
         entry.setdefault("key", entry["public"])
         derived = entry["public"] == public_name(entry["name"])  # not one x-zoho-method renames
         tried = (entry["public"], entry["name"]) if derived else (entry["public"],)
@@ -179,6 +185,21 @@ def _type(annotation: Any, fmt: str | None) -> tuple[str, bool]:
     else:
         text = "Any"
     return (text + " | None" if optional else text), optional
+
+
+EXTENSIONS = {
+    "operation": {"x-zoho-retry", "x-zoho-pagination", "x-zoho-batch", "x-zoho-method", "x-zoho-one-of",
+                  "x-zoho-excludes", "x-zoho-deprecated"},
+    "parameter": {"x-zoho-format", "x-zoho-items", "x-zoho-deprecated", "x-zoho-keyword"},
+    "tag": {"x-zoho-resource"},
+}  # fmt: skip
+"""The ``x-zoho-*`` keys each place of the spec may hold: any other (a typo) stops generation."""
+
+
+def _known_extensions(where: str, node: dict[str, Any], place: str) -> None:
+    unknown = sorted(k for k in node if str(k).startswith("x-zoho-") and k not in EXTENSIONS[place])
+    if unknown:
+        raise SpecError(f"{where}: {place} does not know {unknown} (it takes {sorted(EXTENSIONS[place])})")
 
 
 RULE_KEYS = ("type", "pattern", "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems")
@@ -272,6 +293,9 @@ def _value_type(spec: dict[str, Any], schema: Any, obj: str) -> str:
     branches = [_value_type(spec, branch, obj) for branch in schema.get("oneOf", [])]
     if branches:
         return " | ".join(dict.fromkeys(branches)) if "Any" not in branches else "Any"
+    choices = schema.get("enum")
+    if choices and all(type(choice) in (str, int) for choice in choices):  # as the runtime checks them
+        return f"Literal[{', '.join(map(repr, choices))}]"
     return obj if schema.get("type") == "object" else _SCALARS.get(schema.get("type"), "Any")
 
 
@@ -426,6 +450,8 @@ def _body_options(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, 
         doc = _option_doc(spec, prop, sub)
         if resolved.get("deprecated") or sub.get("deprecated"):
             doc = f"{_deprecated_doc('')} {doc}"
+        if prop in required:
+            kind = kind.removesuffix(" | None")
         options.append({"public": prop, "name": prop, "key": prop, "type": kind, "doc": doc,
                         "required": prop in required, "choices": enum_values,
                         "in_body": True, "rule": _option_rule(spec, sub)})  # fmt: skip
@@ -619,6 +645,8 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     if not isinstance(op_id, str) or not op_id.strip():
         raise SpecError(f"{method.upper()} {path}: an operation needs an operationId (its method's name)")
     name = identifier(op_id)  # the generated module's name, and the method's (``getTags`` -> ``get_tags``)
+    if node.get("x-zoho-batch") is not None and "{module}" not in path:
+        raise SpecError(f"{op_id}: x-zoho-batch writes to a module's records: its path needs {{module}}")
     sent = list(media(_resolve(spec, node.get("requestBody", {})).get("content", {})))
     if len(sent) > 1 or any(not _json(kind) and kind != "multipart/form-data" for kind in sent):
         raise SpecError(f"{op_id}: its request body is {sent}; the client sends one: JSON or multipart/form-data")
@@ -631,8 +659,12 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     hints = typing.get_type_hints(build)
     accepted = list(inspect.signature(build).parameters)
     by_place = {}  # an operation's own parameter overrides the path's (same name and place)
+    _known_extensions(op_id, node, "operation")
     for raw in [*spec["paths"][path].get("parameters", []), *node.get("parameters", [])]:
         param = _resolve(spec, raw)
+        _known_extensions(f"{op_id}: {param['name']}", param, "parameter")
+        if param["name"] == "body" and param["in"] != "path":  # the builder's name for the request body
+            raise SpecError(f"{op_id}: a {param['in']} parameter named 'body' is not supported (the request body's)")
         by_place[(param["in"], param["name"])] = param
     spec_params = _builder_names(op_id, list(by_place.values()), accepted)
     wire = {param["name"]: arg for arg, param in spec_params.items()}
@@ -647,9 +679,13 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         doc = (doc or arg.replace("_", " ")).strip()
         if "deprecated" in rules.get(arg, {}):
             doc = f"{_deprecated_doc(rules[arg]['deprecated'])} {doc}"
+        chosen = declared.get("x-zoho-keyword")
+        if chosen is not None and (not str(chosen).isidentifier() or keyword.iskeyword(chosen)):
+            raise SpecError(f"{op_id}: x-zoho-keyword of {declared['name']} is a Python name, not {chosen!r}")
         entry = {
             "name": arg,
-            "public": public_name(arg),
+            "public": chosen or public_name(arg),
+            "explicit": chosen is not None,
             "type": text,
             "required": not optional,
             "doc": doc,
@@ -661,7 +697,10 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
     shared = collections.Counter(p["public"] for p in params)
     for p in params:  # how the runtime is given it by a declared method (``x_trace_id`` beside a ``trace_id``)
         p["key"] = p["public"] if shared[p["public"]] == 1 else p["name"]
-    _keywords(params, SURFACE_NAMES)
+    try:
+        _keywords(params, SURFACE_NAMES)
+    except SpecError as exc:
+        raise SpecError(f"{op_id}: {exc}") from None
     retry = node.get("x-zoho-retry", SAFE_BY_DEFAULT[method])
     if retry not in RETRY_KINDS:
         raise SpecError(f"{op_id}: x-zoho-retry must be one of {RETRY_KINDS}, not {retry!r}")
@@ -749,6 +788,7 @@ def resources(spec: dict[str, Any]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for tag, ops in grouped.items():
         info = tags.get(tag, {})
+        _known_extensions(f"tag {tag!r}", info, "tag")
         attr = _attribute(tag, info, {r["attr"]: r["tag"] for r in found})
         _method_names(tag, ops)
         description = info.get("description", f"Operations tagged {tag}.").strip()

@@ -247,8 +247,18 @@ def test_help_lists_the_parameters_with_their_docs() -> None:
     assert "extra_query:" in doc
 
 
+@pytest.mark.parametrize("method", ["search", "iter_search", "iter_search_records"])
+def test_help_of_a_walk_gives_the_operations_description_as_its_page_call_does(method: str) -> None:
+    # found by review: iter_search said only "Every record of: Search records", not that it needs a key
+    doc = inspect.getdoc(getattr(RecordsResource, method)) or ""
+    assert "Send one of `criteria`, `email`, `phone` or `word`" in doc
+
+
 USAGE = """
-from zoho_crm import ZohoCRM
+from collections.abc import AsyncIterator
+from typing import Any
+
+from zoho_crm import AsyncZohoCRM, ZohoCRM
 
 def use(crm: ZohoCRM) -> None:
     crm.records.get_records("Leads", fields="Last_Name", sort_by="id")
@@ -258,6 +268,17 @@ def use(crm: ZohoCRM) -> None:
     crm.records.list("Leads", fields=["Last_Name"], sortby="id")
     crm.records.count("Leads", critera="(Email:equals:a@b.c)")
     crm.records.list("Leads", fields=["Last_Name"], sort_order="up")
+    crm.records.insert("Leads", [{"Last_Name": "x"}], trigger=["workflow", "approval"])
+    crm.records.insert("Leads", [{"Last_Name": "x"}], trigger=["wrkflow"])
+
+
+async def records() -> AsyncIterator[dict[str, Any]]:
+    yield {"Last_Name": "x"}
+
+
+async def use_async(crm: AsyncZohoCRM) -> None:
+    async for _ in crm.records.insert_stream("Leads", records()):  # the async streams read async iterables
+        pass
 """
 
 
@@ -265,7 +286,7 @@ def test_mypy_strict_refuses_a_misspelt_option_and_a_bad_enum_generated_or_hand_
     usage = tmp_path / "usage.py"
     usage.write_text(USAGE, encoding="utf-8")
     errors, output = strict_errors(usage)
-    assert [line.split(":")[1] for line in errors] == ["6", "7", "9", "10", "11"], output
+    assert [line.split(":")[1] for line in errors] == ["9", "10", "12", "13", "14", "16"], output
 
 
 def test_x_zoho_retry_decides_whether_a_call_may_be_repeated() -> None:

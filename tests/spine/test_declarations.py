@@ -100,7 +100,8 @@ def test_a_body_property_is_a_keyword_or_when_required_positional() -> None:
     assert (query["options"], query["keywords"], query["required"]) == ([], [], ("select_query",))
     plain = _methods(_declared({"execute_coql_query": {"name": "query", "returns": "page"}}))["query"]
     assert (plain["positional"], plain["required"]) == ([], ())
-    assert [(p["public"], p["type"]) for p in plain["options"]] == [("select_query", "str | None")]
+    # a property the body requires is a required keyword (found by review: it was optional, and its absence sent)
+    assert [(p["public"], p["type"], p["required"]) for p in plain["options"]] == [("select_query", "str", True)]
     optional = _declared({})
     del optional["components"]["schemas"]["CoqlQueryRequest"]["required"]
     with pytest.raises(ValueError, match="positional names 'select_query'"):

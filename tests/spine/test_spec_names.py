@@ -35,6 +35,7 @@ def _entry(name: str) -> dict[str, Any]:
 
 def test_a_parameter_named_like_the_methods_own_arguments_gets_a_keyword_of_its_own() -> None:
     entries = [_entry(n) for n in ("self_", "timeout", "extra_body", "from_", "filter_", "x_trace_id", "trace_id")]
+    entries[5].update(public="x_trace_id", explicit=True)  # x-zoho-keyword: the spec says which keeps trace_id
     surface._keywords(entries, surface.SURFACE_NAMES)
     assert {e["name"]: e["public"] for e in entries} == {
         "self_": "self_",
@@ -45,8 +46,15 @@ def test_a_parameter_named_like_the_methods_own_arguments_gets_a_keyword_of_its_
         "x_trace_id": "x_trace_id",  # the query parameter trace_id keeps its name
         "trace_id": "trace_id",
     }
-    assert [e["key"] for e in entries] == ["self", "timeout", "extra_body", "from_", "filter", "trace_id", "trace_id"]
-    # (``_operation`` gives ``x_trace_id`` and ``trace_id`` their own keys before: their names)
+    assert [e["key"] for e in entries] == ["self", "timeout", "extra_body", "from_", "filter", "x_trace_id", "trace_id"]
+
+
+def test_two_parameters_wanting_one_keyword_stop_generation_until_the_spec_names_one() -> None:
+    # found by review: a query parameter ``external`` added beside the X-EXTERNAL header took the keyword
+    # ``external`` from it, silently: calls that sent the header sent a query parameter instead
+    entries = [_entry("x_external"), _entry("external")]
+    with pytest.raises(surface.SpecError, match=r"\['external', 'x_external'\] would take the same keyword"):
+        surface._keywords(entries, surface.SURFACE_NAMES)
 
 
 @pytest.mark.parametrize(
@@ -214,7 +222,7 @@ NEW_PARAMETERS = """        - $ref: '#/components/parameters/XExternal'
         - {name: self, in: query, description: The method's self., schema: {type: string}}
         - {name: timeout, in: query, description: The per-call timeout's name., schema: {type: integer}}
         - {name: per-group, in: query, description: A dashed name., schema: {type: integer}}
-        - {name: X-Trace-Id, in: header, description: A header., schema: {type: string}}
+        - {name: X-Trace-Id, in: header, description: A header., schema: {type: string}, x-zoho-keyword: x_trace_id}
         - {name: trace_id, in: query, description: The header's name as a query parameter., schema: {type: string}}
         - {name: tags, in: query, description: A list., schema: {type: array, maxItems: 2, items: {type: string}}}
         - {name: levels, in: query, description: A list of integers., schema: {type: array, items: {type: integer}}}
@@ -556,3 +564,60 @@ def test_the_runtime_names_every_argument_by_the_keyword_its_method_takes() -> N
             assert taken == {_public(arg, op) for arg in inspect.signature(operation(op.name)[0]).parameters}, method
             checked += 1
     assert checked == sum(len(r["ops"]) for r in surface.resources(SPEC)), checked
+
+
+def _edited(op_id: str, **changes: Any) -> dict[str, Any]:
+    spec = copy.deepcopy(SPEC)
+    for item in spec["paths"].values():
+        for node in item.values():
+            if isinstance(node, dict) and node.get("operationId") == op_id:
+                node.update(changes)
+    return spec
+
+
+def _with_parameter(op_id: str, param: dict[str, Any]) -> dict[str, Any]:
+    spec = copy.deepcopy(SPEC)
+    for item in spec["paths"].values():
+        for node in item.values():
+            if isinstance(node, dict) and node.get("operationId") == op_id:
+                node["parameters"] = [*node.get("parameters", []), param]
+    return spec
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [  # found by review: each was read as if absent (x-zoho-exclude: page and page_token went together again)
+        (_edited("get_records", **{"x-zoho-exclude": {"page": ["page_token"]}}), r"does not know \['x-zoho-exclude'\]"),
+        (_edited("get_records", **{"x-zoho-retyr": "unsafe"}), r"does not know \['x-zoho-retyr'\]"),
+        (
+            _with_parameter(
+                "get_records", {"name": "q", "in": "query", "schema": {"type": "string"}, "x-zoho-fromat": "csv"}
+            ),
+            r"get_records: q: parameter does not know \['x-zoho-fromat'\]",
+        ),
+        (_tagged("meta"), None),
+    ],
+)
+def test_an_unknown_vendor_extension_stops_generation(spec: dict[str, Any], message: str | None) -> None:
+    if message is None:  # a known one passes
+        surface.resources(spec)
+        return
+    with pytest.raises(surface.SpecError, match=message):
+        surface.resources(spec)
+
+
+def test_a_query_parameter_named_body_stops_generation() -> None:
+    # found by review: the keyword ``body: str`` was taken for the request body, and any string refused
+    spec = _with_parameter("get_org", {"name": "body", "in": "query", "schema": {"type": "string"}})
+    with pytest.raises(surface.SpecError, match="get_org: a query parameter named 'body' is not supported"):
+        surface.resources(spec)
+
+
+def test_a_batched_write_without_a_module_in_its_path_stops_generation() -> None:
+    # found by review: generated and type-checked, then a bare KeyError: 'module' at the first call
+    spec = copy.deepcopy(SPEC)
+    spec["paths"]["/Notes"] = {"post": {**copy.deepcopy(spec["paths"]["/{module}"]["post"]), "parameters": []}}
+    spec["paths"]["/Notes"]["post"]["operationId"] = "add_notes"
+    spec["paths"]["/Notes"]["post"]["x-zoho-method"] = {"name": "add", "returns": "batch"}
+    with pytest.raises(surface.SpecError, match=r"add_notes: x-zoho-batch writes to a module's records"):
+        surface.resources(spec)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
 from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, OutcomeT, PageT, SuccessT
@@ -26,7 +26,17 @@ __all__ = [
     "CoqlResourceWithRawResponse",
 ]
 
-_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (
+    builtins,
+    dt,
+    Literal,
+    Sequence,
+    Callable,
+    Iterable,
+    AsyncIterable,
+    BatchOptions,
+    Method,
+)  # used by some resources only
 
 
 _EXECUTE_COQL_QUERY = Operation(
@@ -237,6 +247,18 @@ class CoqlResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: Get records through a COQL query.
 
+        Runs one COQL select and answers one page of records:
+        `select <fields> from <module> where <criteria> [order by <field> [asc|desc], ...] [limit [<offset>,] <count>]`
+        (or `limit <count> offset <offset>`). Keywords are case-insensitive. At most 50 fields
+        (`id` always comes back; lookups as `{id}`; `Lookup.Field` reads through a lookup).
+        `where` is required: at most 25 criteria, two per pair of brackets (`((A and B) or C)`),
+        with `=`, `!=`, `>`, `>=`, `<`, `<=`, `like` (`'x%'`, `'%x'`, `'%x%'`), `not like`, `in` and
+        `not in` (at most 100 values), `between 'a' and 'b'`, `is null`, `is not null`. `order by`
+        takes at most 10 fields (default: `id` ascending). `limit` is 200 by default, at most 2,000,
+        and offset + limit at most 100,000. A read, though a POST: safe to repeat. Nothing matched:
+        204 with an empty body. A bad query is a 400: `SYNTAX_ERROR`, `INVALID_QUERY` (unknown module
+        or field), `LIMIT_EXCEEDED` or `DUPLICATE_DATA`.
+
         Operation ``execute_coql_query`` (``POST /coql``, page after page, each record once, one page in memory: the query ends without a ``limit``; each page appends ``limit <offset>, 2000``, to COQL's 100,000 records).
 
         Args:
@@ -425,6 +447,18 @@ class AsyncCoqlResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: Get records through a COQL query.
+
+        Runs one COQL select and answers one page of records:
+        `select <fields> from <module> where <criteria> [order by <field> [asc|desc], ...] [limit [<offset>,] <count>]`
+        (or `limit <count> offset <offset>`). Keywords are case-insensitive. At most 50 fields
+        (`id` always comes back; lookups as `{id}`; `Lookup.Field` reads through a lookup).
+        `where` is required: at most 25 criteria, two per pair of brackets (`((A and B) or C)`),
+        with `=`, `!=`, `>`, `>=`, `<`, `<=`, `like` (`'x%'`, `'%x'`, `'%x%'`), `not like`, `in` and
+        `not in` (at most 100 values), `between 'a' and 'b'`, `is null`, `is not null`. `order by`
+        takes at most 10 fields (default: `id` ascending). `limit` is 200 by default, at most 2,000,
+        and offset + limit at most 100,000. A read, though a POST: safe to repeat. Nothing matched:
+        204 with an empty body. A bad query is a 400: `SYNTAX_ERROR`, `INVALID_QUERY` (unknown module
+        or field), `LIMIT_EXCEEDED` or `DUPLICATE_DATA`.
 
         Operation ``execute_coql_query`` (``POST /coql``, page after page, each record once, one page in memory: the query ends without a ``limit``; each page appends ``limit <offset>, 2000``, to COQL's 100,000 records).
 

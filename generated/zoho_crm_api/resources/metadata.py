@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
 from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, OutcomeT, PageT, SuccessT
@@ -26,7 +26,17 @@ __all__ = [
     "MetadataResourceWithRawResponse",
 ]
 
-_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (
+    builtins,
+    dt,
+    Literal,
+    Sequence,
+    Callable,
+    Iterable,
+    AsyncIterable,
+    BatchOptions,
+    Method,
+)  # used by some resources only
 
 
 _GET_FIELDS = Operation(

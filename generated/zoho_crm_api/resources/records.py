@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
 from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, OutcomeT, PageT, SuccessT
@@ -26,7 +26,17 @@ __all__ = [
     "RecordsResourceWithRawResponse",
 ]
 
-_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (
+    builtins,
+    dt,
+    Literal,
+    Sequence,
+    Callable,
+    Iterable,
+    AsyncIterable,
+    BatchOptions,
+    Method,
+)  # used by some resources only
 
 
 _GET_RECORDS = Operation(
@@ -1375,6 +1385,13 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List records of a module.
 
+        Lists records, newest first by default. `fields` is required (at most 50 API names).
+        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
+        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
+        parameters, up to 100,000 records). Never send `page` and `page_token` together.
+        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
+        external values. Nothing matched: 204 with an empty body.
+
         Operation ``get_records`` (``GET /{module}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
@@ -1479,7 +1496,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         module: str,
         records: Iterable[dict[str, Any]],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -1536,7 +1553,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         module: str,
         records: Iterable[dict[str, Any]],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -1545,6 +1562,11 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> Iterator[OutcomeT]:
         """Streamed: Update records in bulk.
+
+        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
+        module's external field). `$append_values` on an item appends to multi-select picklists
+        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
+        changed after that instant answers 412 `ALREADY_MODIFIED`.
 
         Operation ``update_records`` (``PUT /{module}``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -1635,7 +1657,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         module: str,
         records: Iterable[dict[str, Any]],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         lar_id: str | None = None,
         apply_feature_execution: Sequence[dict[str, Any]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
@@ -1694,7 +1716,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         module: str,
         records: Iterable[dict[str, Any]],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         lar_id: str | None = None,
         apply_feature_execution: Sequence[dict[str, Any]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
@@ -1704,6 +1726,12 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> Iterator[OutcomeT]:
         """Streamed: Insert records.
+
+        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
+        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
+        runs every automation; `trigger: []` runs none. Lookups may be given by external value
+        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
+        Costs 1 API credit per 10 records.
 
         Operation ``insert_records`` (``POST /{module}``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -2052,7 +2080,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         record_id: str,
         record: dict[str, Any],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -2275,7 +2303,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         records: Iterable[dict[str, Any]],
         *,
         duplicate_check_fields: Sequence[str] | None = None,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -2337,7 +2365,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         records: Iterable[dict[str, Any]],
         *,
         duplicate_check_fields: Sequence[str] | None = None,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -2346,6 +2374,13 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> Iterator[OutcomeT]:
         """Streamed: Insert or update records.
+
+        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
+        in the given order (only system duplicate-check fields, unique fields and external
+        fields are allowed); without it, the system field first, then the unique fields, then
+        external fields. A match is updated, otherwise the record is inserted; each result
+        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
+        to match on an external field.
 
         Operation ``upsert_records`` (``POST /{module}/upsert``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -2635,6 +2670,15 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: Search records.
 
+        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
+        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
+        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
+        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
+        less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+        trailing backslash in values with a backslash. `word` needs at
+        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
+        tokens. Recently written records may be missing for a while (index lag): 204.
+
         Operation ``search_records`` (``GET /{module}/search``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
@@ -2825,6 +2869,10 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List deleted records.
+
+        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
+        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
+        have null `deleted_by`, `display_name` and `created_by`.
 
         Operation ``get_deleted_records`` (``GET /{module}/deleted``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
@@ -3999,6 +4047,13 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List records of a module.
 
+        Lists records, newest first by default. `fields` is required (at most 50 API names).
+        `per_page` is at most 200. `page` alone reaches the first 2,000 records; past that,
+        follow `info.next_page_token` with `page_token` (valid 24 h, bound to the other query
+        parameters, up to 100,000 records). Never send `page` and `page_token` together.
+        `cvid` cannot be combined with `sort_by`. With `X-EXTERNAL: Module.Field`, `ids` holds
+        external values. Nothing matched: 204 with an empty body.
+
         Operation ``get_records`` (``GET /{module}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
@@ -4103,7 +4158,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         module: str,
         records: Iterable[dict[str, Any]],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -4158,9 +4213,9 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     def update_stream(
         self,
         module: str,
-        records: Iterable[dict[str, Any]],
+        records: Iterable[dict[str, Any]] | AsyncIterable[dict[str, Any]],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -4169,6 +4224,11 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Update records in bulk.
+
+        Updates up to 100 records in one call; every item needs `id` (or, with `X-EXTERNAL`, the
+        module's external field). `$append_values` on an item appends to multi-select picklists
+        instead of replacing them. `If-Unmodified-Since` makes the update conditional: a record
+        changed after that instant answers 412 `ALREADY_MODIFIED`.
 
         Operation ``update_records`` (``PUT /{module}``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -4259,7 +4319,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         module: str,
         records: Iterable[dict[str, Any]],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         lar_id: str | None = None,
         apply_feature_execution: Sequence[dict[str, Any]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
@@ -4316,9 +4376,9 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     def insert_stream(
         self,
         module: str,
-        records: Iterable[dict[str, Any]],
+        records: Iterable[dict[str, Any]] | AsyncIterable[dict[str, Any]],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         lar_id: str | None = None,
         apply_feature_execution: Sequence[dict[str, Any]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
@@ -4328,6 +4388,12 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Insert records.
+
+        Inserts up to 100 records in one call. Each record gets its own outcome in `data[]`, in
+        input order. 201 when every record was added, 207 when some failed. Leaving `trigger` out
+        runs every automation; `trigger: []` runs none. Lookups may be given by external value
+        with `X-EXTERNAL` (for example `Contacts.Account_Name.External_Account_ID`).
+        Costs 1 API credit per 10 records.
 
         Operation ``insert_records`` (``POST /{module}``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -4676,7 +4742,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         record_id: str,
         record: dict[str, Any],
         *,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -4899,7 +4965,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         records: Iterable[dict[str, Any]],
         *,
         duplicate_check_fields: Sequence[str] | None = None,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -4958,10 +5024,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     def upsert_stream(
         self,
         module: str,
-        records: Iterable[dict[str, Any]],
+        records: Iterable[dict[str, Any]] | AsyncIterable[dict[str, Any]],
         *,
         duplicate_check_fields: Sequence[str] | None = None,
-        trigger: Sequence[str] | None = None,
+        trigger: Sequence[Literal["workflow", "approval", "blueprint", "pathfinder", "orchestration"]] | None = None,
         skip_feature_execution: Sequence[dict[str, Any]] | None = None,
         external: str | None = None,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -4970,6 +5036,13 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[OutcomeT]:
         """Streamed: Insert or update records.
+
+        Up to 100 records. Each is matched against existing records by `duplicate_check_fields`
+        in the given order (only system duplicate-check fields, unique fields and external
+        fields are allowed); without it, the system field first, then the unique fields, then
+        external fields. A match is updated, otherwise the record is inserted; each result
+        tells which (`action`) and by which field (`duplicate_field`). No `X-EXTERNAL` is needed
+        to match on an external field.
 
         Operation ``upsert_records`` (``POST /{module}/upsert``, batched as the plain call, its outcomes handed over one by one, in input order; ``concurrency`` calls at a time; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -5259,6 +5332,15 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: Search records.
 
+        Send one of `criteria`, `email`, `phone` or `word` (if several, only the first in that
+        order is used; none gives `EXPECTED_PARAM_MISSING`). `criteria` is
+        `((api_name:operator:value)and/or(...))` with at most 10 conditions; operators equals,
+        starts_with, in (at most 100 values), not_equal, greater_equal, greater_than, less_equal,
+        less_than, between; on text, equals acts like contains. Escape `(`, `)`, `,` and a
+        trailing backslash in values with a backslash. `word` needs at
+        least 2 characters. At most 2,000 records in all (`LIMIT_REACHED` past that); no page
+        tokens. Recently written records may be missing for a while (index lag): 204.
+
         Operation ``search_records`` (``GET /{module}/search``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
@@ -5449,6 +5531,10 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List deleted records.
+
+        Lists deleted records: `type=recycle` (recycle bin, kept 60 days), `permanent`
+        (kept 120 days) or `all` (default). `per_page` at most 200. Permanently deleted entries
+        have null `deleted_by`, `display_name` and `created_by`.
 
         Operation ``get_deleted_records`` (``GET /{module}/deleted``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn
 
 from .._runtime import BatchOptions, BatchT, CallOptions, Method, Operation, OutcomeT, PageT, SuccessT
@@ -26,7 +26,17 @@ __all__ = [
     "RelatedResourceWithRawResponse",
 ]
 
-_ = (builtins, dt, Literal, Sequence, Callable, Iterable, BatchOptions, Method)  # used by some resources only
+_ = (
+    builtins,
+    dt,
+    Literal,
+    Sequence,
+    Callable,
+    Iterable,
+    AsyncIterable,
+    BatchOptions,
+    Method,
+)  # used by some resources only
 
 
 _GET_RELATED_RECORDS = Operation(
@@ -926,6 +936,11 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List related records.
 
+        Lists the records in one related list of a record. `fields` is required (at most 50);
+        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+        external fields, the path and `ids` hold external values. Nothing related: 204.
+
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
@@ -1813,6 +1828,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> Iterator[dict[str, Any]]:
         """Every record of: List related records of a deleted record.
 
+        Lists the related records of a record that is still in the recycle bin (not permanently
+        deleted). Only lookup-based related lists are supported. `fields` is required (at most
+        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
+
         Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
         Args:
@@ -2373,6 +2392,11 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List related records.
+
+        Lists the records in one related list of a record. `fields` is required (at most 50);
+        `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
+        `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
+        external fields, the path and `ids` hold external values. Nothing related: 204.
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
@@ -3260,6 +3284,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         **unknown: NoReturn,
     ) -> AsyncIterator[dict[str, Any]]:
         """Every record of: List related records of a deleted record.
+
+        Lists the related records of a record that is still in the recycle bin (not permanently
+        deleted). Only lookup-based related lists are supported. `fields` is required (at most
+        50); `per_page` at most 200. A parent that is not in the recycle bin: `INVALID_DATA`.
 
         Operation ``get_deleted_record_related_records`` (``GET /{module}/deleted/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
