@@ -142,9 +142,9 @@ def _non_finite(value: Any) -> bool:
     return False
 
 
-def _too_deep(value: Any) -> str | None:
-    """The key path at which ``value`` nests deeper than :data:`MAX_DEPTH`, or ``None`` (also for a cycle)."""
-    stack: list[tuple[Any, int, str, frozenset[int]]] = [(value, 0, "", frozenset())]
+def _too_deep(value: Any, depth: int = 0) -> str | None:
+    """Where ``value``, ``depth`` levels down, nests past :data:`MAX_DEPTH` (``None``: it does not, or cycles)."""
+    stack: list[tuple[Any, int, str, frozenset[int]]] = [(value, depth, "", frozenset())]
     while stack:
         item, depth, where, ancestors = stack.pop()
         if depth > MAX_DEPTH:
@@ -223,7 +223,7 @@ def encode_items(body: dict[str, Any], key: str = "data") -> EncodedJSON:
         return _dumps(body)
     except _FAILURES:
         for position, item in enumerate(body.get(key) or ()):
-            deep = _too_deep(item)
+            deep = _too_deep(item, 2)  # the body, its list, the item
             if deep is not None:
                 raise UnencodableItem(position, deep, _TOO_DEEP) from None
             try:

@@ -149,6 +149,16 @@ def test_what_orjson_refuses_is_written_or_named_by_the_strict_path() -> None:
         _json.encode({"Blob": b"x"})
 
 
+@pytest.mark.parametrize("levels", [252, 253])
+def test_an_item_nested_past_the_limit_within_its_body_is_named_with_its_place(levels: int) -> None:
+    # found by review: the item's depth was counted from the item, not from the body ({"data": [item]})
+    deep: Any = 1
+    for _ in range(levels):
+        deep = [deep]
+    with pytest.raises(_json.UnencodableItem, match=r"^\[0\]\['N'\]\[0\].*: nested more than 254 levels deep"):
+        _json.encode_items({"data": [{"N": deep}]})
+
+
 def test_encoded_bodies_do_not_show_their_content() -> None:
     encoded = _json.encode({"Secret_Note": "do not log me"})
     assert "do not log me" not in repr(encoded)
