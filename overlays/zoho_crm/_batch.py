@@ -415,12 +415,20 @@ class Run:
         assert part is not None  # only a first read may ask again
         return part
 
-    def result(self, chunks: list[tuple[int, Sequence[Any]]], parts: list[Sequence[Outcome]]) -> BatchResult:
-        """The batch's result: ``parts`` read, and a failure for each item of a chunk never sent."""
+    def result(
+        self, chunks: list[tuple[int, Sequence[Any]]], parts: list[Sequence[Outcome]], interrupt: BaseException | None
+    ) -> BatchResult:
+        """The batch's result: ``parts`` read, and a failure for each item of a chunk never sent.
+
+        Raised as :class:`BatchError` when a bug stopped the batch; with the ``interrupt`` that stopped it
+        (Ctrl-C, a cancellation: never swallowed), raised as that.
+        """
         read = {first_index(part) for part in parts if part}
         sent = len(read)
         parts.extend(self.unsent(start, items) for start, items in chunks if start not in read)
         result = assemble(parts, sent)
+        if interrupt is not None:
+            raise keep_outcomes(interrupt, result)
         if self.raised is not None:
             done = len(result) - len(result.failed)
             message = f"the batch stopped ({described(self.raised)}); {done} items were written"

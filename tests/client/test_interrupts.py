@@ -152,3 +152,26 @@ def test_a_cancelled_async_batch_carries_every_outcome() -> None:
     never = [o for o in result if isinstance(o, Failure) and o.code == "NOT_SENT"]
     assert len(never) == 900 - len(in_flight)
     assert not any(f.uncertain for f in never)
+
+
+def test_an_exit_in_a_call_is_raised_even_after_a_bug_stopped_the_batch() -> None:
+    """on_progress raises (a bug: BatchError) and then a call in flight raises SystemExit: the exit wins."""
+    bug_seen = threading.Event()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if first_index(request) == 100:
+            assert bug_seen.wait(30)
+            raise SystemExit(3)
+        return ok(request)
+
+    def progress(done: int, total: int) -> None:
+        bug_seen.set()
+        raise ValueError("a bug in the caller's callback")
+
+    with ZohoCRM(
+        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler)
+    ) as crm, pytest.raises(SystemExit) as raised:  # fmt: skip
+        crm.records.update("Leads", records(300), concurrency=2, on_progress=progress)
+    result: BatchResult = raised.value.result  # type: ignore[attr-defined]
+    assert_one_outcome_each(result, 300)
+    assert all(isinstance(o, Success) for o in result[:100])

@@ -15,7 +15,6 @@ from .._batch import (
     check_progress,
     first_index,
     interrupted_in_flight,
-    keep_outcomes,
 )
 from .._engine import STOP
 from .._lanes import SyncInbox, SyncLanes
@@ -133,7 +132,4 @@ def run_sync(
         if previous is not None:
             parts.append(run.read_final(previous, start, items))
     parts.extend(interrupted_in_flight(start, items) for start, items in flying.items())
-    result = run.result(chunks, parts)
-    if stopped_by is not None:
-        raise keep_outcomes(stopped_by, result)
-    return result
+    return run.result(chunks, parts, stopped_by)
