@@ -141,7 +141,7 @@ def compare_spec(old: dict[str, Any], new: dict[str, Any], report: Report) -> No
         for name in sorted(set(before) & set(after)):
             if after[name] and not before[name]:
                 report.breaking.append(f"spec: {op}: parameter now required: {name}")
-        for key in sorted({k for k in (*was["node"], *now["node"]) if k.startswith("x-")}):
+        for key in sorted({k for k in (*was["node"], *now["node"]) if k.startswith("x-")} - set(spec_diff.RELATIONS)):
             if was["node"].get(key) != now["node"].get(key):  # declared behaviour (retries, batching, the call)
                 report.changed.append(f"spec: {op}: {key}: {was['node'].get(key)} -> {now['node'].get(key)}")
         findings, seen = spec_diff.diff_operation(old, new, (was["item"], was["node"]), (now["item"], now["node"]))

@@ -18,6 +18,10 @@ data[].Email``) and a severity from the one rule OpenAPI diff tools (oasdiff, op
   exhaustive ``match`` on a documented enum misses it too. ``ZohoCRM`` itself hands back dicts, so
   the bump this asks for is the cautious one.
 - ``deprecated`` set or cleared (on an operation, a parameter or a schema): changed, named so.
+- what the client checks before sending is request side too: a parameter's ``x-zoho-format`` (``csv``
+  and ``date-time`` take more than text, ``record-id`` less) and ``x-zoho-items`` (``max`` lowered,
+  a ``pattern`` or ``format`` added or changed: breaking), an operation's ``x-zoho-excludes`` (a new
+  pair refused together: breaking) and ``x-zoho-one-of`` (added, or a name no longer enough: breaking).
 - Documentation (``description``, ``summary``, ``example(s)``, ``title``) is ignored.
 
 A change inside a shared component (``#/components/schemas/Record``, a ``responses`` or ``parameters``
@@ -48,6 +52,8 @@ COMPONENT_LABELS = {
 UPPER = ("maximum", "maxLength", "maxItems", "maxProperties")
 LOWER = ("minimum", "minLength", "minItems", "minProperties")
 WIDER_TYPES = {("integer", "number")}  # a request type that accepts all the old one did
+RELATIONS = ("x-zoho-excludes", "x-zoho-one-of")  # an operation's: judged by relations(), not listed as changes
+WIDER_FORMATS = ("csv", "date-time")  # x-zoho-format: also takes a list, a date or datetime; record-id takes less
 MISSING = object()
 
 
@@ -142,6 +148,27 @@ class Walk:
         if bool(old.get("deprecated")) != bool(new.get("deprecated")):
             message = "deprecated" if new.get("deprecated") else "no longer deprecated"
             self.emit(at, path, message, "changed", "changed")
+
+    def extensions(self, old: dict[str, Any], new: dict[str, Any], at: str | None, path: str) -> None:
+        """A parameter's ``x-zoho-format`` and ``x-zoho-items``: what the client takes before sending."""
+        before, after = old.get("x-zoho-format"), new.get("x-zoho-format")
+        if before != after:
+            narrower = before in WIDER_FORMATS or after == "record-id"
+            message = f"x-zoho-format {_bound(before)} -> {_bound(after)}"
+            self.emit(at, path, message, "breaking" if narrower else "changed", "changed")
+        items, now = old.get("x-zoho-items") or {}, new.get("x-zoho-items") or {}
+        for key in ("max", "pattern", "format"):
+            before, after = items.get(key), now.get(key)
+            if before == after:
+                continue
+            narrower = before is None if after is None else key != "max" or before is None or after < before
+            message = f"x-zoho-items {key} {_bound(before)} -> {_bound(after)}"
+            self.emit(at, path, message, "breaking" if narrower else "changed", "changed")
+        for key in sorted(
+            {k for k in (*old, *new) if k.startswith("x-") and k not in ("x-zoho-format", "x-zoho-items")}
+        ):
+            if old.get(key) != new.get(key):
+                self.emit(at, path, f"{key}: {old.get(key)} -> {new.get(key)}", "changed", "changed")
 
     def _facets(self, old: dict[str, Any], new: dict[str, Any], at: str | None, path: str) -> None:
         self.deprecation(old, new, at, path)
@@ -305,6 +332,33 @@ def _parameters(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, A
     return found
 
 
+def _pairs(excludes: dict[str, list[str]]) -> set[tuple[str, ...]]:
+    """``x-zoho-excludes`` as the pairs it refuses together, each sorted."""
+    return {tuple(sorted((name, other))) for name, others in excludes.items() for other in others}
+
+
+def relations(walk: Walk, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """An operation's ``x-zoho-excludes`` and ``x-zoho-one-of``: a call refused now that was not is breaking."""
+    before, after = _pairs(old.get("x-zoho-excludes") or {}), _pairs(new.get("x-zoho-excludes") or {})
+    for pair in sorted(after - before):
+        walk.emit(None, "", f"x-zoho-excludes: now refused together: {', '.join(pair)}", "breaking", "")
+    for pair in sorted(before - after):
+        walk.emit(None, "", f"x-zoho-excludes: now allowed together: {', '.join(pair)}", "changed", "")
+    was, now = old.get("x-zoho-one-of") or [], new.get("x-zoho-one-of") or []
+    if was and not now:
+        walk.emit(None, "", f"x-zoho-one-of removed: {', '.join(was)}", "changed", "")
+    elif now and not was:
+        walk.emit(None, "", f"x-zoho-one-of added: {', '.join(now)} (one of them now needed)", "breaking", "")
+    else:
+        if set(was) - set(now):
+            dropped = ", ".join(n for n in was if n not in now)
+            walk.emit(None, "", f"x-zoho-one-of: no longer enough alone: {dropped}", "breaking", "")
+        if set(now) - set(was):
+            walk.emit(
+                None, "", f"x-zoho-one-of: now enough alone: {', '.join(n for n in now if n not in was)}", "changed", ""
+            )
+
+
 def diff_operation(
     old_spec: dict[str, Any],
     new_spec: dict[str, Any],
@@ -323,7 +377,9 @@ def diff_operation(
         pair = request.enter(old_params[name], new_params[name], None, f"parameter {name}:")
         for old_param, new_param, at, where in pair:
             request.deprecation(old_param, new_param, at, where)
+            request.extensions(old_param, new_param, at, where)
             request.schema(old_param.get("schema", {}), new_param.get("schema", {}), at, where)
+    relations(request, old_op, new_op)
     old_body, new_body = old_op.get("requestBody"), new_op.get("requestBody")
     if old_body is None and new_body is not None:
         required = bool(_resolve(new_spec, new_body).get("required"))

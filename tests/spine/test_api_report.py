@@ -384,3 +384,50 @@ def test_deprecations_are_changes_named_at_the_operation_the_parameter_and_the_p
     assert report_of(new, old).changed == [
         line.replace(": deprecated", ": no longer deprecated") for line in report.changed
     ]
+
+
+def test_what_the_client_checks_of_a_parameter_narrowed_breaks_and_widened_does_not(spec: dict[str, Any]) -> None:
+    """``x-zoho-items`` and ``x-zoho-format``: a call that passed the client's checks must still pass."""
+    narrowed = copy.deepcopy(spec)
+    narrowed["components"]["parameters"]["FieldsRequired"]["x-zoho-items"]["max"] = 10
+    del narrowed["components"]["parameters"]["Ids"]["x-zoho-format"]  # a list of ids no longer taken
+    narrowed["components"]["parameters"]["Ids"]["x-zoho-items"]["pattern"] = "^[0-9]+$"
+    report = report_of(spec, narrowed)
+    assert [line.split(" (")[0] for line in report.breaking] == [
+        "spec: parameter FieldsRequired: x-zoho-items max 50 -> 10",
+        "spec: parameter Ids: x-zoho-format csv -> none",
+        "spec: parameter Ids: x-zoho-items pattern none -> ^[0-9]+$",
+    ]
+    assert "get_records" in report.breaking[0]
+    widened = report_of(narrowed, spec)
+    assert (widened.breaking, widened.bump()) == ([], "patch")
+    assert len(widened.changed) == 3
+    assert spec["components"]["parameters"]["RecordId"]["x-zoho-format"] == "record-id"  # dropped: any text taken
+    loose = copy.deepcopy(spec)
+    del loose["components"]["parameters"]["RecordId"]["x-zoho-format"]
+    assert (report_of(spec, loose).bump(), report_of(loose, spec).bump()) == ("patch", "major")
+
+
+def test_an_operation_refusing_more_combinations_breaks(spec: dict[str, Any]) -> None:
+    """``x-zoho-excludes`` and ``x-zoho-one-of`` (on parameters or body properties): judged, not just listed."""
+    new = copy.deepcopy(spec)
+    related = new["paths"]["/{module}/{record_id}/{related_list}"]["get"]
+    related["x-zoho-excludes"] = {"page": ["page_token"], "sort_by": ["sort_order"]}
+    mass_update = new["paths"]["/{module}/actions/mass_update"]["post"]
+    mass_update["x-zoho-one-of"] = ["ids"]  # cvid alone no longer enough
+    get_records = new["paths"]["/{module}"]["get"]
+    get_records["x-zoho-one-of"] = ["fields", "cvid"]
+    report = report_of(spec, new)
+    assert report.breaking == [
+        "spec: get_records: x-zoho-one-of added: fields, cvid (one of them now needed)",
+        "spec: get_related_records: x-zoho-excludes: now refused together: sort_by, sort_order",
+        "spec: mass_update_records: x-zoho-one-of: no longer enough alone: cvid",
+    ]
+    assert report.changed == []
+    back = report_of(new, spec)
+    assert (back.breaking, back.bump()) == ([], "patch")
+    assert back.changed == [
+        "spec: get_records: x-zoho-one-of removed: fields, cvid",
+        "spec: get_related_records: x-zoho-excludes: now allowed together: sort_by, sort_order",
+        "spec: mass_update_records: x-zoho-one-of: now enough alone: cvid",
+    ]
