@@ -16,7 +16,8 @@ A breaking change means a major version bump, an addition a minor one, anything 
 (CHANGELOG.md). ``--check`` fails when the package version does not carry the bump the report calls for.
 It also lists new, untracked files in ``generated/`` (``git status``, not ``git diff``, which hides them).
 
-Usage: ``python generator/api_report.py [--base REF] [--check]`` (base: the last tag, else ``HEAD``).
+Usage: ``python generator/api_report.py [--base REF] [--check]`` (base: the last tag; in a clone without
+tags, as CI's, the last commit before HEAD that changed the package version; none found is an error).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ PYPROJECT = "pyproject.toml"
 PACKAGES = ("zoho_crm", "zoho_crm_api.resources")
 SEARCH_PATHS = ("overlays", "generated")
 METHODS = ("get", "put", "post", "patch", "delete")
+VERSION = re.compile(r'^version = "(\d+)\.(\d+)\.(\d+)"', re.MULTILINE)  # the package's, in pyproject.toml
 USES_SHOWN = 8  # operations named per side after a shared component's change
 
 
@@ -47,10 +49,27 @@ def git(*args: str, root: Path = ROOT) -> str:
     return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True).stdout  # noqa: S607
 
 
-def default_base(root: Path = ROOT) -> str:
-    """The last release tag, or ``HEAD`` when there is none."""
+def default_base(root: Path = ROOT) -> tuple[str, str]:
+    """The last release, and how it was found.
+
+    The newest tag; without tags (a CI clone), the newest commit before HEAD that changed ``version`` in
+    pyproject.toml (a change in HEAD itself is the bump being checked). ``SystemExit`` when there is neither.
+    """
     tags = git("tag", "--sort=-creatordate", root=root).split()
-    return tags[0] if tags else "HEAD"
+    if tags:
+        return tags[0], "the last tag"
+    head = git("rev-parse", "HEAD", root=root).strip()
+    shallow = git("rev-parse", "--is-shallow-repository", root=root).strip() == "true"
+    for commit in git("log", "--format=%H %P", "-G", '^version = "', "HEAD", "--", PYPROJECT, root=root).splitlines():
+        commit, *parents = commit.split()
+        if shallow and not parents:
+            break  # where a shallow clone's history stops, not where the version was set
+        if commit != head:
+            return commit, "no tag: the last commit that changed the package version"
+    raise SystemExit(
+        f"api_report: no base to compare with: no tag, and no commit before HEAD changed `version` in {PYPROJECT}"
+        f"{' (a shallow clone: fetch its history)' if shallow else ''}; pass --base REF"
+    )
 
 
 class Report:
@@ -278,7 +297,7 @@ def untracked_generated(root: Path = ROOT) -> list[str]:
 
 
 def package_version(text: str) -> tuple[int, ...]:
-    match = re.search(r'^version = "(\d+)\.(\d+)\.(\d+)"', text, re.MULTILINE)
+    match = VERSION.search(text)
     assert match, "pyproject.toml has no version"
     return tuple(int(part) for part in match.groups())
 
@@ -323,12 +342,14 @@ def render(base: str, report: Report, untracked: list[str], old: tuple[int, ...]
 
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", help="git ref to compare with (default: the last tag, else HEAD)")
+    parser.add_argument(
+        "--base", help="git ref to compare with (default: the last tag, else the last commit changing the version)"
+    )
     parser.add_argument("--check", action="store_true", help="fail when the version does not carry the bump")
     args = parser.parse_args(argv)
-    base = args.base or default_base(root)
+    base, how = (args.base, "given") if args.base else default_base(root)
     report, untracked, old, new = build(base, root)
-    print(render(base, report, untracked, old, new))
+    print(render(f"{base} ({how})", report, untracked, old, new))
     return 1 if args.check and not version_ok(report.bump(), old, new) else 0
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -431,3 +433,35 @@ def test_an_operation_refusing_more_combinations_breaks(spec: dict[str, Any]) ->
         "spec: get_related_records: x-zoho-excludes: now allowed together: sort_by, sort_order",
         "spec: mass_update_records: x-zoho-one-of: now enough alone: cvid",
     ]
+
+
+def test_without_tags_the_base_is_the_last_commit_that_changed_the_version(tmp_path: Path) -> None:
+    """A CI clone has no tags: comparing HEAD with itself would pass any break."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+
+    def commit(version: str, python: str = "3.10") -> str:
+        (tmp_path / "pyproject.toml").write_text(
+            f'[project]\nversion = "{version}"\n[tool.mypy]\npython_version = "{python}"\n'
+        )
+        subprocess.run([*git, "commit", "-qam", version, "--allow-empty"], cwd=tmp_path, check=True)
+        return api_report.git("rev-parse", "HEAD", root=tmp_path).strip()
+
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "pyproject.toml").write_text("")
+    subprocess.run([*git, "add", "pyproject.toml"], cwd=tmp_path, check=True)
+    first = commit("0.1.0")
+    with pytest.raises(SystemExit, match="no base to compare with"):
+        api_report.default_base(tmp_path)  # HEAD's own change is what is checked
+    commit("0.1.0", python="3.11")  # another line changed, and nothing at all
+    commit("0.1.0")
+    assert api_report.default_base(tmp_path) == (first, "no tag: the last commit that changed the package version")
+    release = commit("0.2.0")
+    assert api_report.default_base(tmp_path)[0] == first  # the bump in HEAD is checked against the release before
+    commit("0.2.0", python="3.12")
+    assert api_report.default_base(tmp_path)[0] == release
+    shallow = tmp_path / "shallow"  # its history stops at a commit that seems to set every line
+    subprocess.run([*git, "clone", "-q", "--depth", "2", f"file://{tmp_path}", str(shallow)], check=True)
+    with pytest.raises(SystemExit, match="a shallow clone"):
+        api_report.default_base(shallow)
+    subprocess.run([*git, "tag", "v0.1.0", first], cwd=tmp_path, check=True)
+    assert api_report.default_base(tmp_path) == ("v0.1.0", "the last tag")
