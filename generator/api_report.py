@@ -33,7 +33,7 @@ from typing import Any
 import griffe
 import spec_diff
 import yaml
-from surface import _resolve  # the generator's $ref resolution (this script runs from generator/)
+from surface import SpecError, _resolve  # the generator's (this script runs from generator/)
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "spec/zoho-crm.yaml"
@@ -86,8 +86,8 @@ class Report:
 
 
 def operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Each operation by id: {method, path, params: {name: required}, item, node}."""
-    found = {}
+    """Each operation by id: {method, path, params: {name: required}, item, node}; an id used twice: ``SpecError``."""
+    found: dict[str, dict[str, Any]] = {}
     for path, item in spec.get("paths", {}).items():
         shared = item.get("parameters", [])
         for method in METHODS:
@@ -97,6 +97,12 @@ def operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 for raw in [*shared, *node.get("parameters", [])]:
                     param = _resolve(spec, raw)
                     params[f"{param['in']}:{param['name']}"] = bool(param.get("required"))
+                if node["operationId"] in found:
+                    first = found[node["operationId"]]
+                    raise SpecError(
+                        f"operationId {node['operationId']} is used twice: {first['method']} {first['path']} and "
+                        f"{method.upper()} {path}"
+                    )
                 found[node["operationId"]] = {
                     "method": method.upper(),
                     "path": path,
@@ -315,6 +321,11 @@ def build(base: str, root: Path = ROOT) -> tuple[Report, list[str], tuple[int, .
     report = Report()
     old_spec = yaml.safe_load(git("show", f"{base}:{SPEC}", root=root))
     new_spec = yaml.safe_load((root / SPEC).read_text(encoding="utf-8"))
+    for label, spec in ((f"{SPEC} at {base}", old_spec), (SPEC, new_spec)):
+        try:
+            operations(spec)
+        except SpecError as exc:
+            raise SystemExit(f"api_report: {label}: {exc}: operations are compared by id") from None
     compare_spec(old_spec, new_spec, report)
     compare_python(base, report, root)
     old_version = package_version(git("show", f"{base}:{PYPROJECT}", root=root))

@@ -34,6 +34,7 @@ SPEC = ROOT / "spec" / "zoho-crm.yaml"
 CONFIG = ROOT / "generator" / "config.yaml"
 TEMPLATES = ROOT / "generator" / "templates"
 BIN = Path(sys.executable).parent
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 CLIENT_PACKAGE = "zoho_crm_api"
 MODELS_PACKAGE = "zoho_crm_models"
@@ -56,6 +57,20 @@ def load_spec() -> dict[str, Any]:
     with SPEC.open(encoding="utf-8") as f:
         spec: dict[str, Any] = yaml.safe_load(f)
     return spec
+
+
+def unique_operation_ids(spec: dict[str, Any]) -> None:
+    """Each ``operationId`` names one operation: a second (an operation pasted, its id kept) stops generation."""
+    seen: dict[str, str] = {}
+    for path, item in spec.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            op_id = item.get(method, {}).get("operationId") if isinstance(item, dict) else None
+            if op_id in seen:
+                raise surface.SpecError(
+                    f"operationId {op_id} is used twice: {seen[op_id]} and {method.upper()} {path}; give each its own"
+                )
+            if op_id is not None:
+                seen[op_id] = f"{method.upper()} {path}"
 
 
 def api_version(spec: dict[str, Any]) -> str:
@@ -95,6 +110,7 @@ def ruff(*args: str | Path) -> None:
 
 def generate(out: Path) -> None:
     spec = load_spec()
+    unique_operation_ids(spec)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         spec_json = tmp / "openapi.json"

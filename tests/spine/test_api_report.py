@@ -465,3 +465,18 @@ def test_without_tags_the_base_is_the_last_commit_that_changed_the_version(tmp_p
         api_report.default_base(shallow)
     subprocess.run([*git, "tag", "v0.1.0", first], cwd=tmp_path, check=True)
     assert api_report.default_base(tmp_path) == ("v0.1.0", "the last tag")
+
+
+def test_an_operation_id_used_twice_is_refused_naming_both_operations(spec: dict[str, Any]) -> None:
+    """A pasted operation whose id was kept: generation stops, and the report will not guess which is which."""
+    import generate
+    import surface
+
+    new = copy.deepcopy(spec)
+    new["paths"]["/org_copy"] = copy.deepcopy(new["paths"]["/org"])
+    message = "operationId get_org is used twice: GET /org and GET /org_copy"
+    with pytest.raises(surface.SpecError, match=message):
+        generate.unique_operation_ids(new)
+    with pytest.raises(surface.SpecError, match=message):
+        report_of(spec, new)
+    generate.unique_operation_ids(spec)

@@ -621,3 +621,17 @@ def test_a_batched_write_without_a_module_in_its_path_stops_generation() -> None
     spec["paths"]["/Notes"]["post"]["x-zoho-method"] = {"name": "add", "returns": "batch"}
     with pytest.raises(surface.SpecError, match=r"add_notes: x-zoho-batch writes to a module's records"):
         surface.resources(spec)
+
+
+def test_an_operation_id_used_twice_stops_generation_in_one_line(tmp_path: Path) -> None:
+    """Before anything runs (a pasted operation whose id was kept was generated, or failed elsewhere)."""
+    repo = copy_repository(tmp_path)
+    spec = repo / "spec" / "zoho-crm.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("operationId: get_org\n", "operationId: get_users\n"), encoding="utf-8")
+    twice = run([sys.executable, "generator/generate.py"], repo)
+    assert (twice.returncode, twice.stdout, twice.stderr.strip()) == (
+        1,
+        "",
+        "generate: spec/zoho-crm.yaml: operationId get_users is used twice: GET /users and GET /org; give each its own",
+    )
