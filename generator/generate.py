@@ -53,9 +53,14 @@ A test fails when this folder is stale.
 
 
 def load_spec() -> dict[str, Any]:
-    """The spec as one document (bundling point for a future multi-file spec)."""
-    with SPEC.open(encoding="utf-8") as f:
-        spec: dict[str, Any] = yaml.safe_load(f)
+    """The spec as one document (bundling point for a future multi-file spec); a YAML slip is one line."""
+    try:
+        with SPEC.open(encoding="utf-8") as f:
+            spec: dict[str, Any] = yaml.safe_load(f)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{SPEC.relative_to(ROOT)}:{mark.line + 1}:{mark.column + 1}" if mark else SPEC.relative_to(ROOT)
+        raise SystemExit(f"generate: {where}: {exc.problem or exc.context}") from None
     return spec
 
 

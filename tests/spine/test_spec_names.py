@@ -623,11 +623,19 @@ def test_a_batched_write_without_a_module_in_its_path_stops_generation() -> None
         surface.resources(spec)
 
 
-def test_an_operation_id_used_twice_stops_generation_in_one_line(tmp_path: Path) -> None:
-    """Before anything runs (a pasted operation whose id was kept was generated, or failed elsewhere)."""
+def test_a_yaml_slip_or_an_operation_id_used_twice_stops_generation_in_one_line(tmp_path: Path) -> None:
+    """Both stop before anything runs (a slip printed a 50-line traceback; a pasted operation was generated)."""
     repo = copy_repository(tmp_path)
     spec = repo / "spec" / "zoho-crm.yaml"
     text = spec.read_text(encoding="utf-8")
+    edit(spec, "      operationId: get_org\n", "      operationId: get_org\n     bad: [\n")
+    slip = run([sys.executable, "generator/generate.py"], repo)
+    line = text[: text.index("      operationId: get_org\n")].count("\n") + 2
+    assert (slip.returncode, slip.stdout, slip.stderr.strip()) == (
+        1,
+        "",
+        f"generate: spec/zoho-crm.yaml:{line}:6: expected <block end>, but found '<block mapping start>'",
+    )
     spec.write_text(text.replace("operationId: get_org\n", "operationId: get_users\n"), encoding="utf-8")
     twice = run([sys.executable, "generator/generate.py"], repo)
     assert (twice.returncode, twice.stdout, twice.stderr.strip()) == (
