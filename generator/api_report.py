@@ -284,8 +284,11 @@ def compare_python(base: str, report: Report, root: Path = ROOT) -> None:
         for breakage in griffe.find_breaking_changes(old, new):
             if _still_inherited(breakage, new_top, surfaces):
                 continue
-            explained = breakage.explain(style=griffe.ExplanationStyle("markdown")).removeprefix("- ")
-            report.breaking.append(f"python: {explained}")
+            explained = breakage.explain(style=griffe.ExplanationStyle("markdown"))
+            # griffe names the object relative to its module (a module itself: `<module>`, a parameter `f(name)`)
+            relative, _, what = explained.removeprefix("- `").partition("`: ")
+            parameter = relative[relative.index("(") :] if relative.endswith(")") else ""
+            report.breaking.append(f"python: `{breakage.obj.path}{parameter}`: {what}")
         for path in sorted(set(after) - set(before)):
             report.added.append(f"python: added {after[path].split('(')[0]} {path}")
         for path in sorted(set(before) & set(after)):

@@ -480,3 +480,30 @@ def test_an_operation_id_used_twice_is_refused_naming_both_operations(spec: dict
     with pytest.raises(surface.SpecError, match=message):
         report_of(spec, new)
     generate.unique_operation_ids(spec)
+
+
+def test_each_python_breakage_names_the_objects_path(tmp_path: Path) -> None:
+    """griffe names an object relative to its module, and a removed module `<module>`: the report says which."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+    files = {
+        "overlays/zoho_crm/__init__.py": "",
+        "generated/zoho_crm_api/__init__.py": "",
+        "generated/zoho_crm_api/resources/__init__.py": "",
+        "generated/zoho_crm_api/resources/related.py": "class RelatedResource:\n    def list(self): ...\n",
+        "generated/zoho_crm_api/resources/records.py": "class RecordsResource:\n    def get(self, a): ...\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run([*git, *args], cwd=tmp_path, check=True)
+    (tmp_path / "generated/zoho_crm_api/resources/related.py").unlink()
+    (tmp_path / "generated/zoho_crm_api/resources/records.py").write_text(
+        "class RecordsResource:\n    def get(self): ...\n"
+    )
+    report = api_report.Report()
+    api_report.compare_python("HEAD", report, tmp_path)
+    assert report.breaking == [
+        "python: `zoho_crm_api.resources.records.RecordsResource.get(a)`: *Parameter was removed*",
+        "python: `zoho_crm_api.resources.related`: *Public object was removed*",
+    ]
