@@ -1,4 +1,4 @@
-"""zoho_crm: the Zoho CRM v8 client our services use.
+"""zoho_crm: the Zoho CRM client our services use, for the API version in :data:`API_VERSION`.
 
 One obvious call per job: batching past 100 records per call, pagination past 2,000 records,
 token refresh, retries and typed errors are handled here. Sync (:class:`ZohoCRM`) and async

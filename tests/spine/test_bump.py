@@ -9,15 +9,15 @@ green, and the change report names all four changes.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
+from tests.conftest import ROOT
 from tests.spine._copies import copy_repository, edit, run
-
-pytestmark = pytest.mark.slow
-
 
 NEW_PARAMETER = """        - $ref: '#/components/parameters/IncludeChild'
         - name: include_tags
@@ -63,6 +63,7 @@ NEW_PATHS = """paths:
 
 CHECK = """
 import asyncio, inspect
+from pathlib import Path
 from zoho_crm import ZohoCRM, AsyncZohoCRM, API_VERSION, ZohoValidationError
 from zoho_crm.errors import ServerError
 from zoho_crm.testing import sandbox
@@ -110,10 +111,54 @@ with sandbox(mode="asgi") as sb:
             assert raw.status_code == 501, raw.text
 
     asyncio.run(main())
+import json, re, subprocess, sys, zoho_crm, zoho_crm.testing, zoho_crm_api
+shipped = json.loads((Path(zoho_crm_api.__file__).parent / "openapi.json").read_text())
+assert (shipped["info"]["version"], shipped["info"]["contact"]["url"][-4:]) == ("9.0.0", "/v9/"), shipped["info"]
+shown = subprocess.run([sys.executable, "-m", "zoho_crm.testing", "--help"], capture_output=True, text=True).stdout
+assert re.findall(r"(?:CRM |/crm/)(v\\d+)", shown + zoho_crm.__doc__ + zoho_crm.testing.__doc__) == ["v9", "v9"], shown
 print("BUMP-OK")
 """
 
 
+def test_the_bump_sets_the_specs_info_to_the_new_version_too() -> None:
+    """``info.version`` and the docs URL (shipped in ``openapi.json``) said v8 after a bump to v9."""
+    sys.path.insert(0, str(ROOT / "generator"))
+    import bump
+
+    text = (ROOT / "spec" / "zoho-crm.yaml").read_text(encoding="utf-8")
+    old, new = yaml.safe_load(text), yaml.safe_load(bump.set_version(text, "v9"))
+    version = old["servers"][0]["variables"]["version"]["default"]
+    assert new["servers"][0]["variables"]["version"] == {
+        **old["servers"][0]["variables"]["version"],
+        "default": "v9",
+        "enum": ["v9"],
+    }
+    assert new["info"] == {
+        **old["info"],
+        "version": "9.0.0",
+        "contact": {**old["info"]["contact"], "url": old["info"]["contact"]["url"].replace(f"/{version}/", "/v9/")},
+    }
+    assert new["info"]["contact"]["url"].endswith("/api/v9/")
+    assert {k: v for k, v in new.items() if k not in ("info", "servers")} == {
+        k: v for k, v in old.items() if k not in ("info", "servers")
+    }
+
+
+def test_nothing_user_facing_names_the_api_version_but_api_version() -> None:
+    """The package's and the sandbox's docstrings and ``zoho-crm-sandbox --help`` (its base URL was ``{base_url}``)."""
+    import zoho_crm
+    import zoho_crm.testing
+    from zoho_crm.testing import __main__ as cli
+
+    for doc in (zoho_crm.__doc__, zoho_crm.testing.__doc__, zoho_crm.testing.Sandbox.__doc__):
+        assert not re.search(r"CRM v\d+", doc or ""), doc
+    shown = cli._parser().format_help()
+    assert "{base_url}" not in shown
+    assert f"http://host:port/crm/{zoho_crm.API_VERSION} " in shown
+    assert re.findall(r"(?:CRM |/crm/)(v\d+)", shown) == [zoho_crm.API_VERSION] * 2, shown  # not OAuth's /v2/
+
+
+@pytest.mark.slow
 def test_a_scripted_bump_needs_no_hand_written_client_code(tmp_path: Path) -> None:
     repo = copy_repository(tmp_path)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]

@@ -1,4 +1,4 @@
-"""zoho_crm.testing: a local, contract-checked Zoho CRM v8 (records, related records, OAuth) for tests.
+"""zoho_crm.testing: a local, contract-checked Zoho CRM (records, related records, OAuth) for tests.
 
 Use it like moto: ``with sandbox() as sb:`` runs the org in-process (give ``sb.transport()`` or
 ``sb.async_transport()`` to an httpx client on ``sb.base_url``); ``sandbox(mode="http")`` serves it

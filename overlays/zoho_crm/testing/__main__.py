@@ -13,15 +13,17 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from zoho_crm_api import API_VERSION
+
 from ._logsink import DroppingHandler, nonblocking_logging
 from ._sandbox import Sandbox
 
 __all__ = ["main"]
 
 
-FOREIGN_CLIENTS = """\
+FOREIGN_CLIENTS = f"""\
 Pointing any client at it (another language, curl, Zoho's official SDK):
-  API base URL   {base_url}           (api_domain: the http://host:port part)
+  API base URL   http://host:port/crm/{API_VERSION}  (base_url at start; api_domain: the http://host:port part)
   token URL      http://host:port/oauth/v2/token  (the accounts URL is the same origin)
   credentials    the client_id, client_secret and refresh_token printed at start, or the
                  access_token as "Authorization: Zoho-oauthtoken <token>"
@@ -36,7 +38,7 @@ refresh_token). Log lines a full stderr pipe cannot take are dropped (counted at
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zoho-crm-sandbox",
-        description="A local Zoho CRM v8 for tests and demos.",
+        description=f"A local Zoho CRM {API_VERSION} for tests and demos.",
         epilog=FOREIGN_CLIENTS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

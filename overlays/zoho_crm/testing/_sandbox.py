@@ -32,7 +32,7 @@ MODES = ("asgi", "http")
 
 
 class Sandbox:
-    """A local Zoho CRM v8 org with its accounts server.
+    """A local Zoho CRM org, at the client's ``API_VERSION``, with its accounts server.
 
     ``mode="asgi"`` runs the app in-process (use :meth:`transport` / :meth:`async_transport`) under
     ``origin`` (default ``https://zoho-sandbox.test``: no TLS happens in-process, and clients that
@@ -117,7 +117,7 @@ class Sandbox:
 
     @property
     def base_url(self) -> str:
-        """``{api_domain}/crm/v8``."""
+        """``{api_domain}/crm/{API_VERSION}``."""
         return f"{self._origin}{self.app.contract.base_path}"
 
     @property
