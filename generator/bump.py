@@ -23,8 +23,6 @@ import generate
 VERSION_BLOCK = re.compile(
     r"(\n      version:\n        default: )(v\d+)(\n(?:        .*\n)*?        enum: \[)([^\]]*)(\])"
 )
-
-
 INFO_BLOCK = re.compile(r"^info:\n(?:(?: .*)?\n)*", re.MULTILINE)  # up to the next top-level key
 
 

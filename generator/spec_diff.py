@@ -161,12 +161,12 @@ class Walk:
             before, after = items.get(key), now.get(key)
             if before == after:
                 continue
-            narrower = before is None if after is None else key != "max" or before is None or after < before
+            # a check dropped widens; a pattern or format added or changed, or a lower max, narrows
+            narrower = after is not None and (key != "max" or before is None or after < before)
             message = f"x-zoho-items {key} {_bound(before)} -> {_bound(after)}"
             self.emit(at, path, message, "breaking" if narrower else "changed", "changed")
-        for key in sorted(
-            {k for k in (*old, *new) if k.startswith("x-") and k not in ("x-zoho-format", "x-zoho-items")}
-        ):
+        others = {key for key in (*old, *new) if key.startswith("x-")} - {"x-zoho-format", "x-zoho-items"}
+        for key in sorted(others):
             if old.get(key) != new.get(key):
                 self.emit(at, path, f"{key}: {old.get(key)} -> {new.get(key)}", "changed", "changed")
 
@@ -350,13 +350,11 @@ def relations(walk: Walk, old: dict[str, Any], new: dict[str, Any]) -> None:
     elif now and not was:
         walk.emit(None, "", f"x-zoho-one-of added: {', '.join(now)} (one of them now needed)", "breaking", "")
     else:
-        if set(was) - set(now):
-            dropped = ", ".join(n for n in was if n not in now)
-            walk.emit(None, "", f"x-zoho-one-of: no longer enough alone: {dropped}", "breaking", "")
-        if set(now) - set(was):
-            walk.emit(
-                None, "", f"x-zoho-one-of: now enough alone: {', '.join(n for n in now if n not in was)}", "changed", ""
-            )
+        dropped, added = [n for n in was if n not in now], [n for n in now if n not in was]
+        if dropped:
+            walk.emit(None, "", f"x-zoho-one-of: no longer enough alone: {', '.join(dropped)}", "breaking", "")
+        if added:
+            walk.emit(None, "", f"x-zoho-one-of: now enough alone: {', '.join(added)}", "changed", "")
 
 
 def diff_operation(
