@@ -49,7 +49,7 @@ def set_version(spec_text: str, version: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("version")
-    parser.add_argument("--base", help="git ref for the report (default: the last tag, else HEAD)")
+    parser.add_argument("--base", help="git ref for the report (default: api_report.py's, the last release)")
     args = parser.parse_args(argv)
     spec = generate.SPEC
     spec.write_text(set_version(spec.read_text(encoding="utf-8"), args.version), encoding="utf-8")
