@@ -694,9 +694,9 @@ def _operation(spec: dict[str, Any], path: str, method: str, node: dict[str, Any
         }
         params.append(entry)
         (positional if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD else keywords).append(entry)
-    shared = collections.Counter(p["public"] for p in params)
+    shared = collections.Counter(public_name(p["name"]) for p in params)
     for p in params:  # how the runtime is given it by a declared method (``x_trace_id`` beside a ``trace_id``)
-        p["key"] = p["public"] if shared[p["public"]] == 1 else p["name"]
+        p["key"] = public_name(p["name"]) if shared[public_name(p["name"])] == 1 else p["name"]
     try:
         _keywords(params, SURFACE_NAMES)
     except SpecError as exc:

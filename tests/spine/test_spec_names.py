@@ -222,7 +222,7 @@ NEW_PARAMETERS = """        - $ref: '#/components/parameters/XExternal'
         - {name: self, in: query, description: The method's self., schema: {type: string}}
         - {name: timeout, in: query, description: The per-call timeout's name., schema: {type: integer}}
         - {name: per-group, in: query, description: A dashed name., schema: {type: integer}}
-        - {name: X-Trace-Id, in: header, description: A header., schema: {type: string}, x-zoho-keyword: x_trace_id}
+        - {name: X-Trace-Id, in: header, description: A header., schema: {type: string}, x-zoho-keyword: trace_header}
         - {name: trace_id, in: query, description: The header's name as a query parameter., schema: {type: string}}
         - {name: tags, in: query, description: A list., schema: {type: array, maxItems: 2, items: {type: string}}}
         - {name: levels, in: query, description: A list of integers., schema: {type: array, items: {type: integer}}}
@@ -331,13 +331,13 @@ from zoho_crm.testing import sandbox
 from zoho_crm_api.resources.records import RecordsResource
 
 keywords = inspect.signature(RecordsResource.get_records).parameters
-assert {"from_", "filter", "self_", "timeout_", "per_group", "x_trace_id", "trace_id", "timeout"} <= set(keywords)
+assert {"from_", "filter", "self_", "timeout_", "per_group", "trace_header", "trace_id", "timeout"} <= set(keywords)
 with sandbox(mode="asgi") as sb:
     kwargs = dict(api_domain=sb.api_domain, accounts_url=sb.accounts_url)
     with ZohoCRM(sb.credentials, transport=sb.transport(), **kwargs) as crm:
         raw = crm.records.with_raw_response.get_records(
             "Leads", fields="Last_Name", from_=2, filter="a", self_="me", timeout_=5, per_group=3,
-            x_trace_id="t-1", trace_id="q-1", timeout=10,
+            trace_header="t-1", trace_id="q-1", timeout=10,
         )
         params = raw.request.url.params
         assert raw.status_code == 204, raw.text
@@ -388,6 +388,21 @@ with sandbox(mode="asgi") as sb:
             else:
                 raise AssertionError(f"{bad} was sent")
         assert crm.records.list("Leads", fields="Last_Name", timeout_=5, filter="a").records == []
+        sent = []
+
+        class Recording(httpx.BaseTransport):
+            def __init__(self, inner):
+                self.inner = inner
+
+            def handle_request(self, request):
+                sent.append(request)
+                return self.inner.handle_request(request)
+
+        with ZohoCRM(sb.credentials, transport=Recording(sb.transport()), **kwargs) as listing:
+            # a declared method sends each keyword where the raw method does (x-zoho-keyword: trace_header)
+            listing.records.list("Leads", fields="Last_Name", trace_header="t-2", trace_id="q-2")
+            request = sent[-1]
+            assert (request.headers["X-Trace-Id"], request.url.params["trace_id"]) == ("t-2", "q-2"), request
         raw = crm.tag_settings.with_raw_response.get_tags(module="Leads")
         assert raw.status_code == 501 and raw.json()["details"]["operation_id"] == "getTags", raw.text
         try:
