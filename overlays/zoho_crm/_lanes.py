@@ -77,8 +77,8 @@ class AsyncLanes:
         return await self._asyncio.shield(task)
 
     def cancel_on(self, exc: BaseException) -> None:
-        """Cancel the calls in flight when ``exc`` is a cancellation (any other stop lets them end)."""
-        if isinstance(exc, self._asyncio.CancelledError):
+        """Cancel the calls in flight on an interrupt or a cancellation (a stream closed early lets them end)."""
+        if not isinstance(exc, GeneratorExit):
             for task in self._tasks:
                 task.cancel()
 

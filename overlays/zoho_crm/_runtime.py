@@ -213,7 +213,7 @@ def _object(where: str, value: Any, rule: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise ZohoValidationError(f"{where} must be object, got {check.shown(value)}")
     given = {key for key, item in value.items() if item is not None}
-    missing = [key for key in rule.get("required", ()) if key not in given]
+    missing = [key for key in rule.get("required", ()) if key not in value]  # a null may be what the schema allows
     if missing:
         raise ZohoValidationError(f"{where} needs {', '.join(map(repr, missing))}")
     properties: Mapping[str, Mapping[str, Any]] = rule.get("properties", {})

@@ -300,3 +300,21 @@ def test_a_value_without_json_form_is_named_with_its_place(crm: ZohoCRM) -> None
         crm.records.update_one("Leads", GOOD_ID, {"Last_Name": b"x"})
     with pytest.raises(ZohoValidationError, match=r"^records\[1\]\['Self'\]: a circular reference$"):
         crm.records.insert("Leads", [{"Last_Name": "x"}, _circular()])
+
+
+def test_a_required_key_whose_schema_allows_null_is_sent_with_null() -> None:
+    # found by review: a None counted as absent for ``required`` (RelatedCountFilter.value: {} allows null)
+    sent: list[bytes] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request.content)
+        counted = {"count": 0, "related_list": {"api_name": "Notes"}}
+        return httpx.Response(200, json={"get_related_records_count": [counted]})
+
+    crm = ZohoCRM(AccessTokenCredentials("t"), api_domain="http://127.0.0.1:9", transport=httpx.MockTransport(answer))
+    query = {
+        "related_list": {"api_name": "Notes"},
+        "params": {"filters": {"comparator": "equal", "field": {"api_name": "Email"}, "value": None}},
+    }
+    crm.related.get_related_records_count("Leads", GOOD_ID, body={"get_related_records_count": [query]})
+    assert b'"value":null' in sent[-1]

@@ -10,8 +10,10 @@ flight are cancelled: they may have been applied (``INTERRUPTED``, uncertain). C
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import signal
+import sys
 import threading
 from collections import Counter
 from typing import Any
@@ -175,3 +177,120 @@ def test_an_exit_in_a_call_is_raised_even_after_a_bug_stopped_the_batch() -> Non
     result: BatchResult = raised.value.result  # type: ignore[attr-defined]
     assert_one_outcome_each(result, 300)
     assert all(isinstance(o, Success) for o in result[:100])
+
+
+def test_an_interrupt_while_a_stopped_batch_waits_for_its_calls_stops_their_retries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """on_progress raises (a bug), and Ctrl-C comes while the batch waits for a call in its retry's backoff."""
+    attempts: Counter[int] = Counter()
+    failed_once = threading.Event()
+    main = threading.main_thread().ident
+    assert main is not None
+
+    class InterruptedWhileClosing(sync_run.SyncLanes):  # type: ignore[misc]
+        closing = 0
+
+        def close(self) -> None:
+            InterruptedWhileClosing.closing += 1
+            if InterruptedWhileClosing.closing == 1:
+                signal.pthread_kill(main, signal.SIGINT)  # Ctrl-C as the wait begins
+            super().close()
+
+    monkeypatch.setattr(sync_run, "SyncLanes", InterruptedWhileClosing)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        start = first_index(request)
+        attempts[start] += 1
+        if start == 100:
+            failed_once.set()
+            return httpx.Response(
+                500, json={"code": "INTERNAL_ERROR", "status": "error", "message": "x", "details": {}}
+            )
+        assert failed_once.wait(30)
+        return ok(request)
+
+    def progress(done: int, total: int) -> None:
+        raise ValueError("a bug in the caller's callback")
+
+    retry = zoho_crm.RetryPolicy(max_attempts=3, initial_backoff=30, max_backoff=30, max_elapsed=120)
+    with ZohoCRM(
+        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler),
+        retry=retry,
+    ) as crm, pytest.raises(KeyboardInterrupt) as raised:  # fmt: skip
+        crm.records.update("Leads", records(200), concurrency=2, on_progress=progress)
+    assert attempts[100] == 1, "the retry went out after the interrupt"
+    result: BatchResult = raised.value.result  # type: ignore[attr-defined]
+    assert_one_outcome_each(result, 200)
+
+
+def test_an_interrupt_just_after_an_unreadable_answer_is_handed_back_gives_one_outcome_each() -> None:
+    """Ctrl-C between handing a chunk back to be asked again and forgetting it (a signal may land anywhere)."""
+    source, first = inspect.getsourcelines(sync_run.run_sync)
+    line = next(first + i for i, text in enumerate(source) if "todo.append((start, items, finish))" in text) + 1
+    calls: Counter[str] = Counter()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls["n"] += 1
+        return httpx.Response(200, content=b"") if calls["n"] == 1 else ok(request)  # unreadable, then fine
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        if frame.f_code is not sync_run.run_sync.__code__:
+            return None
+
+        def local(frame: Any, event: str, arg: Any) -> Any:
+            if event == "line" and frame.f_lineno == line:
+                sys.settrace(None)
+                raise KeyboardInterrupt  # delivered right there
+            return local
+
+        return local
+
+    with ZohoCRM(
+        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler)
+    ) as crm:
+        sys.settrace(tracer)
+        try:
+            with pytest.raises(KeyboardInterrupt) as raised:
+                crm.records.update("Leads", records(100), concurrency=1)
+        finally:
+            sys.settrace(None)
+    result: BatchResult = raised.value.result  # type: ignore[attr-defined]
+    assert_one_outcome_each(result, 100)
+
+
+def test_an_interrupt_in_an_async_batch_cancels_a_call_waiting_for_its_retry() -> None:
+    """KeyboardInterrupt from on_progress: the call in its backoff is cancelled, not waited for."""
+    attempts: Counter[int] = Counter()
+
+    async def main() -> BaseException:
+        failed = asyncio.Event()
+
+        async def handler(request: httpx.Request) -> httpx.Response:
+            start = first_index(request)
+            attempts[start] += 1
+            if start == 100:
+                failed.set()
+                body = {"code": "INTERNAL_ERROR", "status": "error", "message": "x", "details": {}}
+                return httpx.Response(500, headers={"Retry-After": "2"}, json=body)
+            await failed.wait()
+            return ok(request)
+
+        def progress(done: int, total: int) -> None:
+            raise KeyboardInterrupt
+
+        retry = zoho_crm.RetryPolicy(max_attempts=3, initial_backoff=2, max_backoff=2, max_elapsed=60)
+        async with AsyncZohoCRM(
+            AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler),
+            retry=retry,
+        ) as crm:  # fmt: skip
+            with pytest.raises(KeyboardInterrupt) as raised:
+                await crm.records.update("Leads", records(200), concurrency=2, on_progress=progress)
+            return raised.value
+
+    stopped = asyncio.run(main())
+    assert attempts[100] == 1
+    result: BatchResult = stopped.result  # type: ignore[attr-defined]
+    assert_one_outcome_each(result, 200)
+    waiting = result[100:]
+    assert all(isinstance(o, Failure) and o.code == "INTERRUPTED" and o.uncertain for o in waiting), waiting[0]

@@ -19,7 +19,7 @@ from .._engine import STOP
 from .._lanes import AsyncInbox, AsyncLanes
 from ..results import BatchResult, Outcome
 
-__all__ = ["run_async"]
+__all__ = ["end_lanes", "run_async"]
 
 Answer = tuple[int, Sequence[Any], Finish]
 
@@ -28,6 +28,22 @@ def _taken(answer: Answer | BaseException) -> Answer:
     if isinstance(answer, BaseException):  # an interrupt in a lane: raised by the batch
         raise answer
     return answer
+
+
+async def end_lanes(lanes: AsyncLanes, run: Run) -> BaseException | None:
+    """Wait for the calls in flight to end.
+
+    An interrupt meanwhile stops them sending again: they are waited for once more, and it is returned
+    (a second one is raised).
+    """
+    try:
+        await lanes.aclose()
+    except BaseException as exc:
+        run.interrupt.set()
+        lanes.cancel_on(exc)
+        await lanes.aclose()
+        return exc
+    return None
 
 
 async def run_async(
@@ -118,8 +134,10 @@ async def run_async(
         lanes.cancel_on(exc)
     finally:
         run.stopped = True
-        await lanes.aclose()  # the calls in flight end
+        late = await end_lanes(lanes, run)  # the calls in flight end
+    stopped_by = stopped_by or late
     kept = {first_index(part) for part in parts if part}
+    kept |= {start for start, _, previous in todo if previous is not None}  # read below, from todo
     for answer in [reading, *answers.drain()]:  # the answers of the calls in flight when the batch stopped
         if isinstance(answer, BaseException):  # a lane's interrupt the loop had not taken yet
             stopped_by = stopped_by or answer

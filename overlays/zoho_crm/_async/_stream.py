@@ -17,6 +17,7 @@ from .._streaming import LOOKAHEAD, Chunk, PartlyRead, StreamState, WritePlan, a
 from ..results import Outcome
 from ._caller import async_caller
 from ._engine import AsyncEngine
+from ._run import end_lanes
 
 __all__ = ["async_stream"]
 
@@ -52,6 +53,7 @@ async def async_stream(
                 raise
 
     window: deque[tuple[Chunk, Any]] = deque()
+    late: BaseException | None = None
     chunks = aread_chunks(records, plan)
     source_error: Exception | None = None
     try:
@@ -90,7 +92,9 @@ async def async_stream(
         raise
     finally:
         run.stopped = True  # chunks not started are not sent; the calls in flight end
-        await lanes.aclose()
+        late = await end_lanes(lanes, run)
         await chunks.aclose()
+    if late is not None:  # an interrupt while the calls in flight ended
+        raise late
     if source_error is not None:
         raise source_error

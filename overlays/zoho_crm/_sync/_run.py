@@ -20,7 +20,7 @@ from .._engine import STOP
 from .._lanes import SyncInbox, SyncLanes
 from ..results import BatchResult, Outcome
 
-__all__ = ["run_sync"]
+__all__ = ["end_lanes", "run_sync"]
 
 Answer = tuple[int, Sequence[Any], Finish]
 
@@ -29,6 +29,22 @@ def _taken(answer: Answer | BaseException) -> Answer:
     if isinstance(answer, BaseException):  # an interrupt in a lane: raised by the batch
         raise answer
     return answer
+
+
+def end_lanes(lanes: SyncLanes, run: Run) -> BaseException | None:
+    """Wait for the calls in flight to end.
+
+    An interrupt meanwhile stops them sending again: they are waited for once more, and it is returned
+    (a second one is raised).
+    """
+    try:
+        lanes.close()
+    except BaseException as exc:
+        run.interrupt.set()
+        lanes.cancel_on(exc)
+        lanes.close()
+        return exc
+    return None
 
 
 def run_sync(
@@ -119,8 +135,10 @@ def run_sync(
         lanes.cancel_on(exc)
     finally:
         run.stopped = True
-        lanes.close()  # the calls in flight end
+        late = end_lanes(lanes, run)  # the calls in flight end
+    stopped_by = stopped_by or late
     kept = {first_index(part) for part in parts if part}
+    kept |= {start for start, _, previous in todo if previous is not None}  # read below, from todo
     for answer in [reading, *answers.drain()]:  # the answers of the calls in flight when the batch stopped
         if isinstance(answer, BaseException):  # a lane's interrupt the loop had not taken yet
             stopped_by = stopped_by or answer

@@ -18,6 +18,7 @@ from .._streaming import LOOKAHEAD, Chunk, PartlyRead, StreamState, WritePlan, r
 from ..results import Outcome
 from ._caller import sync_caller
 from ._engine import SyncEngine
+from ._run import end_lanes
 
 __all__ = ["sync_stream"]
 
@@ -53,6 +54,7 @@ def sync_stream(
                 raise
 
     window: deque[tuple[Chunk, Any]] = deque()
+    late: BaseException | None = None
     chunks = read_chunks(records, plan)
     source_error: Exception | None = None
     try:
@@ -91,7 +93,9 @@ def sync_stream(
         raise
     finally:
         run.stopped = True  # chunks not started are not sent; the calls in flight end
-        lanes.close()
+        late = end_lanes(lanes, run)
         chunks.close()
+    if late is not None:  # an interrupt while the calls in flight ended
+        raise late
     if source_error is not None:
         raise source_error
