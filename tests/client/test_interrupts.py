@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -48,9 +49,11 @@ def assert_one_outcome_each(result: BatchResult, n: int) -> None:
     assert [o.index for o in result] == list(range(n))
 
 
-def test_an_interrupt_ends_a_retry_wait_and_the_retry_never_goes_out() -> None:
-    """Chunk 1 is answered 500 and waits 30 s to retry; Ctrl-C comes (from on_progress): it is not retried."""
-    attempts: Counter[int] = Counter()
+SLOW_RETRY = zoho_crm.RetryPolicy(max_attempts=3, initial_backoff=30, max_backoff=30, max_elapsed=120)
+
+
+def chunk_1_retries(attempts: Counter[int]) -> Callable[[httpx.Request], httpx.Response]:
+    """Chunk 1 (items 100-199) is answered 500 and so waits for its retry; the others are answered once it is."""
     failed_once = threading.Event()
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -61,18 +64,27 @@ def test_an_interrupt_ends_a_retry_wait_and_the_retry_never_goes_out() -> None:
             return httpx.Response(
                 500, json={"code": "INTERNAL_ERROR", "status": "error", "message": "x", "details": {}}
             )
-        if start == 0:
-            assert failed_once.wait(30)  # chunk 1 has had its answer: it now waits for its retry
+        assert failed_once.wait(30)
         return ok(request)
+
+    return handler
+
+
+def scripted(handler: Callable[[httpx.Request], httpx.Response], retry: Any = None) -> ZohoCRM:
+    kw = {"retry": retry} if retry is not None else {}
+    return ZohoCRM(
+        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler), **kw
+    )
+
+
+def test_an_interrupt_ends_a_retry_wait_and_the_retry_never_goes_out() -> None:
+    """Chunk 1 is answered 500 and waits 30 s to retry; Ctrl-C comes (from on_progress): it is not retried."""
+    attempts: Counter[int] = Counter()
 
     def progress(done: int, total: int) -> None:
         raise KeyboardInterrupt
 
-    retry = zoho_crm.RetryPolicy(max_attempts=3, initial_backoff=30, max_backoff=30, max_elapsed=120)
-    with ZohoCRM(
-        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler),
-        retry=retry,
-    ) as crm, pytest.raises(KeyboardInterrupt) as raised:  # fmt: skip
+    with scripted(chunk_1_retries(attempts), SLOW_RETRY) as crm, pytest.raises(KeyboardInterrupt) as raised:
         crm.records.update("Leads", records(300), concurrency=2, on_progress=progress)
     assert attempts[100] == 1, "the retry went out after the interrupt"
     result: BatchResult = raised.value.result  # type: ignore[attr-defined]
@@ -170,9 +182,7 @@ def test_an_exit_in_a_call_is_raised_even_after_a_bug_stopped_the_batch() -> Non
         bug_seen.set()
         raise ValueError("a bug in the caller's callback")
 
-    with ZohoCRM(
-        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler)
-    ) as crm, pytest.raises(SystemExit) as raised:  # fmt: skip
+    with scripted(handler) as crm, pytest.raises(SystemExit) as raised:
         crm.records.update("Leads", records(300), concurrency=2, on_progress=progress)
     result: BatchResult = raised.value.result  # type: ignore[attr-defined]
     assert_one_outcome_each(result, 300)
@@ -184,7 +194,6 @@ def test_an_interrupt_while_a_stopped_batch_waits_for_its_calls_stops_their_retr
 ) -> None:
     """on_progress raises (a bug), and Ctrl-C comes while the batch waits for a call in its retry's backoff."""
     attempts: Counter[int] = Counter()
-    failed_once = threading.Event()
     main = threading.main_thread().ident
     assert main is not None
 
@@ -199,25 +208,10 @@ def test_an_interrupt_while_a_stopped_batch_waits_for_its_calls_stops_their_retr
 
     monkeypatch.setattr(sync_run, "SyncLanes", InterruptedWhileClosing)
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        start = first_index(request)
-        attempts[start] += 1
-        if start == 100:
-            failed_once.set()
-            return httpx.Response(
-                500, json={"code": "INTERNAL_ERROR", "status": "error", "message": "x", "details": {}}
-            )
-        assert failed_once.wait(30)
-        return ok(request)
-
     def progress(done: int, total: int) -> None:
         raise ValueError("a bug in the caller's callback")
 
-    retry = zoho_crm.RetryPolicy(max_attempts=3, initial_backoff=30, max_backoff=30, max_elapsed=120)
-    with ZohoCRM(
-        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler),
-        retry=retry,
-    ) as crm, pytest.raises(KeyboardInterrupt) as raised:  # fmt: skip
+    with scripted(chunk_1_retries(attempts), SLOW_RETRY) as crm, pytest.raises(KeyboardInterrupt) as raised:
         crm.records.update("Leads", records(200), concurrency=2, on_progress=progress)
     assert attempts[100] == 1, "the retry went out after the interrupt"
     result: BatchResult = raised.value.result  # type: ignore[attr-defined]
@@ -246,9 +240,7 @@ def test_an_interrupt_just_after_an_unreadable_answer_is_handed_back_gives_one_o
 
         return local
 
-    with ZohoCRM(
-        AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler)
-    ) as crm:
+    with scripted(handler) as crm:
         sys.settrace(tracer)
         try:
             with pytest.raises(KeyboardInterrupt) as raised:

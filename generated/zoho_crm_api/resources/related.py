@@ -26,17 +26,8 @@ __all__ = [
     "RelatedResourceWithRawResponse",
 ]
 
-_ = (
-    builtins,
-    dt,
-    Literal,
-    Sequence,
-    Callable,
-    Iterable,
-    AsyncIterable,
-    BatchOptions,
-    Method,
-)  # used by some resources only
+# used by some resources only
+_ = (builtins, dt, Literal, Sequence, Callable, Iterable, AsyncIterable, BatchOptions, Method)
 
 
 _GET_RELATED_RECORDS = Operation(
