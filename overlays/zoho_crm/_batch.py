@@ -344,17 +344,18 @@ def interrupted_in_flight(start: int, items: Sequence[Any]) -> list[Outcome]:
 
 
 def keep_outcomes(exc: BaseException, result: BatchResult) -> BaseException:
-    """``exc`` (an interrupt, a cancellation) carrying the batch's outcomes so far as ``exc.result``.
+    """``exc`` (an interrupt, a cancellation) carrying the outcomes not yet reported as ``exc.result``.
 
-    One outcome per item, as a returned result has: the calls answered, those in flight (``INTERRUPTED``,
-    uncertain) and those never sent (``NOT_SENT``). A note says so where Python shows notes (3.11+).
+    A batch's: one per item, as a returned result has; a stream's: those of the records read and not
+    yet yielded. The calls answered, those in flight (``INTERRUPTED``, uncertain) and those never sent
+    (``NOT_SENT``). A note says so where Python shows notes (3.11+).
     """
     with contextlib.suppress(AttributeError, TypeError):  # an exception type without a __dict__
         exc.result = result  # type: ignore[attr-defined]
     if hasattr(exc, "add_note") and hasattr(exc, "result"):
         exc.add_note(
-            f"zoho_crm: the batch stopped: {len(result.succeeded)} of {len(result)} records written; "
-            "its outcomes are this exception's .result"
+            f"zoho_crm: stopped with {len(result)} outcomes not yet reported ({len(result.succeeded)} written): "
+            "this exception's .result"
         )
     return exc
 

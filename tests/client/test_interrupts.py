@@ -16,7 +16,7 @@ import signal
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -286,3 +286,63 @@ def test_an_interrupt_in_an_async_batch_cancels_a_call_waiting_for_its_retry() -
     assert_one_outcome_each(result, 200)
     waiting = result[100:]
     assert all(isinstance(o, Failure) and o.code == "INTERRUPTED" and o.uncertain for o in waiting), waiting[0]
+
+
+def test_an_interrupted_sync_stream_carries_the_outcomes_it_had_not_yielded() -> None:
+    """Ctrl-C from the records' own generator after 1,000: what was yielded and ``exc.result`` cover them all."""
+
+    def source() -> Iterator[dict[str, Any]]:
+        yield from records(1_000)
+        raise KeyboardInterrupt
+
+    yielded: list[Any] = []
+
+    def consume(crm: ZohoCRM) -> None:
+        for outcome in crm.records.update_stream("Leads", source(), concurrency=3):
+            yielded.append(outcome)
+
+    with scripted(ok) as crm, pytest.raises(KeyboardInterrupt) as raised:
+        consume(crm)
+    result: BatchResult = raised.value.result  # type: ignore[attr-defined]
+    assert result, "the records read and not yielded are carried"
+    assert sorted(o.index for o in [*yielded, *result]) == list(range(1_000))
+    assert {o.code for o in result if isinstance(o, Failure)} <= {"NOT_SENT"}  # nothing sent after the interrupt
+    assert all(isinstance(o, Success) for o in yielded)
+
+
+def test_a_cancelled_async_stream_carries_the_outcomes_it_had_not_yielded() -> None:
+    """Cancelled while its calls are held: those begun may have been applied, the others were never sent."""
+    hold = asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if first_index(request) != 0:
+            await hold.wait()
+        return ok(request)
+
+    async def main() -> tuple[list[Any], BaseException]:
+        yielded: list[Any] = []
+        first = asyncio.Event()
+        async with AsyncZohoCRM(
+            AccessTokenCredentials("t"), api_domain="https://www.zohoapis.com", transport=httpx.MockTransport(handler)
+        ) as crm:
+
+            async def consume() -> None:
+                async for outcome in crm.records.update_stream("Leads", records(1_000), concurrency=3):
+                    yielded.append(outcome)
+                    first.set()
+
+            task = asyncio.ensure_future(consume())
+            await first.wait()
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError) as raised:
+                await task
+            return yielded, raised.value
+
+    yielded, cancelled = asyncio.run(main())
+    result: BatchResult = cancelled.result  # type: ignore[attr-defined]
+    assert {o.index for o in yielded} <= set(range(100))
+    codes = Counter(o.code for o in result if isinstance(o, Failure))
+    assert codes["INTERRUPTED"] % 100 == 0
+    assert 0 < codes["INTERRUPTED"] <= 300
+    assert all(o.uncertain for o in result if isinstance(o, Failure) and o.code == "INTERRUPTED")
+    assert len({o.index for o in [*yielded, *result]}) == len(yielded) + len(result)

@@ -7,19 +7,35 @@ its lanes are :class:`~zoho_crm._lanes.AsyncLanes` (tasks for async, threads for
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
 from typing import Any
 
 from .. import _batch
 from .._engine import STOP, Timeout
 from .._lanes import AsyncLanes
 from .._streaming import LOOKAHEAD, Chunk, PartlyRead, StreamState, WritePlan, aread_chunks
-from ..results import Outcome
+from ..results import BatchResult, Outcome
 from ._caller import async_caller
 from ._engine import AsyncEngine
 from ._run import end_lanes
 
 __all__ = ["async_stream"]
+
+
+def _not_yielded(left: list[tuple[Chunk, Any]], begun: set[int], run: _batch.Run) -> BatchResult:
+    """The outcomes of the chunks read and not yielded when an interrupt stopped the stream (their calls ended).
+
+    A call cut off by the interrupt may have been sent (``INTERRUPTED``) if its exchange had begun.
+    """
+    parts: list[Sequence[Outcome]] = []
+    for (start, items, _), task in left:
+        try:
+            finish = task.result()  # done: the lanes have ended
+        except BaseException:
+            parts.append(_batch.interrupted_in_flight(start, items) if start in begun else run.unsent(start, items))
+        else:
+            parts.append(run.read_final(finish, start, items))
+    return _batch.assemble(parts, len(begun))
 
 
 async def async_stream(
@@ -37,12 +53,15 @@ async def async_stream(
     call = async_caller(engine, op, state.bodies, idempotent=state.safety, timeout=timeout, answers=plan.answers)
     lanes = AsyncLanes(concurrency)
 
+    begun: set[int] = set()  # the chunks whose exchange began: cut off by an interrupt, they may have been sent
+
     async def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
         STOP.set(run.interrupt)
         start, items, problem = chunk
         async with lanes.slot():
             if run.stopped:
                 return state.unsent(start, items, previous)
+            begun.add(start)
             try:
                 try:
                     return state.prepare(start, items, problem) or await call(start, items, first, None)
@@ -53,6 +72,8 @@ async def async_stream(
                 raise
 
     window: deque[tuple[Chunk, Any]] = deque()
+    reading: tuple[Chunk, Any] | None = None  # the chunk whose answer is awaited, out of the window
+    stopped_by: BaseException | None = None
     late: BaseException | None = None
     chunks = aread_chunks(records, plan)
     source_error: Exception | None = None
@@ -73,13 +94,15 @@ async def async_stream(
                 window.append((chunk, lanes.start(exchange, chunk, True, None)))
             if not window:
                 break
-            chunk, task = window.popleft()
+            chunk, task = reading = window.popleft()
             start, items, _ = chunk
             finish = await lanes.result(task)
             part = run.read(finish, start, items, final=run.stopped)
             if part is None:  # unreadable: once more, through the engine's own retries
-                again = await lanes.result(lanes.start(exchange, chunk, False, finish))
+                reading = (chunk, lanes.start(exchange, chunk, False, finish))
+                again = await lanes.result(reading[1])
                 part = run.read_final(again, start, items)
+            reading = None
             state.release(start)
             del finish, task
             for outcome in part:
@@ -89,12 +112,16 @@ async def async_stream(
     except BaseException as exc:  # an interrupt, a cancellation, the stream closed: no call sends again
         run.interrupt.set()
         lanes.cancel_on(exc)
-        raise
+        if isinstance(exc, GeneratorExit):  # closed by its reader: nobody is left to tell
+            raise
+        stopped_by = exc
     finally:
         run.stopped = True  # chunks not started are not sent; the calls in flight end
         late = await end_lanes(lanes, run)
         await chunks.aclose()
-    if late is not None:  # an interrupt while the calls in flight ended
-        raise late
+    stopped_by = stopped_by or late
+    if stopped_by is not None:  # raised with the outcomes not yet yielded
+        left = [reading, *window] if reading is not None else list(window)
+        raise _batch.keep_outcomes(stopped_by, _not_yielded(left, begun, run))
     if source_error is not None:
         raise source_error

@@ -8,19 +8,35 @@ its lanes are :class:`~zoho_crm._lanes.SyncLanes` (tasks for async, threads for 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .. import _batch
 from .._engine import STOP, Timeout
 from .._lanes import SyncLanes
 from .._streaming import LOOKAHEAD, Chunk, PartlyRead, StreamState, WritePlan, read_chunks
-from ..results import Outcome
+from ..results import BatchResult, Outcome
 from ._caller import sync_caller
 from ._engine import SyncEngine
 from ._run import end_lanes
 
 __all__ = ["sync_stream"]
+
+
+def _not_yielded(left: list[tuple[Chunk, Any]], begun: set[int], run: _batch.Run) -> BatchResult:
+    """The outcomes of the chunks read and not yielded when an interrupt stopped the stream (their calls ended).
+
+    A call cut off by the interrupt may have been sent (``INTERRUPTED``) if its exchange had begun.
+    """
+    parts: list[Sequence[Outcome]] = []
+    for (start, items, _), task in left:
+        try:
+            finish = task.result()  # done: the lanes have ended
+        except BaseException:
+            parts.append(_batch.interrupted_in_flight(start, items) if start in begun else run.unsent(start, items))
+        else:
+            parts.append(run.read_final(finish, start, items))
+    return _batch.assemble(parts, len(begun))
 
 
 def sync_stream(
@@ -38,12 +54,15 @@ def sync_stream(
     call = sync_caller(engine, op, state.bodies, idempotent=state.safety, timeout=timeout, answers=plan.answers)
     lanes = SyncLanes(concurrency)
 
+    begun: set[int] = set()  # the chunks whose exchange began: cut off by an interrupt, they may have been sent
+
     def exchange(chunk: Chunk, first: bool, previous: _batch.Finish | None) -> _batch.Finish:
         STOP.set(run.interrupt)
         start, items, problem = chunk
         with lanes.slot():
             if run.stopped:
                 return state.unsent(start, items, previous)
+            begun.add(start)
             try:
                 try:
                     return state.prepare(start, items, problem) or call(start, items, first, None)
@@ -54,6 +73,8 @@ def sync_stream(
                 raise
 
     window: deque[tuple[Chunk, Any]] = deque()
+    reading: tuple[Chunk, Any] | None = None  # the chunk whose answer is awaited, out of the window
+    stopped_by: BaseException | None = None
     late: BaseException | None = None
     chunks = read_chunks(records, plan)
     source_error: Exception | None = None
@@ -74,13 +95,15 @@ def sync_stream(
                 window.append((chunk, lanes.start(exchange, chunk, True, None)))
             if not window:
                 break
-            chunk, task = window.popleft()
+            chunk, task = reading = window.popleft()
             start, items, _ = chunk
             finish = lanes.result(task)
             part = run.read(finish, start, items, final=run.stopped)
             if part is None:  # unreadable: once more, through the engine's own retries
-                again = lanes.result(lanes.start(exchange, chunk, False, finish))
+                reading = (chunk, lanes.start(exchange, chunk, False, finish))
+                again = lanes.result(reading[1])
                 part = run.read_final(again, start, items)
+            reading = None
             state.release(start)
             del finish, task
             for outcome in part:
@@ -90,12 +113,16 @@ def sync_stream(
     except BaseException as exc:  # an interrupt, a cancellation, the stream closed: no call sends again
         run.interrupt.set()
         lanes.cancel_on(exc)
-        raise
+        if isinstance(exc, GeneratorExit):  # closed by its reader: nobody is left to tell
+            raise
+        stopped_by = exc
     finally:
         run.stopped = True  # chunks not started are not sent; the calls in flight end
         late = end_lanes(lanes, run)
         chunks.close()
-    if late is not None:  # an interrupt while the calls in flight ended
-        raise late
+    stopped_by = stopped_by or late
+    if stopped_by is not None:  # raised with the outcomes not yet yielded
+        left = [reading, *window] if reading is not None else list(window)
+        raise _batch.keep_outcomes(stopped_by, _not_yielded(left, begun, run))
     if source_error is not None:
         raise source_error
