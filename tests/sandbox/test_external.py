@@ -88,7 +88,17 @@ def test_lookup_by_external_value_needs_the_header(sb: Sandbox, api: httpx.Clien
     assert api.post("/Contacts", json={"data": [both]}, headers=header).status_code == 201  # the header wins
     assert api.post("/Contacts", json={"data": [both]}).json()["data"][0]["code"] == "INVALID_DATA"  # the id wins
     wrong = {"Last_Name": "Five", "Account_Name": {"External_Account_ID": "acc-9"}}
-    assert api.post("/Contacts", json={"data": [wrong]}, headers=header).json()["data"][0]["code"] == "INVALID_DATA"
+    refused = api.post("/Contacts", json={"data": [wrong]}, headers=header).json()["data"][0]
+    assert refused["code"] == "INVALID_DATA"
+    # details name the external field and value, never text in details.id (the official SDKs parse it as a number)
+    assert refused["details"] == {
+        "api_name": "Account_Name",
+        "json_path": "$.data[0].Account_Name",
+        "External_Account_ID": "acc-9",
+    }
+    for value in ({"External_Account_ID": "acc-1"}, {"id": "abc"}):  # no header; an id that is not one
+        details = api.post("/Contacts", json={"data": [{"Last_Name": "Six", "Account_Name": value}]}).json()["data"][0]
+        assert "id" not in details["details"], details
 
 
 def test_multi_module_lookup_by_external_value(sb: Sandbox, api: httpx.Client) -> None:

@@ -91,10 +91,13 @@ def _resolve_lookup(
             record = found[0] if found else None
         else:
             record = ctx.store.get(target, given)
-    if record is None:
-        raise ItemError(
-            "INVALID_DATA", {**_at(index, field), "id": str(given)}, f"the {field} given seems to be invalid"
-        )
+    if record is None:  # details name the external field and value, or a numeric id: never other text in id
+        which: dict[str, Any] = {}
+        if external is not None and not isinstance(given, dict):
+            which = {external: given}
+        elif isinstance(given, str | int) and str(given).isdigit():
+            which = {"id": str(given)}
+        raise ItemError("INVALID_DATA", {**_at(index, field), **which}, f"the {field} given seems to be invalid")
     shown: dict[str, Any] = {"name": ctx.store.modules[target].display_name(record.fields), "id": record.id}
     if module.lookups[field] == ANY_MODULE:
         shown["module"] = {"api_name": target, "id": ctx.store.modules[target].id}
