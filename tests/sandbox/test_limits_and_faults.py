@@ -82,6 +82,20 @@ def test_refused_requests_spend_no_credits(sb: Sandbox, api: httpx.Client) -> No
     assert api.get("/Leads/actions/count").status_code == 200
 
 
+def test_requests_refused_by_their_handler_spend_no_credits_either(sb: Sandbox, api: httpx.Client) -> None:
+    # found by review: refused after the parameter checks (no search key, an unknown page token), they cost one each
+    sb.configure(daily_credits=2)
+    assert api.get("/Leads/actions/count").status_code == 200  # half the day's credits used: the header is sent
+    refused = [
+        api.get("/Leads/search"),
+        api.get("/Leads", params={"fields": "Last_Name", "page_token": "nope"}),
+        api.get("/Leads/search", params={"criteria": "(Nope:equals:x)"}),
+    ]
+    assert [r.status_code for r in refused] == [400, 400, 400]
+    assert [r.headers.get("X-API-CREDITS-REMAINING") for r in refused] == ["1", "1", "1"]
+    assert api.get("/Leads/actions/count").status_code == 200
+
+
 def test_injected_500_happens_before_processing(sb: Sandbox, api: httpx.Client) -> None:
     sb.configure(fault_rate_5xx=1.0)
     response = api.post("/Leads", json={"data": leads(3)})

@@ -291,16 +291,20 @@ class SandboxApp:
         prepared = self._prepare(op, request, path_params)
         if isinstance(prepared, Reply):
             return prepared
-        ctx, extra = prepared
-        answer = HANDLERS[op.operation_id](ctx)
-        reply = answer if isinstance(answer, Reply) else (yield from answer)
-        reply.headers.update(extra)
+        ctx, cost = prepared
+        credits, daily = self.state.credits, self.state.config.daily_credits
+        try:
+            answer = HANDLERS[op.operation_id](ctx)
+            reply = answer if isinstance(answer, Reply) else (yield from answer)
+        except ZohoError as refused:  # refused as a whole, as by the checks before: no credit spent
+            credits.refund(ctx.now, cost)
+            refused.headers.update(credits.header(daily))
+            raise
+        reply.headers.update(credits.header(daily))
         return reply
 
-    def _prepare(
-        self, op: Operation, request: _Request, path_params: dict[str, str]
-    ) -> tuple[Context, dict[str, str]] | Reply:
-        """A call's context and extra headers (the credits left), or the reply refusing it; under ``state.lock``."""
+    def _prepare(self, op: Operation, request: _Request, path_params: dict[str, str]) -> tuple[Context, int] | Reply:
+        """A call's context and the credits it spent, or the reply refusing it; under ``state.lock``."""
         state = self.state
         now = state.now()
         config = state.config
@@ -315,10 +319,9 @@ class SandboxApp:
             params = op.parse_params(path_params, request.query, request.headers, request.repeated)
             body = self._body(op, request)
             externals = parse_external(params.get("X-EXTERNAL"), state.store.modules)
-            extra: dict[str, str] = {}
+            cost = write_cost(op.operation_id, body)
             if config.daily_credits is not None:
                 remaining = state.credits.remaining(now, config.daily_credits)
-                cost = write_cost(op.operation_id, body)
                 if remaining < cost:
                     raise ZohoError(
                         429,
@@ -327,16 +330,12 @@ class SandboxApp:
                         "the daily API credits are used up",
                         {"X-API-CREDITS-REMAINING": str(remaining)},
                     )
-                state.credits.spend(now, cost)
-                if state.credits.used * 2 >= config.daily_credits:
-                    extra["X-API-CREDITS-REMAINING"] = str(config.daily_credits - state.credits.used)
-            else:
-                state.credits.spend(now, write_cost(op.operation_id, body))
+            state.credits.spend(now, cost)
         except ZohoError as refused:
             return self._error(refused)
         ctx = Context(state, op, params, request.query, request.headers, body, module, externals, now)
         run_due_jobs(ctx)  # background jobs whose time has come, before the call sees the records
-        return ctx, extra
+        return ctx, cost
 
     def _body(self, op: Operation, request: _Request) -> Any:
         if op.body is None:

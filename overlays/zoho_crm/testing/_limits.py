@@ -103,6 +103,16 @@ class CreditMeter:
         self._spent.append((now, cost))
         self.used += cost
 
+    def refund(self, now: float, cost: int) -> None:
+        """Give back ``cost`` credits spent at ``now`` by a call refused as a whole."""
+        self.spend(now, -cost)
+
+    def header(self, daily: int | None) -> dict[str, str]:
+        """``X-API-CREDITS-REMAINING``, which Zoho sends once half of the day's credits are used."""
+        if daily is None or self.used * 2 < daily:
+            return {}
+        return {"X-API-CREDITS-REMAINING": str(max(daily - self.used, 0))}
+
 
 class FaultPlan:
     """Draws injected faults from a seeded generator: two draws per eligible request, always."""
