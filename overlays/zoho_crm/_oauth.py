@@ -10,6 +10,7 @@ them together as ``TokenManager`` and ``ZohoAuth``.
 
 from __future__ import annotations
 
+import atexit
 import collections
 import copy
 import dataclasses
@@ -33,6 +34,8 @@ from ._engine import (
     ACCEPT_ENCODING,
     DEFAULT_MAX_ANSWER_BYTES,
     SIGNED,
+    STOP,
+    Interrupted,
     cancel_at,
     check_stop,
     deadline_of,
@@ -102,12 +105,31 @@ class _AsyncLent(httpx.AsyncBaseTransport):
         return await self.inner.handle_async_request(request)
 
 
+EXIT_WAIT = 5.0
+"""Seconds a program that exits (a Ctrl-C, say) gives the refreshes still running to end: to save their
+token and give back the store's lock (a daemon thread frozen at exit would leave a Redis lock held)."""
+
+_STOP_POLL = 0.05
+"""How often a call waiting for a refresh looks whether its batch was interrupted (seconds)."""
+
+_RUNNING: set[_Refresh] = set()
+
+
+@atexit.register
+def _finish_refreshes() -> None:
+    """At exit: wait, at most :data:`EXIT_WAIT` in all, for the refreshes still running."""
+    end = time.monotonic() + EXIT_WAIT
+    for running in list(_RUNNING):
+        running.done.wait(max(end - time.monotonic(), 0.0))
+
+
 class _Refresh:
     """A sync refresh running in a thread of its own: its token (or error) kept for whoever waits for it."""
 
     def __init__(self, refresh: Callable[[], Token]) -> None:
         self.done = threading.Event()
         self._outcome: Token | BaseException | None = None
+        _RUNNING.add(self)
         try:
             threading.Thread(target=self._run, args=(refresh,), name="zoho-crm-token-refresh", daemon=True).start()
         except RuntimeError:  # no new thread at interpreter shutdown (Python 3.12+): refresh in this one
@@ -120,6 +142,7 @@ class _Refresh:
             self._outcome = exc
         finally:
             self.done.set()
+            _RUNNING.discard(self)
 
     def result(self) -> Token:
         """The token, or the refresh's error: a copy for each caller, with the refresh's own traceback.
@@ -335,8 +358,12 @@ class TokenCore:
             if self._running is None or self._running.done.is_set():
                 self._running = _Refresh(refresh)
             running = self._running
-        if not running.done.wait(max(deadline - clock(), 0.0)):
-            raise TimeoutError("the call's attempt ended while its token was refreshed (the refresh goes on)")
+        end, stop = time.monotonic() + max(deadline - clock(), 0.0), STOP.get()
+        while not running.done.wait(max(end - time.monotonic(), 0.0) if stop is None else _STOP_POLL):
+            if stop is not None and stop.is_set():  # the batch was interrupted: its call waits no more
+                raise Interrupted
+            if time.monotonic() >= end:
+                raise TimeoutError("the call's attempt ended while its token was refreshed (the refresh goes on)")
         return running.result()
 
     async def _asleep(self, seconds: float) -> None:

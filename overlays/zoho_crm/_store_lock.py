@@ -13,6 +13,7 @@ import contextlib
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractContextManager
+from typing import Any
 
 from ._logging import logger
 from .tokens import TokenStore
@@ -44,19 +45,24 @@ class _Keeper:
 
 
 def _enter_in_thread(
-    store: TokenStore, lock: AbstractContextManager[object]
+    store: TokenStore, lock: AbstractContextManager[object], loop: Any
 ) -> concurrent.futures.Future[_Keeper | bool]:
     """:func:`_enter` in a thread of its own: its future completes even after every task is cancelled.
 
     (``asyncio.to_thread``'s task is cancelled with the loop's shutdown, and then says nothing of a lock
-    its thread took afterwards: the lock would stay held.)
+    its thread took afterwards: the lock would stay held.) A lock had once ``loop`` is closed has nobody
+    left to use it: it is given back at once.
     """
     future: concurrent.futures.Future[_Keeper | bool] = concurrent.futures.Future()
 
     def run() -> None:
         if future.set_running_or_notify_cancel():
             try:
-                future.set_result(_enter(store, lock))
+                entered = _enter(store, lock)
+                if entered and loop.is_closed():  # stopped and closed while it waited (not through asyncio.run)
+                    _exit(lock, entered)
+                    entered = False
+                future.set_result(entered)
             except BaseException as exc:  # handed to the waiter
                 future.set_exception(exc)
 
@@ -112,10 +118,10 @@ async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[N
     if lock is None:
         yield
         return
-    waiting = _enter_in_thread(store, lock)
+    waiting = _enter_in_thread(store, lock, asyncio.get_running_loop())
     try:
         entered = await asyncio.shield(asyncio.wrap_future(waiting))
-    except asyncio.CancelledError:  # cancelled while waiting (a task, or the loop shutting down)
+    except BaseException:  # cancelled while waiting (a task, the loop shutting down), or closed, never resumed
 
         def release(done: concurrent.futures.Future[_Keeper | bool]) -> None:  # in the thread, once it has the lock
             if done.exception() is None and done.result():

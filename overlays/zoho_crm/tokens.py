@@ -169,6 +169,7 @@ class FileTokenStore:
         from filelock import FileLock  # only file-store users pay for it
 
         self.path = Path(path)
+        self._lock_timeout = lock_timeout
         self._thread_lock = threading.Lock()
         self._file_lock = FileLock(
             self.path.with_name(self.path.name + ".lock"), timeout=lock_timeout, mode=0o600, thread_local=False
@@ -177,10 +178,16 @@ class FileTokenStore:
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Exclusive use of the file, among threads and processes (``filelock.Timeout`` after ``lock_timeout``)."""
-        with self._thread_lock:
+        if not self._thread_lock.acquire(timeout=max(self._lock_timeout, -1)):  # a thread of this process holds it
+            from filelock import Timeout
+
+            raise Timeout(str(self._file_lock.lock_file))
+        try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._file_lock:
                 yield
+        finally:
+            self._thread_lock.release()
 
     def load(self) -> Token | None:
         """The stored token, or ``None`` when the file is missing or unreadable; a file not to trust raises."""
