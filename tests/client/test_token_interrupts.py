@@ -11,12 +11,10 @@ import sys
 import threading
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
-import zoho_crm._sync._run as sync_run
 from tests.client.conftest import client_kwargs
 from zoho_crm import BatchResult, FileTokenStore, RetryPolicy, ZohoCRM
 from zoho_crm._store_lock import astore_lock
@@ -25,18 +23,8 @@ from zoho_crm.testing import Sandbox
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_an_interrupted_batch_stops_waiting_for_a_refresh_that_does_not_end(
-    sb: Sandbox, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_interrupted_batch_stops_waiting_for_a_refresh_that_does_not_end(sb: Sandbox) -> None:
     """The token endpoint hangs; Ctrl-C comes: the calls waiting for the token end at once, not at their deadline."""
-    runs: list[Any] = []
-
-    class Seen(sync_run.Run):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__()
-            runs.append(self)
-
-    monkeypatch.setattr(sync_run, "Run", Seen)
     inner, main, release = sb.transport(), threading.main_thread().ident, threading.Event()
     assert main is not None
 
