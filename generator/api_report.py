@@ -320,10 +320,20 @@ def version_ok(bump: str, old: tuple[int, ...], new: tuple[int, ...]) -> bool:
     return new >= old
 
 
+def _loaded(text: str, label: str) -> Any:
+    """The spec's YAML, or one line naming where it cannot be read (as ``generate.py`` says it)."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
+        raise SystemExit(f"api_report: {where}: {exc.problem or exc.context}") from None
+
+
 def build(base: str, root: Path = ROOT) -> tuple[Report, list[str], tuple[int, ...], tuple[int, ...]]:
     report = Report()
-    old_spec = yaml.safe_load(git("show", f"{base}:{SPEC}", root=root))
-    new_spec = yaml.safe_load((root / SPEC).read_text(encoding="utf-8"))
+    old_spec = _loaded(git("show", f"{base}:{SPEC}", root=root), f"{SPEC} at {base}")
+    new_spec = _loaded((root / SPEC).read_text(encoding="utf-8"), str(SPEC))
     for label, spec in ((f"{SPEC} at {base}", old_spec), (SPEC, new_spec)):
         try:
             operations(spec)

@@ -507,3 +507,10 @@ def test_each_python_breakage_names_the_objects_path(tmp_path: Path) -> None:
         "python: `zoho_crm_api.resources.records.RecordsResource.get(a)`: *Parameter was removed*",
         "python: `zoho_crm_api.resources.related`: *Public object was removed*",
     ]
+
+
+def test_a_spec_that_is_not_yaml_is_one_line_naming_its_place() -> None:
+    # seen in review: api_report printed a traceback where generate.py prints one line
+    with pytest.raises(SystemExit, match=r"^api_report: spec/zoho-crm\.yaml:4:1: expected ',' or '\]'"):
+        api_report._loaded("a:\n     b: [\n  c: 1\n", "spec/zoho-crm.yaml")
+    assert api_report._loaded("a: 1\n", "spec/zoho-crm.yaml") == {"a": 1}
