@@ -424,12 +424,9 @@ def _body_rule(spec: dict[str, Any], node: dict[str, Any], one_of: list[str], ex
     schema = _body_schema(spec, node)
     if schema.get("type") != "object":
         return None
-    rule = _option_rule(spec, {k: v for k, v in schema.items() if k != "properties"})
-    rule["properties"] = {
-        key: {**_option_rule(spec, {k: v for k, v in _resolve(spec, sub).items() if k != "items"}),
-              "each": {"type": "object"}} if key == "data" else _option_rule(spec, sub)
-        for key, sub in schema.get("properties", {}).items()
-    }  # fmt: skip
+    rule = _option_rule(spec, schema)
+    if "data" in rule.get("properties", {}):
+        rule["properties"]["data"]["each"] = {"type": "object"}  # the records: objects of the org's fields
     if one_of:
         rule["one_of_keys"] = one_of
     if excludes:

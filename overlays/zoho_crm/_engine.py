@@ -131,14 +131,19 @@ def transport_error(exc: httpx.TransportError, request: httpx.Request, applied: 
     return error
 
 
+def unsent(why: str, applied: bool) -> APIConnectionError:
+    """A call stopped (``why``) before its next attempt: never sent, unless an earlier one may have been applied."""
+    said = "an earlier attempt may have been applied" if applied else "not sent"
+    error = APIConnectionError(f"{said}: {why}")
+    error.never_sent = not applied
+    return error
+
+
 def client_closed(exc: RuntimeError, http: httpx.Client | httpx.AsyncClient, applied: bool) -> APIConnectionError:
     """The typed error for a request httpx refused because the client is closed; re-raises any other."""
     if not http.is_closed or "closed" not in str(exc):
         raise exc
-    said = "an earlier attempt may have been applied" if applied else "not sent"
-    error = APIConnectionError(f"{said}: the client is closed")
-    error.never_sent = not applied
-    return error
+    return unsent("the client is closed", applied)
 
 
 def api_error(response: httpx.Response) -> APIError:
@@ -389,15 +394,6 @@ def check_stop() -> None:
     stop = STOP.get()
     if stop is not None and stop.is_set():
         raise Interrupted
-
-
-def interrupted(applied: bool) -> APIConnectionError:
-    """The error of a call its batch's interrupt stopped before its next attempt went out."""
-    error = APIConnectionError(
-        f"{'an earlier attempt may have been applied' if applied else 'not sent'}: the batch was interrupted"
-    )
-    error.never_sent = not applied
-    return error
 
 
 def deadline_passed(request: httpx.Request) -> httpx.ReadTimeout:

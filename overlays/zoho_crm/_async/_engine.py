@@ -21,8 +21,8 @@ from .._engine import (
     check_stop,
     client_closed,
     deadline_passed,
-    interrupted,
     repeated,
+    unsent,
 )
 from ..retries import RetryPolicy
 
@@ -102,7 +102,7 @@ class AsyncEngine(EngineCore):
             except RuntimeError as exc:
                 raise client_closed(exc, self.http, applied) from None
             except Interrupted:
-                raise interrupted(applied) from None
+                raise unsent("the batch was interrupted", applied) from None
             if failure is not None:  # handled outside the except block: no __context__ holding the request
                 await self._asleep(self._retry_failure(failure, request, attempt, idempotent, retry_end, applied))
                 applied = applied or not RetryPolicy.never_sent(failure)
