@@ -2,7 +2,8 @@
 
 - ``nox -s lint tests docs``: everything CI runs (the README's test command).
 - ``nox -s generate``: regenerate ``generated/`` from ``spec/``.
-- ``nox -s api_report``: what the spec and the public surface gained or lost since the last release.
+- ``nox -s api_report``: what the spec and the public surface gained or lost since the last release
+  (its tag, or else the last commit that changed the version).
 - ``nox -s bump -- v9``: a new Zoho API version: the one spec edit, regeneration, the report.
 - ``nox -s build``: wheel and sdist into ``dist/``.
 - ``nox -s demo``: the end-to-end example against a local Zoho CRM.
@@ -51,7 +52,8 @@ def generate(session: nox.Session) -> None:
 
 @nox.session
 def api_report(session: nox.Session) -> None:
-    """API change report against a git ref (``-- --base REF``; default: the last tag); ``-- --check`` fails
+    """API change report against a git ref (``-- --base REF``; default: the last tag, or
+    without tags the last commit that changed the package version); ``-- --check`` fails
     when the package version does not carry the bump a breaking change calls for."""
     session.install("-r", GENERATOR_REQUIREMENTS)
     session.run("python", "generator/api_report.py", *session.posargs)
@@ -73,7 +75,7 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
-    # The release check: a breaking change since the last tag needs a major version bump.
+    # The release check: a breaking change since the last release (tag, or version change) needs a major bump.
     session.run("python", "generator/api_report.py", "--check")
 
 
