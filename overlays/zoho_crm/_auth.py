@@ -25,10 +25,11 @@ class TokenManager(SyncTokenFlow, AsyncTokenFlow):
 
 
 class ZohoAuth(SyncAuthFlow, AsyncAuthFlow):
-    """Adds the token, refreshing it before expiry; on a refused token refreshes once and replays once.
+    """Adds the token, refreshing it before expiry; on a refused token refreshes and replays.
 
-    A replay refused again means Zoho refuses even a just-issued token: the token manager then holds
-    back (:class:`~zoho_crm.errors.TokenRefusedError`) instead of refreshing on every call.
+    A replay refused again while its token is still valid means Zoho refuses even a just-issued token:
+    the token manager then holds back (:class:`~zoho_crm.errors.TokenRefusedError`) instead of
+    refreshing on every call.
 
     With ``follow_api_domain``, requests go to the ``api_domain`` Zoho returned with the token (the
     token manager keeps it only when it belongs to the configured data center).

@@ -230,7 +230,13 @@ class TokenCore:
         lifetime = token.expires_at - token.issued_at if token.issued_at else self.refresh_margin * 10
         return token.valid_for(min(self.refresh_margin, lifetime / 10), now)
 
+    def expired(self, token: Token) -> bool:
+        """Whether ``token`` has expired by this client's clock (then a 401 on it is no refusal)."""
+        return not token.valid_for(0, self._clock())
+
     def _mark_refused(self, token: Token) -> Token | None:
+        if self.expired(token):  # it expired in flight: refreshing helps, so no hold-back
+            return self._load()
         current = self._load()
         if current is not None and current.access_token == token.access_token and current.refused_at is None:
             logger.warning("zoho_crm: the API refused an access token right after it was issued; holding back")
@@ -544,7 +550,7 @@ def owner_of(credentials: Credentials, token_url: str) -> str:
 
 
 REFRESH_CODES = frozenset({"INVALID_TOKEN", "INVALID_OAUTHTOKEN", "AUTHENTICATION_FAILURE"})
-"""401 codes that mean "this token is no good": refresh once and replay once."""
+"""401 codes that mean "this token is no good": refresh and replay (``REPLAYS``)."""
 
 
 def refused_token(response: httpx.Response) -> bool:

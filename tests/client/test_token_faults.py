@@ -420,3 +420,69 @@ def test_a_refresh_granted_while_its_caller_is_cancelled_is_kept() -> None:
 
         kept, granted = asyncio.run(main())
     assert (kept, granted) == (1, 1), f"Zoho granted {granted} tokens, the client kept {kept}"
+
+
+# --- a new token that expires on its way ---------------------------------------------------------------------
+
+LIFETIME = 3600.0
+
+
+class ExpireOnTheWay(httpx.BaseTransport):
+    """The sandbox, with the shared clock moved one token lifetime on before each of the first ``times`` API calls."""
+
+    def __init__(self, inner: httpx.BaseTransport, clock: ManualClock, times: int) -> None:
+        self.inner, self.clock, self.times, self.api_requests = inner, clock, times, 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if "/crm/" in request.url.path:
+            self.api_requests += 1
+            if self.api_requests <= self.times:
+                self.clock.advance(LIFETIME)
+        return self.inner.handle_request(request)
+
+
+class AsyncExpireOnTheWay(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport, clock: ManualClock, times: int) -> None:
+        self.inner, self.clock, self.times, self.api_requests = inner, clock, times, 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if "/crm/" in request.url.path:
+            self.api_requests += 1
+            if self.api_requests <= self.times:
+                self.clock.advance(LIFETIME)
+        return await self.inner.handle_async_request(request)
+
+
+def test_a_new_token_that_expires_on_its_way_is_refreshed_again_not_held_back() -> None:
+    clock = ManualClock()
+    with sandbox(clock=clock, token_lifetime=LIFETIME) as sb:
+        transport = ExpireOnTheWay(sb.transport(), clock, times=2)
+        with ZohoCRM(sb.credentials, transport=transport, clock=clock, **client_kwargs(sb)) as crm:
+            assert crm.records.count("Leads") == 0  # expired, replayed with a new one that expired too, replayed
+            assert (transport.api_requests, sb.counters.token_refreshes) == (3, 3)
+            assert crm.records.count("Leads") == 0  # and no hold-back
+            assert sb.counters.token_refreshes == 3
+
+
+def test_tokens_that_always_expire_on_their_way_end_the_call_after_two_replays_without_holding_back() -> None:
+    clock = ManualClock()
+    with sandbox(clock=clock, token_lifetime=LIFETIME) as sb:
+        transport = ExpireOnTheWay(sb.transport(), clock, times=3)
+        with ZohoCRM(sb.credentials, transport=transport, clock=clock, **client_kwargs(sb)) as crm:
+            with pytest.raises(AuthenticationError):
+                crm.records.count("Leads")
+            assert (transport.api_requests, sb.counters.token_refreshes) == (3, 3)
+            assert crm.records.count("Leads") == 0  # the next call is sent (a new token), not held back
+            assert sb.counters.token_refreshes == 4
+
+
+@pytest.mark.anyio
+async def test_a_new_token_that_expires_on_its_way_async() -> None:
+    clock = ManualClock()
+    with sandbox(clock=clock, token_lifetime=LIFETIME) as sb:
+        transport = AsyncExpireOnTheWay(sb.async_transport(), clock, times=2)
+        async with AsyncZohoCRM(sb.credentials, transport=transport, clock=clock, **client_kwargs(sb)) as crm:
+            assert await crm.records.count("Leads") == 0
+            assert (transport.api_requests, sb.counters.token_refreshes) == (3, 3)
+            assert await crm.records.count("Leads") == 0
+            assert sb.counters.token_refreshes == 3

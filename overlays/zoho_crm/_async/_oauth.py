@@ -1,6 +1,6 @@
 """The token flows that wait: getting a token (single flight) from the endpoint, and signing with it.
 
-A request whose token is refused is signed with a fresh one and replayed once.
+A request whose token is refused is signed with a fresh one and replayed (twice at most: see ``REPLAYS``).
 
 ``_auth`` puts them together with what sync and async share (``_oauth.TokenCore``, ``_oauth.AuthCore``).
 """
@@ -19,6 +19,11 @@ from ..tokens import Token
 from ._engine import aread_capped
 
 __all__ = ["AsyncAuthFlow", "AsyncTokenFlow"]
+
+REPLAYS = 2
+"""Replays of a request whose token was refused: one with a new token; a second only when that one
+expired on its way (a refused token is not applied, so a replay is safe). A fresh token refused while
+still valid holds refreshes back (``HOLD_BACK``)."""
 
 
 class AsyncTokenFlow(TokenCore):
@@ -80,21 +85,25 @@ class AsyncTokenFlow(TokenCore):
 
 
 class AsyncAuthFlow(AuthCore):
-    """Signing: adds the token, and on a refused token refreshes once and replays once."""
+    """Signing: adds the token, and on a refused token refreshes and replays (see ``REPLAYS``)."""
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        """Sign, send, and on a refused token refresh and replay once."""
+        """Sign, send, and on a refused token refresh and replay (see ``REPLAYS``)."""
         token = await self.tokens.aget()
         self._sign(request, token)
         response = yield request
-        if self.tokens.can_refresh and response.status_code == 401:
+        for replay in range(REPLAYS + 1):
+            if not (self.tokens.can_refresh and response.status_code == 401):
+                return
             await aread_capped(response, self.max_answer_bytes, *deadline_of())
-            if refused_token(response):
-                request.extensions.pop(SIGNED, None)  # refused, so not applied: never sent until signed anew
-                fresh = await self.tokens.aget(stale=token.access_token)
-                self._sign(request, fresh)
-                response = yield request
-                if response.status_code == 401:
-                    await aread_capped(response, self.max_answer_bytes, *deadline_of())
-                    if refused_token(response):  # a just-issued token refused: stop refreshing for a while
-                        await self.tokens.arefused(fresh)
+            if not refused_token(response):
+                return
+            if replay and not self.tokens.expired(token):  # a just-issued token refused: stop refreshing a while
+                await self.tokens.arefused(token)
+                return
+            if replay == REPLAYS:
+                return
+            request.extensions.pop(SIGNED, None)  # refused, so not applied: never sent until signed anew
+            token = await self.tokens.aget(stale=token.access_token)
+            self._sign(request, token)
+            response = yield request

@@ -1,7 +1,7 @@
 # GENERATED from overlays/zoho_crm/_async/_oauth.py by generator/make_sync.py (unasync): do not edit.
 """The token flows that wait: getting a token (single flight) from the endpoint, and signing with it.
 
-A request whose token is refused is signed with a fresh one and replayed once.
+A request whose token is refused is signed with a fresh one and replayed (twice at most: see ``REPLAYS``).
 
 ``_auth`` puts them together with what sync and async share (``_oauth.TokenCore``, ``_oauth.AuthCore``).
 """
@@ -20,6 +20,11 @@ from ..tokens import Token
 from ._engine import read_capped
 
 __all__ = ["SyncAuthFlow", "SyncTokenFlow"]
+
+REPLAYS = 2
+"""Replays of a request whose token was refused: one with a new token; a second only when that one
+expired on its way (a refused token is not applied, so a replay is safe). A fresh token refused while
+still valid holds refreshes back (``HOLD_BACK``)."""
 
 
 class SyncTokenFlow(TokenCore):
@@ -81,21 +86,25 @@ class SyncTokenFlow(TokenCore):
 
 
 class SyncAuthFlow(AuthCore):
-    """Signing: adds the token, and on a refused token refreshes once and replays once."""
+    """Signing: adds the token, and on a refused token refreshes and replays (see ``REPLAYS``)."""
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
-        """Sign, send, and on a refused token refresh and replay once."""
+        """Sign, send, and on a refused token refresh and replay (see ``REPLAYS``)."""
         token = self.tokens.get()
         self._sign(request, token)
         response = yield request
-        if self.tokens.can_refresh and response.status_code == 401:
+        for replay in range(REPLAYS + 1):
+            if not (self.tokens.can_refresh and response.status_code == 401):
+                return
             read_capped(response, self.max_answer_bytes, *deadline_of())
-            if refused_token(response):
-                request.extensions.pop(SIGNED, None)  # refused, so not applied: never sent until signed anew
-                fresh = self.tokens.get(stale=token.access_token)
-                self._sign(request, fresh)
-                response = yield request
-                if response.status_code == 401:
-                    read_capped(response, self.max_answer_bytes, *deadline_of())
-                    if refused_token(response):  # a just-issued token refused: stop refreshing for a while
-                        self.tokens.refused(fresh)
+            if not refused_token(response):
+                return
+            if replay and not self.tokens.expired(token):  # a just-issued token refused: stop refreshing a while
+                self.tokens.refused(token)
+                return
+            if replay == REPLAYS:
+                return
+            request.extensions.pop(SIGNED, None)  # refused, so not applied: never sent until signed anew
+            token = self.tokens.get(stale=token.access_token)
+            self._sign(request, token)
+            response = yield request
