@@ -53,7 +53,6 @@ REPLACEMENTS = {
     "async_source": "sync_source",
     "async_stream": "sync_stream",
     "_abounded": "_bounded",
-    "AsyncInbox": "SyncInbox",
     "_ashielded": "_shielded",
     "async_pool": "sync_pool",
     "_arenew": "_renew",

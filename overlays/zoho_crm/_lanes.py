@@ -3,7 +3,7 @@
 The batch and stream loops are written once (``_async/_run.py``, ``_async/_stream.py``) against these
 classes: :class:`AsyncLanes` runs work as tasks, a semaphore holding all but ``concurrency`` of them
 back; :class:`SyncLanes` on a pool of ``concurrency`` threads. An inbox hands answers from the lanes to
-the loop that reads them (an ``asyncio.Queue``, a ``queue.SimpleQueue``).
+the loop that reads them (:meth:`AsyncLanes.inbox`: an ``asyncio.Queue``, a ``queue.SimpleQueue``).
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import asyncio
+    import queue
     from concurrent.futures import Future
 
 T = TypeVar("T")
@@ -86,6 +87,10 @@ class AsyncLanes:
         """Wait for the calls in flight to end."""
         await self._asyncio.gather(*self._tasks, return_exceptions=True)
 
+    def inbox(self) -> asyncio.Queue[Any]:
+        """A queue handing answers from the tasks to the loop that reads them."""
+        return self._asyncio.Queue()
+
 
 class SyncLanes:
     """A pool of ``concurrency`` threads: a thread is a slot."""
@@ -120,6 +125,12 @@ class SyncLanes:
     def cancel_on(self, exc: BaseException) -> None:
         """Threads cannot be cancelled: the calls in flight end (work not started never starts)."""
 
+    def inbox(self) -> queue.SimpleQueue[Any]:
+        """A queue handing answers from the threads to the one that reads them."""
+        import queue
+
+        return queue.SimpleQueue()
+
     def close(self) -> None:
         """Wait for the calls in flight to end.
 
@@ -132,45 +143,3 @@ class SyncLanes:
         for thread in threading.enumerate():
             if thread.name.startswith(f"{self._name}_") and thread.is_alive():
                 thread.join()
-
-
-class AsyncInbox(Generic[T]):
-    """Answers handed from tasks to the loop that reads them."""
-
-    def __init__(self) -> None:
-        import asyncio
-
-        self._queue: asyncio.Queue[T] = asyncio.Queue()
-
-    def put(self, item: T) -> None:
-        """Hand ``item`` on (never waits)."""
-        self._queue.put_nowait(item)
-
-    async def get(self) -> T:
-        """The next item, once there is one."""
-        return await self._queue.get()
-
-    def drain(self) -> list[T]:
-        """The items handed on and not yet taken."""
-        return [self._queue.get_nowait() for _ in range(self._queue.qsize())]
-
-
-class SyncInbox(Generic[T]):
-    """Answers handed from threads to the thread that reads them."""
-
-    def __init__(self) -> None:
-        import queue
-
-        self._queue: queue.SimpleQueue[T] = queue.SimpleQueue()
-
-    def put(self, item: T) -> None:
-        """Hand ``item`` on (never waits)."""
-        self._queue.put(item)
-
-    def get(self) -> T:
-        """The next item, once there is one."""
-        return self._queue.get()
-
-    def drain(self) -> list[T]:
-        """The items handed on and not yet taken (call it once the threads have ended)."""
-        return [self._queue.get_nowait() for _ in range(self._queue.qsize())]

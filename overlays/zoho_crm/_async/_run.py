@@ -16,7 +16,7 @@ from .._batch import (
     interrupted_in_flight,
 )
 from .._engine import STOP
-from .._lanes import AsyncInbox, AsyncLanes
+from .._lanes import AsyncLanes
 from ..results import BatchResult, Outcome
 
 __all__ = ["end_lanes", "run_async"]
@@ -75,9 +75,9 @@ async def run_async(
     if not chunks:
         return BatchResult((), 0)
     todo: deque[tuple[int, Sequence[Any], Finish | None]] = deque((start, items, None) for start, items in chunks)
-    answers: AsyncInbox[Answer | BaseException] = AsyncInbox()
     workers = max(1, min(concurrency, len(chunks)))
     lanes = AsyncLanes(workers)
+    answers = lanes.inbox()  # of Answer | BaseException
     run = Run()
     flying: dict[int, Sequence[Any]] = {}  # the chunks whose call has begun and not answered yet
 
@@ -98,9 +98,9 @@ async def run_async(
                         finish = run.settle(exc, start, items)
                 except BaseException as exc:  # an interrupt, a cancellation: the other lanes stop, the batch raises it
                     run.stopped = True
-                    answers.put(exc)
+                    answers.put_nowait(exc)
                     raise
-                answers.put((start, items, finish))
+                answers.put_nowait((start, items, finish))
                 del flying[start]
 
     parts: list[Sequence[Outcome]] = []
@@ -138,7 +138,8 @@ async def run_async(
     stopped_by = stopped_by or late
     kept = {first_index(part) for part in parts if part}
     kept |= {start for start, _, previous in todo if previous is not None}  # read below, from todo
-    for answer in [reading, *answers.drain()]:  # the answers of the calls in flight when the batch stopped
+    unread = [answers.get_nowait() for _ in range(answers.qsize())]  # exact: every lane has ended
+    for answer in [reading, *unread]:  # the answers of the calls in flight when the batch stopped
         if isinstance(answer, BaseException):  # a lane's interrupt the loop had not taken yet
             stopped_by = stopped_by or answer
         elif answer is not None and answer[0] not in kept:

@@ -17,7 +17,7 @@ from .._batch import (
     interrupted_in_flight,
 )
 from .._engine import STOP
-from .._lanes import SyncInbox, SyncLanes
+from .._lanes import SyncLanes
 from ..results import BatchResult, Outcome
 
 __all__ = ["end_lanes", "run_sync"]
@@ -76,9 +76,9 @@ def run_sync(
     if not chunks:
         return BatchResult((), 0)
     todo: deque[tuple[int, Sequence[Any], Finish | None]] = deque((start, items, None) for start, items in chunks)
-    answers: SyncInbox[Answer | BaseException] = SyncInbox()
     workers = max(1, min(concurrency, len(chunks)))
     lanes = SyncLanes(workers)
+    answers = lanes.inbox()  # of Answer | BaseException
     run = Run()
     flying: dict[int, Sequence[Any]] = {}  # the chunks whose call has begun and not answered yet
 
@@ -99,9 +99,9 @@ def run_sync(
                         finish = run.settle(exc, start, items)
                 except BaseException as exc:  # an interrupt, a cancellation: the other lanes stop, the batch raises it
                     run.stopped = True
-                    answers.put(exc)
+                    answers.put_nowait(exc)
                     raise
-                answers.put((start, items, finish))
+                answers.put_nowait((start, items, finish))
                 del flying[start]
 
     parts: list[Sequence[Outcome]] = []
@@ -139,7 +139,8 @@ def run_sync(
     stopped_by = stopped_by or late
     kept = {first_index(part) for part in parts if part}
     kept |= {start for start, _, previous in todo if previous is not None}  # read below, from todo
-    for answer in [reading, *answers.drain()]:  # the answers of the calls in flight when the batch stopped
+    unread = [answers.get_nowait() for _ in range(answers.qsize())]  # exact: every lane has ended
+    for answer in [reading, *unread]:  # the answers of the calls in flight when the batch stopped
         if isinstance(answer, BaseException):  # a lane's interrupt the loop had not taken yet
             stopped_by = stopped_by or answer
         elif answer is not None and answer[0] not in kept:
