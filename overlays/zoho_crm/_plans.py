@@ -75,14 +75,15 @@ def write_options(trigger: Sequence[str] | None, skip: Sequence[dict[str, Any]] 
     return options
 
 
-def require_ids(items: list[dict[str, Any]], external: str | None, what: str) -> None:
-    """Each item names its record by ``id`` (or, with ``external``, may use the external field instead)."""
-    if external is not None:
-        return
-    for i, item in enumerate(items):
-        if "id" not in item:
+def require_ids(items: Sequence[Any], what: str, start: int = 0, ids: bool = True) -> None:
+    """Each item (``what[start]`` on) is a dict that, with ``ids``, names its record by ``id``."""
+    for i, item in enumerate(items, start):
+        if not isinstance(item, dict):
+            raise ZohoValidationError(f"{what}[{i}] must be a dict, got {type(item).__name__}")
+        if ids and "id" not in item:
             raise ZohoValidationError(f"{what}[{i}] has no 'id' (pass external=... to use an external field)")
-        check.record_id(item["id"], what=f"{what}[{i}].id")
+        if ids:
+            check.record_id(item["id"], what=f"{what}[{i}].id")
 
 
 def page_from(response: httpx.Response) -> Page:

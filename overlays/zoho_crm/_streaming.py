@@ -27,7 +27,6 @@ from collections.abc import AsyncGenerator, AsyncIterable, Generator, Iterable, 
 from typing import Any
 
 from . import _batch, _idempotency, _plans, _writes
-from . import _validation as check
 from ._json import UnencodableItem
 from .errors import BatchError, ZohoValidationError
 
@@ -54,17 +53,10 @@ class WritePlan:
 
     def problem(self, start: int, items: Sequence[Any]) -> ZohoValidationError | None:
         """Why a chunk cannot be sent as read (``None`` when its records may go)."""
-        for offset, item in enumerate(items):
-            where = f"records[{start + offset}]"
-            if not isinstance(item, dict):
-                return ZohoValidationError(f"{where} must be a dict, got {type(item).__name__}")
-            if self.needs_id:
-                if "id" not in item:
-                    return ZohoValidationError(f"{where} has no 'id' (pass external=... to use an external field)")
-                try:
-                    check.record_id(item["id"], what=f"{where}.id")
-                except ZohoValidationError as exc:
-                    return exc
+        try:
+            _plans.require_ids(items, "records", start, self.needs_id)
+        except ZohoValidationError as exc:
+            return exc
         return None
 
     def safe(self, start: int, items: Sequence[Any]) -> bool:

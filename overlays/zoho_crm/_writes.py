@@ -76,8 +76,8 @@ def _records(op: Operation, items: object, external: str | None, where: str, mos
     if most is not None and not 1 <= len(records) <= most:
         got = f"got {len(records)} (its batched call takes any number)"
         raise ZohoValidationError(f"{where} takes 1 to {most} records, {got}")
-    if (op.batch or {}).get("identified_by") == "id":
-        _plans.require_ids(records, external, where)
+    if (op.batch or {}).get("identified_by") == "id" and external is None:  # else the external field may name it
+        _plans.require_ids(records, where)
     return records
 
 
