@@ -1,18 +1,10 @@
 """Sending one generated operation: build its request, retry what is safe, map failures to typed errors.
 
-The generated endpoint modules build every request (``_get_kwargs``); this layer only adds what
-a generator cannot: retries, deadlines, bounded answers, and reading error answers leniently. The send
-loop is ``_async/_engine.py`` (its sync twin generated); what both share is here (:class:`EngineCore`).
-
-- **Deadline.** Each attempt must complete (connect, send, every read of the answer) within the
-  call's ``timeout``; all attempts and the waits between them within the retry budget
-  (``RetryPolicy.max_elapsed``, or the timeout when that is longer). Async calls are cancelled at
-  the deadline; sync calls check it between the chunks of the answer, and every socket operation
-  waits at most the time left.
-- **Size.** An answer is read as a stream and refused past ``max_answer_bytes``
-  (:class:`~zoho_crm.errors.AnswerTooLargeError`), before reading when its Content-Length says so.
-- **Secrets.** No error holds the access token: messages and details are redacted, and an httpx
-  failure is chained as a copy without its request (and its headers).
+The generated endpoint modules build every request (``_get_kwargs``); this layer only adds what a
+generator cannot: retries, deadlines and bounded answers (docs/errors.md, "Every wait and every answer
+bounded"), and reading error answers leniently. The send loop is ``_async/_engine.py`` (its sync twin
+generated); what both share is here (:class:`EngineCore`). No error holds the access token: messages
+and details are redacted, and an httpx failure is chained as a copy without its request (its headers).
 """
 
 from __future__ import annotations

@@ -1,12 +1,7 @@
-"""Which upsert calls are safe to repeat: those in which every record names itself.
+"""Which upsert calls are safe to repeat: those in which every record names itself (docs/errors.md, "Retries").
 
-Zoho inserts an upsert record that matches nothing, so repeating a call whose answer was lost
-inserts its keyless records again. A record names itself with a value Zoho's duplicate check
-reads: its ``id``, its external field (named with ``external=``), or a field of the duplicate
-check, which is ``duplicate_check_fields`` when given, else the module's system-defined
-duplicate-check field (:data:`SYSTEM_DUPLICATE_CHECK`; Zoho also checks user-defined unique
-fields, which the client does not know). A call with any other record is sent like an insert:
-repeated only when it provably never reached Zoho, its items otherwise ``uncertain``.
+Zoho inserts an upsert record that matches nothing, so repeating a call whose answer was lost would
+insert its keyless records again. Zoho also checks user-defined unique fields, which the client does not know.
 """
 
 from __future__ import annotations

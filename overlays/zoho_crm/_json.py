@@ -1,14 +1,9 @@
 """JSON in and out: request bodies encoded once, before anything is sent, with typed errors; answers parsed.
 
-Dates and aware datetimes are written as Zoho expects them (``2024-03-04``, ``2024-03-04T09:30:00+05:30``),
-enums by their value and UUIDs as strings; anything else JSON has no form for (NaN, infinities,
-objects, naive datetimes, lone surrogates) is refused with a :class:`ZohoValidationError` that names where it is.
-
-Bodies are encoded by orjson (about 4x faster than the standard library, its check included), which
-cannot refuse NaN: it writes it as ``null``. So an orjson body is used when it holds no ``null`` at all,
-or when a walk of the value finds no NaN or infinity (its nulls are then ``None``s; the walk costs
-about half the standard library's encoding). Otherwise, or when orjson refuses a value, the standard
-library's strict encoder writes the body (the same JSON) or says what is wrong with it.
+Dates, aware datetimes, enums and UUIDs are written as Zoho expects them; anything else JSON has no form
+for (NaN, infinities, objects, naive datetimes, lone surrogates) is refused, naming where it is. orjson
+writes NaN as ``null``, so its body is used only when it holds no ``null`` or a walk finds no NaN or
+infinity; otherwise the standard library's strict encoder writes it (docs/design.md, "JSON encoding").
 """
 
 from __future__ import annotations

@@ -1,18 +1,7 @@
 """Walking a listing page by page: Zoho's ``page_token`` whenever it gives one, else ``page`` numbers.
 
-A token marks where the last page ended, so records added or deleted meanwhile do not shift the pages
-after it; page numbers are offsets, and Zoho offers them alone within 2,000 records (and for listings
-without tokens). Whatever the server does, no record is yielded twice: the walk remembers the id of
-each record it yielded (a Zoho id as an int: about 70 bytes a record, 7 MB at Zoho's 100,000), and
-drops one it sees again (a page shifted by records written meanwhile, an updated record moving along
-the sort order, or a repeating server).
-
-A listing that would never end is stopped with :class:`~zoho_crm.errors.PaginationError`: a page token
-handed out before (a cycle), :data:`MAX_IDLE_PAGES` idle pages in a row that claim more (empty; read by
-page number, also one that brings no new record), or more records claimed past :data:`MAX_LISTED`. A
-page without a boolean ``more_records`` is an :class:`~zoho_crm.errors.InvalidResponseError`, not the
-end of the listing.
-
+No record is yielded twice (the walk remembers each id, a Zoho id as an int: about 70 bytes a record),
+and a listing that would never end raises :class:`~zoho_crm.errors.PaginationError` (docs/pagination.md).
 The walk itself (``awalk``) is written once in ``_async/_pagination.py``; ``walk`` is generated from it.
 """
 

@@ -1,23 +1,8 @@
 """Streaming writes: any number of records from an iterator, in constant memory, outcomes as they come.
 
-A batch call (``records.upsert``) checks and encodes every record before its first request and returns
-one result holding every outcome. A stream (``records.upsert_stream``) reads its records 100 at a time:
-
-- each chunk is checked when it is read and encoded by the lane that sends it, just before sending;
-- outcomes are yielded per record, in input order, as soon as the chunk's answer (and every earlier
-  chunk's) is in; the chunk's body and answer are then released (a ``Success`` keeps its answer's
-  bytes for ``details`` only while you keep the ``Success``);
-- at most ``2 x concurrency`` chunks are read ahead of the outcomes yielded, so memory does not grow
-  with the number of records.
-
-The outcome rules are the batch's (:mod:`zoho_crm._batch`): one outcome per record read, ``uncertain``
-failures for writes that may have been applied, upserts repeated only when safe (``_idempotency``). A
-record that cannot be sent (not a dict, no valid ``id`` for an update, a value JSON cannot hold) fails
-its chunk, nothing of it sent, and the stream goes on. A refused token halts the stream: every record
-read after that fails with the token error (not uncertain) until the source ends or you stop iterating.
-A bug (or an interrupt) stops it: the chunks in flight end, their outcomes are yielded, and a
-:class:`~zoho_crm.errors.BatchError` (the interrupt) is raised. An exception from your iterator is
-raised the same way, after the outcomes of the records read before it.
+What a stream checks, holds and yields, and how a halt, a bug, an interrupt or the source's own error
+ends it, is docs/batching.md ("Streaming"); the outcome rules are the batch's (:mod:`zoho_crm._batch`).
+Each chunk of 100 is checked when read and encoded by the lane that sends it, just before sending.
 """
 
 from __future__ import annotations

@@ -1,10 +1,7 @@
 """Sync socket waits cut at the attempt's deadline: an answer trickled a byte at a time cannot stretch a call.
 
-httpx's timeouts bound each socket read; a server sending its headers one byte at a time keeps each
-read short and the call long. The async engine cancels an attempt at its deadline; a thread cannot be
-cancelled, so the sync client's connections look up the attempt's deadline (set by ``_engine.within``)
-before each read and write, and wait no longer than the time left. httpx offers no setting for this:
-the pool's network backend (httpcore's documented extension point) is wrapped.
+A thread cannot be cancelled as an async attempt is: the pool's network backend (httpcore's extension
+point) is wrapped, each read and write waiting no longer than the time left (docs/design.md).
 """
 
 from __future__ import annotations

@@ -1,17 +1,7 @@
-"""Retry policy: what is retried, how often and how long to wait.
+"""Retry policy: what is retried, how often and how long to wait (docs/errors.md, "Retries").
 
-- Retried: 429 ``TOO_MANY_REQUESTS``, 5xx, and transport failures (connection refused or dropped,
-  timeouts), with exponential backoff and full jitter, within ``max_attempts`` and ``max_elapsed``
-  seconds (the call's whole budget: attempts, waits and reading answers).
-- ``Retry-After`` (delta-seconds or an HTTP-date) is honoured when Zoho sends it; a value that is
-  not one (``nan``, ``inf``, negative, garbage) is ignored; one that reaches past the budget ends
-  the retries at once (the call fails with its typed error, without waiting).
-- Only what is safe: reads, updates, deletes, delinks and upserts whose every record names itself
-  (``id``, external field or duplicate-check value) are idempotent and retried on all of the above.
-  An **insert** (a clone, an upsert call holding a keyless record) is retried only when Zoho provably did not act on it:
-  the connection was never made (connect errors, pool timeouts) or Zoho refused it with 429 before
-  processing. After any other failure its outcome is *uncertain* and reported as such, never
-  retried blindly (a retry could create the record twice).
+An insert is retried only when Zoho provably did not act on it (never connected, or a 429): a blind
+retry could create the record twice.
 """
 
 from __future__ import annotations

@@ -60,15 +60,8 @@ def run_sync(
     The lanes only exchange requests, each taking the next chunk as soon as its answer is in (its
     request goes out before this answer is read); the batch reads the answers into outcomes as they
     come, and gives a chunk whose answer it cannot read back to the lanes (once more, through the
-    engine's own retries). Whatever stops the batch, no further chunk is sent and the calls in flight end:
-
-    - a refused token or a closed client (:class:`~zoho_crm._batch.Halt`): the result is returned,
-      the chunks not sent failed with that error;
-    - ``on_progress`` raising, or a bug: :class:`~zoho_crm.errors.BatchError` is raised from that
-      exception, with the result (the chunks not sent failed with code ``NOT_SENT``) as ``.result``;
-    - an interrupt (Ctrl-C) or a cancellation: raised once the calls in flight end (async calls are
-      cancelled; a sync call sends no further attempt, not even one whose token comes later), with
-      the result so far as its ``result`` (see :func:`~zoho_crm._batch.keep_outcomes`).
+    engine's own retries). Whatever stops the batch (a :class:`~zoho_crm._batch.Halt`, a bug or a raising
+    ``on_progress``, an interrupt: docs/batching.md), no further chunk is sent and the calls in flight end.
 
     ``on_progress`` is called by the batch's own thread or task, one call at a time.
     """
