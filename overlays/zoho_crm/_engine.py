@@ -537,7 +537,12 @@ class EngineCore:
 
     def check_loop(self) -> None:
         """The client's connections belong to the loop it first ran in: another loop gets a clear error."""
-        loop = _running_loop()
+        import asyncio  # only async users pay for it
+
+        try:
+            loop: object | None = asyncio.get_running_loop()
+        except RuntimeError:  # under another async library
+            loop = None
         if self._loop[0] is None:
             self._loop[0] = loop
         elif loop is not self._loop[0]:
@@ -545,13 +550,3 @@ class EngineCore:
                 "this AsyncZohoCRM was first used in another event loop (its connections belong to that loop); "
                 "create one client per event loop, e.g. inside the function that asyncio.run() runs"
             )
-
-
-def _running_loop() -> object | None:
-    """The running asyncio loop (``None`` under another async library)."""
-    import asyncio  # only async users pay for it
-
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None

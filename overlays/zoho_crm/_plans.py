@@ -40,12 +40,6 @@ def record_path(module: str, record_id: object, external: str | None) -> dict[st
     return {"module": path_name(module), "record_id": value}
 
 
-def related_path(module: str, record_id: object, related_list: str, external: str | None) -> dict[str, Any]:
-    """Path arguments of a related list."""
-    name = path_name(related_list, "related list")
-    return {**record_path(module, record_id, external), "related_list": name}
-
-
 def path_name(value: object, what: str = "module") -> str:
     """A module's or related list's API name in a path: never one spelt like a segment of another operation's."""
     name = check.api_name(value, what)
@@ -200,11 +194,6 @@ def chunk_arguments(
 ) -> Callable[[Sequence[Any]], dict[str, Any]]:
     """Builds a bulk write's generated-call arguments for one chunk of records (already checked to be dicts)."""
     return lambda part: {**path, "body": Body(encode_items({"data": list(part), **extra})), **headers}
-
-
-def ids_arguments(path: dict[str, Any]) -> Callable[[Sequence[Any]], dict[str, Any]]:
-    """Builds a bulk delete's (or delink's) arguments for one chunk of ids."""
-    return lambda part: {**path, "ids": ",".join(part)}
 
 
 def related_counts(response: httpx.Response, asked: Sequence[str] | None = None) -> dict[str, int]:

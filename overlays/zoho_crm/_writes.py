@@ -36,7 +36,8 @@ def _path(op: Operation, params: dict[str, Any], external: str | None) -> dict[s
     """The path arguments, checked: a module, a record (id or external value), a related list."""
     module = params["module"]
     if "related_list" in op.path:
-        return _plans.related_path(module, params["record_id"], params["related_list"], external)
+        name = _plans.path_name(params["related_list"], "related list")
+        return {**_plans.record_path(module, params["record_id"], external), "related_list": name}
     if "record_id" in op.path:
         return _plans.record_path(module, params["record_id"], external)
     return {"module": _plans.path_name(module)}
@@ -124,7 +125,8 @@ def plan(
     key, size = declared.get("key", "data"), int(declared.get("size", _batch.BATCH_SIZE))
     if key != "data":
         ids = check.record_ids(items, external=external is not None)
-        return _batch.plan(ids, _plans.ids_arguments({**path, **headers}), size), op.retry != "unsafe"
+        fixed = {**path, **headers}
+        return _batch.plan(ids, lambda part: {**fixed, "ids": ",".join(part)}, size), op.retry != "unsafe"
     records = _records(op, items, external, "records")
     extra = body_options(op, body)
     build = _plans.chunk_arguments(path, extra, headers)
