@@ -52,7 +52,7 @@ REPLACEMENTS = {
     "aread_chunks": "read_chunks",
     "async_source": "sync_source",
     "async_stream": "sync_stream",
-    "_abounded": "_bounded",
+    "cancel_at": "within",
     "_ashielded": "_shielded",
     "async_pool": "sync_pool",
     "_arenew": "_renew",

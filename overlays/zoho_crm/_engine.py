@@ -356,7 +356,10 @@ def deadline_of() -> tuple[float | None, Callable[[], float]]:
 
 
 def cancel_at(deadline: float, clock: Callable[[], float]) -> AbstractContextManager[object]:
-    """An async attempt cancelled at ``deadline`` on ``clock`` (``TimeoutError``)."""
+    """An async attempt cancelled at ``deadline`` on ``clock`` (``TimeoutError``); its sync twin is :func:`within`.
+
+    A sync attempt is not cancelled: its deadline cuts each socket wait instead (``_sync_deadline``).
+    """
     return anyio.fail_after(max(deadline - clock(), 0.0))
 
 
@@ -523,14 +526,6 @@ class EngineCore:
     async def _asleep(self, seconds: float) -> None:
         """Wait before an async retry."""
         await anyio.sleep(seconds)
-
-    def _bounded(self, deadline: float) -> AbstractContextManager[object]:
-        """A sync attempt is not cancelled: its deadline cuts each socket wait (``_sync_deadline``)."""
-        return within(deadline, self.clock)
-
-    def _abounded(self, deadline: float) -> AbstractContextManager[object]:
-        """An async attempt is cancelled at its deadline (``TimeoutError``)."""
-        return cancel_at(deadline, self.clock)
 
     def check_thread(self) -> None:
         """Sync engines serve any thread: nothing to check (the async engine's ``check_loop``)."""

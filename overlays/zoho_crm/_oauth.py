@@ -18,7 +18,6 @@ import re
 import threading
 import time
 from collections.abc import Callable, Coroutine, Mapping
-from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -36,11 +35,9 @@ from ._engine import (
     SIGNED,
     STOP,
     Interrupted,
-    cancel_at,
     check_stop,
     deadline_of,
     sync_transport,
-    within,
 )
 from ._json import loads
 from ._logging import logger
@@ -416,14 +413,6 @@ class TokenCore:
         """When an attempt at the token endpoint gives up (its longest timeout from now)."""
         phases = (self.timeout.connect, self.timeout.write, self.timeout.read, self.timeout.pool)
         return time.monotonic() + max((p for p in phases if p is not None), default=ENDPOINT_READ_LIMIT)
-
-    def _bounded(self, deadline: float) -> AbstractContextManager[object]:
-        """A sync attempt's socket waits end by its deadline (with :meth:`sync_pool`'s transport)."""
-        return within(deadline, time.monotonic)
-
-    def _abounded(self, deadline: float) -> AbstractContextManager[object]:
-        """An async attempt is cancelled at its deadline (``TimeoutError``)."""
-        return cancel_at(deadline, time.monotonic)
 
     def sync_pool(self) -> httpx.BaseTransport:
         """The sync flow's transport: the one given (lent), else httpx's with its socket waits cut at the deadline."""

@@ -18,6 +18,7 @@ from .._engine import (
     Interrupted,
     Timeout,
     attempt_ended,
+    cancel_at,
     check_stop,
     client_closed,
     deadline_passed,
@@ -93,7 +94,7 @@ class AsyncEngine(EngineCore):
             failure: httpx.TransportError | None = None
             try:
                 check_stop()
-                with self._abounded(deadline):
+                with cancel_at(deadline, self.clock):
                     response = await self._exchange(request, deadline)
             except httpx.TransportError as exc:
                 failure = exc

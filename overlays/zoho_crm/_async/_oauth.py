@@ -7,11 +7,12 @@ A request whose token is refused is signed with a fresh one and replayed (twice 
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncGenerator
 
 import httpx
 
-from .._engine import SIGNED, deadline_of
+from .._engine import SIGNED, cancel_at, deadline_of
 from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import astore_lock
 from ..errors import AnswerTooLargeError, InvalidResponseError
@@ -62,7 +63,7 @@ class AsyncTokenFlow(TokenCore):
         for attempt in range(ENDPOINT_ATTEMPTS):
             try:
                 deadline = self._attempt_deadline()
-                with self._abounded(deadline):
+                with cancel_at(deadline, time.monotonic):
                     response = await self._apost(deadline)
                 return self._accept(response)
             except (httpx.TransportError, ServerDown, TimeoutError) as exc:  # TimeoutError: the deadline passed

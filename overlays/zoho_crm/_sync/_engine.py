@@ -24,6 +24,7 @@ from .._engine import (
     deadline_passed,
     repeated,
     unsent,
+    within,
 )
 from ..retries import RetryPolicy
 
@@ -94,7 +95,7 @@ class SyncEngine(EngineCore):
             failure: httpx.TransportError | None = None
             try:
                 check_stop()
-                with self._bounded(deadline):
+                with within(deadline, self.clock):
                     response = self._exchange(request, deadline)
             except httpx.TransportError as exc:
                 failure = exc

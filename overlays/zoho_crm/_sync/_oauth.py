@@ -8,11 +8,12 @@ A request whose token is refused is signed with a fresh one and replayed (twice 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Generator
 
 import httpx
 
-from .._engine import SIGNED, deadline_of
+from .._engine import SIGNED, deadline_of, within
 from .._oauth import ACCEPT, ENDPOINT_ATTEMPTS, TOKEN_ANSWER_BYTES, AuthCore, ServerDown, TokenCore, refused_token
 from .._store_lock import store_lock
 from ..errors import AnswerTooLargeError, InvalidResponseError
@@ -63,7 +64,7 @@ class SyncTokenFlow(TokenCore):
         for attempt in range(ENDPOINT_ATTEMPTS):
             try:
                 deadline = self._attempt_deadline()
-                with self._bounded(deadline):
+                with within(deadline, time.monotonic):
                     response = self._post(deadline)
                 return self._accept(response)
             except (httpx.TransportError, ServerDown, TimeoutError) as exc:  # TimeoutError: the deadline passed
