@@ -187,16 +187,6 @@ def _envelope_error(response: httpx.Response, body: dict[str, Any]) -> APIError:
     return _error(response, body["code"], str(body.get("message", "")), details)
 
 
-def is_error_envelope(body: object) -> bool:
-    """Whether a parsed answer is Zoho's error envelope for the whole call (it may come with HTTP 200)."""
-    return (
-        isinstance(body, dict)
-        and body.get("status") == "error"
-        and isinstance(body.get("code"), str)
-        and "data" not in body
-    )
-
-
 _REPEATED = "zoho_crm_repeated"
 
 
@@ -240,7 +230,12 @@ def read_json(response: httpx.Response) -> Any:
             body = _UNREADABLE
         if body is _UNREADABLE:
             raise unreadable(response, f"HTTP {response.status_code} answer is not JSON (truncated or an error page)")
-    if is_error_envelope(body):
+    if (  # Zoho's error envelope for the whole call
+        isinstance(body, dict)
+        and body.get("status") == "error"
+        and isinstance(body.get("code"), str)
+        and "data" not in body
+    ):
         raise _envelope_error(response, body)
     return body
 

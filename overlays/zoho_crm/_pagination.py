@@ -127,16 +127,13 @@ class Walk:
             self._handed.add(token)
             self._by_token = True
             return {"page_token": token}
-        if self._numbered and self._within(self._page_no):
+        if self._numbered and by_number(self._tokens, self._page_no, self._per_page, self._reach):
             self._by_token = False
             return {"page": self._page_no, "offset": self._read} if self._offsets else {"page": self._page_no}
         if self._tokens:
             raise InvalidResponseError(f"Zoho reports more records past {self._read} but gave no page token")
         logger.warning("zoho_crm: listing stopped at Zoho's limit of %d records", self._reach)
         return None
-
-    def _within(self, page_no: int) -> bool:
-        return by_number(self._tokens, page_no, self._per_page, self._reach)
 
 
 def by_number(tokens: bool, page_no: int, per_page: int, reach: int | None) -> bool:
