@@ -65,10 +65,7 @@ def _within(timeout: httpx.Timeout, left: float) -> dict[str, float]:
 
 @functools.cache
 def operation(name: str) -> tuple[Callable[..., dict[str, Any]], frozenset[str]]:
-    """A generated operation (``"records.get_records"``): its request builder and the arguments it takes.
-
-    Imported on first use, once.
-    """
+    """A generated operation (``"records.get_records"``), imported on first use: its builder and its arguments."""
     module = importlib.import_module(f"zoho_crm_api.api.{name}")
     build: Callable[..., dict[str, Any]] = module._get_kwargs
     return build, frozenset(inspect.signature(build).parameters)

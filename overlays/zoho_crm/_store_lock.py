@@ -1,9 +1,7 @@
 """Holding a token store's ``lock()`` (when it has one) around a refresh, from sync or async code.
 
-A lock that cannot be had (the store is down, or the wait timed out) is logged and done without:
-the refresh still happens, single flight only within this client. A lock that expires by itself
-(redis-py's, with ``timeout`` and ``reacquire()``) is kept alive while its holder refreshes, so a slow
-token endpoint never lets a second replica in; only a crashed (or frozen) holder's lock expires.
+A lock that cannot be had is logged and done without; one that expires by itself is renewed while held,
+so a slow token endpoint never lets a second replica in (docs/authentication.md, the Redis store).
 """
 
 from __future__ import annotations

@@ -51,10 +51,7 @@ def call_parts(op: Operation, params: dict[str, Any]) -> tuple[dict[str, Any], d
 
 
 def body_options(op: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
-    """A batched write's body options besides its items (``trigger``, ``duplicate_check_fields``...), checked.
-
-    Checked for their form, their schemas' rules (type, constraints, enum), and against the generated request model.
-    """
+    """A batched write's body options besides its items (``trigger``...), checked, also against the request model."""
     rest = {key: value for key, value in body.items() if value is not None and key != "data"}
     extra = _plans.write_options(rest.pop("trigger", None), rest.pop("skip_feature_execution", None))
     if (fields := rest.pop("duplicate_check_fields", None)) is not None:
@@ -103,9 +100,8 @@ def kind(op: Operation) -> str:
 def answers(kind_of: str, external: str | None) -> _batch.Answers:
     """Which record id each success must answer (``_batch.Answers``).
 
-    Inserts: no id twice in a call; upserts: any; updates and deletes: the id their item named (with an
-    ``X-EXTERNAL`` header, only a record carrying its ``id``: the header may name a lookup's field or the
-    parent's, and the others are named by an external field).
+    With ``X-EXTERNAL``, only a record carrying its ``id`` is held to it: the header may name a lookup's
+    field or the parent's, and the others are named by an external field.
     """
     if kind_of == "insert":
         return "new"

@@ -84,11 +84,7 @@ class SyncRuntime:
         self, op: Operation, params: dict[str, Any], body: dict[str, Any], items: object, options: BatchOptions,
         unknown: Mapping[str, object],
     ) -> Iterator[Outcome]:  # fmt: skip
-        """The outcomes of a batched write one by one (``<method>_stream``), in constant memory.
-
-        Its arguments are checked now; its records (an iterable, or for the async client an async one
-        too) are read, checked and sent 100 at a time (``_streaming``).
-        """
+        """The outcomes of a batched write one by one (``<method>_stream``), its arguments checked now."""
         plan = stream_plan(op, params, body, unknown)
         check.call_timeout(options.timeout)
         lanes = _batch.lanes(options.concurrency, self._concurrency)
