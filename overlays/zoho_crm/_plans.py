@@ -48,27 +48,6 @@ def path_name(value: object, what: str = "module") -> str:
     return name
 
 
-def field_names(values: object, what: str) -> list[str]:
-    """A list of field API names (``duplicate_check_fields``)."""
-    if not isinstance(values, (list, tuple)):
-        raise ZohoValidationError(f"{what} must be a list of field API names, e.g. ['Email']")
-    return [check.api_name(value, "field") for value in values]
-
-
-def write_options(trigger: Sequence[str] | None, skip: Sequence[dict[str, Any]] | None) -> dict[str, Any]:
-    """Body keys common to writes: ``trigger`` and ``skip_feature_execution`` (``skip``)."""
-    options: dict[str, Any] = {}
-    if trigger is not None:
-        if not isinstance(trigger, (list, tuple)):
-            raise ZohoValidationError("trigger must be a list, e.g. ['workflow'] (use [] to run none)")
-        options["trigger"] = list(trigger)
-    if skip is not None:
-        if not isinstance(skip, (list, tuple)) or not all(isinstance(item, dict) for item in skip):
-            raise ZohoValidationError("skip_feature_execution must be a list of {'name': ...} dicts")
-        options["skip_feature_execution"] = list(skip)
-    return options
-
-
 def require_ids(items: Sequence[Any], what: str, start: int = 0, ids: bool = True) -> None:
     """Each item (``what[start]`` on) is a dict that, with ``ids``, names its record by ``id``."""
     for i, item in enumerate(items, start):

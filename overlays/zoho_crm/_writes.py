@@ -53,9 +53,19 @@ def call_parts(op: Operation, params: dict[str, Any]) -> tuple[dict[str, Any], d
 def body_options(op: Operation, body: Mapping[str, Any]) -> dict[str, Any]:
     """A batched write's body options besides its items (``trigger``...), checked, also against the request model."""
     rest = {key: value for key, value in body.items() if value is not None and key != "data"}
-    extra = _plans.write_options(rest.pop("trigger", None), rest.pop("skip_feature_execution", None))
+    extra: dict[str, Any] = {}
+    if (trigger := rest.pop("trigger", None)) is not None:
+        if not isinstance(trigger, (list, tuple)):
+            raise ZohoValidationError("trigger must be a list, e.g. ['workflow'] (use [] to run none)")
+        extra["trigger"] = list(trigger)
+    if (skip := rest.pop("skip_feature_execution", None)) is not None:
+        if not isinstance(skip, (list, tuple)) or not all(isinstance(item, dict) for item in skip):
+            raise ZohoValidationError("skip_feature_execution must be a list of {'name': ...} dicts")
+        extra["skip_feature_execution"] = list(skip)
     if (fields := rest.pop("duplicate_check_fields", None)) is not None:
-        extra["duplicate_check_fields"] = _plans.field_names(fields, "duplicate_check_fields")
+        if not isinstance(fields, (list, tuple)):
+            raise ZohoValidationError("duplicate_check_fields must be a list of field API names, e.g. ['Email']")
+        extra["duplicate_check_fields"] = [check.api_name(value, "field") for value in fields]
     extra.update(rest)
     name = op.name.rsplit(".", 1)[-1]
     for key, value in extra.items():
