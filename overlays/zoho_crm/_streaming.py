@@ -159,6 +159,6 @@ class StreamState:
         raised = self.run.raised
         if raised is None:
             return None
-        error = BatchError(f"the stream stopped ({type(raised).__name__}: {raised})", [])
+        error = BatchError(f"the stream stopped ({_batch.described(raised)})", [])
         error.__cause__ = raised
         return error

@@ -381,6 +381,28 @@ def test_a_bug_stops_the_stream_with_a_batch_error_after_the_outcomes_in_flight(
     assert all(isinstance(o, Failure) and o.code == "NOT_SENT" for o in seen if o.index >= 400)
 
 
+class Unprintable(AssertionError):
+    """A transport's bug whose message cannot even be written (its ``str()`` raises)."""
+
+    def __str__(self) -> str:
+        raise RuntimeError("no message")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_bug_whose_message_cannot_be_written_still_stops_the_stream_with_a_batch_error(mode: str) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if b"Lead 300" in request.content:
+            raise Unprintable()
+        return success_answer(request)
+
+    seen: list[Outcome] = []
+    with pytest.raises(BatchError, match="Unprintable") as info:
+        drain(mode, handler, seen, records=gen_leads(1000), concurrency=2)
+    assert isinstance(info.value.__cause__, Unprintable)
+    assert [o.index for o in seen] == list(range(len(seen)))
+    assert any(o.index >= 300 for o in seen)
+
+
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("records", "options"),
