@@ -997,7 +997,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Links up to 100 records to the parent through the related list, or updates the relation
         fields (for example `Member_Status` of Campaign members). Each item names the related
         record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-        when only linking.
+        when only linking. Only the documented many-to-many relations (Campaigns ↔ Leads and
+        Contacts, Products ↔ Leads, Accounts, Contacts, Deals and Price_Books, Appointments__s ↔
+        Services__s, Contacts → Deals contact roles) can change; a lookup's related list answers
+        400 `NOT_SUPPORTED` (see Decisions).
 
         Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``).
 
@@ -1054,7 +1057,10 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Links up to 100 records to the parent through the related list, or updates the relation
         fields (for example `Member_Status` of Campaign members). Each item names the related
         record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-        when only linking.
+        when only linking. Only the documented many-to-many relations (Campaigns ↔ Leads and
+        Contacts, Products ↔ Leads, Accounts, Contacts, Deals and Price_Books, Appointments__s ↔
+        Services__s, Contacts → Deals contact roles) can change; a lookup's related list answers
+        400 `NOT_SUPPORTED` (see Decisions).
 
         Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -1108,7 +1114,9 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Delink related records in bulk.
 
         Removes the relation between the parent and up to 100 related records (`ids`,
-        comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+        comma-separated; external values with `X-EXTERNAL`). The records themselves stay. The
+        relations are those of Update Related Records; a lookup's related list answers 400
+        `NOT_SUPPORTED` (see Decisions).
 
         Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``).
 
@@ -1163,7 +1171,9 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Delink related records in bulk: any number of ids, 100 per call, one outcome each.
 
         Removes the relation between the parent and up to 100 related records (`ids`,
-        comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+        comma-separated; external values with `X-EXTERNAL`). The records themselves stay. The
+        relations are those of Update Related Records; a lookup's related list answers 400
+        `NOT_SUPPORTED` (see Decisions).
 
         Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -1339,7 +1349,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Link or update one related record.
 
         Links the record in the path to the parent, or updates its relation fields, with the
-        single item of `data`.
+        single item of `data`. The relations are those of the bulk form; a lookup's related list
+        answers 400 `NOT_SUPPORTED`.
 
         Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``).
 
@@ -1396,7 +1407,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Link or update one related record.
 
         Links the record in the path to the parent, or updates its relation fields, with the
-        single item of `data`.
+        single item of `data`. The relations are those of the bulk form; a lookup's related list
+        answers 400 `NOT_SUPPORTED`.
 
         Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``: its outcome; a failure raises its typed error).
 
@@ -1450,7 +1462,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> dict[str, Any]:
         """Delink one related record.
 
-        Removes the relation between the parent and the record in the path.
+        Removes the relation between the parent and the record in the path (the relations of
+        Update Related Records; a lookup's related list answers 400 `NOT_SUPPORTED`).
 
         Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``).
 
@@ -1503,7 +1516,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> SuccessT:
         """Delink one related record.
 
-        Removes the relation between the parent and the record in the path.
+        Removes the relation between the parent and the record in the path (the relations of
+        Update Related Records; a lookup's related list answers 400 `NOT_SUPPORTED`).
 
         Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``: its outcome; a failure raises its typed error).
 
@@ -2454,7 +2468,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Links up to 100 records to the parent through the related list, or updates the relation
         fields (for example `Member_Status` of Campaign members). Each item names the related
         record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-        when only linking.
+        when only linking. Only the documented many-to-many relations (Campaigns ↔ Leads and
+        Contacts, Products ↔ Leads, Accounts, Contacts, Deals and Price_Books, Appointments__s ↔
+        Services__s, Contacts → Deals contact roles) can change; a lookup's related list answers
+        400 `NOT_SUPPORTED` (see Decisions).
 
         Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``).
 
@@ -2511,7 +2528,10 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Links up to 100 records to the parent through the related list, or updates the relation
         fields (for example `Member_Status` of Campaign members). Each item names the related
         record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-        when only linking.
+        when only linking. Only the documented many-to-many relations (Campaigns ↔ Leads and
+        Contacts, Products ↔ Leads, Accounts, Contacts, Deals and Price_Books, Appointments__s ↔
+        Services__s, Contacts → Deals contact roles) can change; a lookup's related list answers
+        400 `NOT_SUPPORTED` (see Decisions).
 
         Operation ``update_related_records`` (``PUT /{module}/{record_id}/{related_list}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -2565,7 +2585,9 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Delink related records in bulk.
 
         Removes the relation between the parent and up to 100 related records (`ids`,
-        comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+        comma-separated; external values with `X-EXTERNAL`). The records themselves stay. The
+        relations are those of Update Related Records; a lookup's related list answers 400
+        `NOT_SUPPORTED` (see Decisions).
 
         Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``).
 
@@ -2620,7 +2642,9 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Delink related records in bulk: any number of ids, 100 per call, one outcome each.
 
         Removes the relation between the parent and up to 100 related records (`ids`,
-        comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+        comma-separated; external values with `X-EXTERNAL`). The records themselves stay. The
+        relations are those of Update Related Records; a lookup's related list answers 400
+        `NOT_SUPPORTED` (see Decisions).
 
         Operation ``delink_related_records`` (``DELETE /{module}/{record_id}/{related_list}``, batched: every item checked before the first request; ``concurrency`` calls at a time; ``on_progress(done, total)`` after each call; repeated after a lost answer only as ``x-zoho-retry`` allows).
 
@@ -2796,7 +2820,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Link or update one related record.
 
         Links the record in the path to the parent, or updates its relation fields, with the
-        single item of `data`.
+        single item of `data`. The relations are those of the bulk form; a lookup's related list
+        answers 400 `NOT_SUPPORTED`.
 
         Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``).
 
@@ -2853,7 +2878,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Link or update one related record.
 
         Links the record in the path to the parent, or updates its relation fields, with the
-        single item of `data`.
+        single item of `data`. The relations are those of the bulk form; a lookup's related list
+        answers 400 `NOT_SUPPORTED`.
 
         Operation ``update_related_record`` (``PUT /{module}/{record_id}/{related_list}/{related_record_id}``: its outcome; a failure raises its typed error).
 
@@ -2907,7 +2933,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> dict[str, Any]:
         """Delink one related record.
 
-        Removes the relation between the parent and the record in the path.
+        Removes the relation between the parent and the record in the path (the relations of
+        Update Related Records; a lookup's related list answers 400 `NOT_SUPPORTED`).
 
         Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``).
 
@@ -2960,7 +2987,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
     ) -> SuccessT:
         """Delink one related record.
 
-        Removes the relation between the parent and the record in the path.
+        Removes the relation between the parent and the record in the path (the relations of
+        Update Related Records; a lookup's related list answers 400 `NOT_SUPPORTED`).
 
         Operation ``delink_related_record`` (``DELETE /{module}/{record_id}/{related_list}/{related_record_id}``: its outcome; a failure raises its typed error).
 

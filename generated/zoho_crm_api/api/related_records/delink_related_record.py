@@ -142,7 +142,8 @@ def sync_detailed(
 ]:
     """Delink one related record
 
-     Removes the relation between the parent and the record in the path.
+     Removes the relation between the parent and the record in the path (the relations of
+    Update Related Records; a lookup's related list answers 400 `NOT_SUPPORTED`).
 
     Args:
         module (str):  Example: Leads.
@@ -198,7 +199,8 @@ def sync(
 ):
     """Delink one related record
 
-     Removes the relation between the parent and the record in the path.
+     Removes the relation between the parent and the record in the path (the relations of
+    Update Related Records; a lookup's related list answers 400 `NOT_SUPPORTED`).
 
     Args:
         module (str):  Example: Leads.
@@ -248,7 +250,8 @@ async def asyncio_detailed(
 ]:
     """Delink one related record
 
-     Removes the relation between the parent and the record in the path.
+     Removes the relation between the parent and the record in the path (the relations of
+    Update Related Records; a lookup's related list answers 400 `NOT_SUPPORTED`).
 
     Args:
         module (str):  Example: Leads.
@@ -302,7 +305,8 @@ async def asyncio(
 ):
     """Delink one related record
 
-     Removes the relation between the parent and the record in the path.
+     Removes the relation between the parent and the record in the path (the relations of
+    Update Related Records; a lookup's related list answers 400 `NOT_SUPPORTED`).
 
     Args:
         module (str):  Example: Leads.

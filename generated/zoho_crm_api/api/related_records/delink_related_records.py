@@ -154,7 +154,9 @@ def sync_detailed(
     """Delink related records in bulk
 
      Removes the relation between the parent and up to 100 related records (`ids`,
-    comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+    comma-separated; external values with `X-EXTERNAL`). The records themselves stay. The
+    relations are those of Update Related Records; a lookup's related list answers 400
+    `NOT_SUPPORTED` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -211,7 +213,9 @@ def sync(
     """Delink related records in bulk
 
      Removes the relation between the parent and up to 100 related records (`ids`,
-    comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+    comma-separated; external values with `X-EXTERNAL`). The records themselves stay. The
+    relations are those of Update Related Records; a lookup's related list answers 400
+    `NOT_SUPPORTED` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -262,7 +266,9 @@ async def asyncio_detailed(
     """Delink related records in bulk
 
      Removes the relation between the parent and up to 100 related records (`ids`,
-    comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+    comma-separated; external values with `X-EXTERNAL`). The records themselves stay. The
+    relations are those of Update Related Records; a lookup's related list answers 400
+    `NOT_SUPPORTED` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -317,7 +323,9 @@ async def asyncio(
     """Delink related records in bulk
 
      Removes the relation between the parent and up to 100 related records (`ids`,
-    comma-separated; external values with `X-EXTERNAL`). The records themselves stay.
+    comma-separated; external values with `X-EXTERNAL`). The records themselves stay. The
+    relations are those of Update Related Records; a lookup's related list answers 400
+    `NOT_SUPPORTED` (see Decisions).
 
     Args:
         module (str):  Example: Leads.

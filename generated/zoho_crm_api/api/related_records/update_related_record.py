@@ -187,7 +187,8 @@ def sync_detailed(
     """Link or update one related record
 
      Links the record in the path to the parent, or updates its relation fields, with the
-    single item of `data`.
+    single item of `data`. The relations are those of the bulk form; a lookup's related list
+    answers 400 `NOT_SUPPORTED`.
 
     Args:
         module (str):  Example: Leads.
@@ -250,7 +251,8 @@ def sync(
     """Link or update one related record
 
      Links the record in the path to the parent, or updates its relation fields, with the
-    single item of `data`.
+    single item of `data`. The relations are those of the bulk form; a lookup's related list
+    answers 400 `NOT_SUPPORTED`.
 
     Args:
         module (str):  Example: Leads.
@@ -307,7 +309,8 @@ async def asyncio_detailed(
     """Link or update one related record
 
      Links the record in the path to the parent, or updates its relation fields, with the
-    single item of `data`.
+    single item of `data`. The relations are those of the bulk form; a lookup's related list
+    answers 400 `NOT_SUPPORTED`.
 
     Args:
         module (str):  Example: Leads.
@@ -368,7 +371,8 @@ async def asyncio(
     """Link or update one related record
 
      Links the record in the path to the parent, or updates its relation fields, with the
-    single item of `data`.
+    single item of `data`. The relations are those of the bulk form; a lookup's related list
+    answers 400 `NOT_SUPPORTED`.
 
     Args:
         module (str):  Example: Leads.

@@ -191,7 +191,10 @@ def sync_detailed(
      Links up to 100 records to the parent through the related list, or updates the relation
     fields (for example `Member_Status` of Campaign members). Each item names the related
     record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-    when only linking.
+    when only linking. Only the documented many-to-many relations (Campaigns ↔ Leads and
+    Contacts, Products ↔ Leads, Accounts, Contacts, Deals and Price_Books, Appointments__s ↔
+    Services__s, Contacts → Deals contact roles) can change; a lookup's related list answers
+    400 `NOT_SUPPORTED` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -252,7 +255,10 @@ def sync(
      Links up to 100 records to the parent through the related list, or updates the relation
     fields (for example `Member_Status` of Campaign members). Each item names the related
     record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-    when only linking.
+    when only linking. Only the documented many-to-many relations (Campaigns ↔ Leads and
+    Contacts, Products ↔ Leads, Accounts, Contacts, Deals and Price_Books, Appointments__s ↔
+    Services__s, Contacts → Deals contact roles) can change; a lookup's related list answers
+    400 `NOT_SUPPORTED` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -307,7 +313,10 @@ async def asyncio_detailed(
      Links up to 100 records to the parent through the related list, or updates the relation
     fields (for example `Member_Status` of Campaign members). Each item names the related
     record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-    when only linking.
+    when only linking. Only the documented many-to-many relations (Campaigns ↔ Leads and
+    Contacts, Products ↔ Leads, Accounts, Contacts, Deals and Price_Books, Appointments__s ↔
+    Services__s, Contacts → Deals contact roles) can change; a lookup's related list answers
+    400 `NOT_SUPPORTED` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -366,7 +375,10 @@ async def asyncio(
      Links up to 100 records to the parent through the related list, or updates the relation
     fields (for example `Member_Status` of Campaign members). Each item names the related
     record by `id`, or by its external field with `X-EXTERNAL`. The body is required even
-    when only linking.
+    when only linking. Only the documented many-to-many relations (Campaigns ↔ Leads and
+    Contacts, Products ↔ Leads, Accounts, Contacts, Deals and Price_Books, Appointments__s ↔
+    Services__s, Contacts → Deals contact roles) can change; a lookup's related list answers
+    400 `NOT_SUPPORTED` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
