@@ -169,6 +169,21 @@ def test_related_records_through_external_values(sb: Sandbox, api: httpx.Client,
     assert delinked.json()["data"][0]["details"] == {"id": deals[0], "External_Deal_ID": "deal-1"}
 
 
+def test_external_forms_follow_the_relation_rule(sb: Sandbox, api: httpx.Client, contacts: list[str]) -> None:
+    (account,) = sb.seed("Accounts", [{"Account_Name": "Zylker", "External_Account_ID": "acc-1"}])
+    both = {"X-EXTERNAL": "Accounts.External_Account_ID,Contacts.External_Contact_ID"}
+    lookup = api.put("/Accounts/acc-1/Contacts", json={"data": [{"External_Contact_ID": "ext-1"}]}, headers=both)
+    assert error_of(lookup) == (400, "NOT_SUPPORTED")  # Account_Name is a lookup, whatever names the records
+    assert error_of(api.delete("/Accounts/acc-1/Contacts/ext-1", headers=both)) == (400, "NOT_SUPPORTED")
+    assert "Account_Name" not in sb.record("Contacts", contacts[0])  # type: ignore[operator]
+    (product,) = sb.seed("Products", [{"Product_Name": "Widget"}])
+    linked = api.put(f"/Products/{product}/Contacts/ext-2", json={"data": [{}]}, headers=CONTACT_EXT)
+    assert linked.json()["data"][0]["details"] == {"id": contacts[1], "External_Contact_ID": "ext-2"}
+    listed = api.get("/Contacts/ext-2/Products", params={"fields": "Product_Name"}, headers=CONTACT_EXT).json()
+    assert [p["id"] for p in listed["data"]] == [product]
+    assert account
+
+
 @pytest.mark.parametrize(
     "header",
     [

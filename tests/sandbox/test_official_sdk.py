@@ -209,9 +209,10 @@ def test_lookups_related_records_and_external_ids(sdk: Sandbox) -> None:
         deal_ids
     )
 
-    delinked = related.delink_records(contact_id, _params(sdk_related.DelinkRecordsParam, ids=str(deal_ids[0])))
+    # delink removes the contact-role link; the Contact_Name lookup of deal 0 is no link (spec: Decisions)
+    delinked = related.delink_records(contact_id, _params(sdk_related.DelinkRecordsParam, ids=str(deal_ids[1])))
     assert delinked.get_status_code() == 200, _describe(delinked)
-    assert [r.get_id() for r in _records(related.get_related_records(contact_id, _deal_names()))] == [deal_ids[1]]
+    assert [r.get_id() for r in _records(related.get_related_records(contact_id, _deal_names()))] == [deal_ids[0]]
 
     by_external = contacts.get_record_using_external_id(
         "ext-c1",
@@ -228,7 +229,7 @@ def test_lookups_related_records_and_external_ids(sdk: Sandbox) -> None:
     title = _records(contacts.get_record(contact_id, _params(sdk_record.GetRecordParam, fields="Title")))[0]
     assert title.get_key_value("Title") == "CTO"
 
-    external_link = _record(External_Deal_ID="ext-d1")
+    external_link = _record(External_Deal_ID="ext-d2")
     relinked = related.update_related_records_using_external_id(
         "ext-c1",
         _related_body(external_link),

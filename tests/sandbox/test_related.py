@@ -92,7 +92,10 @@ def test_notes_follow_their_parent_id_lookup(sb: Sandbox, api: httpx.Client) -> 
     ] == ["B"]
     note_id = of_lead[0]["id"]
     not_allowed = api.delete(f"/Leads/{lead}/Notes", params={"ids": note_id})
-    assert not_allowed.json()["data"][0]["code"] == "NOT_SUPPORTED"
+    assert error_of(not_allowed) == (400, "NOT_SUPPORTED")  # a lookup's list: the whole call is refused
+    moved = api.put(f"/Deals/{deal}/Notes/{note_id}", json={"data": [{}]})
+    assert error_of(moved) == (400, "NOT_SUPPORTED")
+    assert sb.record("Notes", note_id)["Parent_Id"]["id"] == lead  # type: ignore[index]
 
 
 def test_contacts_and_deals_of_an_account(sb: Sandbox, api: httpx.Client) -> None:
@@ -103,17 +106,115 @@ def test_contacts_and_deals_of_an_account(sb: Sandbox, api: httpx.Client) -> Non
     assert [(c["id"], c["Account_Name"]["name"]) for c in contacts] == [(contact_ids[0], "Zylker")]
     deals = api.get(f"/Accounts/{account}/Deals", params={"fields": "Deal_Name"}).json()["data"]
     assert [d["Deal_Name"] for d in deals] == ["Big"]
+    # Account_Name is a lookup: Update and Delink Related Records do not change it (spec: Decisions)
+    names = {"fields": "Last_Name"}
     moved = api.put(f"/Accounts/{other}/Contacts/{contact_ids[1]}", json={"data": [{}]})
-    assert moved.status_code == 200
-    assert sb.record("Contacts", contact_ids[1])["Account_Name"] == {"name": "Acme", "id": other}  # type: ignore[index]
-    api.delete(f"/Accounts/{account}/Contacts", params={"ids": contact_ids[0]})
-    assert sb.record("Contacts", contact_ids[0])["Account_Name"] is None  # type: ignore[index]
-    assert api.get(f"/Accounts/{account}/Contacts", params={"fields": "Last_Name"}).status_code == 204
+    assert error_of(moved) == (400, "NOT_SUPPORTED")
+    assert moved.json()["details"] == {"api_name": "Contacts", "resource_path_index": 2}
+    assert "Account_Name" not in sb.record("Contacts", contact_ids[1])  # type: ignore[operator]
+    bulk = api.put(f"/Accounts/{other}/Deals", json={"data": [{"id": contact_ids[0]}]})
+    assert error_of(bulk) == (400, "NOT_SUPPORTED")
+    delinked = api.delete(f"/Accounts/{account}/Contacts", params={"ids": contact_ids[0]})
+    assert error_of(delinked) == (400, "NOT_SUPPORTED")
+    assert error_of(api.delete(f"/Accounts/{account}/Contacts/{contact_ids[0]}")) == (400, "NOT_SUPPORTED")
+    assert sb.record("Contacts", contact_ids[0])["Account_Name"] == {"name": "Zylker", "id": account}  # type: ignore[index]
+    assert [c["id"] for c in api.get(f"/Accounts/{account}/Contacts", params=names).json()["data"]] == contact_ids[:1]
+    api.put(f"/Contacts/{contact_ids[1]}", json={"data": [{"Account_Name": {"id": other}}]})  # the way to move it
+    assert [c["id"] for c in api.get(f"/Accounts/{other}/Contacts", params=names).json()["data"]] == contact_ids[1:]
+
+
+@pytest.mark.parametrize(
+    ("parent_module", "parent", "related_list", "child_module", "child"),
+    [
+        ("Products", {"Product_Name": "Widget"}, "Leads", "Leads", {"Last_Name": "L"}),
+        ("Products", {"Product_Name": "Widget"}, "Accounts", "Accounts", {"Account_Name": "A"}),
+        ("Products", {"Product_Name": "Widget"}, "Contacts", "Contacts", {"Last_Name": "C"}),
+        ("Products", {"Product_Name": "Widget"}, "Deals", "Deals", {"Deal_Name": "D", "Stage": "New"}),
+        ("Leads", {"Last_Name": "L"}, "Products", "Products", {"Product_Name": "Widget"}),
+        ("Accounts", {"Account_Name": "A"}, "Products", "Products", {"Product_Name": "Widget"}),
+        ("Contacts", {"Last_Name": "C"}, "Products", "Products", {"Product_Name": "Widget"}),
+        ("Deals", {"Deal_Name": "D", "Stage": "New"}, "Products", "Products", {"Product_Name": "Widget"}),
+        ("Contacts", {"Last_Name": "C"}, "Campaigns", "Campaigns", {"Campaign_Name": "Fair"}),
+    ],
+)
+def test_documented_relations_link_list_and_delink_from_either_side(
+    sb: Sandbox,
+    api: httpx.Client,
+    parent_module: str,
+    parent: dict[str, str],
+    related_list: str,
+    child_module: str,
+    child: dict[str, str],
+) -> None:
+    (parent_id,) = sb.seed(parent_module, [parent])
+    child_ids = sb.seed(child_module, [child, child])
+    linked = api.put(f"/{parent_module}/{parent_id}/{related_list}", json={"data": [{"id": i} for i in child_ids]})
+    assert linked.status_code == 200, linked.text
+    assert [r["message"] for r in linked.json()["data"]] == ["relation added"] * 2
+    listed = api.get(f"/{parent_module}/{parent_id}/{related_list}", params={"fields": "id"}).json()["data"]
+    assert sorted(r["id"] for r in listed) == sorted(child_ids)
+    back = api.get(f"/{child_module}/{child_ids[0]}/{parent_module}", params={"fields": "id"}).json()["data"]
+    assert [r["id"] for r in back] == [parent_id]  # the other side lists it too
+    one = api.delete(f"/{parent_module}/{parent_id}/{related_list}/{child_ids[0]}")
+    assert one.json()["data"][0]["message"] == "relation removed"
+    bulk = api.delete(f"/{parent_module}/{parent_id}/{related_list}", params={"ids": child_ids[1]})
+    assert bulk.status_code == 200
+    assert api.get(f"/{parent_module}/{parent_id}/{related_list}", params={"fields": "id"}).status_code == 204
+    assert len(sb.records(child_module)) == 2  # delink keeps the records
+
+
+def test_price_books_and_services_relate_when_the_org_has_them(sb: Sandbox, api: httpx.Client) -> None:
+    sb.register_module("Price_Books", required=("Price_Book_Name",))
+    sb.register_module("Appointments__s", required=("Appointment_Name",))
+    sb.register_module("Services__s", required=("Service_Name",))
+    (product,) = sb.seed("Products", [{"Product_Name": "Widget"}])
+    (book,) = sb.seed("Price_Books", [{"Price_Book_Name": "Retail"}])
+    (appointment,) = sb.seed("Appointments__s", [{"Appointment_Name": "Visit"}])
+    (service,) = sb.seed("Services__s", [{"Service_Name": "Repair"}])
+    assert api.put(f"/Price_Books/{book}/Products", json={"data": [{"id": product}]}).status_code == 200
+    assert [p["id"] for p in api.get(f"/Products/{product}/Price_Books", params={"fields": "id"}).json()["data"]] == [
+        book
+    ]
+    assert api.put(f"/Appointments__s/{appointment}/Services__s/{service}", json={"data": [{}]}).status_code == 200
+    listed = api.get(f"/Services__s/{service}/Appointments__s", params={"fields": "id"}).json()["data"]
+    assert [a["id"] for a in listed] == [appointment]
+
+
+def test_contact_roles_link_deals_to_a_contact_beside_the_contact_name_lookup(sb: Sandbox, api: httpx.Client) -> None:
+    (contact,) = sb.seed("Contacts", [{"Last_Name": "C"}])
+    deals = [{"Deal_Name": "Named", "Stage": "New", "Contact_Name": contact}, {"Deal_Name": "Role", "Stage": "New"}]
+    (named, other) = sb.seed("Deals", deals)
+    linked = api.put(f"/Contacts/{contact}/Deals", json={"data": [{"id": other, "Contact_Role": "4871000000000001"}]})
+    assert linked.status_code == 200, linked.text
+    listed = api.get(f"/Contacts/{contact}/Deals", params={"fields": "Deal_Name,Contact_Role"}).json()["data"]
+    assert sorted((d["Deal_Name"], d.get("Contact_Role")) for d in listed) == [
+        ("Named", None),
+        ("Role", "4871000000000001"),
+    ]
+    assert "Contact_Name" not in sb.record("Deals", other)  # type: ignore[operator]  # the role is no lookup write
+    kept = api.delete(f"/Contacts/{contact}/Deals", params={"ids": f"{named},{other}"})
+    assert kept.status_code == 207
+    assert [r["code"] for r in kept.json()["data"]] == ["INVALID_DATA", "SUCCESS"]  # no role link to remove
+    assert sb.record("Deals", named)["Contact_Name"]["id"] == contact  # type: ignore[index]
+    assert [d["id"] for d in api.get(f"/Contacts/{contact}/Deals", params={"fields": "id"}).json()["data"]] == [named]
+    api.put(f"/Contacts/{contact}/Deals/{other}", json={"data": [{}]})
+    api.delete(f"/Contacts/{contact}")
+    deleted = api.get(f"/Contacts/deleted/{contact}/Deals", params={"fields": "Deal_Name"}).json()["data"]
+    assert [d["id"] for d in deleted] == [named]  # of a deleted record: the lookup's side only
 
 
 def test_related_list_errors(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
     bad_list = api.get(f"/Campaigns/{campaign}/Nope", params={"fields": "Last_Name"})
     assert error_of(bad_list) == (400, "INVALID_DATA")
+    for unknown in (
+        api.put(f"/Campaigns/{campaign}/Nope", json={"data": [{"id": campaign}]}),
+        api.put(f"/Campaigns/{campaign}/Nope/{campaign}", json={"data": [{}]}),
+        api.delete(f"/Campaigns/{campaign}/Nope", params={"ids": campaign}),
+        api.delete(f"/Campaigns/{campaign}/Nope/{campaign}"),
+    ):
+        assert error_of(unknown) == (400, "INVALID_DATA")
+        assert unknown.json()["details"] == {"api_name": "Nope", "resource_path_index": 2}
+        assert unknown.json()["message"] == "the related name given seems to be invalid"
     assert error_of(api.get(f"/Campaigns/{campaign}/Leads")) == (400, "REQUIRED_PARAM_MISSING")
     assert api.get("/Campaigns/3652397000000000001/Leads", params={"fields": "Last_Name"}).status_code == 204
     unknown_parent = api.put("/Campaigns/3652397000000000001/Leads", json={"data": [{"id": "1"}]})

@@ -36,7 +36,9 @@ def test_activity_lists_split_open_and_closed_with_module(sb: Sandbox, api: http
     assert [(r["Subject"], r["$module"]) for r in open_] == [("Call back", "Tasks")]
     assert [(r["Subject"], r["$module"]) for r in done["data"]] == [("Sent", "Tasks")]
     refused = api.put(f"/Leads/{lead}/Activities_Chronological_View", json={"data": [{"id": "1"}]})
-    assert error_of(refused) == (400, "INVALID_DATA")
+    assert error_of(refused) == (400, "NOT_SUPPORTED")  # read-only, as a lookup's list (spec: Decisions)
+    one = api.get(f"/Leads/{lead}/Activities_Chronological_View/{lead}", params={"fields": "Subject"})
+    assert error_of(one) == (400, "INVALID_DATA")  # can only be listed
 
 
 def test_activity_lists_answer_204_without_activities(sb: Sandbox, api: httpx.Client) -> None:

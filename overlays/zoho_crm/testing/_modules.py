@@ -11,6 +11,7 @@ __all__ = [
     "ACTIVITY_MODULES",
     "ANY_MODULE",
     "CLOSED_STATUSES",
+    "RELATIONS",
     "ModuleDef",
     "RelatedListDef",
     "default_modules",
@@ -35,9 +36,11 @@ FIELD_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 class RelatedListDef:
     """A related list of a module.
 
-    ``kind`` is ``"lookup"`` (records of ``related_module`` whose ``lookup_field`` points at the parent),
-    ``"m2m"`` (links kept in the relation ``relation``, carrying ``relation_fields``) or ``"activities"``
-    (read-only: the records of :data:`ACTIVITY_MODULES` whose lookups point at the parent).
+    ``kind`` is ``"lookup"`` (read-only: records of ``related_module`` whose ``lookup_field`` points at the
+    parent), ``"m2m"`` (links kept in the relation ``relation``, carrying ``relation_fields``: the only kind
+    Update and Delink Related Records change; an m2m list with a ``lookup_field`` also lists, read-only, the
+    records whose lookup points at the parent) or ``"activities"`` (read-only: the records of
+    :data:`ACTIVITY_MODULES` whose lookups point at the parent).
     """
 
     api_name: str
@@ -47,6 +50,11 @@ class RelatedListDef:
     lookup_field: str | None = None
     relation: tuple[str, str] | None = None
     relation_fields: tuple[str, ...] = ()
+
+    @property
+    def writable(self) -> bool:
+        """Whether Update and Delink Related Records may change this list (a documented relation)."""
+        return self.kind == "m2m"
 
 
 @dataclasses.dataclass
@@ -111,7 +119,21 @@ _STANDARD: tuple[tuple[str, tuple[str, ...], str | None, str, dict[str, str], di
     ("Notes", ("Note_Content",), None, "Note_Title", {"Parent_Id": ANY_MODULE}, {"Note_Title": 120}, False),
 )
 
-_CAMPAIGN_MEMBERS = ("Member_Status",)
+RELATIONS: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
+    # left module, right module, relation fields, listed from the right module too
+    ("Campaigns", "Leads", ("Member_Status",), True),
+    ("Campaigns", "Contacts", ("Member_Status",), True),
+    ("Products", "Leads", (), True),
+    ("Products", "Accounts", (), True),
+    ("Products", "Contacts", (), True),
+    ("Products", "Deals", (), True),
+    ("Products", "Price_Books", (), True),
+    ("Appointments__s", "Services__s", (), True),
+    ("Contacts", "Deals", ("Contact_Role",), False),
+)
+"""The relations Update and Delink Related Records support (the spec's decision; each is linked when both
+modules exist). Contacts → Deals is the contact-role link of the external-ID page's sample; a deal's
+``Contact_Name`` contact is listed there too, read-only."""
 
 
 def default_modules(new_id: Iterable[str]) -> dict[str, ModuleDef]:
@@ -165,7 +187,7 @@ def custom_module(
 
 
 def link_related_lists(modules: dict[str, ModuleDef], list_id: dict[tuple[str, str], str]) -> None:
-    """(Re)build every module's related lists from the lookups and the campaign-member relations.
+    """(Re)build every module's related lists from :data:`RELATIONS` and the lookups.
 
     ``list_id`` maps (module, related list) to a stable id and is filled for new lists.
     """
@@ -176,9 +198,12 @@ def link_related_lists(modules: dict[str, ModuleDef], list_id: dict[tuple[str, s
         kind: str,
         lookup_field: str | None = None,
         relation: tuple[str, str] | None = None,
+        relation_fields: tuple[str, ...] = (),
     ) -> None:
         if related in modules[parent].related_lists:
             return
+        if kind == "m2m":  # the related module's lookup to the parent, if any, lists read-only
+            lookup_field = next((f for f, t in modules[related].lookups.items() if t == parent), None)
         key = (parent, related)
         if key not in list_id:
             list_id[key] = str(int(modules[parent].id) + 100 + len(list_id))
@@ -189,16 +214,16 @@ def link_related_lists(modules: dict[str, ModuleDef], list_id: dict[tuple[str, s
             related_module=related,
             lookup_field=lookup_field,
             relation=relation,
-            relation_fields=_CAMPAIGN_MEMBERS if relation else (),
+            relation_fields=relation_fields,
         )
 
     for module in modules.values():
         module.related_lists.clear()
-    for campaigns, member in (("Campaigns", "Leads"), ("Campaigns", "Contacts")):
-        if campaigns in modules and member in modules:
-            relation = (campaigns, member)
-            make(campaigns, member, "m2m", relation=relation)
-            make(member, campaigns, "m2m", relation=relation)
+    for left, right, fields, both in RELATIONS:
+        if left in modules and right in modules:
+            make(left, right, "m2m", relation=(left, right), relation_fields=fields)
+            if both:
+                make(right, left, "m2m", relation=(left, right), relation_fields=fields)
     for child in modules.values():
         for field, target in child.lookups.items():
             if target == ANY_MODULE:

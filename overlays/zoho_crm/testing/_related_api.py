@@ -18,23 +18,19 @@ __all__ = ["HANDLERS"]
 def _related_list(ctx: Context) -> RelatedListDef:
     name = ctx.params["related_list"]
     related = ctx.module.related_lists.get(name)
+    where = {"api_name": name, "resource_path_index": ctx.op.path_index("related_list")}
     if related is None:
-        raise ZohoError(
-            400,
-            "INVALID_DATA",
-            {"api_name": name, "resource_path_index": ctx.op.path_index("related_list")},
-            "the related list name given seems to be invalid",
-        )
+        raise ZohoError(400, "INVALID_DATA", where, "the related name given seems to be invalid")
+    if ctx.op.operation_id in _WRITES and not related.writable:
+        raise ZohoError(400, "NOT_SUPPORTED", where, "the relation cannot be updated through this related list")
     if related.kind == "activities" and ctx.op.operation_id not in _ACTIVITY_READS:
-        raise ZohoError(
-            400,
-            "INVALID_DATA",
-            {"api_name": name, "resource_path_index": ctx.op.path_index("related_list")},
-            "this related list can only be listed",
-        )
+        raise ZohoError(400, "INVALID_DATA", where, "this related list can only be listed")
     return related
 
 
+_WRITES = frozenset(
+    {"update_related_records", "update_related_record", "delink_related_records", "delink_related_record"}
+)
 _ACTIVITY_READS = frozenset({"get_related_records", "get_related_records_count"})
 
 
@@ -69,27 +65,33 @@ def _write_parent(ctx: Context) -> StoredRecord:
     return parent
 
 
-def _members(ctx: Context, parent_id: str, related: RelatedListDef) -> dict[str, tuple[StoredRecord, dict[str, Any]]]:
-    """Live related records of a parent, with their relation fields."""
-    out: dict[str, tuple[StoredRecord, dict[str, Any]]] = {}
+def _members(
+    ctx: Context, parent_id: str, related: RelatedListDef, *, links: bool = True
+) -> dict[str, tuple[StoredRecord, dict[str, Any]]]:
+    """Live related records of a parent, with their relation fields (``links``: the m2m links too)."""
     if related.kind == "activities":
         return _activities(ctx, parent_id, related.api_name.endswith("_History"))
-    if related.kind == "m2m":
-        assert related.relation is not None
+    out: dict[str, tuple[StoredRecord, dict[str, Any]]] = {}
+    if related.lookup_field is not None:
+        for record in ctx.store.find(related.related_module, related.lookup_field, {"id": parent_id}):
+            out[record.id] = (record, {})
+    return {**out, **_linked(ctx, parent_id, related)} if links else out
+
+
+def _linked(ctx: Context, parent_id: str, related: RelatedListDef) -> dict[str, tuple[StoredRecord, dict[str, Any]]]:
+    """Live records an m2m relation links to the parent (what delink may remove), with the relation fields."""
+    out: dict[str, tuple[StoredRecord, dict[str, Any]]] = {}
+    if related.relation is not None:
         from_left = ctx.module.api_name == related.relation[0]
         for other, values in ctx.store.linked(related.relation, parent_id, from_left=from_left).items():
             record = ctx.store.get(related.related_module, other)
             if record is not None:
                 out[record.id] = (record, dict(values))
-    else:
-        assert related.lookup_field is not None
-        for record in ctx.store.find(related.related_module, related.lookup_field, {"id": parent_id}):
-            out[record.id] = (record, {})
     return out
 
 
-def _listing(ctx: Context, parent_id: str, related: RelatedListDef, *, tokens: bool) -> Reply:
-    members = _members(ctx, parent_id, related)
+def _listing(ctx: Context, parent_id: str, related: RelatedListDef, *, tokens: bool, links: bool = True) -> Reply:
+    members = _members(ctx, parent_id, related, links=links)
     if ctx.params.get("ids") and related.kind == "activities":
         members = {i: m for i, m in members.items() if i in ctx.params["ids"].split(",")}
     elif ctx.params.get("ids"):
@@ -142,19 +144,12 @@ def get_related_record(ctx: Context) -> Reply:
 def _link(
     ctx: Context, parent: StoredRecord, related: RelatedListDef, child: StoredRecord, item: dict[str, Any]
 ) -> None:
-    if related.kind == "m2m":
-        assert related.relation is not None
-        values = {field: item[field] for field in related.relation_fields if field in item}
-        if ctx.module.api_name == related.relation[0]:
-            ctx.store.link(related.relation, parent.id, child.id, values)
-        else:
-            ctx.store.link(related.relation, child.id, parent.id, values)
-        return
-    assert related.lookup_field is not None
-    shown: dict[str, Any] = {"name": ctx.module.display_name(parent.fields), "id": parent.id}
-    if related.related_module == "Notes":
-        shown["module"] = {"api_name": ctx.module.api_name, "id": ctx.module.id}
-    ctx.store.update(child, {related.lookup_field: shown}, ctx.now)
+    assert related.relation is not None  # only m2m lists get here (_related_list)
+    values = {field: item[field] for field in related.relation_fields if field in item}
+    if ctx.module.api_name == related.relation[0]:
+        ctx.store.link(related.relation, parent.id, child.id, values)
+    else:
+        ctx.store.link(related.relation, child.id, parent.id, values)
 
 
 def _child_of(ctx: Context, related: RelatedListDef, item: Any, index: int, path_id: str | None) -> StoredRecord:
@@ -229,19 +224,13 @@ def update_related_record(ctx: Context) -> Work:
 
 def _delink(ctx: Context, parent: StoredRecord, related: RelatedListDef, raw: str) -> dict[str, Any]:
     child = ctx.resolve(related.related_module, raw)
-    if child is None or child.id not in _members(ctx, parent.id, related):
+    if child is None or child.id not in _linked(ctx, parent.id, related):
         raise ItemError(
             "INVALID_DATA", ctx.missing(related.related_module, raw), "the related id given seems to be invalid"
         )
-    if related.kind == "m2m":
-        assert related.relation is not None
-        left, right = (parent.id, child.id) if ctx.module.api_name == related.relation[0] else (child.id, parent.id)
-        ctx.store.unlink(related.relation, left, right)
-    elif related.related_module == "Notes":
-        raise ItemError("NOT_SUPPORTED", {"id": raw}, "a note cannot lose its parent")
-    else:
-        assert related.lookup_field is not None
-        ctx.store.update(child, {related.lookup_field: None}, ctx.now)
+    assert related.relation is not None  # only m2m lists get here (_related_list)
+    left, right = (parent.id, child.id) if ctx.module.api_name == related.relation[0] else (child.id, parent.id)
+    ctx.store.unlink(related.relation, left, right)
     details: dict[str, Any] = {"id": child.id}
     external = ctx.externals.field_for(related.related_module)
     if external is not None:
@@ -335,9 +324,9 @@ def get_deleted_record_related_records(ctx: Context) -> Reply:
             {**ctx.missing(ctx.module.api_name, raw), "resource_path_index": ctx.op.path_index("record_id")},
             "the record is not in the recycle bin",
         )
-    if related.kind != "lookup":
+    if related.lookup_field is None:  # Contacts → Deals lists its Contact_Name deals
         raise ZohoError(400, "NOT_SUPPORTED", {"api_name": related.api_name}, "only lookup related lists are supported")
-    return _listing(ctx, entry.id, related, tokens=False)
+    return _listing(ctx, entry.id, related, tokens=False, links=False)
 
 
 HANDLERS: dict[str, Callable[[Context], Reply | Work]] = {

@@ -318,7 +318,7 @@ class Sandbox:
             return self.state.store.empty_recycle_bin(module, self.state.now())
 
     def relate(self, module: str, record_id: str, related_list: str, related_id: str, **relation_fields: Any) -> None:
-        """Link two records through a related list directly (campaign members, or a lookup)."""
+        """Link two records through a related list directly: a documented relation, or a lookup (the API cannot)."""
         store = self.state.store
         with self.state.lock:
             related = store.modules[module].related_lists[related_list]

@@ -103,7 +103,7 @@ class ModuleTable:
 
 
 class Store:
-    """Every module's records, the recycle bin and the campaign-member links of one sandbox org."""
+    """Every module's records, the recycle bin and the many-to-many links of one sandbox org."""
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
