@@ -61,6 +61,13 @@ class Intercept(httpx.BaseTransport):
         return self.inner.handle_request(request)
 
 
+class Unprintable(Exception):
+    """A transport's bug whose message cannot even be written (its ``str()`` raises)."""
+
+    def __str__(self) -> str:
+        raise RuntimeError("no message")
+
+
 def client_kwargs(sb: Sandbox) -> dict[str, Any]:
     return {"api_domain": sb.api_domain, "accounts_url": sb.accounts_url, "retry": FAST_RETRY}
 

@@ -19,7 +19,7 @@ import pytest
 
 import zoho_crm
 from tests._mypy import strict_errors
-from tests.client.conftest import client_kwargs
+from tests.client.conftest import Unprintable, client_kwargs
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, BatchError, BatchResult, Failure, Success, ZohoCRM
 from zoho_crm.errors import (
     InvalidResponseError,
@@ -451,13 +451,6 @@ def test_cancelling_an_async_batch_cancels_its_calls_in_flight(sb: Sandbox) -> N
     assert left == [], "a lane task outlived its cancelled batch"
     assert calls <= at_cancel + 3, f"{calls} calls, {at_cancel} when cancelled: the batch went on"
     assert sb.counters.requests["insert_records"] < 20
-
-
-class Unprintable(Exception):
-    """A transport's bug whose message cannot even be written (its ``str()`` raises)."""
-
-    def __str__(self) -> str:
-        raise RuntimeError("no message")
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 import zoho_crm
-from tests.client.conftest import client_kwargs
+from tests.client.conftest import Unprintable, client_kwargs
 from tests.client.test_batch_integrity import TOKEN_FAULTS, cancel_and_settle
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, BatchError, Failure, Outcome, Success, ZohoCRM
 from zoho_crm.errors import ZohoValidationError
@@ -379,13 +379,6 @@ def test_a_bug_stops_the_stream_with_a_batch_error_after_the_outcomes_in_flight(
     assert bad
     assert all(isinstance(o, Failure) and o.uncertain and o.code == "CLIENT_ERROR" for o in bad)
     assert all(isinstance(o, Failure) and o.code == "NOT_SENT" for o in seen if o.index >= 400)
-
-
-class Unprintable(AssertionError):
-    """A transport's bug whose message cannot even be written (its ``str()`` raises)."""
-
-    def __str__(self) -> str:
-        raise RuntimeError("no message")
 
 
 @pytest.mark.parametrize("mode", MODES)
