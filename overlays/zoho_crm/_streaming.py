@@ -77,7 +77,7 @@ class PartlyRead(Exception):
     """The records' iterator raised ``error`` after the records of ``chunk`` were read: they are not sent."""
 
     def __init__(self, error: Exception, chunk: Chunk) -> None:
-        super().__init__(str(error))
+        super().__init__(_batch.described(error))  # not str(): it may raise (the caller's exception)
         self.error, self.chunk = error, chunk
 
 
