@@ -309,14 +309,6 @@ def check_progress(on_progress: object) -> None:
         )
 
 
-def described(exc: BaseException) -> str:
-    """``Type: message`` of an exception, even one whose ``str()`` raises (a caller's or a transport's)."""
-    try:
-        return f"{type(exc).__name__}: {exc}"
-    except Exception:
-        return type(exc).__name__
-
-
 class Halt(Exception):
     """Raised by a chunk's exchange when no further chunk can succeed (token refused, client closed).
 
@@ -399,7 +391,7 @@ class Run:
             part = exc.outcomes
         else:  # a bug (ours, a transport's): the chunk may have been sent
             self.fail(exc)
-            why = described(exc)
+            why = check.described(exc)
             part = [Failure(start + i, item, "CLIENT_ERROR", why, {}, None, True) for i, item in enumerate(items)]
         return lambda final: part
 
@@ -432,7 +424,7 @@ class Run:
             raise keep_outcomes(interrupt, result)
         if self.raised is not None:
             done = len(result) - len(result.failed)
-            message = f"the batch stopped ({described(self.raised)}); {done} items were written"
+            message = f"the batch stopped ({check.described(self.raised)}); {done} items were written"
             raise BatchError(message, result.failed, result) from self.raised
         return result
 

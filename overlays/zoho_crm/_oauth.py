@@ -41,7 +41,7 @@ from ._engine import (
 )
 from ._json import loads
 from ._logging import logger
-from ._validation import finite_number, secure_url
+from ._validation import described, finite_number, secure_url
 from .errors import (
     InvalidClientError,
     InvalidTokenGrantError,
@@ -313,10 +313,9 @@ class TokenCore:
 
     def _store_trouble(self, action: str, exc: Exception) -> None:
         if not self._store_failing:
-            text = redact(str(exc), *self._secrets())
             logger.warning(
-                "zoho_crm: could not %s the token store %r (%s: %s); the token is kept in this process only",
-                action, self.store, type(exc).__name__, text,
+                "zoho_crm: could not %s the token store %r (%s); the token is kept in this process only",
+                action, self.store, redact(described(exc), *self._secrets()),
             )  # fmt: skip
         self._store_failing = True
 

@@ -12,6 +12,7 @@ from collections.abc import AsyncGenerator, AsyncIterable, Generator, Iterable, 
 from typing import Any
 
 from . import _batch, _idempotency, _plans, _writes
+from . import _validation as check
 from ._json import UnencodableItem
 from .errors import BatchError, ZohoValidationError
 
@@ -77,7 +78,7 @@ class PartlyRead(Exception):
     """The records' iterator raised ``error`` after the records of ``chunk`` were read: they are not sent."""
 
     def __init__(self, error: Exception, chunk: Chunk) -> None:
-        super().__init__(_batch.described(error))  # not str(): it may raise (the caller's exception)
+        super().__init__(check.described(error))  # not str(): it may raise (the caller's exception)
         self.error, self.chunk = error, chunk
 
 
@@ -159,6 +160,6 @@ class StreamState:
         raised = self.run.raised
         if raised is None:
             return None
-        error = BatchError(f"the stream stopped ({_batch.described(raised)})", [])
+        error = BatchError(f"the stream stopped ({check.described(raised)})", [])
         error.__cause__ = raised
         return error

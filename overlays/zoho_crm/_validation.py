@@ -38,6 +38,14 @@ def shown(value: object) -> str:
         return f"<{type(value).__name__}>"
 
 
+def described(exc: BaseException) -> str:
+    """``Type: message`` of an exception, even one whose ``str()`` raises (a caller's or a transport's)."""
+    try:
+        return f"{type(exc).__name__}: {exc}"
+    except Exception:
+        return type(exc).__name__
+
+
 def utf8(where: str, value: str) -> str:
     """A string that can be sent (a lone surrogate cannot be written as UTF-8)."""
     try:

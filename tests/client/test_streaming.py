@@ -238,18 +238,11 @@ def test_outcomes_read_before_a_source_exception_are_yielded(mode: str) -> None:
     assert seen[200:] == unsent[-50:]  # the 50 read after the last whole chunk, among them
 
 
-class UnprintableSourceError(Exception):
-    """The caller's iterator's own error whose ``str()`` raises."""
-
-    def __str__(self) -> str:
-        raise RuntimeError("no message")
-
-
 @pytest.mark.parametrize("mode", [*MODES, "async-iterable"])
 def test_a_source_exception_whose_message_cannot_be_written_is_raised_after_every_outcome(mode: str) -> None:
     def records() -> Iterator[dict[str, Any]]:
         yield from gen_leads(250)
-        raise UnprintableSourceError()
+        raise Unprintable()
 
     async def arecords() -> AsyncIterator[dict[str, Any]]:
         for record in records():
@@ -257,7 +250,7 @@ def test_a_source_exception_whose_message_cannot_be_written_is_raised_after_ever
 
     seen: list[Outcome] = []
     source = arecords() if mode == "async-iterable" else records()
-    with pytest.raises(UnprintableSourceError):  # the source's own error, not its str()'s RuntimeError
+    with pytest.raises(Unprintable):  # the source's own error, not its str()'s RuntimeError
         drain(mode.removesuffix("-iterable"), success_answer, seen, records=source)
     assert [o.index for o in seen] == list(range(250))  # the 50 read after the last whole chunk too
 

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.client.conftest import client_kwargs
+from tests.client.conftest import Unprintable, client_kwargs
 from zoho_crm import (
     AccessTokenCredentials,
     AsyncZohoCRM,
@@ -168,6 +168,28 @@ def test_a_store_that_cannot_be_written_keeps_the_token_in_memory_and_warns(
         warnings = [r.getMessage() for r in caplog.records if "could not write to the token store" in r.getMessage()]
         assert len(warnings) == 1, (name, caplog.text)
         assert sb.credentials.client_secret not in caplog.text
+
+
+class UnprintableStore:
+    """A store of the caller's that is down, and whose errors cannot even be written (``str()`` raises)."""
+
+    def load(self) -> Token | None:
+        raise Unprintable()
+
+    def save(self, token: Token) -> None:
+        raise Unprintable()
+
+
+def test_a_store_whose_errors_cannot_be_written_keeps_the_token_in_memory(
+    sb: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="zoho_crm"), ZohoCRM(
+        sb.credentials, transport=sb.transport(), token_store=UnprintableStore(), **client_kwargs(sb)
+    ) as crm:  # fmt: skip
+        assert [crm.records.count("Leads") for _ in range(3)] == [0] * 3
+    assert sb.counters.token_refreshes == 1
+    assert "could not read from the token store" in caplog.text
+    assert "Unprintable" in caplog.text
 
 
 def test_a_full_disk_keeps_the_token_in_memory(sb: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
