@@ -57,6 +57,9 @@ REPLACEMENTS = {
     "async_pool": "sync_pool",
     "_arenew": "_renew",
     "_apost": "_post",
+    "_aload": "_load",
+    "_asave": "_save",
+    "_amark_refused": "_mark_refused",
 }
 """Names (and words of docstrings) whose sync twin is not what unasync's defaults give."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import collections
+import concurrent.futures
 import copy
 import dataclasses
 import re
@@ -41,6 +42,7 @@ from ._engine import (
 )
 from ._json import loads
 from ._logging import logger
+from ._store_lock import PENDING, held_lock, in_thread, off_loop
 from ._validation import described, finite_number, secure_url
 from .errors import (
     InvalidClientError,
@@ -114,10 +116,11 @@ _RUNNING: set[_Refresh] = set()
 
 @atexit.register
 def _finish_refreshes() -> None:
-    """At exit: wait, at most :data:`EXIT_WAIT` in all, for the refreshes still running."""
+    """At exit: wait, at most :data:`EXIT_WAIT` in all, for the refreshes and async store calls still running."""
     end = time.monotonic() + EXIT_WAIT
     for running in list(_RUNNING):
         running.done.wait(max(end - time.monotonic(), 0.0))
+    concurrent.futures.wait(list(PENDING), max(end - time.monotonic(), 0.0))
 
 
 class _Refresh:
@@ -201,6 +204,7 @@ class TokenCore:
         self._shield_lock = threading.Lock()
         self._retired: collections.deque[str] = collections.deque(maxlen=8)  # tokens refreshes replaced
         self._last: Token | None = None  # the token this client last used: kept if the store fails
+        self._reading: concurrent.futures.Future[Token | None] | None = None  # an async read of the store
         self._store_failing = False
         self._probe: str | None = None
         self._paused_until = -_NEVER
@@ -231,15 +235,21 @@ class TokenCore:
         """Whether ``token`` has expired by this client's clock (then a 401 on it is no refusal)."""
         return not token.valid_for(0, self._clock())
 
-    def _mark_refused(self, token: Token) -> Token | None:
-        if self.expired(token):  # it expired in flight: refreshing helps, so no hold-back
-            return self._load()
-        current = self._load()
+    def _refusal(self, current: Token | None, token: Token) -> Token | None:
+        """``current`` (the store's token) marked refused, if it is ``token``, unmarked and unexpired; else ``None``.
+
+        An expired one was not refused: it expired in flight, and a refresh helps (no hold-back).
+        """
+        if self.expired(token):
+            return None
         if current is not None and current.access_token == token.access_token and current.refused_at is None:
             logger.warning("zoho_crm: the API refused an access token right after it was issued; holding back")
-            current = dataclasses.replace(current, refused_at=self._clock())
-            self._save(current)
-        return current
+            return dataclasses.replace(current, refused_at=self._clock())
+        return None
+
+    def _refused_again(self, token: Token, stale: str | None) -> bool:
+        """Whether the token issued after a hold-back (the store's ``token``) was refused too: hold back again."""
+        return stale is not None and stale == self._probe == token.access_token
 
     def _probed(self, old: Token | None, new: Token) -> Token:
         """Remember a token issued after a hold-back: if the API refuses it too, hold back again at once."""
@@ -247,10 +257,8 @@ class TokenCore:
             self._probe = new.access_token
         return new
 
-    def _hold_back(self, token: Token | None, stale: str | None = None) -> None:
+    def _hold_back(self, token: Token | None) -> None:
         """Raise instead of refreshing while a refresh would not help (see ``HOLD_BACK``)."""
-        if token is not None and stale is not None and stale == self._probe == token.access_token:
-            token = self._mark_refused(token)
         now = self._clock()
         refused = token.refused_at if token is not None else None
         if refused is not None and now < refused + HOLD_BACK and refused <= now + STORE_SKEW:  # a future one: planted
@@ -270,13 +278,41 @@ class TokenCore:
 
     def _load(self) -> Token | None:
         """The store's token (its ``api_domain`` checked like Zoho's), or this client's if the store's is not valid."""
+        return self._checked(self._read())
+
+    async def _aload(self) -> Token | None:
+        """The async :meth:`_load`: the store is read in a worker thread, never on the event loop.
+
+        Under the store's lock, in turn with the other store calls made under it; otherwise callers
+        share a read already under way (a store that hangs holds one thread, not one per caller).
+        """
+        import asyncio
+
+        if not self._store_waits:
+            return self._load()
+        if held_lock():
+            return self._checked(await off_loop(self._read))
+        if self._reading is None or self._reading.done():
+            self._reading = in_thread(self._read, at_exit=False)  # nothing to finish at exit
+        return self._checked(await asyncio.wrap_future(self._reading))
+
+    @property
+    def _store_waits(self) -> bool:
+        """Whether the store's calls may wait (any store but the default :class:`MemoryTokenStore`)."""
+        return type(self.store) is not MemoryTokenStore
+
+    def _read(self) -> Token | None:
+        """The store's token as stored; ``None`` when the store cannot be read (logged once)."""
         try:
-            token = self.store.load()
+            return self.store.load()
         except TokenStoreError:
             raise
         except Exception as exc:  # a store that is down: carry on with the token in memory
             self._store_trouble("read from", exc)
-            token = None
+            return None
+
+    def _checked(self, token: Token | None) -> Token | None:
+        """A token read from the store, or ``None``, once checked (see :meth:`_load`)."""
         if token is not None and token.refused_at is None and token.access_token in self._retired:
             token = None  # this client refreshed past it: the store missed the newer one (its write failed)
         if token is not None and token.owner is not None and token.owner != self.owner:
@@ -301,9 +337,28 @@ class TokenCore:
         return token
 
     def _save(self, token: Token) -> None:
+        self._write(self._kept(token))
+
+    async def _asave(self, token: Token) -> None:
+        """The async :meth:`_save`: the store is written in a worker thread, never on the event loop.
+
+        The token is this client's at once; a caller cancelled meanwhile stops waiting, the write goes on
+        to its end (and the store's lock, if held, is given back after it).
+        """
+        token = self._kept(token)
+        if self._store_waits:
+            await off_loop(lambda: self._write(token))
+        else:
+            self._write(token)
+
+    def _kept(self, token: Token) -> Token:
+        """``token`` as this client's (its owner set), kept in memory: a store that fails or hangs never loses it."""
         if token.owner != self.owner:
             token = dataclasses.replace(token, owner=self.owner)
         self._last = token
+        return token
+
+    def _write(self, token: Token) -> None:
         try:
             self.store.save(token)
         except Exception as exc:
@@ -471,10 +526,12 @@ class TokenCore:
         if expires_in < MIN_LIFETIME:
             raise self._unusable(response, f"expires_in {expires_in} (at least {MIN_LIFETIME:.0f} s expected)")
         now = self._clock()
-        token = Token(access_token, now + expires_in, self._answered_domain(response, body.get("api_domain")), now)
-        self._save(token)
+        return Token(access_token, now + expires_in, self._answered_domain(response, body.get("api_domain")), now)
+
+    def _issued(self, token: Token) -> Token:
+        """A refreshed token, once saved: counted, logged and handed to ``on_refresh``."""
         self.refreshes += 1
-        logger.debug("zoho_crm: access token refreshed, valid %.0f s", expires_in)
+        logger.debug("zoho_crm: access token refreshed, valid %.0f s", token.expires_at - (token.issued_at or 0.0))
         if self._on_refresh is not None:
             self._on_refresh(token)
         return token

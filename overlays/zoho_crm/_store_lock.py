@@ -2,21 +2,28 @@
 
 A lock that cannot be had is logged and done without; one that expires by itself is renewed while held,
 so a slow token endpoint never lets a second replica in (docs/authentication.md, the Redis store).
+
+Async code never waits for the store on its event loop: the lock's wait and release, and the store's
+``load``/``save`` (:func:`off_loop`), run in worker threads, so a store that stops answering holds up
+only the callers that need a token, and their timeouts and cancellations still end them on time.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import contextvars
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, TypeVar
 
 from ._logging import logger
-from .tokens import TokenStore
+from .tokens import MemoryTokenStore, TokenStore
 
-__all__ = ["astore_lock", "store_lock"]
+__all__ = ["PENDING", "astore_lock", "held_lock", "in_thread", "off_loop", "store_lock"]
+
+T = TypeVar("T")
 
 
 def _lock_of(store: TokenStore, wanted: bool) -> AbstractContextManager[object] | None:
@@ -40,32 +47,6 @@ class _Keeper:
             except Exception as exc:  # lost (expired while frozen) or the store is down: nothing to keep
                 logger.warning("zoho_crm: could not renew the token store's lock (%s: %s)", type(exc).__name__, exc)
                 return
-
-
-def _enter_in_thread(
-    store: TokenStore, lock: AbstractContextManager[object], loop: Any
-) -> concurrent.futures.Future[_Keeper | bool]:
-    """:func:`_enter` in a thread of its own: its future completes even after every task is cancelled.
-
-    (``asyncio.to_thread``'s task is cancelled with the loop's shutdown, and then says nothing of a lock
-    its thread took afterwards: the lock would stay held.) A lock had once ``loop`` is closed has nobody
-    left to use it: it is given back at once.
-    """
-    future: concurrent.futures.Future[_Keeper | bool] = concurrent.futures.Future()
-
-    def run() -> None:
-        if future.set_running_or_notify_cancel():
-            try:
-                entered = _enter(store, lock)
-                if entered and loop.is_closed():  # stopped and closed while it waited (not through asyncio.run)
-                    _exit(lock, entered)
-                    entered = False
-                future.set_result(entered)
-            except BaseException as exc:  # handed to the waiter
-                future.set_exception(exc)
-
-    threading.Thread(target=run, name="zoho-crm-token-lock-wait", daemon=True).start()
-    return future
 
 
 def _enter(store: TokenStore, lock: AbstractContextManager[object]) -> _Keeper | bool:
@@ -107,28 +88,130 @@ def store_lock(store: TokenStore, wanted: bool = True) -> Iterator[None]:
             _exit(lock, entered)
 
 
-@contextlib.asynccontextmanager
-async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[None]:
-    """Async :func:`store_lock`: the (blocking) wait happens in a worker thread."""
+def in_thread(call: Callable[[], T], after: concurrent.futures.Future[Any] | None = None,
+              name: str = "zoho-crm-token-store", *, at_exit: bool = True) -> concurrent.futures.Future[T]:  # fmt: skip
+    """``call()`` in a daemon thread of its own, once ``after`` (if any) has ended: it runs to its end.
+
+    Its future is running from the start, so a waiter that is cancelled (``asyncio.wrap_future``) stops
+    waiting without cancelling it: a save is never dropped, a lock taken is always given back. (A thread
+    of its own rather than ``asyncio.to_thread``: the loop's shutdown neither cancels it nor waits for it.)
+    With ``at_exit``, it is one of the :data:`PENDING` calls a program that exits gives ``_oauth.EXIT_WAIT``
+    seconds to end.
+    """
+    future: concurrent.futures.Future[T] = concurrent.futures.Future()
+    future.set_running_or_notify_cancel()
+    if at_exit:
+        PENDING.add(future)
+
+    def run() -> None:
+        try:
+            if after is not None:
+                concurrent.futures.wait([after])
+            future.set_result(call())
+        except BaseException as exc:  # handed to the waiter
+            future.set_exception(exc)
+        finally:
+            PENDING.discard(future)
+
+    try:
+        threading.Thread(target=run, name=name, daemon=True).start()
+    except RuntimeError:  # no new thread at interpreter shutdown (Python 3.12+): run in this one
+        run()
+    return future
+
+
+PENDING: set[concurrent.futures.Future[Any]] = set()
+"""Store calls, lock waits and releases still running in their threads (a read outside the lock is not waited for)."""
+
+
+class _Held:
+    """The store calls made while an async caller holds the store's lock: one after another, release last."""
+
+    def __init__(self, first: concurrent.futures.Future[Any] | None) -> None:
+        self.last = first
+
+    def then(self, call: Callable[[], T], name: str = "zoho-crm-token-store") -> concurrent.futures.Future[T]:
+        future = in_thread(call, self.last, name)
+        self.last = future
+        return future
+
+
+_HELD: contextvars.ContextVar[_Held | None] = contextvars.ContextVar("zoho_crm_store_held", default=None)
+
+
+def held_lock() -> bool:
+    """Whether the running task is inside :func:`astore_lock` (for a store that may wait)."""
+    return _HELD.get() is not None
+
+
+async def off_loop(call: Callable[[], T]) -> T:
+    """``call()`` (a store's load or save) in a worker thread, never on the event loop.
+
+    Under :func:`astore_lock`, after the lock's wait and the calls before it, and before the lock's
+    release. A caller cancelled meanwhile stops waiting at once; the call runs to its end.
+    """
     import asyncio
 
-    lock = _lock_of(store, wanted)
+    held = _HELD.get()
+    return await asyncio.wrap_future(in_thread(call) if held is None else held.then(call))
+
+
+def _enter_lock(store: TokenStore, loop: Any) -> tuple[AbstractContextManager[object] | None, _Keeper | bool]:
+    """Make and enter the store's lock (``(lock, False)`` when it cannot be had), in a worker thread.
+
+    A lock had once ``loop`` is closed has nobody left to use it: it is given back at once.
+    """
+    lock = _lock_of(store, True)
     if lock is None:
+        return None, False
+    entered = _enter(store, lock)
+    if entered and loop.is_closed():  # stopped and closed while it waited (not through asyncio.run)
+        _exit(lock, entered)
+        entered = False
+    return lock, entered
+
+
+def _release(waiting: concurrent.futures.Future[tuple[AbstractContextManager[object] | None, _Keeper | bool]]) -> None:
+    """Give back the lock ``waiting`` had (if it had one); run once the store calls made under it ended."""
+    if waiting.exception() is None:
+        lock, entered = waiting.result()
+        if entered and lock is not None:
+            _exit(lock, entered)
+
+
+@contextlib.asynccontextmanager
+async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[None]:
+    """Async :func:`store_lock`, that never waits on the event loop.
+
+    The lock's wait, the store calls made while it is held (:func:`off_loop`) and its release run in
+    worker threads, one after another. A caller cancelled (its task, the loop shutting down) stops
+    waiting at once; the store calls under way end, and then the lock is given back. The default
+    :class:`MemoryTokenStore`, which never waits, is used on the loop.
+    """
+    import asyncio
+
+    if type(store) is MemoryTokenStore:
         yield
         return
-    waiting = _enter_in_thread(store, lock, asyncio.get_running_loop())
-    try:
-        entered = await asyncio.shield(asyncio.wrap_future(waiting))
-    except BaseException:  # cancelled while waiting (a task, the loop shutting down), or closed, never resumed
-
-        def release(done: concurrent.futures.Future[_Keeper | bool]) -> None:  # in the thread, once it has the lock
-            if done.exception() is None and done.result():
-                _exit(lock, done.result())
-
-        waiting.add_done_callback(release)
-        raise
+    waiting, loop = None, asyncio.get_running_loop()
+    if wanted and callable(getattr(store, "lock", None)):
+        waiting = in_thread(lambda: _enter_lock(store, loop), name="zoho-crm-token-lock-wait")
+        try:
+            await asyncio.wrap_future(waiting)
+        except BaseException:  # cancelled while waiting (a task, the loop shutting down), or closed, never resumed
+            in_thread(lambda: _release(waiting), waiting, "zoho-crm-token-lock-release")
+            raise
+    held, outer = _Held(waiting), _HELD.get()
+    _HELD.set(held)
+    cancelled = False
     try:
         yield
+    except BaseException as exc:
+        cancelled = not isinstance(exc, Exception)  # CancelledError, GeneratorExit: the caller waits no more
+        raise
     finally:
-        if entered:
-            _exit(lock, entered)
+        _HELD.set(outer)
+        if waiting is not None:
+            released = held.then(lambda: _release(waiting), "zoho-crm-token-lock-release")
+            if not cancelled:
+                await asyncio.wrap_future(released)

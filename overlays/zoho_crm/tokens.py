@@ -255,8 +255,8 @@ class RedisTokenStore:
     refreshes, it expires by itself ``lock_timeout`` seconds after a holder crashed or froze, and a
     waiter gives up after ``wait_timeout`` (the token endpoint's worst case). The token's key does not
     expire: each refresh replaces it, and a client ignores a token that is not its own (:attr:`Token.owner`).
-    Pass a synchronous ``redis.Redis`` client (async clients use it from a worker thread, only while
-    refreshing).
+    Pass a synchronous ``redis.Redis`` client (async clients call it from worker threads, never on their
+    event loop; a ``socket_timeout`` bounds how long a refresh waits for a Redis that is gone).
 
     Args:
         client: A synchronous ``redis.Redis`` client.

@@ -241,7 +241,8 @@ def _lock_waiter_started() -> bool:
 
 
 def _lock_waiters_done(timeout: float = 10.0) -> None:
-    for thread in [t for t in threading.enumerate() if t.name == "zoho-crm-token-lock-wait"]:
+    names = ("zoho-crm-token-lock-wait", "zoho-crm-token-lock-release")
+    for thread in [t for t in threading.enumerate() if t.name in names]:
         thread.join(timeout)
 
 

@@ -34,7 +34,7 @@ class AsyncTokenFlow(TokenCore):
         """A valid token; ``stale`` is one the API refused, which is never handed out again."""
         if self._usable(self._last, stale):
             return self._require(self._last)
-        token = self._load()
+        token = await self._aload()
         if self._usable(token, stale) or not self.can_refresh:
             return self._require(token)
         fresh = await self._ashielded(lambda: self._arenew(stale))
@@ -45,10 +45,12 @@ class AsyncTokenFlow(TokenCore):
     async def _arenew(self, stale: str | None) -> Token:
         """Under the locks: the token a sharer stored meanwhile, or a refresh (shielded with its locks)."""
         async with self._task_lock(), astore_lock(self.store, self.can_refresh):
-            token = self._load()
+            token = await self._aload()
             if self._usable(token, stale):
                 return self._require(token)
-            self._hold_back(token, stale)
+            if token is not None and self._refused_again(token, stale):
+                token = await self._amark_refused(token)
+            self._hold_back(token)
             fresh = await self._arefresh()
             self._retire(token, stale)  # only once replaced: a failed refresh leaves them the store's to judge
             return self._probed(token, fresh)
@@ -56,7 +58,16 @@ class AsyncTokenFlow(TokenCore):
     async def arefused(self, token: Token) -> None:
         """The API refused ``token`` right after a refresh: mark it in the store so every sharer holds back."""
         async with self._task_lock(), astore_lock(self.store, self.can_refresh):
-            self._mark_refused(token)
+            await self._amark_refused(token)
+
+    async def _amark_refused(self, token: Token) -> Token | None:
+        """Mark ``token`` refused in the store, if it still holds it: the store's token, marked or not."""
+        current = await self._aload()
+        marked = self._refusal(current, token)
+        if marked is None:
+            return current
+        await self._asave(marked)
+        return marked
 
     async def _arefresh(self) -> Token:
         last: Exception | None = None
@@ -65,12 +76,16 @@ class AsyncTokenFlow(TokenCore):
                 deadline = self._attempt_deadline()
                 with cancel_at(deadline, time.monotonic):
                     response = await self._apost(deadline)
-                return self._accept(response)
+                token = self._accept(response)
+                break
             except (httpx.TransportError, ServerDown, TimeoutError) as exc:  # TimeoutError: the deadline passed
                 last = exc
                 if attempt + 1 < ENDPOINT_ATTEMPTS:
                     await self._asleep(min(0.5 * 2**attempt, 4.0))
-        raise self._down(last)
+        else:
+            raise self._down(last)
+        await self._asave(token)
+        return self._issued(token)
 
     async def _apost(self, deadline: float) -> httpx.Response:
         """One attempt at the token endpoint: its answer read in full, within ``deadline`` and the cap."""

@@ -49,7 +49,9 @@ class SyncTokenFlow(TokenCore):
             token = self._load()
             if self._usable(token, stale):
                 return self._require(token)
-            self._hold_back(token, stale)
+            if token is not None and self._refused_again(token, stale):
+                token = self._mark_refused(token)
+            self._hold_back(token)
             fresh = self._refresh()
             self._retire(token, stale)  # only once replaced: a failed refresh leaves them the store's to judge
             return self._probed(token, fresh)
@@ -59,6 +61,15 @@ class SyncTokenFlow(TokenCore):
         with self._thread_lock(), store_lock(self.store, self.can_refresh):
             self._mark_refused(token)
 
+    def _mark_refused(self, token: Token) -> Token | None:
+        """Mark ``token`` refused in the store, if it still holds it: the store's token, marked or not."""
+        current = self._load()
+        marked = self._refusal(current, token)
+        if marked is None:
+            return current
+        self._save(marked)
+        return marked
+
     def _refresh(self) -> Token:
         last: Exception | None = None
         for attempt in range(ENDPOINT_ATTEMPTS):
@@ -66,12 +77,16 @@ class SyncTokenFlow(TokenCore):
                 deadline = self._attempt_deadline()
                 with within(deadline, time.monotonic):
                     response = self._post(deadline)
-                return self._accept(response)
+                token = self._accept(response)
+                break
             except (httpx.TransportError, ServerDown, TimeoutError) as exc:  # TimeoutError: the deadline passed
                 last = exc
                 if attempt + 1 < ENDPOINT_ATTEMPTS:
                     self._sleep(min(0.5 * 2**attempt, 4.0))
-        raise self._down(last)
+        else:
+            raise self._down(last)
+        self._save(token)
+        return self._issued(token)
 
     def _post(self, deadline: float) -> httpx.Response:
         """One attempt at the token endpoint: its answer read in full, within ``deadline`` and the cap."""
