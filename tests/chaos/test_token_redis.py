@@ -7,6 +7,7 @@ with no throttle and no token invalidated; the same load with a token per client
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -21,6 +22,7 @@ import pytest
 
 from tests.chaos._token_sharing import drive, issue_times, most_per_expiry, wait_for
 from tests.chaos._token_workers import Job
+from zoho_crm import Token
 from zoho_crm.testing import Sandbox, sandbox
 
 REDIS_SERVER = shutil.which("redis-server")
@@ -238,3 +240,107 @@ def test_a_redis_lock_taken_after_its_loop_ended_is_released_not_kept_alive(redi
     other.release()  # the waiting thread now gets the lock, for a renewal that no longer exists
     _lock_waiters_done()
     assert client.get("k:lock") is None  # given back, its renewal stopped (it was renewed for good)
+
+
+class FreezingProxy:
+    """A TCP proxy in front of redis-server that can stop passing bytes on (a Redis that stops answering)."""
+
+    def __init__(self, port: int) -> None:
+        self.upstream = ("127.0.0.1", port)
+        self.flowing = threading.Event()
+        self.flowing.set()
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.server.getsockname()[1])
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def freeze(self) -> None:
+        self.flowing.clear()
+
+    def thaw(self) -> None:
+        self.flowing.set()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:  # closed
+                return
+            upstream = socket.create_connection(self.upstream)
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                self.flowing.wait()  # frozen: what was sent waits here, unanswered
+                sink.sendall(data)
+        with contextlib.suppress(OSError):
+            sink.shutdown(socket.SHUT_WR)
+
+    def close(self) -> None:
+        self.thaw()
+        self.server.close()
+
+
+def test_a_redis_that_stops_answering_never_stalls_an_async_clients_loop(redis_server: RedisServer) -> None:
+    """Redis freezes right after the token endpoint answers, so the save hangs under the lock (no socket_timeout):
+    the loop's other tasks run on, the caller's timeout fires while Redis is frozen, and once Redis answers again
+    the token is saved and the lock given back."""
+    import asyncio
+
+    import httpx
+    import redis
+
+    from zoho_crm import AsyncZohoCRM, RedisTokenStore, RefreshTokenCredentials, RetryPolicy
+
+    proxy = FreezingProxy(redis_server.port)
+    watchdog = threading.Timer(20, proxy.thaw)  # the old code blocks the loop: end the freeze so it fails, not hangs
+    watchdog.start()
+    direct = redis.Redis.from_url(redis_server.url)
+    minted: list[str] = []
+    beats = [0]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/v2/token"):
+            minted.append(f"1000.tok{len(minted)}.x")
+            proxy.freeze()  # Redis stops answering now: the lock is held, the save is next
+            return httpx.Response(200, json={"access_token": minted[-1], "expires_in": 3600})
+        return httpx.Response(200, json={"count": 1})
+
+    async def heartbeat() -> None:
+        while True:
+            await asyncio.sleep(0)
+            beats[0] += not proxy.flowing.is_set()
+
+    async def run() -> str:
+        store = RedisTokenStore(redis.Redis(port=proxy.port))  # no socket_timeout: a frozen Redis hangs its callers
+        async with AsyncZohoCRM(RefreshTokenCredentials("id", "secret", "rt"), api_domain="https://www.zohoapis.com",
+                                accounts_url="https://accounts.zoho.com", transport=httpx.MockTransport(handler),
+                                retry=RetryPolicy(max_attempts=1), token_store=store) as crm:  # fmt: skip
+            beating = asyncio.ensure_future(heartbeat())
+            try:
+                await asyncio.wait_for(crm.records.count("Leads"), 0.5)
+                outcome = "answered"
+            except asyncio.TimeoutError:
+                outcome = "timed out while Redis was frozen" if not proxy.flowing.is_set() else "timed out late"
+            for _ in range(1000):
+                await asyncio.sleep(0)
+            frozen, beaten = not proxy.flowing.is_set(), beats[0]
+            beating.cancel()
+            assert (outcome, frozen) == ("timed out while Redis was frozen", True)
+            assert beaten >= 100, beaten
+            assert direct.exists("zoho_crm:token:lock")  # the refresh holds the lock while its save waits
+            proxy.thaw()
+            await asyncio.wait_for(crm.records.count("Leads"), 30)
+            return (await crm.tokens.aget()).access_token
+
+    try:
+        assert asyncio.run(run()) == "1000.tok0.x"
+        wait_for(lambda: not direct.exists("zoho_crm:token:lock"), 10, "the lock to be given back")
+        saved = Token.from_json(direct.get("zoho_crm:token"))  # type: ignore[arg-type]
+        assert saved is not None
+        assert saved.access_token == "1000.tok0.x"
+        assert minted == ["1000.tok0.x"]
+    finally:
+        watchdog.cancel()
+        proxy.close()
