@@ -337,26 +337,26 @@ class TokenCore:
         return token
 
     def _save(self, token: Token) -> None:
-        self._write(self._kept(token))
+        self._last = token = self._owned(token)
+        self._write(token)
 
     async def _asave(self, token: Token) -> None:
         """The async :meth:`_save`: the store is written in a worker thread, never on the event loop.
 
-        The token is this client's at once; a caller cancelled meanwhile stops waiting, the write goes on
-        to its end (and the store's lock, if held, is given back after it).
+        The token is handed out once the store has it (or once the write failed: then it is kept in memory
+        only), so the callers that join the refresh get it as its lock is given back. A caller cancelled
+        meanwhile stops waiting; the write goes on to its end, and the lock, if held, is given back after it.
         """
-        token = self._kept(token)
+        token = self._owned(token)
         if self._store_waits:
             await off_loop(lambda: self._write(token))
         else:
             self._write(token)
-
-    def _kept(self, token: Token) -> Token:
-        """``token`` as this client's (its owner set), kept in memory: a store that fails or hangs never loses it."""
-        if token.owner != self.owner:
-            token = dataclasses.replace(token, owner=self.owner)
         self._last = token
-        return token
+
+    def _owned(self, token: Token) -> Token:
+        """``token`` as this client's (:attr:`Token.owner` set)."""
+        return token if token.owner == self.owner else dataclasses.replace(token, owner=self.owner)
 
     def _write(self, token: Token) -> None:
         try:
