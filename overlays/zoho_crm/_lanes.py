@@ -9,6 +9,7 @@ the loop that reads them (:meth:`AsyncLanes.inbox`: an ``asyncio.Queue``, a ``qu
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 T = TypeVar("T")
+
+WAKE = 0.1
+"""Seconds between the wake-ups of a sync batch's wait for an answer (see :func:`_waking_queue`)."""
 
 HANDOFF_TURNS = 10
 """Loop turns an async batch waits, at most, for the next call's request to go out before reading an
@@ -126,10 +130,8 @@ class SyncLanes:
         """Threads cannot be cancelled: the calls in flight end (work not started never starts)."""
 
     def inbox(self) -> queue.SimpleQueue[Any]:
-        """A queue handing answers from the threads to the one that reads them."""
-        import queue
-
-        return queue.SimpleQueue()
+        """A queue handing answers from the threads to the one that reads them (:func:`_waking_queue`)."""
+        return _waking_queue()()
 
     def close(self) -> None:
         """Wait for the calls in flight to end.
@@ -143,3 +145,25 @@ class SyncLanes:
         for thread in threading.enumerate():
             if thread.name.startswith(f"{self._name}_") and thread.is_alive():
                 thread.join()
+
+
+@functools.cache
+def _waking_queue() -> type[queue.SimpleQueue[Any]]:
+    """``queue.SimpleQueue`` whose blocking ``get()`` wakes every :data:`WAKE` seconds.
+
+    A Ctrl-C that lands just before the wait begins is handled at the next wake-up: the wait itself
+    misses a signal that came first, and the batch went on until its next answer (an interrupt is
+    handled only between the waits).
+    """
+    import queue
+
+    class WakingQueue(queue.SimpleQueue[Any]):
+        def get(self, block: bool = True, timeout: float | None = None) -> Any:
+            while block and timeout is None:
+                try:
+                    return super().get(timeout=WAKE)
+                except queue.Empty:
+                    continue
+            return super().get(block, timeout)
+
+    return WakingQueue

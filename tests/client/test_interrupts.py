@@ -9,6 +9,7 @@ flight are cancelled: they may have been applied (``INTERRUPTED``, uncertain). C
 
 from __future__ import annotations
 
+import _thread
 import asyncio
 import inspect
 import json
@@ -129,6 +130,36 @@ def test_a_call_whose_token_comes_after_the_interrupt_is_never_sent(
     assert all(isinstance(o, Failure) and not o.uncertain for o in result), Counter((o.code, o.message) for o in result)
     codes = Counter(o.code for o in result)
     assert set(codes) <= {"NOT_SENT", "APIConnectionError"}
+
+
+def test_a_ctrl_c_that_came_before_the_wait_for_answers_began_is_handled_without_an_answer(
+    sb: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_thread.interrupt_main`` trips the interrupt flag alone, as a SIGINT does that lands just before
+    the batch's thread begins to wait: that wait is not woken by it, only by the next answer."""
+    runs: list[Any] = []
+
+    class Seen(sync_run.Run):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            runs.append(self)
+
+    monkeypatch.setattr(sync_run, "Run", Seen)
+    inner, handled = sb.transport(), []
+
+    class Interrupting(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if "/crm/" in request.url.path and not handled:
+                _thread.interrupt_main()
+                handled.append(runs[0].interrupt.wait(10))  # no answer comes until the interrupt is handled
+            return inner.handle_request(request)
+
+    with ZohoCRM(sb.credentials, transport=Interrupting(), **client_kwargs(sb)) as crm, pytest.raises(
+        KeyboardInterrupt
+    ) as raised:  # fmt: skip
+        crm.records.insert("Leads", records(300), concurrency=1)
+    assert handled == [True], "the Ctrl-C waited for the next answer"
+    assert_one_outcome_each(raised.value.result, 300)  # type: ignore[attr-defined]
 
 
 def test_a_cancelled_async_batch_carries_every_outcome() -> None:
