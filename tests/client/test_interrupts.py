@@ -97,18 +97,22 @@ def test_an_interrupt_ends_a_retry_wait_and_the_retry_never_goes_out() -> None:
     assert {o.code for o in result[200:] if isinstance(o, Failure)} <= {"NOT_SENT"}
 
 
-def test_a_call_whose_token_comes_after_the_interrupt_is_never_sent(
-    sb: Sandbox, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Ctrl-C while every call of a sync batch waits for the token: the token comes after, nothing is sent."""
-    runs: list[Any] = []
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The sync batches' runs (their ``interrupt`` event is set once the batch's thread took a Ctrl-C)."""
+    made: list[Any] = []
 
     class Seen(sync_run.Run):  # type: ignore[misc]
         def __init__(self) -> None:
             super().__init__()
-            runs.append(self)
+            made.append(self)
 
     monkeypatch.setattr(sync_run, "Run", Seen)
+    return made
+
+
+def test_a_call_whose_token_comes_after_the_interrupt_is_never_sent(sb: Sandbox, runs: list[Any]) -> None:
+    """Ctrl-C while every call of a sync batch waits for the token: the token comes after, nothing is sent."""
     inner, main = sb.transport(), threading.main_thread().ident
     assert main is not None
 
@@ -133,18 +137,10 @@ def test_a_call_whose_token_comes_after_the_interrupt_is_never_sent(
 
 
 def test_a_ctrl_c_that_came_before_the_wait_for_answers_began_is_handled_without_an_answer(
-    sb: Sandbox, monkeypatch: pytest.MonkeyPatch
+    sb: Sandbox, runs: list[Any]
 ) -> None:
     """``_thread.interrupt_main`` trips the interrupt flag alone, as a SIGINT does that lands just before
     the batch's thread begins to wait: that wait is not woken by it, only by the next answer."""
-    runs: list[Any] = []
-
-    class Seen(sync_run.Run):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__()
-            runs.append(self)
-
-    monkeypatch.setattr(sync_run, "Run", Seen)
     inner, handled = sb.transport(), []
 
     class Interrupting(httpx.BaseTransport):
