@@ -361,16 +361,16 @@ class TokenCore:
     def _write(self, token: Token) -> None:
         try:
             self.store.save(token)
-        except Exception as exc:
-            self._store_trouble("write to", exc)
+        except Exception as exc:  # redacted of ``token`` too: an async save ends before it is ``_last``
+            self._store_trouble("write to", exc, token.access_token)
         else:
             self._store_failing = False
 
-    def _store_trouble(self, action: str, exc: Exception) -> None:
+    def _store_trouble(self, action: str, exc: Exception, *also: str) -> None:
         if not self._store_failing:
             logger.warning(
                 "zoho_crm: could not %s the token store %r (%s); the token is kept in this process only",
-                action, self.store, redact(described(exc), *self._secrets()),
+                action, self.store, redact(described(exc), *self._secrets(), *also),
             )  # fmt: skip
         self._store_failing = True
 

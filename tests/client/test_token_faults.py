@@ -3,6 +3,7 @@ token-endpoint answers, a token store that is not to be trusted. Sync and async.
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 import logging
@@ -26,6 +27,7 @@ from zoho_crm import (
     Token,
     ZohoCRM,
 )
+from zoho_crm._auth import TokenManager
 from zoho_crm._oauth import HOLD_BACK
 from zoho_crm.errors import AuthenticationError, TokenEndpointError, TokenRefusedError, TokenStoreError
 from zoho_crm.testing import ManualClock, Sandbox, sandbox
@@ -212,6 +214,36 @@ async def test_a_store_that_cannot_be_written_async(sb: Sandbox, tmp_path: Path)
                             **client_kwargs(sb)) as crm:  # fmt: skip
         assert [await crm.records.count("Leads") for _ in range(10)] == [0] * 10
     assert sb.counters.token_refreshes == 1
+
+
+class EchoingStore:
+    """A store of the caller's that is down, whose errors name the token it was handed."""
+
+    def __init__(self) -> None:
+        self.handed: list[str] = []
+
+    def load(self) -> Token | None:
+        return None
+
+    def save(self, token: Token) -> None:
+        self.handed.append(token.access_token)
+        raise OSError(f"value {token.access_token!r} refused")
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_a_store_whose_errors_name_the_new_token_never_shows_it(caplog: pytest.LogCaptureFixture, flavour: str) -> None:
+    """The warning of a failed save is redacted of the token being saved, even one not shaped like Zoho's
+    (an async save runs before the client takes the token as its own)."""
+    grant = {"access_token": "issued-token-not-shaped-like-zohos", "expires_in": 3600}
+    issuer = httpx.MockTransport(lambda request: httpx.Response(200, json=grant))
+    store = EchoingStore()
+    tokens = TokenManager(CREDS, accounts_url="https://accounts.zoho.com", store=store, transport=issuer,
+                          async_transport=issuer)  # fmt: skip
+    with caplog.at_level(logging.WARNING, logger="zoho_crm"):
+        token = tokens.get() if flavour == "sync" else asyncio.run(tokens.aget())
+    assert store.handed == [token.access_token] == [grant["access_token"]]
+    assert "could not write to the token store" in caplog.text
+    assert grant["access_token"] not in caplog.text
 
 
 # --- 8. odd token-endpoint answers ----------------------------------------------------------------------------
