@@ -156,27 +156,54 @@ async def off_loop(call: Callable[[], T]) -> T:
     return await asyncio.wrap_future(in_thread(call) if held is None else held.then(call))
 
 
-def _enter_lock(store: TokenStore, loop: Any) -> tuple[AbstractContextManager[object] | None, _Keeper | bool]:
-    """Make and enter the store's lock (``(lock, False)`` when it cannot be had), in a worker thread.
+_WATCH = 0.5
+"""Seconds between a held lock's looks at its caller's event loop (see :class:`_Hold`)."""
+
+
+class _Hold:
+    """A lock an async caller had: given back once, after the store calls made under it.
+
+    By its caller; or, when the caller's event loop was closed without it (``loop.close()`` with the
+    refresh pending, not through ``asyncio.run``), by a watcher thread: a Redis lock would otherwise
+    be renewed, and a file lock held, until the process ends.
+    """
+
+    def __init__(self, lock: AbstractContextManager[object], entered: _Keeper | bool, loop: Any, held: _Held) -> None:
+        self.lock, self.entered, self.done, self._once = lock, entered, threading.Event(), threading.Lock()
+        threading.Thread(target=self._watch, args=(loop, held), name="zoho-crm-token-lock-watch", daemon=True).start()
+
+    def give_back(self) -> None:
+        """Give the lock back (once)."""
+        if self._once.acquire(blocking=False):
+            _exit(self.lock, self.entered)
+            self.done.set()
+
+    def _watch(self, loop: Any, held: _Held) -> None:
+        while not self.done.wait(_WATCH):
+            if loop.is_closed():  # nobody left to give it back: once the store calls under way end
+                concurrent.futures.wait([held.last] if held.last is not None else [])
+                self.give_back()
+
+
+def _enter_lock(store: TokenStore, loop: Any, held: _Held) -> _Hold | None:
+    """Make and enter the store's lock (``None`` when it cannot be had), in a worker thread.
 
     A lock had once ``loop`` is closed has nobody left to use it: it is given back at once.
     """
     lock = _lock_of(store, True)
-    if lock is None:
-        return None, False
-    entered = _enter(store, lock)
-    if entered and loop.is_closed():  # stopped and closed while it waited (not through asyncio.run)
+    entered = lock is not None and _enter(store, lock)
+    if not entered or lock is None:
+        return None
+    if loop.is_closed():  # stopped and closed while it waited (not through asyncio.run)
         _exit(lock, entered)
-        entered = False
-    return lock, entered
+        return None
+    return _Hold(lock, entered, loop, held)
 
 
-def _release(waiting: concurrent.futures.Future[tuple[AbstractContextManager[object] | None, _Keeper | bool]]) -> None:
+def _release(waiting: concurrent.futures.Future[_Hold | None]) -> None:
     """Give back the lock ``waiting`` had (if it had one); run once the store calls made under it ended."""
-    if waiting.exception() is None:
-        lock, entered = waiting.result()
-        if entered and lock is not None:
-            _exit(lock, entered)
+    if waiting.exception() is None and (hold := waiting.result()) is not None:
+        hold.give_back()
 
 
 @contextlib.asynccontextmanager
@@ -193,15 +220,15 @@ async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[N
     if type(store) is MemoryTokenStore:
         yield
         return
-    waiting, loop = None, asyncio.get_running_loop()
+    waiting, loop, held = None, asyncio.get_running_loop(), _Held(None)
     if wanted and callable(getattr(store, "lock", None)):
-        waiting = in_thread(lambda: _enter_lock(store, loop), name="zoho-crm-token-lock-wait")
+        held.last = waiting = in_thread(lambda: _enter_lock(store, loop, held), name="zoho-crm-token-lock-wait")
         try:
             await asyncio.wrap_future(waiting)
         except BaseException:  # cancelled while waiting (a task, the loop shutting down), or closed, never resumed
             in_thread(lambda: _release(waiting), waiting, "zoho-crm-token-lock-release")
             raise
-    held, outer = _Held(waiting), _HELD.get()
+    outer = _HELD.get()
     _HELD.set(held)
     cancelled = False
     try:

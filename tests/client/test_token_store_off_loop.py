@@ -173,3 +173,20 @@ def test_a_loop_ending_while_a_save_is_stuck_loses_neither_the_token_nor_the_loc
     with ZohoCRM(sb.credentials, transport=sb.transport(), token_store=peer_store, **client_kwargs(sb)) as peer:
         assert peer.records.count("Leads") == 0
     assert sb.counters.token_refreshes == 1
+
+
+def test_a_loop_closed_without_asyncio_run_while_a_save_is_stuck_gives_the_lock_back(
+    sb: Sandbox, tmp_path: Path
+) -> None:
+    """``loop.close()`` with the refresh pending (no ``asyncio.run`` to cancel it) while its save waits on the
+    disk: the refresh never resumes, so a watcher gives the lock back once the save ends."""
+    store = StuckFileStore(tmp_path / "token.json", "save")
+    crm = AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), token_store=store, **client_kwargs(sb))
+    loop = asyncio.new_event_loop()
+    with pytest.raises(asyncio.TimeoutError):
+        loop.run_until_complete(asyncio.wait_for(crm.records.count("Leads"), 0.5))
+    assert store.stalled
+    loop.close()
+    store.go.set()
+    assert events_once_unlocked(store) == ["locked", "saved", "unlocking"]  # before: held until the process ends
+    assert FileTokenStore(tmp_path / "token.json").load() is not None
