@@ -181,23 +181,18 @@ class _Hold:
     def _watch(self, loop: Any, held: _Held) -> None:
         while not self.done.wait(_WATCH):
             if loop.is_closed():  # nobody left to give it back: once the store calls under way end
-                concurrent.futures.wait([held.last] if held.last is not None else [])
+                concurrent.futures.wait([held.last] if held.last else [])
                 self.give_back()
 
 
 def _enter_lock(store: TokenStore, loop: Any, held: _Held) -> _Hold | None:
     """Make and enter the store's lock (``None`` when it cannot be had), in a worker thread.
 
-    A lock had once ``loop`` is closed has nobody left to use it: it is given back at once.
+    A lock had once ``loop`` is closed (while it waited) is given back by its :class:`_Hold`'s watcher.
     """
     lock = _lock_of(store, True)
     entered = lock is not None and _enter(store, lock)
-    if not entered or lock is None:
-        return None
-    if loop.is_closed():  # stopped and closed while it waited (not through asyncio.run)
-        _exit(lock, entered)
-        return None
-    return _Hold(lock, entered, loop, held)
+    return _Hold(lock, entered, loop, held) if entered and lock is not None else None
 
 
 def _release(waiting: concurrent.futures.Future[_Hold | None]) -> None:

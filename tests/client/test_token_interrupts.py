@@ -79,7 +79,7 @@ def test_a_store_lock_had_after_its_loop_was_closed_is_given_back(tmp_path: Path
     release.set()
     holder.join()
     for thread in threading.enumerate():
-        if thread.name in ("zoho-crm-token-lock-wait", "zoho-crm-token-lock-release"):
+        if thread.name in ("zoho-crm-token-lock-wait", "zoho-crm-token-lock-release", "zoho-crm-token-lock-watch"):
             thread.join(30)
     with store.lock():  # the lock is free again (filelock.Timeout otherwise)
         pass
