@@ -169,7 +169,6 @@ class FileTokenStore:
         from filelock import FileLock  # only file-store users pay for it
 
         self.path = Path(path)
-        self._lock_timeout = lock_timeout
         self._thread_lock = threading.Lock()
         self._file_lock = FileLock(
             self.path.with_name(self.path.name + ".lock"), timeout=lock_timeout, mode=0o600, thread_local=False
@@ -178,7 +177,7 @@ class FileTokenStore:
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Exclusive use of the file, among threads and processes (``filelock.Timeout`` after ``lock_timeout``)."""
-        if not self._thread_lock.acquire(timeout=max(self._lock_timeout, -1)):  # a thread of this process holds it
+        if not self._thread_lock.acquire(timeout=max(self._file_lock.timeout, -1)):  # a thread of this process holds it
             from filelock import Timeout
 
             raise Timeout(str(self._file_lock.lock_file))
