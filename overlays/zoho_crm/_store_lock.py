@@ -19,7 +19,7 @@ from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 from ._logging import logger
-from .tokens import MemoryTokenStore, TokenStore
+from .tokens import TokenStore
 
 __all__ = ["PENDING", "astore_lock", "held_lock", "in_thread", "off_loop", "store_lock"]
 
@@ -207,14 +207,10 @@ async def astore_lock(store: TokenStore, wanted: bool = True) -> AsyncIterator[N
 
     The lock's wait, the store calls made while it is held (:func:`off_loop`) and its release run in
     worker threads, one after another. A caller cancelled (its task, the loop shutting down) stops
-    waiting at once; the store calls under way end, and then the lock is given back. The default
-    :class:`MemoryTokenStore`, which never waits, is used on the loop.
+    waiting at once; the store calls under way end, and then the lock is given back.
     """
     import asyncio
 
-    if type(store) is MemoryTokenStore:
-        yield
-        return
     waiting, loop, held = None, asyncio.get_running_loop(), _Held(None)
     if wanted and callable(getattr(store, "lock", None)):
         held.last = waiting = in_thread(lambda: _enter_lock(store, loop, held), name="zoho-crm-token-lock-wait")

@@ -130,10 +130,21 @@ class LockingTokenStore(TokenStore, Protocol):
 
 
 class MemoryTokenStore:
-    """Keeps the token in this process."""
+    """Keeps the token in this process; the clients sharing one make one refresh per expiry between them."""
 
     def __init__(self) -> None:
         self._token: Token | None = None
+        self._refreshing = threading.Lock()
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Held around a refresh by the clients sharing this store (``TimeoutError`` after ``LOCK_TIMEOUT``)."""
+        if not self._refreshing.acquire(timeout=LOCK_TIMEOUT):
+            raise TimeoutError(f"another client sharing this store has been refreshing for {LOCK_TIMEOUT:.0f} s")
+        try:
+            yield
+        finally:
+            self._refreshing.release()
 
     def load(self) -> Token | None:
         """The stored token, or ``None``."""
