@@ -117,7 +117,8 @@ async def test_a_stuck_store_lets_the_clients_own_timeout_end_the_call(
     sb: Sandbox, tmp_path: Path, stuck_in: str
 ) -> None:
     store = StuckFileStore(tmp_path / "token.json", stuck_in)
-    kwargs = {**client_kwargs(sb), "timeout": 0.3, "retry": RetryPolicy(max_attempts=1)}
+    # 2 s, well under the watchdog's 20: a shorter timeout could fire under load before the store stalls
+    kwargs = {**client_kwargs(sb), "timeout": 2.0, "retry": RetryPolicy(max_attempts=1)}
     async with AsyncZohoCRM(sb.credentials, transport=sb.async_transport(), token_store=store, **kwargs) as crm:
         with pytest.raises(APITimeoutError) as raised:
             await crm.records.count("Leads")
