@@ -40,6 +40,7 @@ from ._engine import (
     deadline_of,
     sync_transport,
 )
+from ._fork import renewed_in_child
 from ._json import loads
 from ._logging import logger
 from ._store_lock import PENDING, held_lock, in_thread, off_loop
@@ -213,6 +214,14 @@ class TokenCore:
         self._foreign_seen = False
         if isinstance(credentials, AccessTokenCredentials):
             self._last = Token(credentials.access_token, _NEVER, owner=self.owner)  # never stored: not shared
+        renewed_in_child(self, TokenCore._forget_threads)
+
+    def _forget_threads(self) -> None:
+        """In a forked child (``_fork``): the parent's threads, the locks they held, their refreshes are gone."""
+        self._lock, self._shield_lock, self._task_locks = threading.Lock(), threading.Lock(), {}
+        self._running, self._refreshing, self._reading = None, None, None
+        _RUNNING.clear()  # nothing for the child's exit to wait for
+        PENDING.clear()
 
     @property
     def can_refresh(self) -> bool:

@@ -6,16 +6,15 @@ point) is wrapped, each read and write waiting no longer than the time left (doc
 
 from __future__ import annotations
 
-import os
 import ssl
 import typing
-import weakref
 from collections.abc import Iterable
 
 import httpcore  # imported with the first sync client: httpx imports it only then too
 import httpx
 
 from ._engine import ATTEMPT_DEADLINE as _DEADLINE
+from ._fork import renewed_in_child
 
 __all__ = ["deadline_transport"]
 
@@ -88,29 +87,15 @@ def _transport(context: ssl.SSLContext, limits: httpx.Limits) -> httpx.HTTPTrans
     return transport
 
 
-_MADE: weakref.WeakKeyDictionary[httpx.HTTPTransport, tuple[ssl.SSLContext, httpx.Limits]] = weakref.WeakKeyDictionary()
-
-
-def _forked() -> None:
-    """In a forked child, every transport gets a pool of its own (before any of its threads can run).
-
-    The parent's connections stay the parent's, open: two processes writing to one connection would read
-    each other's answers. They are left to the garbage collector, which closes the child's copies only.
-    """
-    for transport, (context, limits) in list(_MADE.items()):
-        transport._pool = _transport(context, limits)._pool
-
-
-if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
-    os.register_at_fork(after_in_child=_forked)
-
-
 def deadline_transport(*, verify: bool, limits: httpx.Limits) -> httpx.HTTPTransport:
     """The httpx transport, its connections' waits cut at ``_engine.within``'s deadline (when httpcore allows).
 
-    A process forked from one that used it (``multiprocessing``, a pre-forking server) opens its own connections.
+    A process forked from one that used it (``multiprocessing``, a pre-forking server) opens its own
+    connections; the parent's are left open to it (the child's copies are closed when collected).
     """
     context = httpx.create_ssl_context(verify=verify)  # kept for a forked child's pool: made once
-    transport = _transport(context, limits)
-    _MADE[transport] = (context, limits)
-    return transport
+
+    def renew(transport: httpx.HTTPTransport) -> None:
+        transport._pool = _transport(context, limits)._pool
+
+    return renewed_in_child(_transport(context, limits), renew)

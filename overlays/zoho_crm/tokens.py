@@ -25,11 +25,12 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from ._fork import renewed_in_child
 from ._validation import finite_number
 from .errors import TokenStoreError
 
@@ -129,12 +130,18 @@ class LockingTokenStore(TokenStore, Protocol):
         """Exclusive access to the store for one load-check-refresh-save."""
 
 
+def _unheld(name: str) -> Callable[[object], None]:
+    """Replaces an object's thread lock ``name`` in a forked child (``_fork``): a thread of the parent held it."""
+    return lambda owner: setattr(owner, name, threading.Lock())
+
+
 class MemoryTokenStore:
     """Keeps the token in this process; the clients sharing one make one refresh per expiry between them."""
 
     def __init__(self) -> None:
         self._token: Token | None = None
         self._refreshing = threading.Lock()
+        renewed_in_child(self, _unheld("_refreshing"))
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
@@ -181,6 +188,7 @@ class FileTokenStore:
 
         self.path = Path(path)
         self._thread_lock = threading.Lock()
+        renewed_in_child(self, _unheld("_thread_lock"))  # the file lock is the parent's (its lock is shared)
         self._file_lock = FileLock(
             self.path.with_name(self.path.name + ".lock"), timeout=lock_timeout, mode=0o600, thread_local=False
         )

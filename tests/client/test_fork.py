@@ -7,13 +7,17 @@ request handed to the other's caller.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import warnings
+from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.client.conftest import client_kwargs
-from zoho_crm import ZohoCRM
+from zoho_crm import FileTokenStore, MemoryTokenStore, ZohoCRM
 from zoho_crm.testing import sandbox
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
@@ -25,30 +29,74 @@ def local_port(response: httpx.Response) -> int:
     return port
 
 
-def in_child(crm: ZohoCRM) -> int:
-    """The local port a forked child's first call goes out on (0: the call failed)."""
+def in_child(call: Callable[[], object]) -> str:
+    """What ``call()`` gives in a forked child, as text (an error's type name when it raises)."""
     read, write = os.pipe()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # the sandbox's server thread: it stays in the parent
         pid = os.fork()
     if pid == 0:  # the child: report and leave, whatever happens
-        port = 0
+        said = "nothing"
+        signal.alarm(60)  # a child that hangs is killed: the parent reads "" and the test fails
         try:
-            port = local_port(crm.records.with_raw_response.get_record_count("Leads"))
+            said = str(call())
+        except BaseException as exc:
+            said = type(exc).__name__
         finally:
-            os.write(write, str(port).encode())
+            os.write(write, said.encode())
             os._exit(0)
     os.close(write)
     os.waitpid(pid, 0)
     with os.fdopen(read) as answer:
-        return int(answer.read())
+        return answer.read()
 
 
 def test_a_forked_child_opens_its_own_connection_and_the_parent_keeps_its() -> None:
     with sandbox(mode="http") as sb, ZohoCRM(sb.credentials, **client_kwargs(sb)) as crm:
         parent = local_port(crm.records.with_raw_response.get_record_count("Leads"))  # one idle connection now
-        children = {in_child(crm) for _ in range(3)}
-        again = local_port(crm.records.with_raw_response.get_record_count("Leads"))
-    assert 0 not in children  # every child's call went through
-    assert parent not in children  # none wrote to the parent's connection
+
+        def port() -> int:
+            return local_port(crm.records.with_raw_response.get_record_count("Leads"))
+
+        children = {in_child(port) for _ in range(3)}
+        again = port()
+    assert all(port.isdigit() for port in children)  # every child's call went through
+    assert str(parent) not in children  # none wrote to the parent's connection
     assert again == parent  # which the parent still uses
+
+
+class HeldInParent(httpx.BaseTransport):
+    """httpx's transport, except that the parent's token requests wait until ``release`` is set."""
+
+    def __init__(self) -> None:
+        self.inner, self.parent = httpx.HTTPTransport(), os.getpid()
+        self.entered, self.release = threading.Event(), threading.Event()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth/v2/token") and os.getpid() == self.parent:
+            self.entered.set()
+            self.release.wait(60)
+        return self.inner.handle_request(request)
+
+
+@pytest.mark.parametrize("store", ["memory", "file"])
+def test_a_child_forked_while_a_thread_refreshes_refreshes_on_its_own(store: str, tmp_path: Path) -> None:
+    held = HeldInParent()
+    token_store = MemoryTokenStore() if store == "memory" else FileTokenStore(tmp_path / "token.json")
+    with sandbox(mode="http") as sb, ZohoCRM(sb.credentials, **{**client_kwargs(sb), "timeout": 5.0},
+                                             transport=held, token_store=token_store) as crm:  # fmt: skip
+        refreshing = threading.Thread(target=crm.records.count, args=("Leads",))
+        refreshing.start()
+        assert held.entered.wait(30)  # the parent's thread holds the client's and the store's locks
+        child = in_child(lambda: crm.records.count("Leads"))  # the child has no such thread to wait for
+        held.release.set()
+        refreshing.join()
+    assert child == "0"  # not an APITimeoutError after waiting for the parent's refresh
+    assert sb.counters.token_refreshes == 2  # the parent's and the child's own
+
+
+def test_a_forked_child_draws_its_own_retry_jitter() -> None:
+    with sandbox(mode="http") as sb, ZohoCRM(sb.credentials, **client_kwargs(sb)) as crm:
+        rng = crm._engine._rng
+        child = float(in_child(rng.random))  # children retrying in step after a 429 would collide again
+    assert child != rng.random()

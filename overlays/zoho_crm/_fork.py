@@ -1,0 +1,34 @@
+"""A forked child starts afresh: none of its parent's connections, held locks or running refreshes.
+
+Two processes writing to one connection read each other's answers; a lock one of the parent's threads
+held, or a refresh it ran, would never end in the child, whose only thread is the one that forked.
+Objects holding such state register a ``renew`` here, called in the child (``os.register_at_fork``).
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+__all__ = ["renewed_in_child"]
+
+T = TypeVar("T")
+
+_RENEW: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
+
+
+def renewed_in_child(owner: T, renew: Callable[[T], None]) -> T:
+    """``owner``, whose ``renew(owner)`` runs in every child forked while it lives (``renew`` holds no reference)."""
+    _RENEW[owner] = renew
+    return owner
+
+
+def _renew() -> None:
+    for owner, renew in list(_RENEW.items()):
+        renew(owner)
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_renew)
