@@ -841,6 +841,25 @@ class JobNotFoundError(BaseModel):
     status: ErrorStatus
 
 
+class Code2(Enum):
+    INVALID_DATA = "INVALID_DATA"
+    INVALID_URL_PATTERN = "INVALID_URL_PATTERN"
+
+
+class RecordNotFoundError(BaseModel):
+    """
+    404 envelope of a related read (a record that does not exist, or an unknown URL).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code2
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
 class AuthError(BaseModel):
     """
     401 envelope.
@@ -869,31 +888,13 @@ class PermissionError(BaseModel):
     status: ErrorStatus
 
 
-class Code2(Enum):
+class Code3(Enum):
     INVALID_URL_PATTERN = "INVALID_URL_PATTERN"
 
 
 class NotFoundError(BaseModel):
     """
     404 envelope.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    code: Code2
-    details: ErrorDetails
-    message: str
-    status: ErrorStatus
-
-
-class Code3(Enum):
-    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
-
-
-class MethodError(BaseModel):
-    """
-    405 envelope.
     """
 
     model_config = ConfigDict(
@@ -906,12 +907,12 @@ class MethodError(BaseModel):
 
 
 class Code4(Enum):
-    ALREADY_MODIFIED = "ALREADY_MODIFIED"
+    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
 
 
-class PreconditionError(BaseModel):
+class MethodError(BaseModel):
     """
-    412 envelope.
+    405 envelope.
     """
 
     model_config = ConfigDict(
@@ -924,13 +925,12 @@ class PreconditionError(BaseModel):
 
 
 class Code5(Enum):
-    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
-    FILE_SIZE_MORE_THAN_ALLOWED_SIZE = "FILE_SIZE_MORE_THAN_ALLOWED_SIZE"
+    ALREADY_MODIFIED = "ALREADY_MODIFIED"
 
 
-class PayloadError(BaseModel):
+class PreconditionError(BaseModel):
     """
-    413 envelope (no code documented; see Decisions).
+    412 envelope.
     """
 
     model_config = ConfigDict(
@@ -943,12 +943,13 @@ class PayloadError(BaseModel):
 
 
 class Code6(Enum):
-    INVALID_DATA = "INVALID_DATA"
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
+    FILE_SIZE_MORE_THAN_ALLOWED_SIZE = "FILE_SIZE_MORE_THAN_ALLOWED_SIZE"
 
 
-class MediaTypeError(BaseModel):
+class PayloadError(BaseModel):
     """
-    415 envelope (no code documented; see Decisions).
+    413 envelope (no code documented; see Decisions).
     """
 
     model_config = ConfigDict(
@@ -961,12 +962,12 @@ class MediaTypeError(BaseModel):
 
 
 class Code7(Enum):
-    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"
+    INVALID_DATA = "INVALID_DATA"
 
 
-class RateLimitError(BaseModel):
+class MediaTypeError(BaseModel):
     """
-    429 envelope.
+    415 envelope (no code documented; see Decisions).
     """
 
     model_config = ConfigDict(
@@ -979,6 +980,24 @@ class RateLimitError(BaseModel):
 
 
 class Code8(Enum):
+    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"
+
+
+class RateLimitError(BaseModel):
+    """
+    429 envelope.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code8
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class Code9(Enum):
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
@@ -990,7 +1009,7 @@ class ServerError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Code8
+    code: Code9
     details: ErrorDetails
     message: str
     status: ErrorStatus

@@ -6,6 +6,7 @@ import pytest
 
 from tests.client.conftest import client_kwargs
 from zoho_crm import AsyncZohoCRM, DataCenter, ZohoCRM
+from zoho_crm.errors import NotFoundError
 from zoho_crm.testing import Sandbox
 
 
@@ -54,6 +55,21 @@ def test_related_list_get_update_delink_count(sb: Sandbox, crm: ZohoCRM) -> None
     assert crm.related.delink_one("Campaigns", campaign, "Leads", lead_ids[120]).ok
     assert crm.related.count("Campaigns", campaign, ["Leads"]) == {"Leads": 9}
     assert len(sb.records("Leads")) == 130  # delinking keeps the records
+
+
+def test_related_reads_of_a_parent_that_does_not_exist_raise_not_found(sb: Sandbox, crm: ZohoCRM) -> None:
+    """Zoho answers 404 ``INVALID_DATA`` (crm-oas ``RecordNotFoundError``): not an empty list, as 204 would be."""
+    (campaign,) = sb.seed("Campaigns", [{"Campaign_Name": "C"}])
+    (lead,) = sb.seed("Leads", [{"Last_Name": "L"}])
+    crm.records.delete_one("Campaigns", campaign)
+    with pytest.raises(NotFoundError) as listed:
+        list(crm.related.iter("Campaigns", campaign, "Leads", fields=["Last_Name"]))
+    assert listed.value.code == "INVALID_DATA"
+    with pytest.raises(NotFoundError):
+        crm.related.get("Campaigns", campaign, "Leads", lead, fields=["Last_Name"])
+    (other,) = sb.seed("Campaigns", [{"Campaign_Name": "D"}])
+    assert crm.related.get("Campaigns", other, "Leads", lead, fields=["Last_Name"]) is None  # not related: 204
+    assert list(crm.related.iter("Campaigns", other, "Leads", fields=["Last_Name"])) == []
 
 
 def test_related_records_of_a_deleted_parent(sb: Sandbox, crm: ZohoCRM) -> None:

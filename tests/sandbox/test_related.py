@@ -216,7 +216,6 @@ def test_related_list_errors(sb: Sandbox, api: httpx.Client, campaign: str) -> N
         assert unknown.json()["details"] == {"api_name": "Nope", "resource_path_index": 2}
         assert unknown.json()["message"] == "the related name given seems to be invalid"
     assert error_of(api.get(f"/Campaigns/{campaign}/Leads")) == (400, "REQUIRED_PARAM_MISSING")
-    assert api.get("/Campaigns/3652397000000000001/Leads", params={"fields": "Last_Name"}).status_code == 204
     unknown_parent = api.put("/Campaigns/3652397000000000001/Leads", json={"data": [{"id": "1"}]})
     assert error_of(unknown_parent) == (400, "INVALID_DATA")
     no_id = api.put(f"/Campaigns/{campaign}/Leads", json={"data": [{"Member_Status": "x"}]})
@@ -336,3 +335,26 @@ def test_delink_with_a_malformed_id_is_refused_whole(sb: Sandbox, api: httpx.Cli
     response = api.delete(f"/Campaigns/{campaign}/Leads", params={"ids": "abc"})  # reference 2.4
     assert (response.status_code, response.json()["code"]) == (400, "UNABLE_TO_PARSE_DATA_TYPE")
     assert sb.violations == []
+
+
+def test_related_reads_of_a_record_that_does_not_exist_answer_404(
+    sb: Sandbox, api: httpx.Client, campaign: str
+) -> None:
+    """crm-oas (v8.0/related_records, getRelatedRecords and getRelatedRecord): a parent, or a related record,
+    that does not exist is a 404 ``INVALID_DATA`` "The record does not exist"; 204 means nothing related."""
+    (lead,) = sb.seed("Leads", leads(1))
+    missing = "3652397000000000001"
+    for gone in (
+        api.get(f"/Campaigns/{missing}/Leads", params={"fields": "Last_Name"}),
+        api.get(f"/Campaigns/{missing}/Leads/{lead}", params={"fields": "Last_Name"}),
+        api.get(f"/Campaigns/{campaign}/Leads/{missing}", params={"fields": "Last_Name"}),
+    ):
+        assert error_of(gone) == (404, "INVALID_DATA")
+        assert gone.json()["message"] == "The record does not exist"
+        assert gone.json()["details"] == {}
+    api.delete(f"/Leads/{lead}")  # in the recycle bin: no longer a record the related lists read
+    assert error_of(api.get(f"/Leads/{lead}/Campaigns", params={"fields": "Campaign_Name"})) == (404, "INVALID_DATA")
+    # Both exist but are not related, or nothing is related: still 204.
+    (other,) = sb.seed("Leads", leads(1, start=1))
+    assert api.get(f"/Campaigns/{campaign}/Leads/{other}", params={"fields": "Last_Name"}).status_code == 204
+    assert api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name"}).status_code == 204

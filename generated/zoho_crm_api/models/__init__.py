@@ -88,6 +88,8 @@ if TYPE_CHECKING:
     from .record_append_values import RecordAppendValues
     from .record_count import RecordCount
     from .record_error_code import RecordErrorCode
+    from .record_not_found_error import RecordNotFoundError
+    from .record_not_found_error_code import RecordNotFoundErrorCode
     from .record_with_id import RecordWithId
     from .records_page import RecordsPage
     from .related_count_filter import RelatedCountFilter
@@ -203,6 +205,8 @@ _MODULE_OF = {
     "RecordAppendValues": ".record_append_values",
     "RecordCount": ".record_count",
     "RecordErrorCode": ".record_error_code",
+    "RecordNotFoundError": ".record_not_found_error",
+    "RecordNotFoundErrorCode": ".record_not_found_error_code",
     "RecordWithId": ".record_with_id",
     "RecordsPage": ".records_page",
     "RelatedCountFilter": ".related_count_filter",
@@ -333,6 +337,8 @@ __all__ = (
     "RecordAppendValues",
     "RecordCount",
     "RecordErrorCode",
+    "RecordNotFoundError",
+    "RecordNotFoundErrorCode",
     "RecordsPage",
     "RecordWithId",
     "RelatedCountFilter",

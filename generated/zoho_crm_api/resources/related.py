@@ -698,7 +698,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Lists the records in one related list of a record. `fields` is required (at most 50);
         `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
+        external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+        id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``).
 
@@ -780,7 +781,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Lists the records in one related list of a record. `fields` is required (at most 50);
         `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
+        external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+        id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, paginated: page after page).
 
@@ -855,7 +857,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Lists the records in one related list of a record. `fields` is required (at most 50);
         `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
+        external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+        id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``: one page, empty when nothing matched).
 
@@ -930,7 +933,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Lists the records in one related list of a record. `fields` is required (at most 50);
         `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
+        external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+        id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
@@ -1229,7 +1233,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Get one related record.
 
         Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-        fields (comma-separated), both path ids hold external values. Not related: 204.
+        fields (comma-separated), both path ids hold external values. Not related: 204. A parent
+        or related id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``).
 
@@ -1290,7 +1295,8 @@ class RelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Get one related record.
 
         Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-        fields (comma-separated), both path ids hold external values. Not related: 204.
+        fields (comma-separated), both path ids hold external values. Not related: 204. A parent
+        or related id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``: ``None`` when there is none, or it has not changed).
 
@@ -2169,7 +2175,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Lists the records in one related list of a record. `fields` is required (at most 50);
         `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
+        external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+        id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``).
 
@@ -2251,7 +2258,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Lists the records in one related list of a record. `fields` is required (at most 50);
         `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
+        external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+        id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, paginated: page after page).
 
@@ -2326,7 +2334,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Lists the records in one related list of a record. `fields` is required (at most 50);
         `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
+        external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+        id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``: one page, empty when nothing matched).
 
@@ -2401,7 +2410,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         Lists the records in one related list of a record. `fields` is required (at most 50);
         `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
         `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-        external fields, the path and `ids` hold external values. Nothing related: 204.
+        external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+        id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_records`` (``GET /{module}/{record_id}/{related_list}``, page after page, each record once, one page in memory; Zoho's page tokens where it gives them).
 
@@ -2700,7 +2710,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Get one related record.
 
         Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-        fields (comma-separated), both path ids hold external values. Not related: 204.
+        fields (comma-separated), both path ids hold external values. Not related: 204. A parent
+        or related id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``).
 
@@ -2761,7 +2772,8 @@ class AsyncRelatedResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         """Get one related record.
 
         Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-        fields (comma-separated), both path ids hold external values. Not related: 204.
+        fields (comma-separated), both path ids hold external values. Not related: 204. A parent
+        or related id that names no record: 404 `INVALID_DATA` (see Decisions).
 
         Operation ``get_related_record`` (``GET /{module}/{record_id}/{related_list}/{related_record_id}``: ``None`` when there is none, or it has not changed).
 

@@ -50,6 +50,17 @@ def _parent(ctx: Context) -> StoredRecord | None:
     return ctx.resolve(ctx.module.api_name, ctx.params["record_id"])
 
 
+def _read(ctx: Context, module: str, raw: str) -> StoredRecord | None:
+    """The live record a related read names; ``None`` (204) for an external value that matches nothing.
+
+    A record id that names no record is a 404 ``INVALID_DATA`` (crm-oas's ``RecordNotFoundError``).
+    """
+    record = ctx.resolve(module, raw)
+    if record is None and ctx.externals.field_for(module) is None:
+        raise ZohoError(404, "INVALID_DATA", {}, "The record does not exist")
+    return record
+
+
 def _write_parent(ctx: Context) -> StoredRecord:
     parent = _parent(ctx)
     if parent is None:
@@ -119,7 +130,7 @@ def _listing(ctx: Context, parent_id: str, related: RelatedListDef, *, tokens: b
 def get_related_records(ctx: Context) -> Reply:
     """``GET /{module}/{record_id}/{related_list}``."""
     related = _related_list(ctx)
-    parent = _parent(ctx)
+    parent = _read(ctx, ctx.module.api_name, ctx.params["record_id"])
     if parent is None:
         return Reply(204)
     return _listing(ctx, parent.id, related, tokens=True)
@@ -128,8 +139,8 @@ def get_related_records(ctx: Context) -> Reply:
 def get_related_record(ctx: Context) -> Reply:
     """``GET /{module}/{record_id}/{related_list}/{related_record_id}``."""
     related = _related_list(ctx)
-    parent = _parent(ctx)
-    child = ctx.resolve(related.related_module, ctx.params["related_record_id"])
+    parent = _read(ctx, ctx.module.api_name, ctx.params["record_id"])
+    child = _read(ctx, related.related_module, ctx.params["related_record_id"])
     if parent is None or child is None:
         return Reply(204)
     member = _members(ctx, parent.id, related).get(child.id)

@@ -8,10 +8,10 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.auth_error import AuthError
 from ...models.method_error import MethodError
-from ...models.not_found_error import NotFoundError
 from ...models.permission_error import PermissionError_
 from ...models.rate_limit_error import RateLimitError
 from ...models.read_error import ReadError
+from ...models.record_not_found_error import RecordNotFoundError
 from ...models.records_page import RecordsPage
 from ...models.server_error import ServerError
 from ...types import UNSET, Response, Unset
@@ -61,10 +61,10 @@ def _parse_response(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
     | None
@@ -98,7 +98,7 @@ def _parse_response(
         return response_403
 
     if response.status_code == 404:
-        response_404 = NotFoundError.from_dict(response.json())
+        response_404 = RecordNotFoundError.from_dict(response.json())
 
         return response_404
 
@@ -129,10 +129,10 @@ def _build_response(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
 ]:
@@ -158,17 +158,18 @@ def sync_detailed(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
 ]:
     """Get one related record
 
      Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-    fields (comma-separated), both path ids hold external values. Not related: 204.
+    fields (comma-separated), both path ids hold external values. Not related: 204. A parent
+    or related id that names no record: 404 `INVALID_DATA` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -189,7 +190,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError]
+        Response[Any | AuthError | MethodError | PermissionError_ | RateLimitError | ReadError | RecordNotFoundError | RecordsPage | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -223,10 +224,10 @@ def sync(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
     | None
@@ -234,7 +235,8 @@ def sync(
     """Get one related record
 
      Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-    fields (comma-separated), both path ids hold external values. Not related: 204.
+    fields (comma-separated), both path ids hold external values. Not related: 204. A parent
+    or related id that names no record: 404 `INVALID_DATA` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -255,7 +257,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError
+        Any | AuthError | MethodError | PermissionError_ | RateLimitError | ReadError | RecordNotFoundError | RecordsPage | ServerError
     """
 
     return sync_detailed(
@@ -284,17 +286,18 @@ async def asyncio_detailed(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
 ]:
     """Get one related record
 
      Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-    fields (comma-separated), both path ids hold external values. Not related: 204.
+    fields (comma-separated), both path ids hold external values. Not related: 204. A parent
+    or related id that names no record: 404 `INVALID_DATA` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -315,7 +318,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError]
+        Response[Any | AuthError | MethodError | PermissionError_ | RateLimitError | ReadError | RecordNotFoundError | RecordsPage | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -347,10 +350,10 @@ async def asyncio(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
     | None
@@ -358,7 +361,8 @@ async def asyncio(
     """Get one related record
 
      Reads one record of a related list. With `X-EXTERNAL` naming both modules' external
-    fields (comma-separated), both path ids hold external values. Not related: 204.
+    fields (comma-separated), both path ids hold external values. Not related: 204. A parent
+    or related id that names no record: 404 `INVALID_DATA` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -379,7 +383,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError
+        Any | AuthError | MethodError | PermissionError_ | RateLimitError | ReadError | RecordNotFoundError | RecordsPage | ServerError
     """
 
     return (

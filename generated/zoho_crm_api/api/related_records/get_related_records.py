@@ -8,10 +8,10 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.auth_error import AuthError
 from ...models.method_error import MethodError
-from ...models.not_found_error import NotFoundError
 from ...models.permission_error import PermissionError_
 from ...models.rate_limit_error import RateLimitError
 from ...models.read_error import ReadError
+from ...models.record_not_found_error import RecordNotFoundError
 from ...models.records_page import RecordsPage
 from ...models.server_error import ServerError
 from ...models.sort_by import SortBy
@@ -95,10 +95,10 @@ def _parse_response(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
     | None
@@ -132,7 +132,7 @@ def _parse_response(
         return response_403
 
     if response.status_code == 404:
-        response_404 = NotFoundError.from_dict(response.json())
+        response_404 = RecordNotFoundError.from_dict(response.json())
 
         return response_404
 
@@ -163,10 +163,10 @@ def _build_response(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
 ]:
@@ -198,10 +198,10 @@ def sync_detailed(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
 ]:
@@ -210,7 +210,8 @@ def sync_detailed(
      Lists the records in one related list of a record. `fields` is required (at most 50);
     `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
     `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-    external fields, the path and `ids` hold external values. Nothing related: 204.
+    external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+    id that names no record: 404 `INVALID_DATA` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -237,7 +238,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError]
+        Response[Any | AuthError | MethodError | PermissionError_ | RateLimitError | ReadError | RecordNotFoundError | RecordsPage | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -283,10 +284,10 @@ def sync(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
     | None
@@ -296,7 +297,8 @@ def sync(
      Lists the records in one related list of a record. `fields` is required (at most 50);
     `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
     `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-    external fields, the path and `ids` hold external values. Nothing related: 204.
+    external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+    id that names no record: 404 `INVALID_DATA` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -323,7 +325,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError
+        Any | AuthError | MethodError | PermissionError_ | RateLimitError | ReadError | RecordNotFoundError | RecordsPage | ServerError
     """
 
     return sync_detailed(
@@ -364,10 +366,10 @@ async def asyncio_detailed(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
 ]:
@@ -376,7 +378,8 @@ async def asyncio_detailed(
      Lists the records in one related list of a record. `fields` is required (at most 50);
     `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
     `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-    external fields, the path and `ids` hold external values. Nothing related: 204.
+    external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+    id that names no record: 404 `INVALID_DATA` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -403,7 +406,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError]
+        Response[Any | AuthError | MethodError | PermissionError_ | RateLimitError | ReadError | RecordNotFoundError | RecordsPage | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -447,10 +450,10 @@ async def asyncio(
     Any
     | AuthError
     | MethodError
-    | NotFoundError
     | PermissionError_
     | RateLimitError
     | ReadError
+    | RecordNotFoundError
     | RecordsPage
     | ServerError
     | None
@@ -460,7 +463,8 @@ async def asyncio(
      Lists the records in one related list of a record. `fields` is required (at most 50);
     `per_page` at most 200; past 2,000 records follow `info.next_page_token` with
     `page_token` (never together with `page`). With `X-EXTERNAL` naming both modules'
-    external fields, the path and `ids` hold external values. Nothing related: 204.
+    external fields, the path and `ids` hold external values. Nothing related: 204. A parent
+    id that names no record: 404 `INVALID_DATA` (see Decisions).
 
     Args:
         module (str):  Example: Leads.
@@ -487,7 +491,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RecordsPage | ServerError
+        Any | AuthError | MethodError | PermissionError_ | RateLimitError | ReadError | RecordNotFoundError | RecordsPage | ServerError
     """
 
     return (
