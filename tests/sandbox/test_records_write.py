@@ -150,6 +150,17 @@ def test_unique_fields_refuse_duplicates(sb: Sandbox, api: httpx.Client) -> None
         assert result["details"]["api_name"] == "Email"
         assert result["details"]["duplicate_record"]["id"] == first
         assert result["details"]["duplicate_record"]["module"]["api_name"] == "Leads"
+        assert result["details"]["more_records"] is False
+
+
+def test_duplicate_data_tells_whether_more_records_clash(sb: Sandbox, api: httpx.Client) -> None:
+    """crm-oas ``DuplicateDataError`` (v8.0/record, createRecords/updateRecords): ``details.more_records`` is
+    required, true when more than the ``duplicate_record`` named hold the value."""
+    sb.seed("Leads", [{"Last_Name": "a", "Email": "same@example.com"}, {"Last_Name": "b", "Email": "same@example.com"}])
+    sb.mark_unique("Leads", "Email")  # marked after two records took the value: both clash
+    (result,) = api.post("/Leads", json={"data": [{"Last_Name": "c", "Email": "same@example.com"}]}).json()["data"]
+    assert result["code"] == "DUPLICATE_DATA"
+    assert result["details"]["more_records"] is True
 
 
 def test_update_bulk_and_single(sb: Sandbox, api: httpx.Client, clock: ManualClock) -> None:

@@ -247,6 +247,7 @@ def clean_record(
                         "module": {"api_name": module.api_name, "id": module.id},
                         "Owner": {"name": owner.get("name"), "id": owner.get("id")},
                     },
+                    "more_records": len(clash) > 1,  # crm-oas DuplicateDataError: required
                 },
                 "duplicate data",
             )
