@@ -928,6 +928,20 @@ class Code5(Enum):
     ALREADY_MODIFIED = "ALREADY_MODIFIED"
 
 
+class PreconditionItem(BaseModel):
+    """
+    A record that changed after `If-Unmodified-Since`; `details` holds its `id` and audit fields.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code5
+    details: ErrorDetails
+    message: str
+    status: Status2
+
+
 class PreconditionError(BaseModel):
     """
     412 envelope.
@@ -942,7 +956,7 @@ class PreconditionError(BaseModel):
     status: ErrorStatus
 
 
-class Code6(Enum):
+class Code7(Enum):
     LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
     FILE_SIZE_MORE_THAN_ALLOWED_SIZE = "FILE_SIZE_MORE_THAN_ALLOWED_SIZE"
 
@@ -955,24 +969,6 @@ class PayloadError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Code6
-    details: ErrorDetails
-    message: str
-    status: ErrorStatus
-
-
-class Code7(Enum):
-    INVALID_DATA = "INVALID_DATA"
-
-
-class MediaTypeError(BaseModel):
-    """
-    415 envelope (no code documented; see Decisions).
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
     code: Code7
     details: ErrorDetails
     message: str
@@ -980,12 +976,12 @@ class MediaTypeError(BaseModel):
 
 
 class Code8(Enum):
-    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"
+    INVALID_DATA = "INVALID_DATA"
 
 
-class RateLimitError(BaseModel):
+class MediaTypeError(BaseModel):
     """
-    429 envelope.
+    415 envelope (no code documented; see Decisions).
     """
 
     model_config = ConfigDict(
@@ -998,6 +994,24 @@ class RateLimitError(BaseModel):
 
 
 class Code9(Enum):
+    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"
+
+
+class RateLimitError(BaseModel):
+    """
+    429 envelope.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code9
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class Code10(Enum):
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
@@ -1009,7 +1023,7 @@ class ServerError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Code9
+    code: Code10
     details: ErrorDetails
     message: str
     status: ErrorStatus
@@ -1411,8 +1425,26 @@ class WriteBadRequestBody(RootModel[WriteError | ActionResults]):
     )
 
 
+class PreconditionResults(BaseModel):
+    """
+    One `ALREADY_MODIFIED` item per record that changed after `If-Unmodified-Since`.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    data: list[PreconditionItem] = Field(..., max_length=100, min_length=1)
+
+
 class RelatedRecordsCountResponse(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
     get_related_records_count: list[ActionError | RelatedCountSuccess]
+
+
+class PreconditionBody(RootModel[PreconditionResults | PreconditionError]):
+    root: PreconditionResults | PreconditionError = Field(
+        ...,
+        description="The items of the records that changed (what Zoho sends), or the error envelope.",
+    )

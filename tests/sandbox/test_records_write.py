@@ -321,6 +321,19 @@ def test_clone_does_not_copy_external_fields(sb: Sandbox, api: httpx.Client) -> 
     assert "Ext_ID" not in sb.record("Leads", clone_id)  # type: ignore[operator]
 
 
+def _modified(response: httpx.Response) -> list[str]:
+    """The ids a 412 names: one ``ALREADY_MODIFIED`` item per record that changed, as crm-oas's 412 of
+    updateRecords/updateRecord shows (``data[]``, each item's ``details`` the record's id and audit fields)."""
+    assert response.status_code == 412
+    items = response.json()["data"]
+    for item in items:
+        assert set(item) == {"code", "details", "message", "status"}
+        assert (item["code"], item["status"]) == ("ALREADY_MODIFIED", "error")
+        assert item["message"] == "record updated time has already passed if-unmodified-since time"
+        assert {"id", "Modified_Time", "Created_Time", "Modified_By", "Created_By"} <= set(item["details"])
+    return [item["details"]["id"] for item in items]
+
+
 def test_if_unmodified_since_refuses_a_changed_record_and_changes_nothing(
     sb: Sandbox, api: httpx.Client, clock: ManualClock
 ) -> None:
@@ -330,15 +343,15 @@ def test_if_unmodified_since_refuses_a_changed_record_and_changes_nothing(
     assert api.put(f"/Leads/{ids[0]}", json={"data": [{"Company": "First"}]}, headers={"If-Unmodified-Since": seen})
     stale = {"If-Unmodified-Since": seen}
     response = api.put(f"/Leads/{ids[0]}", json={"data": [{"Company": "Second"}]}, headers=stale)
-    assert error_of(response) == (412, "ALREADY_MODIFIED")
-    assert response.json()["details"] == {"id": ids[0]}
+    assert _modified(response) == [ids[0]]
+    assert response.json()["data"][0]["details"]["Modified_Time"] == "2023-11-14T22:13:30+00:00"
     bulk = api.put(
         "/Leads", json={"data": [{"id": ids[1], "Company": "x"}, {"id": ids[0], "Company": "y"}]}, headers=stale
     )
-    assert error_of(bulk) == (412, "ALREADY_MODIFIED")
-    assert error_of(api.delete(f"/Leads/{ids[0]}", headers=stale)) == (412, "ALREADY_MODIFIED")
+    assert _modified(bulk) == [ids[0]]  # the changed record only; the call is refused whole
+    assert _modified(api.delete(f"/Leads/{ids[0]}", headers=stale)) == [ids[0]]
     upsert = api.post("/Leads/upsert", json={"data": [{"Last_Name": "u", "Email": "lead0@example.com"}]}, headers=stale)
-    assert error_of(upsert) == (412, "ALREADY_MODIFIED")
+    assert _modified(upsert) == [ids[0]]
     records = {r["id"]: r for r in sb.records("Leads")}
     assert records[ids[0]]["Company"] == "First"
     assert "Company" not in records[ids[1]]

@@ -80,6 +80,10 @@ if TYPE_CHECKING:
     from .permission_error_code import PermissionErrorCode
     from .precondition_error import PreconditionError
     from .precondition_error_code import PreconditionErrorCode
+    from .precondition_item import PreconditionItem
+    from .precondition_item_code import PreconditionItemCode
+    from .precondition_item_status import PreconditionItemStatus
+    from .precondition_results import PreconditionResults
     from .rate_limit_error import RateLimitError
     from .rate_limit_error_code import RateLimitErrorCode
     from .read_error import ReadError
@@ -197,6 +201,10 @@ _MODULE_OF = {
     "PermissionErrorCode": ".permission_error_code",
     "PreconditionError": ".precondition_error",
     "PreconditionErrorCode": ".precondition_error_code",
+    "PreconditionItem": ".precondition_item",
+    "PreconditionItemCode": ".precondition_item_code",
+    "PreconditionItemStatus": ".precondition_item_status",
+    "PreconditionResults": ".precondition_results",
     "RateLimitError": ".rate_limit_error",
     "RateLimitErrorCode": ".rate_limit_error_code",
     "ReadError": ".read_error",
@@ -329,6 +337,10 @@ __all__ = (
     "PermissionErrorCode",
     "PreconditionError",
     "PreconditionErrorCode",
+    "PreconditionItem",
+    "PreconditionItemCode",
+    "PreconditionItemStatus",
+    "PreconditionResults",
     "RateLimitError",
     "RateLimitErrorCode",
     "ReadError",

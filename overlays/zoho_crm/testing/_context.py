@@ -6,10 +6,10 @@ import dataclasses
 from collections.abc import Generator, Iterable
 from typing import Any
 
-from ._clock import parse_time
+from ._clock import format_time, parse_time
 from ._config import SandboxConfig
 from ._contract import Operation
-from ._errors import ZohoError
+from ._errors import ItemsRefusal, ZohoError
 from ._external import Externals
 from ._modules import ModuleDef
 from ._state import SandboxState
@@ -93,19 +93,37 @@ class Context:
         return {"id": raw} if raw.isdigit() else {}
 
     def unmodified_since(self, records: Iterable[StoredRecord]) -> None:
-        """Raise 412 ``ALREADY_MODIFIED`` if any record changed after ``If-Unmodified-Since``.
+        """Refuse the call (412) if any record changed after ``If-Unmodified-Since``.
 
+        The answer holds one ``ALREADY_MODIFIED`` item per record that changed, in input order, its
+        ``details`` the record's id and audit fields (crm-oas: the 412 of updateRecords and updateRecord).
         ``records`` is only iterated when the header is set (a generator costs nothing otherwise).
         """
         limit = self.params.get("If-Unmodified-Since")
         if limit is None:
             return
         moment = parse_time(limit)
-        for record in records:
-            if moment is not None and int(record.modified_at) > moment:
-                raise ZohoError(412, "ALREADY_MODIFIED", {"id": record.id})
+        if moment is None:
+            return
+        changed = {record.id: record for record in records if int(record.modified_at) > moment}
+        if changed:
+            raise ItemsRefusal(412, "ALREADY_MODIFIED", [_already_modified(r) for r in changed.values()])
 
     def modified_since(self) -> float | None:
         """The ``If-Modified-Since`` instant, if given."""
         text = self.params.get("If-Modified-Since")
         return parse_time(text) if text else None
+
+
+def _already_modified(record: StoredRecord) -> dict[str, Any]:
+    """The 412 item of a record changed after ``If-Unmodified-Since``."""
+    created, modified = record.fields.get("Created_By", {}), record.fields.get("Modified_By", {})
+    details = {
+        "Modified_Time": format_time(record.modified_at),
+        "Created_Time": format_time(record.created_at),
+        "id": record.id,
+        "Modified_By": {"name": modified.get("name"), "id": modified.get("id")},
+        "Created_By": {"name": created.get("name"), "id": created.get("id")},
+    }
+    message = "record updated time has already passed if-unmodified-since time"
+    return {"code": "ALREADY_MODIFIED", "details": details, "message": message, "status": "error"}

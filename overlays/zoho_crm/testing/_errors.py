@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ContractViolation", "DroppedConnection", "ZohoError", "error_body"]
+__all__ = ["ContractViolation", "DroppedConnection", "ItemsRefusal", "ZohoError", "error_body"]
 
 MESSAGES: dict[str, str] = {
     "INVALID_MODULE": "the module name given seems to be invalid",
@@ -68,6 +68,21 @@ class ZohoError(Exception):
     def body(self) -> dict[str, Any]:
         """The envelope to send."""
         return error_body(self.code, self.details, self.message)
+
+
+class ItemsRefusal(ZohoError):
+    """A request refused as a whole whose answer lists the items at fault in ``data[]`` (not the envelope).
+
+    Zoho's 412: one ``ALREADY_MODIFIED`` item per record that changed (crm-oas, updateRecords' 412).
+    """
+
+    def __init__(self, status: int, code: str, items: list[dict[str, Any]]) -> None:
+        super().__init__(status, code, {"items": len(items)})
+        self.items = items
+
+    def body(self) -> dict[str, Any]:
+        """The answer: the items."""
+        return {"data": self.items}
 
 
 class ContractViolation(AssertionError):

@@ -13,6 +13,7 @@ from ...models.method_error import MethodError
 from ...models.not_found_error import NotFoundError
 from ...models.permission_error import PermissionError_
 from ...models.precondition_error import PreconditionError
+from ...models.precondition_results import PreconditionResults
 from ...models.rate_limit_error import RateLimitError
 from ...models.server_error import ServerError
 from ...types import UNSET, Response, Unset
@@ -62,6 +63,7 @@ def _parse_response(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -97,7 +99,23 @@ def _parse_response(
         return response_405
 
     if response.status_code == 412:
-        response_412 = PreconditionError.from_dict(response.json())
+
+        def _parse_response_412(data: object) -> PreconditionError | PreconditionResults:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_precondition_body_type_0 = PreconditionResults.from_dict(data)
+
+                return componentsschemas_precondition_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_precondition_body_type_1 = PreconditionError.from_dict(data)
+
+            return componentsschemas_precondition_body_type_1
+
+        response_412 = _parse_response_412(response.json())
 
         return response_412
 
@@ -127,6 +145,7 @@ def _build_response(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -154,6 +173,7 @@ def sync_detailed(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -177,7 +197,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError]
+        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -211,6 +231,7 @@ def sync(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -235,7 +256,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError
+        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
     """
 
     return sync_detailed(
@@ -264,6 +285,7 @@ async def asyncio_detailed(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -287,7 +309,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError]
+        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -319,6 +341,7 @@ async def asyncio(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -343,7 +366,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError
+        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
     """
 
     return (

@@ -13,6 +13,7 @@ from ...models.method_error import MethodError
 from ...models.not_found_error import NotFoundError
 from ...models.permission_error import PermissionError_
 from ...models.precondition_error import PreconditionError
+from ...models.precondition_results import PreconditionResults
 from ...models.rate_limit_error import RateLimitError
 from ...models.server_error import ServerError
 from ...types import UNSET, Response, Unset
@@ -63,6 +64,7 @@ def _parse_response(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -103,7 +105,23 @@ def _parse_response(
         return response_405
 
     if response.status_code == 412:
-        response_412 = PreconditionError.from_dict(response.json())
+
+        def _parse_response_412(data: object) -> PreconditionError | PreconditionResults:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_precondition_body_type_0 = PreconditionResults.from_dict(data)
+
+                return componentsschemas_precondition_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_precondition_body_type_1 = PreconditionError.from_dict(data)
+
+            return componentsschemas_precondition_body_type_1
+
+        response_412 = _parse_response_412(response.json())
 
         return response_412
 
@@ -133,6 +151,7 @@ def _build_response(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -160,6 +179,7 @@ def sync_detailed(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -184,7 +204,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError]
+        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -218,6 +238,7 @@ def sync(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -243,7 +264,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError
+        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
     """
 
     return sync_detailed(
@@ -272,6 +293,7 @@ async def asyncio_detailed(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -296,7 +318,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError]
+        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -328,6 +350,7 @@ async def asyncio(
     | NotFoundError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -353,7 +376,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | RateLimitError | ServerError
+        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
     """
 
     return (

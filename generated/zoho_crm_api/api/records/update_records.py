@@ -14,6 +14,7 @@ from ...models.not_found_error import NotFoundError
 from ...models.payload_error import PayloadError
 from ...models.permission_error import PermissionError_
 from ...models.precondition_error import PreconditionError
+from ...models.precondition_results import PreconditionResults
 from ...models.rate_limit_error import RateLimitError
 from ...models.server_error import ServerError
 from ...models.update_records_request import UpdateRecordsRequest
@@ -63,6 +64,7 @@ def _parse_response(
     | PayloadError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -124,7 +126,23 @@ def _parse_response(
         return response_405
 
     if response.status_code == 412:
-        response_412 = PreconditionError.from_dict(response.json())
+
+        def _parse_response_412(data: object) -> PreconditionError | PreconditionResults:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_precondition_body_type_0 = PreconditionResults.from_dict(data)
+
+                return componentsschemas_precondition_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_precondition_body_type_1 = PreconditionError.from_dict(data)
+
+            return componentsschemas_precondition_body_type_1
+
+        response_412 = _parse_response_412(response.json())
 
         return response_412
 
@@ -167,6 +185,7 @@ def _build_response(
     | PayloadError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -196,6 +215,7 @@ def sync_detailed(
     | PayloadError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -219,7 +239,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | PreconditionError | RateLimitError | ServerError]
+        Response[ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -254,6 +274,7 @@ def sync(
     | PayloadError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -278,7 +299,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | PreconditionError | RateLimitError | ServerError
+        ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
     """
 
     return sync_detailed(
@@ -308,6 +329,7 @@ async def asyncio_detailed(
     | PayloadError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
 ]:
@@ -331,7 +353,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | PreconditionError | RateLimitError | ServerError]
+        Response[ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -364,6 +386,7 @@ async def asyncio(
     | PayloadError
     | PermissionError_
     | PreconditionError
+    | PreconditionResults
     | RateLimitError
     | ServerError
     | None
@@ -388,7 +411,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | PreconditionError | RateLimitError | ServerError
+        ActionResults | ActionResults | WriteError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
     """
 
     return (
