@@ -17,6 +17,7 @@ and the count answer).
 from __future__ import annotations
 
 import asyncio
+import copy
 import datetime as dt
 import decimal
 import enum
@@ -25,6 +26,7 @@ import json
 import math
 import traceback
 from collections.abc import AsyncIterator, Callable, Iterator
+from importlib.resources import files
 from typing import Any
 
 import httpx
@@ -32,6 +34,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests._openapi import resolve
 from zoho_crm import AccessTokenCredentials, AsyncZohoCRM, RetryPolicy, ZohoCRM
 from zoho_crm.errors import ZohoError, ZohoValidationError
 from zoho_crm_api.resources import RESOURCES
@@ -324,6 +327,29 @@ def _params(fn: Callable[..., Any]) -> list[inspect.Parameter]:
     return [p for p in inspect.signature(fn).parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
 
 
+def spec_body(target: str) -> Any:
+    """A valid body of the operation ``target`` calls, from the spec alone (a new operation needs no override).
+
+    A JSON body's first example; a ``multipart/form-data`` body's required fields (a file's bytes, else text).
+    """
+    name = _key(target).rsplit(".", 1)[-1]
+    spec = json.loads((files("zoho_crm_api") / "openapi.json").read_text(encoding="utf-8"))
+    for item in spec["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and op.get("operationId") == name:
+                content = resolve(spec, op["requestBody"])["content"]
+                if "application/json" in content:
+                    examples = content["application/json"].get("examples", {})
+                    return resolve(spec, next(iter(examples.values())))["value"]
+                form = resolve(spec, content["multipart/form-data"]["schema"])
+                fields = form.get("properties", {})
+                return {
+                    key: b"\x89PNG\r\n\x1a\n" if fields.get(key, {}).get("format") == "binary" else "x"
+                    for key in form.get("required", [])
+                }
+    raise KeyError(f"{target}: no operation {name!r} in the spec, and no override of its body")
+
+
 def valid_kwargs(target: str, fn: Callable[..., Any]) -> dict[str, Any]:
     """A valid call of ``fn``: every required parameter, and the overrides of its method."""
     overrides = OVERRIDES.get(_key(target), {})
@@ -332,8 +358,8 @@ def valid_kwargs(target: str, fn: Callable[..., Any]) -> dict[str, Any]:
         if p.name in overrides:
             kwargs[p.name] = overrides[p.name]
         elif p.default is inspect.Parameter.empty:
-            kwargs[p.name] = VALID[p.name]
-    return json.loads(json.dumps(kwargs))  # a fresh copy: a call may keep or change what it was given
+            kwargs[p.name] = spec_body(target) if p.name == "body" else VALID[p.name]
+    return copy.deepcopy(kwargs)  # a fresh copy: a call may keep or change what it was given
 
 
 def fuzzable(target: str, fn: Callable[..., Any]) -> list[str]:
