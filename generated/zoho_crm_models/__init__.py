@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Any, Dict
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
@@ -46,6 +46,15 @@ class IdList(RootModel[str]):
         description="Comma-separated ids or external values, at most 100, no control characters.",
         examples=["3652397000000624046,3652397000000624047"],
         pattern="^[^,\\x00-\\x1f\\x7f]+(,[^,\\x00-\\x1f\\x7f]+){0,99}$",
+    )
+
+
+class RichTextIdList(RootModel[str]):
+    root: str = Field(
+        ...,
+        description="Comma-separated record ids, at most 200 (the rich text read's limit), no control characters.",
+        examples=["3652397000000624046,3652397000000624047"],
+        pattern="^[^,\\x00-\\x1f\\x7f]+(,[^,\\x00-\\x1f\\x7f]+){0,199}$",
     )
 
 
@@ -822,7 +831,85 @@ class MassUpdateStatusError(BaseModel):
     status: ErrorStatus
 
 
-class Code1(Enum):
+class PhotoUpload(BaseModel):
+    """
+    The multipart form of a photo upload.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    file: bytes = Field(..., description="The image: PNG, JPEG, GIF or BMP, at most 10 MB.")
+
+
+class Status3(Enum):
+    success = "success"
+
+
+class PhotoSuccess(BaseModel):
+    """
+    A photo set or removed.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code
+    details: dict[str, Any]
+    message: str
+    status: Status3
+
+
+class PhotoErrorCode(Enum):
+    """
+    400 codes of the photo operations.
+    """
+
+    INVALID_MODULE = "INVALID_MODULE"
+    INVALID_DATA = "INVALID_DATA"
+    INVALID_REQUEST = "INVALID_REQUEST"
+    RECORD_LOCKED = "RECORD_LOCKED"
+    AUTHORIZATION_FAILED = "AUTHORIZATION_FAILED"
+    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
+    FILE_SIZE_MORE_THAN_ALLOWED_SIZE = "FILE_SIZE_MORE_THAN_ALLOWED_SIZE"
+
+
+class PhotoError(BaseModel):
+    """
+    Error envelope of the photo operations.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: PhotoErrorCode
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class RichTextRecord(BaseModel):
+    """
+    A record's `id` and its rich text fields (HTML, up to 50,000 characters each).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    __annotations__ = {
+        "__pydantic_extra__": dict[str, str],
+    }
+    id: str
+
+
+class RichTextPage(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    data: list[RichTextRecord]
+
+
+class Code2(Enum):
     NOT_FOUND = "NOT_FOUND"
     INVALID_URL_PATTERN = "INVALID_URL_PATTERN"
 
@@ -835,13 +922,13 @@ class JobNotFoundError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Code1
+    code: Code2
     details: ErrorDetails
     message: str
     status: ErrorStatus
 
 
-class Code2(Enum):
+class Code3(Enum):
     INVALID_DATA = "INVALID_DATA"
     INVALID_URL_PATTERN = "INVALID_URL_PATTERN"
 
@@ -854,7 +941,7 @@ class RecordNotFoundError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Code2
+    code: Code3
     details: ErrorDetails
     message: str
     status: ErrorStatus
@@ -888,31 +975,13 @@ class PermissionError(BaseModel):
     status: ErrorStatus
 
 
-class Code3(Enum):
+class Code4(Enum):
     INVALID_URL_PATTERN = "INVALID_URL_PATTERN"
 
 
 class NotFoundError(BaseModel):
     """
     404 envelope.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    code: Code3
-    details: ErrorDetails
-    message: str
-    status: ErrorStatus
-
-
-class Code4(Enum):
-    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
-
-
-class MethodError(BaseModel):
-    """
-    405 envelope.
     """
 
     model_config = ConfigDict(
@@ -925,26 +994,12 @@ class MethodError(BaseModel):
 
 
 class Code5(Enum):
-    ALREADY_MODIFIED = "ALREADY_MODIFIED"
+    INVALID_REQUEST_METHOD = "INVALID_REQUEST_METHOD"
 
 
-class PreconditionItem(BaseModel):
+class MethodError(BaseModel):
     """
-    A record that changed after `If-Unmodified-Since`; `details` holds its `id` and audit fields.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    code: Code5
-    details: ErrorDetails
-    message: str
-    status: Status2
-
-
-class PreconditionError(BaseModel):
-    """
-    412 envelope.
+    405 envelope.
     """
 
     model_config = ConfigDict(
@@ -956,7 +1011,43 @@ class PreconditionError(BaseModel):
     status: ErrorStatus
 
 
-class Code7(Enum):
+class Code6(Enum):
+    ALREADY_MODIFIED = "ALREADY_MODIFIED"
+
+
+class Status4(Enum):
+    error = "error"
+
+
+class PreconditionItem(BaseModel):
+    """
+    A record that changed after `If-Unmodified-Since`; `details` holds its `id` and audit fields.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code6
+    details: ErrorDetails
+    message: str
+    status: Status4
+
+
+class PreconditionError(BaseModel):
+    """
+    412 envelope.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code6
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class Code8(Enum):
     LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
     FILE_SIZE_MORE_THAN_ALLOWED_SIZE = "FILE_SIZE_MORE_THAN_ALLOWED_SIZE"
 
@@ -969,24 +1060,6 @@ class PayloadError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Code7
-    details: ErrorDetails
-    message: str
-    status: ErrorStatus
-
-
-class Code8(Enum):
-    INVALID_DATA = "INVALID_DATA"
-
-
-class MediaTypeError(BaseModel):
-    """
-    415 envelope (no code documented; see Decisions).
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
     code: Code8
     details: ErrorDetails
     message: str
@@ -994,12 +1067,12 @@ class MediaTypeError(BaseModel):
 
 
 class Code9(Enum):
-    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"
+    INVALID_DATA = "INVALID_DATA"
 
 
-class RateLimitError(BaseModel):
+class MediaTypeError(BaseModel):
     """
-    429 envelope.
+    415 envelope (no code documented; see Decisions).
     """
 
     model_config = ConfigDict(
@@ -1012,6 +1085,24 @@ class RateLimitError(BaseModel):
 
 
 class Code10(Enum):
+    TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS"
+
+
+class RateLimitError(BaseModel):
+    """
+    429 envelope.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    code: Code10
+    details: ErrorDetails
+    message: str
+    status: ErrorStatus
+
+
+class Code11(Enum):
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
@@ -1023,7 +1114,7 @@ class ServerError(BaseModel):
     model_config = ConfigDict(
         extra="allow",
     )
-    code: Code10
+    code: Code11
     details: ErrorDetails
     message: str
     status: ErrorStatus

@@ -15,6 +15,11 @@ RECORDS = {
     ("post", "/{module}/{record_id}/actions/clone"): "clone_record",
     ("post", "/{module}/actions/mass_update"): "mass_update_records",
     ("get", "/{module}/actions/mass_update"): "get_mass_update_status",
+    ("get", "/{module}/{record_id}/photo"): "download_photo",
+    ("post", "/{module}/{record_id}/photo"): "upload_photo",
+    ("delete", "/{module}/{record_id}/photo"): "delete_photo",
+    ("get", "/{module}/{record_id}/actions/fetch_full_data"): "get_rich_text_fields",
+    ("get", "/{module}/actions/fetch_full_data"): "get_rich_text_records",
 }
 RELATED = {
     ("get", "/{module}/{record_id}/{related_list}"): "get_related_records",

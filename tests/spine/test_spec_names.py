@@ -3,7 +3,7 @@ that compiles and works, or stops generation saying what to change.
 
 Zoho's own OAS files name operations ``IDSUpdate`` or ``GETCVUpdate``, tags may hold spaces, a new
 parameter may be called ``from``, ``filter``, ``self`` or ``timeout`` (a name every generated method uses),
-and real v8 operations upload a file (``multipart/form-data``) or answer one (a record's photo).
+and real v8 operations upload a file (``multipart/form-data``) or answer one (an attachment's download).
 """
 
 from __future__ import annotations
@@ -304,17 +304,18 @@ paths:
           content:
             application/json:
               schema: {type: object}
-  /{module}/{record_id}/photo:
+  /{module}/{record_id}/Attachments/{attachment_id}:
     parameters:
       - $ref: '#/components/parameters/Module'
       - $ref: '#/components/parameters/RecordId'
+      - {name: attachment_id, in: path, required: true, schema: {type: string, pattern: '^[0-9]+$'}}
     get:
-      operationId: download_photo
+      operationId: download_attachment
       tags: [records]
-      summary: Download a record's photo
+      summary: Download an attachment
       responses:
         '200':
-          description: The photo.
+          description: The file.
           content:
             image/png:
               schema: {type: string, format: binary}
@@ -429,7 +430,7 @@ with sandbox(mode="asgi") as sb:
     png = {"Content-Type": "image/png"}
     photo = httpx.MockTransport(lambda request: httpx.Response(200, content=b"\x89PNG", headers=png))
     with ZohoCRM(AccessTokenCredentials("token-1234"), transport=photo, api_domain="https://www.zohoapis.com") as crm:
-        assert crm.records.download_photo("Leads", "3652397000000624046") == b"\x89PNG"
+        assert crm.records.download_attachment("Leads", "3652397000000624046", "1") == b"\x89PNG"
         assert crm.stats["calls"] == 1, crm.stats  # a safe call, not retried as an unreadable JSON answer
 
     async def main():

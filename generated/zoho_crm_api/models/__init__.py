@@ -78,6 +78,13 @@ if TYPE_CHECKING:
     from .payload_error_code import PayloadErrorCode
     from .permission_error import PermissionError_
     from .permission_error_code import PermissionErrorCode
+    from .photo_error import PhotoError
+    from .photo_error_code import PhotoErrorCode
+    from .photo_success import PhotoSuccess
+    from .photo_success_code import PhotoSuccessCode
+    from .photo_success_details import PhotoSuccessDetails
+    from .photo_success_status import PhotoSuccessStatus
+    from .photo_upload import PhotoUpload
     from .precondition_error import PreconditionError
     from .precondition_error_code import PreconditionErrorCode
     from .precondition_item import PreconditionItem
@@ -107,6 +114,8 @@ if TYPE_CHECKING:
     from .related_lists_response import RelatedListsResponse
     from .related_records_count_request import RelatedRecordsCountRequest
     from .related_records_count_response import RelatedRecordsCountResponse
+    from .rich_text_page import RichTextPage
+    from .rich_text_record import RichTextRecord
     from .search_error import SearchError
     from .search_error_code import SearchErrorCode
     from .server_error import ServerError
@@ -121,6 +130,7 @@ if TYPE_CHECKING:
     from .update_records_request import UpdateRecordsRequest
     from .update_related_record_request import UpdateRelatedRecordRequest
     from .update_related_records_request import UpdateRelatedRecordsRequest
+    from .upload_photo_restrict_triggers import UploadPhotoRestrictTriggers
     from .upsert_action import UpsertAction
     from .upsert_records_request import UpsertRecordsRequest
     from .user_lookup import UserLookup
@@ -199,6 +209,13 @@ _MODULE_OF = {
     "PayloadErrorCode": ".payload_error_code",
     "PermissionError_": ".permission_error",
     "PermissionErrorCode": ".permission_error_code",
+    "PhotoError": ".photo_error",
+    "PhotoErrorCode": ".photo_error_code",
+    "PhotoSuccess": ".photo_success",
+    "PhotoSuccessCode": ".photo_success_code",
+    "PhotoSuccessDetails": ".photo_success_details",
+    "PhotoSuccessStatus": ".photo_success_status",
+    "PhotoUpload": ".photo_upload",
     "PreconditionError": ".precondition_error",
     "PreconditionErrorCode": ".precondition_error_code",
     "PreconditionItem": ".precondition_item",
@@ -228,6 +245,8 @@ _MODULE_OF = {
     "RelatedListsResponse": ".related_lists_response",
     "RelatedRecordsCountRequest": ".related_records_count_request",
     "RelatedRecordsCountResponse": ".related_records_count_response",
+    "RichTextPage": ".rich_text_page",
+    "RichTextRecord": ".rich_text_record",
     "SearchError": ".search_error",
     "SearchErrorCode": ".search_error_code",
     "ServerError": ".server_error",
@@ -242,6 +261,7 @@ _MODULE_OF = {
     "UpdateRecordsRequest": ".update_records_request",
     "UpdateRelatedRecordRequest": ".update_related_record_request",
     "UpdateRelatedRecordsRequest": ".update_related_records_request",
+    "UploadPhotoRestrictTriggers": ".upload_photo_restrict_triggers",
     "UpsertAction": ".upsert_action",
     "UpsertRecordsRequest": ".upsert_records_request",
     "UserLookup": ".user_lookup",
@@ -335,6 +355,13 @@ __all__ = (
     "PayloadErrorCode",
     "PermissionError_",
     "PermissionErrorCode",
+    "PhotoError",
+    "PhotoErrorCode",
+    "PhotoSuccess",
+    "PhotoSuccessCode",
+    "PhotoSuccessDetails",
+    "PhotoSuccessStatus",
+    "PhotoUpload",
     "PreconditionError",
     "PreconditionErrorCode",
     "PreconditionItem",
@@ -364,6 +391,8 @@ __all__ = (
     "RelatedListsResponse",
     "RelatedRecordsCountRequest",
     "RelatedRecordsCountResponse",
+    "RichTextPage",
+    "RichTextRecord",
     "SearchError",
     "SearchErrorCode",
     "ServerError",
@@ -378,6 +407,7 @@ __all__ = (
     "UpdateRecordsRequest",
     "UpdateRelatedRecordRequest",
     "UpdateRelatedRecordsRequest",
+    "UploadPhotoRestrictTriggers",
     "UpsertAction",
     "UpsertRecordsRequest",
     "UserLookup",

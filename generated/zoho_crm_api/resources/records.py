@@ -653,6 +653,122 @@ _CLONE_METHOD = Method(
     },
 )
 
+_DOWNLOAD_PHOTO = Operation(
+    name="records.download_photo",
+    retry="safe",
+    pagination=(),
+    datetimes=frozenset(()),
+    csv=frozenset(()),
+    batch=None,
+    path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+    },
+    one_of=(),
+    binary=True,
+)
+
+_UPLOAD_PHOTO = Operation(
+    name="records.upload_photo",
+    retry="safe",
+    pagination=(),
+    datetimes=frozenset(()),
+    csv=frozenset(()),
+    batch=None,
+    path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+    },
+    one_of=(),
+)
+
+_DELETE_PHOTO = Operation(
+    name="records.delete_photo",
+    retry="safe",
+    pagination=(),
+    datetimes=frozenset(()),
+    csv=frozenset(()),
+    batch=None,
+    path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+    },
+    one_of=(),
+)
+
+_GET_RICH_TEXT_FIELDS = Operation(
+    name="records.get_rich_text_fields",
+    retry="safe",
+    pagination=(),
+    datetimes=frozenset(()),
+    csv=frozenset(("fields",)),
+    batch=None,
+    path=("module", "record_id"),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "record_id": {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[^\\x00-\\x1f\\x7f]+$",
+            "minLength": 1,
+            "maxLength": 255,
+            "format": "record-id",
+        },
+        "fields": {
+            "type": "string",
+            "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]*(,\\$?[A-Za-z][A-Za-z0-9_]*){0,49}$",
+            "items": {"max": 50, "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        },
+    },
+    one_of=(),
+)
+_RICH_TEXT_METHOD = Method(_GET_RICH_TEXT_FIELDS, "records.rich_text", "record", None, None, answers="record_id")
+
+_GET_RICH_TEXT_RECORDS = Operation(
+    name="records.get_rich_text_records",
+    retry="safe",
+    pagination=(),
+    datetimes=frozenset(()),
+    csv=frozenset(("ids", "fields")),
+    batch=None,
+    path=("module",),
+    rules={
+        "module": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        "ids": {
+            "type": "string",
+            "pattern": "^[^,\\x00-\\x1f\\x7f]+(,[^,\\x00-\\x1f\\x7f]+){0,199}$",
+            "items": {"max": 200, "format": "record-id"},
+        },
+        "fields": {
+            "type": "string",
+            "pattern": "^\\$?[A-Za-z][A-Za-z0-9_]*(,\\$?[A-Za-z][A-Za-z0-9_]*){0,49}$",
+            "items": {"max": 50, "pattern": "^[A-Za-z][A-Za-z0-9_]{0,99}$"},
+        },
+    },
+    one_of=(),
+)
+_RICH_TEXTS_METHOD = Method(_GET_RICH_TEXT_RECORDS, "records.rich_texts", "items", None, None, key="data")
+
 
 class RecordsResourceWithRawResponse:
     """Insert, read, update, upsert, delete, search, count and clone records of a module. Each method returns the raw ``httpx.Response``."""
@@ -1088,6 +1204,129 @@ class RecordsResourceWithRawResponse:
                 "record_id": record_id,
                 "body": body,
                 "x_external": external,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def download_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Download a record's photo: the raw ``httpx.Response`` (any status), parameters as in ``download_photo``."""
+        result: httpx.Response = self._runtime.call_raw(
+            _DOWNLOAD_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def upload_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        body: Mapping[str, Any],
+        restrict_triggers: Literal["workflow"] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Upload a record's photo: the raw ``httpx.Response`` (any status), parameters as in ``upload_photo``."""
+        result: httpx.Response = self._runtime.call_raw(
+            _UPLOAD_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+                "body": body,
+                "restrict_triggers": restrict_triggers,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def delete_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Delete a record's photo: the raw ``httpx.Response`` (any status), parameters as in ``delete_photo``."""
+        result: httpx.Response = self._runtime.call_raw(
+            _DELETE_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def get_rich_text_fields(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Get a record's rich text fields in full: the raw ``httpx.Response`` (any status), parameters as in ``get_rich_text_fields``."""
+        result: httpx.Response = self._runtime.call_raw(
+            _GET_RICH_TEXT_FIELDS,
+            {
+                "module": module,
+                "record_id": record_id,
+                "fields": fields,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def get_rich_text_records(
+        self,
+        module: str,
+        *,
+        ids: str | Sequence[str],
+        fields: str | Sequence[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Get the rich text fields of several records in full: the raw ``httpx.Response`` (any status), parameters as in ``get_rich_text_records``."""
+        result: httpx.Response = self._runtime.call_raw(
+            _GET_RICH_TEXT_RECORDS,
+            {
+                "module": module,
+                "ids": ids,
+                "fields": fields,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
@@ -3315,6 +3554,303 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         )
         return result
 
+    def download_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> bytes | None:
+        """Download a record's photo.
+
+        Downloads the photo of a record (Leads, Contacts, Accounts, Products, Vendors and custom
+        modules): the image's bytes. A record without a photo, or an unknown id, answers 204.
+
+        Operation ``download_photo`` (``GET /{module}/{record_id}/photo``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: bytes | None = self._runtime.call(
+            _DOWNLOAD_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def upload_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        body: Mapping[str, Any],
+        restrict_triggers: Literal["workflow"] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Upload a record's photo.
+
+        Sets the photo of a record (Leads, Contacts, Accounts, Products, Deals, Vendors and custom
+        modules), replacing the one it had: a multipart `file` in PNG, JPEG, GIF or BMP, at most
+        10 MB and 10 megapixels. `restrict_triggers=workflow` keeps workflows from running. A
+        locked record answers `RECORD_LOCKED`; an unknown id `INVALID_DATA`. Repeating it leaves
+        the same photo: safe to retry.
+
+        Operation ``upload_photo`` (``POST /{module}/{record_id}/photo``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            body: body
+            restrict_triggers: `workflow`: the upload runs no workflow.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] = self._runtime.call(
+            _UPLOAD_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+                "body": body,
+                "restrict_triggers": restrict_triggers,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def delete_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Delete a record's photo.
+
+        Removes the photo of a record. A record without one answers `INVALID_DATA`
+        ("No such photo exists"), as does an unknown id ("the id given seems to be invalid").
+
+        Operation ``delete_photo`` (``DELETE /{module}/{record_id}/photo``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] = self._runtime.call(
+            _DELETE_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def get_rich_text_fields(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get a record's rich text fields in full.
+
+        Reads the rich text fields of one record in full (listings cut them to 500 characters):
+        `data` holds one item, the record's `id` and each rich text field. `fields` names the rich
+        text fields to read (default: all of them); other kinds of field are not read. An unknown
+        id answers 204.
+
+        Operation ``get_rich_text_fields`` (``GET /{module}/{record_id}/actions/fetch_full_data``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            fields: Comma-separated API names of rich text fields (default every rich text field of the record).
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] | None = self._runtime.call(
+            _GET_RICH_TEXT_FIELDS,
+            {
+                "module": module,
+                "record_id": record_id,
+                "fields": fields,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def rich_text(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get a record's rich text fields in full.
+
+        Reads the rich text fields of one record in full (listings cut them to 500 characters):
+        `data` holds one item, the record's `id` and each rich text field. `fields` names the rich
+        text fields to read (default: all of them); other kinds of field are not read. An unknown
+        id answers 204.
+
+        Operation ``get_rich_text_fields`` (``GET /{module}/{record_id}/actions/fetch_full_data``: ``None`` when there is none, or it has not changed).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            fields: Comma-separated API names of rich text fields (default every rich text field of the record).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] | None = self._runtime.declared(
+            _RICH_TEXT_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "fields": fields,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    def get_rich_text_records(
+        self,
+        module: str,
+        *,
+        ids: str | Sequence[str],
+        fields: str | Sequence[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get the rich text fields of several records in full.
+
+        Reads rich text fields in full for up to 200 records: one item per record found, with its
+        `id` and the `fields` asked for (both required here). None found answers 204.
+
+        Operation ``get_rich_text_records`` (``GET /{module}/actions/fetch_full_data``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            ids: Comma-separated record ids, at most 200.
+            fields: Comma-separated API names of the rich text fields to read.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] | None = self._runtime.call(
+            _GET_RICH_TEXT_RECORDS,
+            {
+                "module": module,
+                "ids": ids,
+                "fields": fields,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    def rich_texts(
+        self,
+        module: str,
+        *,
+        ids: str | Sequence[str],
+        fields: str | Sequence[str],
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> builtins.list[dict[str, Any]]:
+        """Get the rich text fields of several records in full.
+
+        Reads rich text fields in full for up to 200 records: one item per record found, with its
+        `id` and the `fields` asked for (both required here). None found answers 204.
+
+        Operation ``get_rich_text_records`` (``GET /{module}/actions/fetch_full_data``: the answer's ``data`` list, empty when there is none).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            ids: Comma-separated record ids, at most 200.
+            fields: Comma-separated API names of the rich text fields to read.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: builtins.list[dict[str, Any]] = self._runtime.declared(
+            _RICH_TEXTS_METHOD,
+            {
+                "module": module,
+                "ids": ids,
+                "fields": fields,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
 
 class AsyncRecordsResourceWithRawResponse:
     """Insert, read, update, upsert, delete, search, count and clone records of a module. Each method returns the raw ``httpx.Response``."""
@@ -3750,6 +4286,129 @@ class AsyncRecordsResourceWithRawResponse:
                 "record_id": record_id,
                 "body": body,
                 "x_external": external,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def download_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Download a record's photo: the raw ``httpx.Response`` (any status), parameters as in ``download_photo``."""
+        result: httpx.Response = await self._runtime.call_raw(
+            _DOWNLOAD_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def upload_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        body: Mapping[str, Any],
+        restrict_triggers: Literal["workflow"] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Upload a record's photo: the raw ``httpx.Response`` (any status), parameters as in ``upload_photo``."""
+        result: httpx.Response = await self._runtime.call_raw(
+            _UPLOAD_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+                "body": body,
+                "restrict_triggers": restrict_triggers,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def delete_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Delete a record's photo: the raw ``httpx.Response`` (any status), parameters as in ``delete_photo``."""
+        result: httpx.Response = await self._runtime.call_raw(
+            _DELETE_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def get_rich_text_fields(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Get a record's rich text fields in full: the raw ``httpx.Response`` (any status), parameters as in ``get_rich_text_fields``."""
+        result: httpx.Response = await self._runtime.call_raw(
+            _GET_RICH_TEXT_FIELDS,
+            {
+                "module": module,
+                "record_id": record_id,
+                "fields": fields,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def get_rich_text_records(
+        self,
+        module: str,
+        *,
+        ids: str | Sequence[str],
+        fields: str | Sequence[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> httpx.Response:
+        """Get the rich text fields of several records in full: the raw ``httpx.Response`` (any status), parameters as in ``get_rich_text_records``."""
+        result: httpx.Response = await self._runtime.call_raw(
+            _GET_RICH_TEXT_RECORDS,
+            {
+                "module": module,
+                "ids": ids,
+                "fields": fields,
             },
             CallOptions(extra_headers, extra_query, extra_body, timeout),
             unknown,
@@ -5971,6 +6630,303 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
                 "overrides": overrides,
                 "skip_feature_execution": skip_feature_execution,
                 "external": external,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    async def download_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> bytes | None:
+        """Download a record's photo.
+
+        Downloads the photo of a record (Leads, Contacts, Accounts, Products, Vendors and custom
+        modules): the image's bytes. A record without a photo, or an unknown id, answers 204.
+
+        Operation ``download_photo`` (``GET /{module}/{record_id}/photo``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: bytes | None = await self._runtime.call(
+            _DOWNLOAD_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def upload_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        body: Mapping[str, Any],
+        restrict_triggers: Literal["workflow"] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Upload a record's photo.
+
+        Sets the photo of a record (Leads, Contacts, Accounts, Products, Deals, Vendors and custom
+        modules), replacing the one it had: a multipart `file` in PNG, JPEG, GIF or BMP, at most
+        10 MB and 10 megapixels. `restrict_triggers=workflow` keeps workflows from running. A
+        locked record answers `RECORD_LOCKED`; an unknown id `INVALID_DATA`. Repeating it leaves
+        the same photo: safe to retry.
+
+        Operation ``upload_photo`` (``POST /{module}/{record_id}/photo``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            body: body
+            restrict_triggers: `workflow`: the upload runs no workflow.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] = await self._runtime.call(
+            _UPLOAD_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+                "body": body,
+                "restrict_triggers": restrict_triggers,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def delete_photo(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any]:
+        """Delete a record's photo.
+
+        Removes the photo of a record. A record without one answers `INVALID_DATA`
+        ("No such photo exists"), as does an unknown id ("the id given seems to be invalid").
+
+        Operation ``delete_photo`` (``DELETE /{module}/{record_id}/photo``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] = await self._runtime.call(
+            _DELETE_PHOTO,
+            {
+                "module": module,
+                "record_id": record_id,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def get_rich_text_fields(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get a record's rich text fields in full.
+
+        Reads the rich text fields of one record in full (listings cut them to 500 characters):
+        `data` holds one item, the record's `id` and each rich text field. `fields` names the rich
+        text fields to read (default: all of them); other kinds of field are not read. An unknown
+        id answers 204.
+
+        Operation ``get_rich_text_fields`` (``GET /{module}/{record_id}/actions/fetch_full_data``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            fields: Comma-separated API names of rich text fields (default every rich text field of the record).
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] | None = await self._runtime.call(
+            _GET_RICH_TEXT_FIELDS,
+            {
+                "module": module,
+                "record_id": record_id,
+                "fields": fields,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def rich_text(
+        self,
+        module: str,
+        record_id: str,
+        *,
+        fields: str | Sequence[str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get a record's rich text fields in full.
+
+        Reads the rich text fields of one record in full (listings cut them to 500 characters):
+        `data` holds one item, the record's `id` and each rich text field. `fields` names the rich
+        text fields to read (default: all of them); other kinds of field are not read. An unknown
+        id answers 204.
+
+        Operation ``get_rich_text_fields`` (``GET /{module}/{record_id}/actions/fetch_full_data``: ``None`` when there is none, or it has not changed).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            record_id: Record id (a numeric string). When `X-EXTERNAL` names this module's external field
+                (`Module.Field`), this segment holds the external value instead; the path template is
+                the same. Literal segments win when paths are matched, so an external value spelt
+                `search`, `deleted`, `upsert` or `actions` reaches another operation: read such records
+                with `GET /{module}?ids=` instead (the client refuses them here).
+            fields: Comma-separated API names of rich text fields (default every rich text field of the record).
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: dict[str, Any] | None = await self._runtime.declared(
+            _RICH_TEXT_METHOD,
+            {
+                "module": module,
+                "record_id": record_id,
+                "fields": fields,
+            },
+            timeout,
+            unknown,
+        )
+        return result
+
+    async def get_rich_text_records(
+        self,
+        module: str,
+        *,
+        ids: str | Sequence[str],
+        fields: str | Sequence[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> dict[str, Any] | None:
+        """Get the rich text fields of several records in full.
+
+        Reads rich text fields in full for up to 200 records: one item per record found, with its
+        `id` and the `fields` asked for (both required here). None found answers 204.
+
+        Operation ``get_rich_text_records`` (``GET /{module}/actions/fetch_full_data``).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            ids: Comma-separated record ids, at most 200.
+            fields: Comma-separated API names of the rich text fields to read.
+            extra_headers: Headers to add, for what the spec does not describe yet (not one it declares,
+                ``Authorization`` or the message's framing).
+            extra_query: Query parameters to add (not one the operation declares).
+            extra_body: Top-level body keys to add (not one ``body`` already has).
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+        result: dict[str, Any] | None = await self._runtime.call(
+            _GET_RICH_TEXT_RECORDS,
+            {
+                "module": module,
+                "ids": ids,
+                "fields": fields,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout),
+            unknown,
+        )
+        return result
+
+    async def rich_texts(
+        self,
+        module: str,
+        *,
+        ids: str | Sequence[str],
+        fields: str | Sequence[str],
+        timeout: float | httpx.Timeout | None = None,
+        **unknown: NoReturn,
+    ) -> builtins.list[dict[str, Any]]:
+        """Get the rich text fields of several records in full.
+
+        Reads rich text fields in full for up to 200 records: one item per record found, with its
+        `id` and the `fields` asked for (both required here). None found answers 204.
+
+        Operation ``get_rich_text_records`` (``GET /{module}/actions/fetch_full_data``: the answer's ``data`` list, empty when there is none).
+
+        Args:
+            module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
+            ids: Comma-separated record ids, at most 200.
+            fields: Comma-separated API names of the rich text fields to read.
+            timeout: Seconds (or an ``httpx.Timeout``) for each call instead of the client's.
+        """
+        result: builtins.list[dict[str, Any]] = await self._runtime.declared(
+            _RICH_TEXTS_METHOD,
+            {
+                "module": module,
+                "ids": ids,
+                "fields": fields,
             },
             timeout,
             unknown,

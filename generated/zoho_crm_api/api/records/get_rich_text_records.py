@@ -1,0 +1,320 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.auth_error import AuthError
+from ...models.method_error import MethodError
+from ...models.not_found_error import NotFoundError
+from ...models.permission_error import PermissionError_
+from ...models.rate_limit_error import RateLimitError
+from ...models.read_error import ReadError
+from ...models.rich_text_page import RichTextPage
+from ...models.server_error import ServerError
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    module: str,
+    *,
+    ids: str,
+    fields: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["ids"] = ids
+
+    params["fields"] = fields
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/{module}/actions/fetch_full_data".format(
+            module=quote(str(module), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RichTextPage
+    | ServerError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = RichTextPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = ReadError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = PermissionError_.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NotFoundError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = MethodError.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ServerError.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RichTextPage
+    | ServerError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    module: str,
+    *,
+    client: AuthenticatedClient | Client,
+    ids: str,
+    fields: str,
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RichTextPage
+    | ServerError
+]:
+    """Get the rich text fields of several records in full
+
+     Reads rich text fields in full for up to 200 records: one item per record found, with its
+    `id` and the `fields` asked for (both required here). None found answers 204.
+
+    Args:
+        module (str):  Example: Leads.
+        ids (str): Comma-separated record ids, at most 200 (the rich text read's limit), no
+            control characters. Example: 3652397000000624046,3652397000000624047.
+        fields (str): Comma-separated field API names, at most 50. Example:
+            Last_Name,Email,Company.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RichTextPage | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        module=module,
+        ids=ids,
+        fields=fields,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    module: str,
+    *,
+    client: AuthenticatedClient | Client,
+    ids: str,
+    fields: str,
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RichTextPage
+    | ServerError
+    | None
+):
+    """Get the rich text fields of several records in full
+
+     Reads rich text fields in full for up to 200 records: one item per record found, with its
+    `id` and the `fields` asked for (both required here). None found answers 204.
+
+    Args:
+        module (str):  Example: Leads.
+        ids (str): Comma-separated record ids, at most 200 (the rich text read's limit), no
+            control characters. Example: 3652397000000624046,3652397000000624047.
+        fields (str): Comma-separated field API names, at most 50. Example:
+            Last_Name,Email,Company.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RichTextPage | ServerError
+    """
+
+    return sync_detailed(
+        module=module,
+        client=client,
+        ids=ids,
+        fields=fields,
+    ).parsed
+
+
+async def asyncio_detailed(
+    module: str,
+    *,
+    client: AuthenticatedClient | Client,
+    ids: str,
+    fields: str,
+) -> Response[
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RichTextPage
+    | ServerError
+]:
+    """Get the rich text fields of several records in full
+
+     Reads rich text fields in full for up to 200 records: one item per record found, with its
+    `id` and the `fields` asked for (both required here). None found answers 204.
+
+    Args:
+        module (str):  Example: Leads.
+        ids (str): Comma-separated record ids, at most 200 (the rich text read's limit), no
+            control characters. Example: 3652397000000624046,3652397000000624047.
+        fields (str): Comma-separated field API names, at most 50. Example:
+            Last_Name,Email,Company.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RichTextPage | ServerError]
+    """
+
+    kwargs = _get_kwargs(
+        module=module,
+        ids=ids,
+        fields=fields,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    module: str,
+    *,
+    client: AuthenticatedClient | Client,
+    ids: str,
+    fields: str,
+) -> (
+    Any
+    | AuthError
+    | MethodError
+    | NotFoundError
+    | PermissionError_
+    | RateLimitError
+    | ReadError
+    | RichTextPage
+    | ServerError
+    | None
+):
+    """Get the rich text fields of several records in full
+
+     Reads rich text fields in full for up to 200 records: one item per record found, with its
+    `id` and the `fields` asked for (both required here). None found answers 204.
+
+    Args:
+        module (str):  Example: Leads.
+        ids (str): Comma-separated record ids, at most 200 (the rich text read's limit), no
+            control characters. Example: 3652397000000624046,3652397000000624047.
+        fields (str): Comma-separated field API names, at most 50. Example:
+            Last_Name,Email,Company.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ReadError | RichTextPage | ServerError
+    """
+
+    return (
+        await asyncio_detailed(
+            module=module,
+            client=client,
+            ids=ids,
+            fields=fields,
+        )
+    ).parsed
