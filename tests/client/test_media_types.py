@@ -1,7 +1,8 @@
 """Bodies and answers that are not JSON: a multipart upload's fields, a download's bytes.
 
-No operation of today's spec has them; tests/spine/test_spec_names.py adds two to a copy of the
-repository and calls them end to end. These pin the runtime's part.
+A record's photo has both (tests/client/test_photo_and_rich_text.py calls it against the sandbox);
+tests/spine/test_spec_names.py adds two more to a copy of the repository and calls them end to end.
+These pin the runtime's part.
 """
 
 from __future__ import annotations

@@ -21,10 +21,12 @@ from ._contract import Contract, Operation, load_contract, raise_violations
 from ._coql_api import HANDLERS as COQL_HANDLERS
 from ._errors import DroppedConnection, ZohoError, error_body
 from ._external import parse_external
+from ._forms import parse_form
 from ._mass_update_api import HANDLERS as MASS_UPDATE_HANDLERS
 from ._mass_update_api import run_due_jobs
 from ._metadata_api import HANDLERS as METADATA_HANDLERS
 from ._metadata_api import NO_MODULE
+from ._photo_api import HANDLERS as PHOTO_HANDLERS
 from ._records_api import HANDLERS as RECORD_HANDLERS
 from ._records_api import write_cost
 from ._related_api import HANDLERS as RELATED_HANDLERS
@@ -37,7 +39,14 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
-HANDLERS = {**RECORD_HANDLERS, **MASS_UPDATE_HANDLERS, **RELATED_HANDLERS, **METADATA_HANDLERS, **COQL_HANDLERS}
+HANDLERS = {
+    **RECORD_HANDLERS,
+    **PHOTO_HANDLERS,
+    **MASS_UPDATE_HANDLERS,
+    **RELATED_HANDLERS,
+    **METADATA_HANDLERS,
+    **COQL_HANDLERS,
+}
 BULK = frozenset(name for name, handler in HANDLERS.items() if inspect.isgeneratorfunction(handler))
 """Operations whose handler works item by item (its work runs in slices, its body read with it)."""
 TOKEN_PATH = "/oauth/v2/token"  # noqa: S105 - a URL path, not a secret
@@ -338,6 +347,16 @@ class SandboxApp:
         return ctx, cost
 
     def _body(self, op: Operation, request: _Request) -> Any:
+        if op.form is not None:  # a form: its fields by name (FormPart), the required ones present
+            if not request.body.strip() and not op.body_required:
+                return None
+            code = op.pick(400, "INVALID_REQUEST", "INVALID_DATA")
+            form = parse_form(request.headers.get("content-type"), request.body, code)
+            for name in op.form:
+                if name not in form:
+                    code = op.pick(400, "REQUIRED_PARAM_MISSING", "MANDATORY_NOT_FOUND", "INVALID_DATA")
+                    raise ZohoError(400, code, {"param_name": name}, f"the form has no {name}")
+            return form
         if op.body is None:
             return None
         if not request.body.strip():
@@ -373,7 +392,8 @@ class SandboxApp:
         if op.operation_id in self.unmodelled:
             return reply  # the spec does not list 501: the answer of the sandbox, not of Zoho
         mode = self.state.config.response_validation
-        violations = op.response_violations(reply.status, reply.body, mode)
+        content_type = next((v for k, v in reply.headers.items() if k.lower() == "content-type"), None)
+        violations = op.response_violations(reply.status, reply.body, mode, content_type)
         if violations and self._enforce(f"{op.operation_id} -> {reply.status}", violations):
             return Reply(500, error_body("INTERNAL_ERROR", {"reason": "sandbox contract violation"}))
         return reply
@@ -426,6 +446,10 @@ class SandboxApp:
         headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in reply.headers.items()]
         if reply.body is None:
             return reply.status, b"", headers
+        if isinstance(reply.body, (bytes, bytearray)):  # a download: its media type set by the handler
+            if not any(k == b"content-type" for k, _ in headers):
+                headers.append((b"content-type", b"application/octet-stream"))
+            return reply.status, bytes(reply.body), [*headers, (b"content-length", str(len(reply.body)).encode())]
         try:
             payload = orjson.dumps(reply.body)
         except TypeError:  # a key that is not a string: the standard library writes it as one

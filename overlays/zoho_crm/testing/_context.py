@@ -20,7 +20,10 @@ __all__ = ["Context", "Reply", "Work"]
 
 @dataclasses.dataclass
 class Reply:
-    """A response: status, JSON body (``None`` for none) and extra headers."""
+    """A response: status, body and extra headers.
+
+    The body is JSON (``None`` for none), or ``bytes`` for a download, its ``Content-Type`` among the headers.
+    """
 
     status: int
     body: Any = None
@@ -41,6 +44,7 @@ class Context:
     query: dict[str, str]
     headers: dict[str, str]
     body: Any
+    """The JSON body; for an operation taking ``multipart/form-data``, its fields (``FormPart`` by name)."""
     module: ModuleDef
     externals: Externals
     now: float

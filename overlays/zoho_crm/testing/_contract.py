@@ -112,6 +112,8 @@ class ParamSpec:
     required: bool
     schema: dict[str, Any]
     check: SchemaCheck
+    max_items: int | None = None
+    """A comma-separated list's most items (``x-zoho-items: {max}``): past it, ``LIMIT_EXCEEDED``."""
 
     @property
     def default(self) -> Any:
@@ -127,6 +129,26 @@ class ResponseSpec:
     body: BodyCheck | None
     codes: frozenset[str]
     """Error codes the body's ``code`` may take (empty if not an error body)."""
+    media: tuple[str, ...] = ()
+    """Media types other than JSON it may answer (a download's ``application/octet-stream``): a ``bytes`` body."""
+
+
+def _other_media(node: dict[str, Any]) -> tuple[str, ...]:
+    """The media types of a response's ``content`` that are not JSON (lower-case, without parameters)."""
+    found = []
+    for kind in node.get("content", {}):
+        bare = str(kind).split(";")[0].strip().lower()
+        if bare != "application/json" and not bare.endswith("+json"):
+            found.append(bare)
+    return tuple(found)
+
+
+def media_matches(declared: tuple[str, ...], content_type: str) -> bool:
+    """Whether ``content_type`` is one of ``declared`` (``image/*`` and ``*/*`` match their kinds)."""
+    bare = content_type.split(";")[0].strip().lower()
+    return any(
+        bare == kind or kind == "*/*" or (kind.endswith("/*") and bare.startswith(kind[:-1])) for kind in declared
+    )
 
 
 def _json_media(node: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +173,14 @@ class Operation:
         self.operation_id: str = spec["operationId"]
         params = {(p["name"], p["in"]): p for p in [*path_params, *spec.get("parameters", [])]}
         self.params = [
-            ParamSpec(p["name"], p["in"], bool(p.get("required")), p["schema"], SchemaCheck(p["schema"]))
+            ParamSpec(
+                p["name"],
+                p["in"],
+                bool(p.get("required")),
+                p["schema"],
+                SchemaCheck(p["schema"]),
+                (p.get("x-zoho-items") or {}).get("max"),
+            )
             for p in params.values()
         ]
         body = spec.get("requestBody")
@@ -159,6 +188,11 @@ class Operation:
         self.body: BodyCheck | None = None  # a JSON body's check (another media type, multipart: none)
         if body and "schema" in _json_media(body):
             self.body = BodyCheck(_json_media(body)["schema"])
+        form = (body or {}).get("content", {}).get("multipart/form-data")
+        self.form: tuple[str, ...] | None = None
+        """A ``multipart/form-data`` body's required fields (``None``: the operation takes no form)."""
+        if form is not None:
+            self.form = tuple((form.get("schema") or {}).get("required", ()))
         self.responses: dict[int, ResponseSpec] = {}
         for status, response in spec["responses"].items():
             if not str(status).isdigit():  # default, 2XX: no status of its own to check
@@ -168,6 +202,7 @@ class Operation:
                 int(status),
                 BodyCheck(schema, _array_key(schema)) if schema else None,
                 frozenset(_codes(schema)) if schema else frozenset(),
+                _other_media(response),
             )
 
     def path_index(self, name: str) -> int:
@@ -259,7 +294,7 @@ class Operation:
                 return ZohoError(400, "INVALID_MODULE", details)
             return ZohoError(400, "INVALID_DATA", details, f"invalid {param.name}: {reason}")
         details["param_name"] = param.name
-        limit = _MAX_LIST.get(param.name)
+        limit = param.max_items or _MAX_LIST.get(param.name)
         if limit is not None and len(raw.split(",")) > limit:
             return ZohoError(400, "LIMIT_EXCEEDED", {**details, "limit": limit}, f"at most {limit} {param.name}")
         if expected:
@@ -301,16 +336,24 @@ class Operation:
 
     # responses -----------------------------------------------------------------------------------
 
-    def response_violations(self, status: int, body: Any, mode: str) -> list[str]:
-        """What is wrong with answering ``status`` with ``body`` (``None`` for no body)."""
+    def response_violations(self, status: int, body: Any, mode: str, content_type: str | None = None) -> list[str]:
+        """What is wrong with answering ``status`` with ``body`` (``None``: none; ``bytes``: in ``content_type``)."""
         response = self.responses.get(status)
         if response is None:
             return [f"status {status} is not declared for {self.operation_id}"]
-        return check_body(response, body, mode)
+        return check_body(response, body, mode, content_type)
 
 
-def check_body(response: ResponseSpec, body: Any, mode: str) -> list[str]:
-    """Violations of one declared response."""
+def check_body(response: ResponseSpec, body: Any, mode: str, content_type: str | None = None) -> list[str]:
+    """Violations of one declared response (a ``bytes`` body: one of its other media types)."""
+    if isinstance(body, (bytes, bytearray)):
+        if not response.media:
+            return [f"status {response.status} answers {'JSON' if response.body else 'no body'}, not bytes"]
+        if content_type is not None and not media_matches(response.media, content_type):
+            return [f"status {response.status} answers {', '.join(response.media)}, not {content_type}"]
+        return []
+    if body is not None and response.body is None and response.media:
+        return [f"status {response.status} answers {', '.join(response.media)} (bytes), not JSON"]
     if response.body is None:
         return [] if body is None else [f"status {response.status} must have no body"]
     if body is None:

@@ -68,6 +68,7 @@ def fields_of(ctx: Context, module: ModuleDef) -> list[dict[str, Any]]:
         module.lookups,
         module.unique,
         module.external,
+        module.rich_text,
     ):
         names.extend(group)
     out: list[dict[str, Any]] = []
@@ -79,10 +80,13 @@ def fields_of(ctx: Context, module: ModuleDef) -> list[dict[str, Any]]:
             field = _field(module, len(out), name, "email", "string")
         elif name in module.phone_fields:
             field = _field(module, len(out), name, "phone", "string")
+        elif name in module.rich_text:  # a multi-line rich text field: up to 50,000 characters
+            field = _field(module, len(out), name, "textarea", "string")
+            field["textarea"] = {"type": "rich_text"}
         else:
             kind = "textarea" if name == "Note_Content" else "text"
             field = _field(module, len(out), name, kind, "string")
-        field["length"] = module.max_lengths.get(name, 255)
+        field["length"] = module.max_lengths.get(name, 50_000 if name in module.rich_text else 255)
         out.append(field)
     for name, data_type, json_type in _SYSTEM:
         out.append(_field(module, len(out), name, data_type, json_type))

@@ -12,6 +12,7 @@ __all__ = [
     "ANY_MODULE",
     "CLOSED_STATUSES",
     "RELATIONS",
+    "STANDARD_MODULES",
     "ModuleDef",
     "RelatedListDef",
     "default_modules",
@@ -77,6 +78,8 @@ class ModuleDef:
     view_id: str = ""
     """Id of the module's one custom view ("All records"): the only ``cvid`` it accepts."""
     related_lists: dict[str, RelatedListDef] = dataclasses.field(default_factory=dict)
+    rich_text: list[str] = dataclasses.field(default_factory=list)
+    """Rich text fields: listings cut them to 500 characters, Get Rich Text Fields reads them in full."""
 
     def key_fields(self) -> list[str]:
         """Fields with a value index: the duplicate-check field, unique, external and lookup fields."""
@@ -118,6 +121,9 @@ _STANDARD: tuple[tuple[str, tuple[str, ...], str | None, str, dict[str, str], di
     ("Products", ("Product_Name",), "Product_Name", "Product_Name", {}, {"Product_Name": 120}, False),
     ("Notes", ("Note_Content",), None, "Note_Title", {"Parent_Id": ANY_MODULE}, {"Note_Title": 120}, False),
 )
+
+STANDARD_MODULES = frozenset(row[0] for row in _STANDARD)
+"""The modules every sandbox starts with; any other is a custom module a test registered."""
 
 RELATIONS: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
     # left module, right module, relation fields, listed from the right module too

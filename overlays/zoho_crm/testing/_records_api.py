@@ -17,6 +17,8 @@ from ._writes import ItemError, clean_record, empty_value, item_schema_error, su
 __all__ = ["HANDLERS", "write_cost"]
 
 SEARCH_KEYS = ("criteria", "email", "phone", "word")
+RICH_TEXT_LISTED = 500
+"""Characters of a rich text field a listing shows (the get-records page); Get Rich Text Fields reads all."""
 
 
 def write_cost(operation_id: str, body: Any) -> int:
@@ -93,8 +95,14 @@ def get_records(ctx: Context) -> Reply:
             return None
         if converted is not None and not converted(record.fields):
             return None
-        return project(record.fields, names)
+        shown = project(record.fields, names)
+        for name in rich_text:
+            value = shown.get(name)
+            if isinstance(value, str) and len(value) > RICH_TEXT_LISTED:
+                shown[name] = value[:RICH_TEXT_LISTED]
+        return shown
 
+    rich_text = ctx.module.rich_text
     reply = page_of(ctx, keys, fetch, scope=(module,))
     if reply.status == 200:
         reply.body["info"].update(call=False, email=False)
@@ -524,6 +532,43 @@ def clone_record(ctx: Context) -> Reply:
         return Reply(400, {"data": [failure.result()]})
 
 
+def _rich_text_fields(ctx: Context) -> list[str]:
+    """The rich text fields asked for (default all); ``INVALID_DATA`` naming one that is not rich text."""
+    names = field_names(ctx.params)
+    for name in names or ():
+        if name not in ctx.module.rich_text:
+            raise ZohoError(
+                400, "INVALID_DATA", {"api_name": name, "param_name": "fields"}, "the field is not a rich text field"
+            )
+    return list(dict.fromkeys(names)) if names else list(ctx.module.rich_text)
+
+
+def _rich_text(record: StoredRecord, names: list[str]) -> dict[str, Any]:
+    return {"id": record.id, **{name: record.fields.get(name) for name in names}}
+
+
+def get_rich_text_fields(ctx: Context) -> Reply:
+    """``GET /{module}/{record_id}/actions/fetch_full_data``: 204 for an unknown id."""
+    names = _rich_text_fields(ctx)
+    record = ctx.resolve(ctx.module.api_name, ctx.params["record_id"])
+    if record is None:
+        return Reply(204)
+    return Reply(200, {"data": [_rich_text(record, names)]})
+
+
+def get_rich_text_records(ctx: Context) -> Reply:
+    """``GET /{module}/actions/fetch_full_data?ids=&fields=``: the records found, in the order asked, once each."""
+    names = _rich_text_fields(ctx)
+    found: dict[str, StoredRecord] = {}
+    for raw in ctx.params["ids"].split(","):
+        record = ctx.resolve(ctx.module.api_name, raw)
+        if record is not None:
+            found.setdefault(record.id, record)
+    if not found:
+        return Reply(204)
+    return Reply(200, {"data": [_rich_text(record, names) for record in found.values()]})
+
+
 HANDLERS: dict[str, Callable[[Context], Reply | Work]] = {
     "get_records": get_records,
     "get_record": get_record,
@@ -537,4 +582,6 @@ HANDLERS: dict[str, Callable[[Context], Reply | Work]] = {
     "delete_record": delete_record,
     "upsert_records": upsert_records,
     "clone_record": clone_record,
+    "get_rich_text_fields": get_rich_text_fields,
+    "get_rich_text_records": get_rich_text_records,
 }

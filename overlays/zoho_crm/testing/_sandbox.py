@@ -259,6 +259,19 @@ class Sandbox:
                 fields.append(field)
                 self.state.store.reindex(module)
 
+    def mark_rich_text(self, module: str, field: str) -> None:
+        """Make ``field`` a rich text field of ``module`` (listings cut it to 500 characters)."""
+        with self.state.lock:
+            fields = self._field_list(module, field, "rich_text")
+            if field not in fields:
+                fields.append(field)
+
+    def photo(self, module: str, record_id: str) -> bytes | None:
+        """The photo of a live record (Upload a Photo), if it has one."""
+        with self.state.lock:
+            record = self.state.store.get(module, record_id)
+            return record.photo[1] if record is not None and record.photo is not None else None
+
     def custom_view_id(self, module: str) -> str:
         """Id of the module's built-in custom view, the one ``cvid`` the sandbox accepts."""
         return self.state.store.modules[module].view_id

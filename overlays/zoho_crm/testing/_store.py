@@ -48,7 +48,7 @@ def index_key(value: Any) -> str | None:
 class StoredRecord:
     """One live record: its JSON fields (system fields included) and numeric timestamps."""
 
-    __slots__ = ("created_at", "fields", "id", "modified_at", "module", "num")
+    __slots__ = ("created_at", "fields", "id", "modified_at", "module", "num", "photo")
 
     def __init__(self, module: str, num: int, fields: dict[str, Any], now: float) -> None:
         self.module = module
@@ -57,6 +57,8 @@ class StoredRecord:
         self.fields = fields
         self.created_at = now
         self.modified_at = now
+        self.photo: tuple[str, bytes] | None = None
+        """The record's photo (Upload a Photo): its file name and bytes."""
 
 
 class DeletedEntry:
