@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Dict
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
@@ -890,15 +890,14 @@ class PhotoError(BaseModel):
 
 class RichTextRecord(BaseModel):
     """
-    A record's `id` and its rich text fields (HTML, up to 50,000 characters each).
+    A record's `id` and its rich text fields: HTML, up to 50,000 characters each, or null when
+    empty (any JSON value: the pydantic reading drops `nullable` on `additionalProperties`).
+
     """
 
     model_config = ConfigDict(
         extra="allow",
     )
-    __annotations__ = {
-        "__pydantic_extra__": dict[str, str],
-    }
     id: str
 
 

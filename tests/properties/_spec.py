@@ -80,11 +80,14 @@ class Operation:
     tag: str
     params: tuple[dict[str, Any], ...]
     body_schema: str | None
+    """Component schema name of its JSON request body (``None``: none, or a form)."""
     body_required: bool
     responses: dict[str, str | None] = field(hash=False)
     """Status code → component schema name of its JSON body (``None``: no body)."""
     raw: dict[str, Any] = field(hash=False, repr=False)
     """The operation object as the spec has it."""
+    form: bool = False
+    """Its request body is ``multipart/form-data`` (a file upload), not JSON."""
 
     def params_in(self, location: str) -> list[dict[str, Any]]:
         return [p for p in self.params if p["in"] == location]
@@ -103,10 +106,12 @@ def _operations() -> dict[str, Operation]:
                 continue
             own = [resolve(p) for p in op.get("parameters", [])]
             by_key = {(p["in"], p["name"]): p for p in [*shared, *own]}
-            body_schema, body_required = None, False
+            body_schema, body_required, form = None, False, False
             if "requestBody" in op:
                 body = resolve(op["requestBody"])
-                body_schema = ref_name(body["content"]["application/json"]["schema"])
+                form = "multipart/form-data" in body["content"]
+                if not form:
+                    body_schema = ref_name(body["content"]["application/json"]["schema"])
                 body_required = bool(body.get("required", False))
             responses: dict[str, str | None] = {}
             for status, response in op["responses"].items():
@@ -123,6 +128,7 @@ def _operations() -> dict[str, Operation]:
                 body_required=body_required,
                 responses=responses,
                 raw=op,
+                form=form,
             )
     return ops
 
@@ -439,6 +445,35 @@ VALIDATED: dict[str, set[str]] = {}
 """Operations whose captured requests passed :func:`validate_request` this session, by who sent them."""
 
 
+def form_fields(request: httpx.Request) -> dict[str, bytes]:
+    """The fields of a ``multipart/form-data`` request, by name (``{}`` when it is not one)."""
+    import email.parser
+    import email.policy
+
+    ctype = request.headers.get("Content-Type", "")
+    if ctype.split(";")[0].strip() != "multipart/form-data":
+        return {}
+    head = f"Content-Type: {ctype}\r\n\r\n".encode("latin-1")
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.read())
+    if not message.is_multipart():
+        return {}
+    return {
+        str(part.get_param("name", header="content-disposition")): part.get_payload(decode=True) or b""
+        for part in message.iter_parts()
+    }
+
+
+def form_problems(op: Operation, request: httpx.Request) -> list[str]:
+    """What breaks the spec in a form upload: not a form, or a required field missing."""
+    ctype = request.headers.get("Content-Type", "")
+    if ctype.split(";")[0].strip() != "multipart/form-data" or "boundary=" not in ctype:
+        return [f"body sent as {ctype!r}, the spec documents multipart/form-data"]
+    body = resolve(op.raw["requestBody"])["content"]["multipart/form-data"]
+    required = resolve(body["schema"]).get("required", [])
+    fields = form_fields(request)
+    return [f"form field {name} is required" for name in required if name not in fields]
+
+
 def validate_request(request: httpx.Request, expected: str | None = None, sender: str | None = None) -> str:
     """The operationId of ``request``; raises :class:`RequestMismatch` where the spec does not allow it.
 
@@ -491,7 +526,9 @@ def validate_request(request: httpx.Request, expected: str | None = None, sender
         problems.append(f"Authorization header {auth[:20]!r}...: not 'Zoho-oauthtoken <token>'")
 
     content = request.content
-    if op.body_schema is None:
+    if op.form:  # a file upload: a multipart form holding the fields its schema requires
+        problems += form_problems(op, request)
+    elif op.body_schema is None:
         if content:
             problems.append(f"{op.op_id} takes no body, got {len(content)} bytes")
     elif not content:

@@ -110,7 +110,9 @@ def calls(draw: st.DrawFn, op_id: str, *, for_overlay: bool = False) -> Call:
         if value is not None:
             params[key] = value
     body = None
-    if op.body_schema is not None:
+    if op.form:  # a file upload: the file is the caller's bytes, not drawn from a JSON schema
+        body = {"file": PHOTO}
+    elif op.body_schema is not None:
         strategy = _body_strategy(op_id, numeric, for_overlay)
         body = draw(strategy if op.body_required else st.none() | strategy, label="body")
     return Call(op_id, params, body)
@@ -142,7 +144,7 @@ def generated_kwargs(module: Any, call: Call) -> dict[str, Any]:
         kwargs[kw] = enum(value) if enum is not None else value
     if call.body is not None:
         model = next(t for t in get_args(annotations["body"]) or (annotations["body"],) if hasattr(t, "from_dict"))
-        kwargs["body"] = model.from_dict(call.body)
+        kwargs["body"] = model.from_dict(call.body)  # a form's file: its bytes, the model's File
     return kwargs
 
 
@@ -164,6 +166,7 @@ class OverlayCall:
     body: Callable[[Any], Any] = field(default=lambda body: None)
 
 
+PHOTO = b"\x89PNG\r\n\x1a\n"
 _KW = {"X-EXTERNAL": "external", "If-Modified-Since": "if_modified_since", "If-Unmodified-Since": "if_unmodified_since"}
 
 
@@ -319,6 +322,23 @@ OVERLAY: dict[str, OverlayCall] = {
     "get_module": OverlayCall(lambda crm, p, kw, b: crm.metadata.module(p["api_name"], **kw), frozenset()),
     "get_users": OverlayCall(lambda crm, p, kw, b: crm.metadata.current_user(**kw), frozenset()),
     "get_org": OverlayCall(lambda crm, p, kw, b: crm.metadata.org(**kw), frozenset()),
+    "download_photo": OverlayCall(
+        lambda crm, p, kw, b: crm.records.download_photo(p["module"], p["record_id"], **kw), frozenset()
+    ),
+    "upload_photo": OverlayCall(  # a form: the file is the caller's, not drawn from a JSON schema
+        lambda crm, p, kw, b: crm.records.upload_photo(p["module"], p["record_id"], body={"file": PHOTO}, **kw),
+        frozenset({"restrict_triggers"}),
+        lambda b: {"file": PHOTO},
+    ),
+    "delete_photo": OverlayCall(
+        lambda crm, p, kw, b: crm.records.delete_photo(p["module"], p["record_id"], **kw), frozenset()
+    ),
+    "get_rich_text_fields": OverlayCall(
+        lambda crm, p, kw, b: crm.records.rich_text(p["module"], p["record_id"], **kw), frozenset({"fields"})
+    ),
+    "get_rich_text_records": OverlayCall(
+        lambda crm, p, kw, b: crm.records.rich_texts(p["module"], **kw), frozenset({"ids", "fields"})
+    ),
     "execute_coql_query": OverlayCall(
         lambda crm, p, kw, b: crm.coql.query(b["select_query"], **kw), frozenset(), lambda b: _pick(b, "select_query")
     ),
@@ -362,20 +382,29 @@ _CANNED_ANSWERS: dict[str, Any] = {  # metadata, and the mass update status
     "ModulesResponse": {"modules": [{"api_name": "Leads", "id": "3"}]},
     "UsersResponse": {"users": [{"id": "4"}]},
     "OrgResponse": {"org": [{"id": "5"}]},
+    "PhotoSuccess": {"code": "SUCCESS", "details": {}, "message": "photo uploaded successfully", "status": "success"},
     "MassUpdateStatusResponse": {"data": [{"Status": "COMPLETED", "Total_Count": 1, "Updated_Count": 1}]},
 }
 
 
 def valid_answer(op: _spec.Operation, request: httpx.Request) -> httpx.Response:
     """A success answer of ``op`` for ``request``, valid per the spec (checked), ending any pagination."""
+    download = _spec.resolve(op.raw["responses"].get("200", {})).get("content", {})
+    if download and "application/json" not in download:  # a download: bytes in its declared media type
+        return httpx.Response(200, content=PHOTO, headers={"Content-Type": next(iter(download))})
     status, schema = _ok_status(op)
-    body = json.loads(request.content) if request.content else None
+    body = json.loads(request.content) if request.content and op.body_schema is not None else None
     info = {"page": 1, "per_page": 200, "count": 1, "more_records": False}
     payload: Any
     if schema == "RecordsPage":  # a read of one record answers for the record in its path
         last = request.url.path.rstrip("/").rsplit("/", 1)[-1]
         record_id = last if last.isascii() and last.isdigit() else "3652397000000624046"
         payload = {"data": [{"id": record_id}], "info": info}
+    elif schema == "RichTextPage":  # one item per id asked (the path's, else ``ids``)
+        segments = request.url.path.rstrip("/").split("/")
+        last = segments[-3] if segments[-2:] == ["actions", "fetch_full_data"] else ""
+        asked = dict(parse_qsl(request.url.query.decode("ascii"))).get("ids")
+        payload = {"data": [{"id": i} for i in (asked.split(",") if asked else [last])]}
     elif schema == "CoqlPage":
         payload = {"data": [{"id": "3652397000000624046"}], "info": {"count": 1, "more_records": False}}
     elif schema == "DeletedRecordsPage":

@@ -22,7 +22,7 @@ def _media_examples() -> list[tuple[str, str, int | None, Any]]:
     found = []
     for op_id, op in sorted(_spec.OPERATIONS.items()):
         raw = op.raw
-        if "requestBody" in raw:
+        if "requestBody" in raw and not op.form:  # a form (a file upload) has no JSON example
             media = _spec.resolve(raw["requestBody"])["content"]["application/json"]
             for example in media.get("examples", {}).values():
                 found.append((op.body_schema, op_id, None, _spec.resolve(example)["value"]))
