@@ -1515,6 +1515,13 @@ class WriteBadRequestBody(RootModel[WriteError | ActionResults]):
     )
 
 
+class DeleteBadRequestBody(RootModel[DeleteError | ActionResults]):
+    root: DeleteError | ActionResults = Field(
+        ...,
+        description="The error envelope, or one result per id when every id failed.",
+    )
+
+
 class PreconditionResults(BaseModel):
     """
     One `ALREADY_MODIFIED` item per record that changed after `If-Unmodified-Since`.

@@ -58,8 +58,9 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -80,7 +81,23 @@ def _parse_response(
         return response_207
 
     if response.status_code == 400:
-        response_400 = DeleteError.from_dict(response.json())
+
+        def _parse_response_400(data: object) -> ActionResults | DeleteError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_delete_bad_request_body_type_0 = DeleteError.from_dict(data)
+
+                return componentsschemas_delete_bad_request_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_delete_bad_request_body_type_1 = ActionResults.from_dict(data)
+
+            return componentsschemas_delete_bad_request_body_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -145,8 +162,9 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -173,8 +191,9 @@ def sync_detailed(
     if_unmodified_since: str | Unset = UNSET,
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -204,7 +223,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
+        Response[ActionResults | ActionResults | DeleteError | AuthError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -232,8 +251,9 @@ def sync(
     if_unmodified_since: str | Unset = UNSET,
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -264,7 +284,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
+        ActionResults | ActionResults | DeleteError | AuthError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
     """
 
     return sync_detailed(
@@ -287,8 +307,9 @@ async def asyncio_detailed(
     if_unmodified_since: str | Unset = UNSET,
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -318,7 +339,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
+        Response[ActionResults | ActionResults | DeleteError | AuthError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -344,8 +365,9 @@ async def asyncio(
     if_unmodified_since: str | Unset = UNSET,
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -376,7 +398,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
+        ActionResults | ActionResults | DeleteError | AuthError | MethodError | NotFoundError | PermissionError_ | PreconditionError | PreconditionResults | RateLimitError | ServerError
     """
 
     return (

@@ -53,8 +53,9 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -73,7 +74,23 @@ def _parse_response(
         return response_207
 
     if response.status_code == 400:
-        response_400 = DeleteError.from_dict(response.json())
+
+        def _parse_response_400(data: object) -> ActionResults | DeleteError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_delete_bad_request_body_type_0 = DeleteError.from_dict(data)
+
+                return componentsschemas_delete_bad_request_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_delete_bad_request_body_type_1 = ActionResults.from_dict(data)
+
+            return componentsschemas_delete_bad_request_body_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -117,8 +134,9 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -143,8 +161,9 @@ def sync_detailed(
     x_external: str | Unset = UNSET,
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -173,7 +192,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ServerError]
+        Response[ActionResults | ActionResults | DeleteError | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -201,8 +220,9 @@ def sync(
     x_external: str | Unset = UNSET,
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -232,7 +252,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ServerError
+        ActionResults | ActionResults | DeleteError | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ServerError
     """
 
     return sync_detailed(
@@ -255,8 +275,9 @@ async def asyncio_detailed(
     x_external: str | Unset = UNSET,
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -285,7 +306,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ServerError]
+        Response[ActionResults | ActionResults | DeleteError | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -311,8 +332,9 @@ async def asyncio(
     x_external: str | Unset = UNSET,
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | DeleteError
+    | AuthError
     | MethodError
     | NotFoundError
     | PermissionError_
@@ -342,7 +364,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | DeleteError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ServerError
+        ActionResults | ActionResults | DeleteError | AuthError | MethodError | NotFoundError | PermissionError_ | RateLimitError | ServerError
     """
 
     return (
