@@ -73,6 +73,20 @@ def test_delete_by_external_values_echoes_the_field(sb: Sandbox, api: httpx.Clie
     assert sb.records("Contacts") == []
 
 
+def test_delete_by_external_values_that_all_fail_is_400_naming_each(
+    sb: Sandbox, api: httpx.Client, contacts: list[str]
+) -> None:
+    response = api.delete("/Contacts", params={"ids": "nope-1,nope-2"}, headers=CONTACT_EXT)
+    assert response.status_code == 400
+    assert [(i["code"], i["details"].get("External_Contact_ID")) for i in response.json()["data"]] == [
+        ("INVALID_DATA", "nope-1"),
+        ("INVALID_DATA", "nope-2"),
+    ]
+    assert "id" not in response.json()["data"][0]["details"]  # an external value is never in details.id
+    assert len(sb.records("Contacts")) == 2
+    assert sb.violations == []
+
+
 def test_lookup_by_external_value_needs_the_header(sb: Sandbox, api: httpx.Client, contacts: list[str]) -> None:
     (account,) = sb.seed("Accounts", [{"Account_Name": "Zylker", "External_Account_ID": "acc-1"}])
     record = {"Last_Name": "Three", "Account_Name": {"External_Account_ID": "acc-1"}}

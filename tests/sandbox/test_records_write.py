@@ -219,9 +219,30 @@ def test_delete_bulk_moves_records_to_the_recycle_bin(sb: Sandbox, api: httpx.Cl
     assert again.status_code == 207
     assert [r["status"] for r in again.json()["data"]] == ["error", "success"]
     all_failed = api.delete("/Leads", params={"ids": ids[0]})
-    assert all_failed.status_code == 207
+    assert all_failed.status_code == 400  # every id failed: the items, with a 400 (see the next test)
     assert all_failed.json()["data"][0]["code"] == "INVALID_DATA"
     assert {e["id"] for e in sb.deleted("Leads")} == set(ids)
+
+
+def test_delete_bulk_where_every_id_fails_is_400_with_one_item_per_id(sb: Sandbox, api: httpx.Client) -> None:
+    """crm-oas v8.0/record, deleteRecords: its 400 includes ``RecordDeleteInvalidDataError`` (a ``data[]`` of
+    ``INVALID_DATA`` items) and its 207 needs at least two items, a mix; all deleted is 200."""
+    (kept, gone) = sb.seed("Leads", leads(2))
+    assert api.delete("/Leads", params={"ids": gone}).status_code == 200
+    unknown = "3652397000000000001"
+    response = api.delete("/Leads", params={"ids": f"{gone},{unknown}"})
+    assert response.status_code == 400
+    assert response.json() == {
+        "data": [
+            {"code": "INVALID_DATA", "details": {"id": gone}, "message": "record not deleted", "status": "error"},
+            {"code": "INVALID_DATA", "details": {"id": unknown}, "message": "record not deleted", "status": "error"},
+        ]
+    }
+    assert [r["id"] for r in sb.records("Leads")] == [kept]  # nothing else happened
+    mixed = api.delete("/Leads", params={"ids": f"{unknown},{kept}"})
+    assert mixed.status_code == 207
+    assert [r["code"] for r in mixed.json()["data"]] == ["INVALID_DATA", "SUCCESS"]
+    assert sb.violations == []
 
 
 def test_delete_bulk_with_a_malformed_id_is_refused_whole(sb: Sandbox, api: httpx.Client) -> None:

@@ -331,6 +331,29 @@ def test_related_if_modified_since(sb: Sandbox, api: httpx.Client, campaign: str
     assert api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name"}, headers=since).status_code == 200
 
 
+def test_delink_bulk_where_every_id_fails_is_400_with_one_item_per_id(
+    sb: Sandbox, api: httpx.Client, campaign: str
+) -> None:
+    """crm-oas v8.0/related_records, delinkRelatedRecords: its 400 includes ``RelationNotFoundBulkError`` (the
+    ``relationnotfound`` example: a ``data[]`` of ``INVALID_DATA`` items naming the id); 207 is for a mix."""
+    (linked, unlinked) = sb.seed("Leads", leads(2))
+    sb.relate("Campaigns", campaign, "Leads", linked)
+    unknown = "3652397000000000001"
+    response = api.delete(f"/Campaigns/{campaign}/Leads", params={"ids": f"{unlinked},{unknown}"})
+    assert response.status_code == 400
+    items = response.json()["data"]
+    assert [(i["code"], i["status"], i["details"]["id"]) for i in items] == [
+        ("INVALID_DATA", "error", unlinked),
+        ("INVALID_DATA", "error", unknown),
+    ]
+    members = api.get(f"/Campaigns/{campaign}/Leads", params={"fields": "Last_Name"}).json()["data"]
+    assert [m["id"] for m in members] == [linked]  # nothing delinked
+    mixed = api.delete(f"/Campaigns/{campaign}/Leads", params={"ids": f"{unknown},{linked}"})
+    assert mixed.status_code == 207
+    assert [i["code"] for i in mixed.json()["data"]] == ["INVALID_DATA", "SUCCESS"]
+    assert sb.violations == []
+
+
 def test_delink_with_a_malformed_id_is_refused_whole(sb: Sandbox, api: httpx.Client, campaign: str) -> None:
     response = api.delete(f"/Campaigns/{campaign}/Leads", params={"ids": "abc"})  # reference 2.4
     assert (response.status_code, response.json()["code"]) == (400, "UNABLE_TO_PARSE_DATA_TYPE")

@@ -398,7 +398,7 @@ def delete_records(ctx: Context) -> Work:
             continue
         ctx.store.delete(record, ctx.now)
         results.append(_delete_result(ctx, record, raw))
-    return Reply(write_status(results, 200, all_failed=207), {"data": results})
+    return Reply(write_status(results, 200), {"data": results})
 
 
 def delete_record(ctx: Context) -> Reply:

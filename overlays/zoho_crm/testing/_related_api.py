@@ -261,7 +261,7 @@ def delink_related_records(ctx: Context) -> Work:
             results.append(_delink(ctx, parent, related, raw))
         except ItemError as failure:
             results.append(failure.result())
-    return Reply(write_status(results, 200, all_failed=207), {"data": results})
+    return Reply(write_status(results, 200), {"data": results})
 
 
 def delink_related_record(ctx: Context) -> Reply:
