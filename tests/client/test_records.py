@@ -140,6 +140,37 @@ def test_crud_search_count_clone_deleted(sb: Sandbox, crm: ZohoCRM) -> None:
     assert [r["id"] for r in deleted] == [first]
 
 
+def test_a_bulk_delete_where_every_id_fails_gives_one_failure_per_id(
+    sb: Sandbox, crm: ZohoCRM, recorder: Recorder
+) -> None:
+    """Zoho answers such a call 400 with one item per id (crm-oas deleteRecords): each id gets its item's code."""
+    (real,) = sb.seed("Leads", leads(1))
+    unknown = [str(3652397000000000001 + i) for i in range(100)]
+    result = crm.records.delete("Leads", [*unknown, real])  # chunk 1: every id fails; chunk 2: all deleted
+    assert len(calls(recorder, "DELETE", "/Leads")) == 2
+    assert [type(o) for o in result] == [Failure] * 100 + [Success]
+    for index, failure in enumerate(result.failed):
+        assert (failure.index, failure.input, failure.code) == (index, unknown[index], "INVALID_DATA")
+        assert (failure.message, failure.details, failure.status_code) == (
+            "record not deleted",
+            {"id": unknown[index]},
+            400,
+        )
+        assert failure.error is None  # the item's own failure, not the call's
+        assert not failure.uncertain
+    assert sb.records("Leads") == []
+
+
+@pytest.mark.anyio
+async def test_an_async_delink_where_every_id_fails_gives_one_failure_per_id(sb: Sandbox, acrm: AsyncZohoCRM) -> None:
+    (campaign,) = sb.seed("Campaigns", [{"Campaign_Name": "Launch"}])
+    ids = sb.seed("Leads", leads(2))
+    result = await acrm.related.delink("Campaigns", campaign, "Leads", ids)  # none of them is a member
+    assert [(type(o), o.code, o.status_code) for o in result.failed] == [(Failure, "INVALID_DATA", 400)] * 2
+    assert [f.details["id"] for f in result.failed] == ids
+    assert not result.succeeded
+
+
 def test_stale_if_unmodified_since_gets_412_and_changes_nothing(sb: Sandbox, crm: ZohoCRM) -> None:
     (record_id,) = sb.seed("Leads", leads(1))
     long_ago = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
