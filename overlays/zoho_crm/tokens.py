@@ -188,10 +188,23 @@ class FileTokenStore:
 
         self.path = Path(path)
         self._thread_lock = threading.Lock()
-        renewed_in_child(self, _unheld("_thread_lock"))  # the file lock is the parent's (its lock is shared)
         self._file_lock = FileLock(
             self.path.with_name(self.path.name + ".lock"), timeout=lock_timeout, mode=0o600, thread_local=False
         )
+        renewed_in_child(self, FileTokenStore._own_locks)
+
+    def _own_locks(self) -> None:
+        """In a forked child (``_fork``): locks of its own, the parent's kept as they are.
+
+        filelock refuses a lock object inherited across a fork (older versions let the child believe it held
+        the parent's lock): the child takes the file's lock anew, so it waits for the parent's refresh. The
+        inherited object is never released: that would unlock the file for the parent too.
+        """
+        from filelock import FileLock
+
+        old = self._file_lock
+        self._thread_lock = threading.Lock()
+        self._file_lock = FileLock(old.lock_file, timeout=old.timeout, mode=0o600, thread_local=False)
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:

@@ -79,12 +79,10 @@ class HeldInParent(httpx.BaseTransport):
         return self.inner.handle_request(request)
 
 
-@pytest.mark.parametrize("store", ["memory", "file"])
-def test_a_child_forked_while_a_thread_refreshes_refreshes_on_its_own(store: str, tmp_path: Path) -> None:
+def test_a_child_forked_while_a_thread_refreshes_refreshes_on_its_own() -> None:
     held = HeldInParent()
-    token_store = MemoryTokenStore() if store == "memory" else FileTokenStore(tmp_path / "token.json")
     with sandbox(mode="http") as sb, ZohoCRM(sb.credentials, **{**client_kwargs(sb), "timeout": 5.0},
-                                             transport=held, token_store=token_store) as crm:  # fmt: skip
+                                             transport=held, token_store=MemoryTokenStore()) as crm:  # fmt: skip
         refreshing = threading.Thread(target=crm.records.count, args=("Leads",))
         refreshing.start()
         assert held.entered.wait(30)  # the parent's thread holds the client's and the store's locks
@@ -95,8 +93,64 @@ def test_a_child_forked_while_a_thread_refreshes_refreshes_on_its_own(store: str
     assert sb.counters.token_refreshes == 2  # the parent's and the child's own
 
 
+def test_a_child_forked_while_a_thread_refreshes_into_a_file_store_gets_that_token(tmp_path: Path) -> None:
+    held, (told, tell) = HeldInParent(), os.pipe()
+    with sandbox(mode="http") as sb, ZohoCRM(sb.credentials, **{**client_kwargs(sb), "timeout": 20.0}, transport=held,
+                                             token_store=FileTokenStore(tmp_path / "token.json")) as crm:  # fmt: skip
+        refreshing = threading.Thread(target=crm.records.count, args=("Leads",))
+        refreshing.start()
+        assert held.entered.wait(30)  # the parent's thread holds the client's lock and the file's
+
+        def release_once_the_child_calls() -> None:
+            os.read(told, 1)
+            held.release.set()
+
+        releasing = threading.Thread(target=release_once_the_child_calls)
+        releasing.start()
+        child = in_child(lambda: (os.write(tell, b"."), crm.records.count("Leads"))[1])
+        releasing.join()
+        refreshing.join()
+    assert child == "0"  # it waited for the file's lock, then read the parent's token
+    assert sb.counters.token_refreshes == 1  # the parent's, shared through the file
+
+
 def test_a_forked_child_draws_its_own_retry_jitter() -> None:
     with sandbox(mode="http") as sb, ZohoCRM(sb.credentials, **client_kwargs(sb)) as crm:
         rng = crm._engine._rng
         child = float(in_child(rng.random))  # children retrying in step after a 429 would collide again
     assert child != rng.random()
+
+
+def test_a_forked_child_takes_the_file_lock_its_parent_used(tmp_path: Path) -> None:
+    store = FileTokenStore(tmp_path / "token.json")
+    with store.lock():  # the parent's lock object has held the file (a refresh at start-up, say)
+        pass
+
+    def lock() -> str:
+        with store.lock():
+            return "locked"
+
+    assert in_child(lock) == "locked"  # not a RuntimeError: every forked worker refreshing without the lock
+
+
+def test_a_child_forked_while_a_parent_thread_holds_the_file_lock_waits_for_it(tmp_path: Path) -> None:
+    store = FileTokenStore(tmp_path / "token.json", lock_timeout=0.5)
+    entered, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.lock():
+            entered.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert entered.wait(30)
+
+    def lock() -> str:
+        with store.lock():
+            return "locked"
+
+    child = in_child(lock)
+    release.set()
+    holder.join()
+    assert child == "Timeout"  # the parent's refresh excludes the child's (not entered, not a RuntimeError)
