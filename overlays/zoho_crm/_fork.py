@@ -16,18 +16,25 @@ __all__ = ["renewed_in_child"]
 
 T = TypeVar("T")
 
-_RENEW: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
+_RENEW: dict[int, tuple[weakref.ref[Any], Callable[[Any], None]]] = {}
+"""By ``id``: an owner need not be hashable (a user's store subclass with ``__eq__``), nor unequal to another."""
 
 
 def renewed_in_child(owner: T, renew: Callable[[T], None]) -> T:
     """``owner``, whose ``renew(owner)`` runs in every child forked while it lives (``renew`` holds no reference)."""
-    _RENEW[owner] = renew
+    key = id(owner)
+
+    def gone(_: object) -> None:
+        _RENEW.pop(key, None)
+
+    _RENEW[key] = (weakref.ref(owner, gone), renew)
     return owner
 
 
 def _renew() -> None:
-    for owner, renew in list(_RENEW.items()):
-        renew(owner)
+    for ref, renew in list(_RENEW.values()):
+        if (owner := ref()) is not None:
+            renew(owner)
 
 
 if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork

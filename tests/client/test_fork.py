@@ -154,3 +154,37 @@ def test_a_child_forked_while_a_parent_thread_holds_the_file_lock_waits_for_it(t
     release.set()
     holder.join()
     assert child == "Timeout"  # the parent's refresh excludes the child's (not entered, not a RuntimeError)
+
+
+class NamedStore(MemoryTokenStore):
+    """A user's store compared by name: unhashable (``__eq__`` without ``__hash__``)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NamedStore) and other.name == self.name
+
+
+def test_a_store_subclass_that_is_not_hashable_is_renewed_in_a_child() -> None:
+    store = NamedStore("tokens")  # not a TypeError
+    entered, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.lock():
+            entered.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert entered.wait(30)
+
+    def lock() -> str:
+        with store.lock():
+            return "locked"
+
+    child = in_child(lock)
+    release.set()
+    holder.join()
+    assert child == "locked"  # the parent's thread's hold is not the child's
