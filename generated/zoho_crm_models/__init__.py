@@ -1522,6 +1522,13 @@ class DeleteBadRequestBody(RootModel[DeleteError | ActionResults]):
     )
 
 
+class MassUpdateBadRequestBody(RootModel[MassUpdateError | ActionResults]):
+    root: MassUpdateError | ActionResults = Field(
+        ...,
+        description="The error envelope, or one result per id when every id of a mass update by `ids` failed.",
+    )
+
+
 class PreconditionResults(BaseModel):
     """
     One `ALREADY_MODIFIED` item per record that changed after `If-Unmodified-Since`.

@@ -3368,7 +3368,8 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Sets the same value of one field (up to three in Deals) on many records of a module. With
         `ids` (at most 500), the records are updated at once and the answer holds one outcome per
-        id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+        id, in input order (200; 207 when some failed; 400 when every id failed; an unknown id is
+        `INVALID_DATA`). With
         `cvid` (every record of a custom view, or of one of its territories with `territory`; at
         most 50,000 records), a background job is scheduled: the answer's one item carries
         `details.job_id`, which `get_mass_update_status` follows; another job for the same view
@@ -3415,7 +3416,8 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Sets the same value of one field (up to three in Deals) on many records of a module. With
         `ids` (at most 500), the records are updated at once and the answer holds one outcome per
-        id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+        id, in input order (200; 207 when some failed; 400 when every id failed; an unknown id is
+        `INVALID_DATA`). With
         `cvid` (every record of a custom view, or of one of its territories with `territory`; at
         most 50,000 records), a background job is scheduled: the answer's one item carries
         `details.job_id`, which `get_mass_update_status` follows; another job for the same view
@@ -6450,7 +6452,8 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Sets the same value of one field (up to three in Deals) on many records of a module. With
         `ids` (at most 500), the records are updated at once and the answer holds one outcome per
-        id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+        id, in input order (200; 207 when some failed; 400 when every id failed; an unknown id is
+        `INVALID_DATA`). With
         `cvid` (every record of a custom view, or of one of its territories with `territory`; at
         most 50,000 records), a background job is scheduled: the answer's one item carries
         `details.job_id`, which `get_mass_update_status` follows; another job for the same view
@@ -6497,7 +6500,8 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
 
         Sets the same value of one field (up to three in Deals) on many records of a module. With
         `ids` (at most 500), the records are updated at once and the answer holds one outcome per
-        id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+        id, in input order (200; 207 when some failed; 400 when every id failed; an unknown id is
+        `INVALID_DATA`). With
         `cvid` (every record of a custom view, or of one of its territories with `territory`; at
         most 50,000 records), a background job is scheduled: the answer's one item carries
         `details.job_id`, which `get_mass_update_status` follows; another job for the same view

@@ -46,8 +46,9 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | MassUpdateError
+    | AuthError
     | MediaTypeError
     | MethodError
     | NotFoundError
@@ -73,7 +74,23 @@ def _parse_response(
         return response_207
 
     if response.status_code == 400:
-        response_400 = MassUpdateError.from_dict(response.json())
+
+        def _parse_response_400(data: object) -> ActionResults | MassUpdateError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_mass_update_bad_request_body_type_0 = MassUpdateError.from_dict(data)
+
+                return componentsschemas_mass_update_bad_request_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_mass_update_bad_request_body_type_1 = ActionResults.from_dict(data)
+
+            return componentsschemas_mass_update_bad_request_body_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -127,8 +144,9 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | MassUpdateError
+    | AuthError
     | MediaTypeError
     | MethodError
     | NotFoundError
@@ -152,8 +170,9 @@ def sync_detailed(
     body: MassUpdateRequest,
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | MassUpdateError
+    | AuthError
     | MediaTypeError
     | MethodError
     | NotFoundError
@@ -166,7 +185,8 @@ def sync_detailed(
 
      Sets the same value of one field (up to three in Deals) on many records of a module. With
     `ids` (at most 500), the records are updated at once and the answer holds one outcome per
-    id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+    id, in input order (200; 207 when some failed; 400 when every id failed; an unknown id is
+    `INVALID_DATA`). With
     `cvid` (every record of a custom view, or of one of its territories with `territory`; at
     most 50,000 records), a background job is scheduled: the answer's one item carries
     `details.job_id`, which `get_mass_update_status` follows; another job for the same view
@@ -185,7 +205,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | MassUpdateError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError]
+        Response[ActionResults | ActionResults | MassUpdateError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -207,8 +227,9 @@ def sync(
     body: MassUpdateRequest,
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | MassUpdateError
+    | AuthError
     | MediaTypeError
     | MethodError
     | NotFoundError
@@ -222,7 +243,8 @@ def sync(
 
      Sets the same value of one field (up to three in Deals) on many records of a module. With
     `ids` (at most 500), the records are updated at once and the answer holds one outcome per
-    id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+    id, in input order (200; 207 when some failed; 400 when every id failed; an unknown id is
+    `INVALID_DATA`). With
     `cvid` (every record of a custom view, or of one of its territories with `territory`; at
     most 50,000 records), a background job is scheduled: the answer's one item carries
     `details.job_id`, which `get_mass_update_status` follows; another job for the same view
@@ -241,7 +263,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | MassUpdateError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError
+        ActionResults | ActionResults | MassUpdateError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError
     """
 
     return sync_detailed(
@@ -258,8 +280,9 @@ async def asyncio_detailed(
     body: MassUpdateRequest,
 ) -> Response[
     ActionResults
-    | AuthError
+    | ActionResults
     | MassUpdateError
+    | AuthError
     | MediaTypeError
     | MethodError
     | NotFoundError
@@ -272,7 +295,8 @@ async def asyncio_detailed(
 
      Sets the same value of one field (up to three in Deals) on many records of a module. With
     `ids` (at most 500), the records are updated at once and the answer holds one outcome per
-    id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+    id, in input order (200; 207 when some failed; 400 when every id failed; an unknown id is
+    `INVALID_DATA`). With
     `cvid` (every record of a custom view, or of one of its territories with `territory`; at
     most 50,000 records), a background job is scheduled: the answer's one item carries
     `details.job_id`, which `get_mass_update_status` follows; another job for the same view
@@ -291,7 +315,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActionResults | AuthError | MassUpdateError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError]
+        Response[ActionResults | ActionResults | MassUpdateError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError]
     """
 
     kwargs = _get_kwargs(
@@ -311,8 +335,9 @@ async def asyncio(
     body: MassUpdateRequest,
 ) -> (
     ActionResults
-    | AuthError
+    | ActionResults
     | MassUpdateError
+    | AuthError
     | MediaTypeError
     | MethodError
     | NotFoundError
@@ -326,7 +351,8 @@ async def asyncio(
 
      Sets the same value of one field (up to three in Deals) on many records of a module. With
     `ids` (at most 500), the records are updated at once and the answer holds one outcome per
-    id, in input order (200, or 207 when some failed; an unknown id is `INVALID_DATA`). With
+    id, in input order (200; 207 when some failed; 400 when every id failed; an unknown id is
+    `INVALID_DATA`). With
     `cvid` (every record of a custom view, or of one of its territories with `territory`; at
     most 50,000 records), a background job is scheduled: the answer's one item carries
     `details.job_id`, which `get_mass_update_status` follows; another job for the same view
@@ -345,7 +371,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ActionResults | AuthError | MassUpdateError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError
+        ActionResults | ActionResults | MassUpdateError | AuthError | MediaTypeError | MethodError | NotFoundError | PayloadError | PermissionError_ | RateLimitError | ServerError
     """
 
     return (
