@@ -342,6 +342,8 @@ RESULTS: dict[str, dict[str, str]] = {
         "counts": ").",
         "outcome": ": its outcome; a failure raises its typed error).",
         "items": ": the answer's ``{key}`` list, empty when there is none).",
+        "items_failed": ": the answer's ``{key}`` list, empty when there is none; also a {failed} answer's when every "
+        "input failed and it holds their items, not Zoho's error envelope).",
         "item": ": the one item of the answer's ``{key}`` list).",
         "wait": ": read again every ``interval`` seconds until {until}, for at most ``max_wait`` seconds).",
     },
@@ -554,6 +556,8 @@ def _user_methods(
         return [batched, *streamed]
     kept = [p for p in keywords if p["name"] != "body"]
     found = [{**common, "name": declared["name"], "returns": returns, "keywords": kept, "options": options}]
+    if returns == "items":
+        found[0]["failed"] = _failed_items(spec, node, list_key)
     _own_keywords(op_id, found[0], SURFACE_NAMES | ({body_arg["public"]} if body_arg else set()))
     if declared.get("iter"):
         paging = [p for p in found[0]["keywords"] if p["key"] not in node.get("x-zoho-pagination", ())]
@@ -597,6 +601,25 @@ def _wait(spec: dict[str, Any], node: dict[str, Any], declared: dict[str, Any]) 
     if known and not set(values) <= set(known):
         raise SpecError(f"{op_id}: x-zoho-method wait until {field}: {values} are not all in {list(known)}")
     return (wait["name"], (field, tuple(values), known))
+
+
+def _failed_items(spec: dict[str, Any], node: dict[str, Any], key: str) -> tuple[int, ...]:
+    """The 4xx statuses whose declared answer may be the ``key`` list (every input failed, one item each).
+
+    A response whose JSON schema, or one of its ``oneOf``/``anyOf`` branches, has ``key`` as an array
+    (``DeleteBadRequestBody``: the error envelope or ``ActionResults``): an ``items`` method returns those
+    items as it returns a 2xx's, and raises the typed error for the envelope.
+    """
+    found: list[int] = []
+    for code, response in node.get("responses", {}).items():
+        if not str(code).startswith("4"):
+            continue
+        content = media(_resolve(spec, response).get("content", {}))
+        schema = _resolve(spec, content.get("application/json", {}).get("schema", {}))
+        branches = [schema, *(_resolve(spec, b) for b in [*schema.get("oneOf", []), *schema.get("anyOf", [])])]
+        if any(_resolve(spec, b.get("properties", {}).get(key, {})).get("type") == "array" for b in branches):
+            found.append(int(code))
+    return tuple(found)
 
 
 def _success_answers(spec: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:

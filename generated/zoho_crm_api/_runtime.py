@@ -150,8 +150,8 @@ class Method:
     """A user-facing method an operation declares (``x-zoho-method``): what it returns, how its body is built."""
 
     __slots__ = (
-        "answers", "body", "each", "echo", "fixed", "key", "op", "options", "required", "returns", "until",
-        "where", "wrap",
+        "answers", "body", "each", "echo", "failed", "fixed", "key", "op", "options", "required", "returns",
+        "until", "where", "wrap",
     )  # fmt: skip
 
     def __init__(
@@ -169,6 +169,7 @@ class Method:
         required: tuple[str, ...] = (),
         answers: str | None = None,
         until: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None,
+        failed: tuple[int, ...] = (),
     ) -> None:
         self.op = op
         self.where = where
@@ -195,6 +196,8 @@ class Method:
         """Arguments sent in the body that must be given (body properties made ``positional``)."""
         self.until = until
         """A ``wait`` method's end: the item's field, the values that end the wait, and all it may hold (its enum)."""
+        self.failed = failed
+        """Error statuses whose answer may be the ``key`` list, one failed item per input (``items``: returned)."""
 
 
 class BatchOptions:

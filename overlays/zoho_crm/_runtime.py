@@ -27,6 +27,7 @@ from . import _idempotency, _plans, _writes
 from . import _validation as check
 from ._batch import record_id_of
 from ._engine import api_error, operation, read_json
+from ._json import loads
 from ._pagination import MAX_LISTED, Walk, by_number
 from ._streaming import WritePlan
 from .errors import InvalidResponseError, WaitTimeoutError, ZohoValidationError
@@ -487,11 +488,29 @@ def _names(method: Method, given: Any) -> list[dict[str, Any]]:
     return items
 
 
-def _items(response: httpx.Response, key: str) -> list[dict[str, Any]]:
-    """The answer's ``key`` list of objects (empty on 204); a typed error for an error answer or another shape."""
-    if response.status_code == 204:
+def _items(response: httpx.Response, key: str, failed: Collection[int] = ()) -> list[dict[str, Any]]:
+    """The answer's ``key`` list of objects (empty on 204); a typed error for an error answer or another shape.
+
+    An error status in ``failed`` (declared: its answer may be the items) gives its items when it holds
+    one failed item per input (Zoho's 400 when every id of a bulk call failed); its error envelope, or
+    anything else, gives the typed error.
+    """
+    status = response.status_code
+    if status == 204:
         return []
-    if not 200 <= response.status_code < 300:  # 207, 202: the items say what happened to each
+    if status in failed:
+        try:
+            payload = loads(response.content)
+        except ValueError:
+            raise api_error(response) from None  # the status's typed error, the start of the body in its message
+        items = payload.get(key) if isinstance(payload, dict) else None
+        if not isinstance(items, list) or not items or not all(type(item) is dict for item in items):
+            raise api_error(response)  # Zoho's error envelope: the call was refused as a whole
+        if any(item.get("status") != "error" for item in items):
+            what = f"HTTP {status} answer's {key}[] says an item succeeded"
+            raise InvalidResponseError(what, status_code=status, url=str(response.request.url))
+        return items
+    if not 200 <= status < 300:  # 207, 202: the items say what happened to each
         raise api_error(response)
     payload = read_json(response)
     items = payload.get(key) if isinstance(payload, dict) else None
@@ -519,7 +538,7 @@ def shaped(method: Method, params: dict[str, Any], response: httpx.Response) -> 
     if method.returns == "counts":
         return _plans.related_counts(response, params.get(method.body) if method.body else None)
     if method.returns == "items":
-        return _items(response, str(method.key))
+        return _items(response, str(method.key), method.failed)
     if method.returns in ("item", "wait"):  # a wait: the item read until the job ends
         items = _items(response, str(method.key))
         if not items:

@@ -21,6 +21,7 @@ from zoho_crm.errors import (
     InvalidRequestError,
     InvalidResponseError,
     NotFoundError,
+    PermissionDeniedError,
     ServerError,
     WaitTimeoutError,
 )
@@ -157,6 +158,55 @@ def test_a_second_job_for_the_same_view_is_already_scheduled(sb: Sandbox, crm: Z
     (again,) = crm.records.mass_update("Leads", {"City": "Milan"}, cvid=view)
     assert again["code"] == "SUCCESS"
     assert again["details"]["job_id"] != job["details"]["job_id"]
+
+
+EVERY_ID_FAILED = [
+    {"code": "INVALID_DATA", "details": {"id": "19901170000358080"}, "message": "the id given seems to be invalid",
+     "status": "error"},
+    {"code": "RECORD_LOCKED", "details": {"action": "record_locking", "id": "19901170000358081"},
+     "message": "Sorry, you cannot perform this operation as the record is locked.", "status": "error"},
+]  # fmt: skip
+"""crm-oas ``massUpdateRecords``' 400: per-record errors (its ``norecordsfound`` example, and a locked record)."""
+
+
+def test_a_400_holding_one_failed_item_per_id_gives_the_items_as_a_207_would(sb: Sandbox) -> None:
+    """Zoho answers 400 when every id fails (the spec's ``MassUpdateBadRequest`` allows the items): the call
+    returns them, as it returns a 207's, not the first item's error."""
+    sent: list[httpx.Request] = []
+
+    def every_id_failed(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(400, json={"data": EVERY_ID_FAILED})
+
+    ids = [item["details"]["id"] for item in EVERY_ID_FAILED]
+    transport = Intercept(sb, "/actions/mass_update", every_id_failed)
+    with ZohoCRM(sb.credentials, transport=transport, **client_kwargs(sb)) as crm:
+        items = crm.records.mass_update("Leads", {"City": "Oslo"}, ids=ids)
+    assert items == EVERY_ID_FAILED
+    assert len(sent) == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "raised", "code"),
+    [
+        (400, {"code": "LIMIT_EXCEEDED", "details": {"limit": 500}, "message": "too many", "status": "error"},
+         InvalidRequestError, "LIMIT_EXCEEDED"),  # the envelope: refused as a whole
+        (400, {"data": []}, InvalidRequestError, None),  # no items: not an answer for each id
+        (400, "<html>Bad Request</html>", InvalidRequestError, None),
+        (400, {"data": [EVERY_ID_FAILED[0], {"code": "SUCCESS", "details": {"id": "1"}, "message": "record updated",
+                                             "status": "success"}]}, InvalidResponseError, None),
+        (403, {"data": EVERY_ID_FAILED}, PermissionDeniedError, "INVALID_DATA"),  # only the declared 400 holds items
+    ],
+)  # fmt: skip
+def test_any_other_error_answer_of_a_mass_update_is_its_typed_error(
+    sb: Sandbox, status: int, body: Any, raised: type[Exception], code: str | None
+) -> None:
+    content = body.encode() if isinstance(body, str) else json.dumps(body).encode()
+    transport = Intercept(sb, "/actions/mass_update", lambda _: httpx.Response(status, content=content))
+    with ZohoCRM(sb.credentials, transport=transport, **client_kwargs(sb)) as crm, pytest.raises(raised) as caught:
+        crm.records.mass_update("Leads", {"City": "Oslo"}, ids=["19901170000358080"])
+    assert getattr(caught.value, "status_code", None) == status
+    assert getattr(caught.value, "code", None) == code
 
 
 REFUSED = [

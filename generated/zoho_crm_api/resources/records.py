@@ -586,6 +586,7 @@ _MASS_UPDATE_METHOD = Method(
         },
         "over_write": {"type": "boolean"},
     },
+    failed=(400,),
 )
 
 _CLONE_RECORD = Operation(
@@ -3426,7 +3427,7 @@ class RecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         (`INVALID_DATA`). A multi-select picklist gets the given values added, or replaced with
         `over_write: true`. Not for Notes. Prefer `update_records` to give each record its own values.
 
-        Operation ``mass_update_records`` (``POST /{module}/actions/mass_update``: the answer's ``data`` list, empty when there is none).
+        Operation ``mass_update_records`` (``POST /{module}/actions/mass_update``: the answer's ``data`` list, empty when there is none; also a 400 answer's when every input failed and it holds their items, not Zoho's error envelope).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
@@ -6510,7 +6511,7 @@ class AsyncRecordsResource(Generic[BatchT, PageT, SuccessT, OutcomeT]):
         (`INVALID_DATA`). A multi-select picklist gets the given values added, or replaced with
         `over_write: true`. Not for Notes. Prefer `update_records` to give each record its own values.
 
-        Operation ``mass_update_records`` (``POST /{module}/actions/mass_update``: the answer's ``data`` list, empty when there is none).
+        Operation ``mass_update_records`` (``POST /{module}/actions/mass_update``: the answer's ``data`` list, empty when there is none; also a 400 answer's when every input failed and it holds their items, not Zoho's error envelope).
 
         Args:
             module: API name of the module (for example `Leads`, `Deals`, or a custom module's `Custom_Module1`).
