@@ -245,6 +245,34 @@ def test_delete_bulk_where_every_id_fails_is_400_with_one_item_per_id(sb: Sandbo
     assert sb.violations == []
 
 
+def test_mass_update_by_ids_where_every_id_fails_is_400_with_one_item_per_id(sb: Sandbox, api: httpx.Client) -> None:
+    """crm-oas v8.0/mass_update, massUpdateRecords: its 400 includes a ``data[]`` of per-record errors (the
+    ``norecordsfound`` example: ``INVALID_DATA`` naming the id) and its 207 needs at least two items, a mix."""
+    (known,) = sb.seed("Leads", leads(1))
+    unknown = "3652397000000000001"
+    response = api.post("/Leads/actions/mass_update", json={"data": [{"City": "Oslo"}], "ids": [unknown]})
+    assert response.status_code == 400
+    assert response.json() == {
+        "data": [
+            {"code": "INVALID_DATA", "details": {"id": unknown}, "message": "the id given seems to be invalid",
+             "status": "error"},
+        ]
+    }  # fmt: skip
+    refused = api.post("/Leads/actions/mass_update", json={"data": [{"Last_Name": "x" * 81}], "ids": [known, unknown]})
+    assert refused.status_code == 400  # a value the record refuses fails it as an unknown id does
+    assert [(i["code"], i["status"], i["details"]["id"]) for i in refused.json()["data"]] == [
+        ("INVALID_DATA", "error", known),
+        ("INVALID_DATA", "error", unknown),
+    ]
+    assert [(r.get("City"), r["Last_Name"]) for r in sb.records("Leads")] == [(None, "Lead 0")]  # nothing written
+    mixed = api.post("/Leads/actions/mass_update", json={"data": [{"City": "Oslo"}], "ids": [unknown, known]})
+    assert mixed.status_code == 207
+    assert [i["code"] for i in mixed.json()["data"]] == ["INVALID_DATA", "SUCCESS"]
+    done = api.post("/Leads/actions/mass_update", json={"data": [{"City": "Rome"}], "ids": [known]})
+    assert (done.status_code, [r["City"] for r in sb.records("Leads")]) == (200, ["Rome"])
+    assert sb.violations == []
+
+
 def test_delete_bulk_with_a_malformed_id_is_refused_whole(sb: Sandbox, api: httpx.Client) -> None:
     ids = sb.seed("Leads", leads(2))
     for bad in (f"{ids[0]},abc", "\uff11\uff12\uff13", "\u00b2"):  # reference 1.5; full-width digits are not ids

@@ -267,9 +267,9 @@ def success(message: str, record: StoredRecord, extra: dict[str, Any] | None = N
     return {"code": "SUCCESS", "details": details, "message": message, "status": "success", **(extra or {})}
 
 
-def write_status(results: list[dict[str, Any]], all_ok: int, *, all_failed: int = 400) -> int:
-    """``all_ok`` when every item succeeded, 207 when mixed, ``all_failed`` when none did."""
+def write_status(results: list[dict[str, Any]], all_ok: int) -> int:
+    """``all_ok`` when every item succeeded, 207 when mixed, 400 (with the items) when none did."""
     ok = sum(1 for result in results if result["status"] == "success")
     if ok == len(results):
         return all_ok
-    return 207 if ok else all_failed
+    return 207 if ok else 400
