@@ -186,6 +186,41 @@ def test_a_400_holding_one_failed_item_per_id_gives_the_items_as_a_207_would(sb:
     assert len(sent) == 1
 
 
+class Statuses(httpx.AsyncBaseTransport):
+    """The sandbox's async transport, keeping the status of each answer."""
+
+    def __init__(self, sb: Sandbox) -> None:
+        self.inner, self.seen = sb.async_transport(), list[int]()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        if request.url.path.endswith("/actions/mass_update"):
+            self.seen.append(response.status_code)
+        return response
+
+
+@pytest.mark.anyio
+async def test_a_mass_update_where_every_id_fails_returns_the_items_of_the_sandbox_400(sb: Sandbox) -> None:
+    """Over the sandbox: every id failed (an unknown one, a value the other refuses) is Zoho's 400 with the
+    items, which the call returns in input order, as it returns a mix's (207)."""
+    (known,) = leads(sb, 1)
+    unknown = "3652397000999999999"
+    transport = Statuses(sb)
+    async with AsyncZohoCRM(sb.credentials, transport=transport, **client_kwargs(sb)) as acrm:
+        failed = await acrm.records.mass_update("Leads", {"Last_Name": "x" * 81}, ids=[unknown, known])
+        mixed = await acrm.records.mass_update("Leads", {"City": "Oslo"}, ids=[unknown, known])
+    assert transport.seen == [400, 207]
+    assert [(i["status"], i["code"], i["details"]["id"]) for i in failed] == [
+        ("error", "INVALID_DATA", unknown),
+        ("error", "INVALID_DATA", known),
+    ]
+    assert failed[0]["message"] == "the id given seems to be invalid"
+    assert [(i["code"], i["details"]["id"]) for i in mixed] == [("INVALID_DATA", unknown), ("SUCCESS", known)]
+    assert field_of(sb, [known], "Last_Name") == ["Lead 0"]
+    assert field_of(sb, [known], "City") == ["Oslo"]
+    assert sb.violations == []
+
+
 @pytest.mark.parametrize(
     ("status", "body", "raised", "code"),
     [
