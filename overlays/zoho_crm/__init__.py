@@ -60,7 +60,7 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 """The package version (semver: a breaking change in ``nox -s api_report`` means a major bump)."""
 
 __all__ = [
