@@ -133,8 +133,8 @@ def test_a_forked_child_takes_the_file_lock_its_parent_used(tmp_path: Path) -> N
     assert in_child(lock) == "locked"  # not a RuntimeError: every forked worker refreshing without the lock
 
 
-def test_a_child_forked_while_a_parent_thread_holds_the_file_lock_waits_for_it(tmp_path: Path) -> None:
-    store = FileTokenStore(tmp_path / "token.json", lock_timeout=0.5)
+def lock_in_child_while_a_parent_thread_holds_it(store: MemoryTokenStore | FileTokenStore) -> str:
+    """What a child forked while a thread of this process holds ``store.lock()`` gets from its own ``lock()``."""
     entered, release = threading.Event(), threading.Event()
 
     def hold() -> None:
@@ -142,17 +142,21 @@ def test_a_child_forked_while_a_parent_thread_holds_the_file_lock_waits_for_it(t
             entered.set()
             release.wait(60)
 
-    holder = threading.Thread(target=hold)
-    holder.start()
-    assert entered.wait(30)
-
     def lock() -> str:
         with store.lock():
             return "locked"
 
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert entered.wait(30)
     child = in_child(lock)
     release.set()
     holder.join()
+    return child
+
+
+def test_a_child_forked_while_a_parent_thread_holds_the_file_lock_waits_for_it(tmp_path: Path) -> None:
+    child = lock_in_child_while_a_parent_thread_holds_it(FileTokenStore(tmp_path / "token.json", lock_timeout=0.5))
     assert child == "Timeout"  # the parent's refresh excludes the child's (not entered, not a RuntimeError)
 
 
@@ -168,23 +172,5 @@ class NamedStore(MemoryTokenStore):
 
 
 def test_a_store_subclass_that_is_not_hashable_is_renewed_in_a_child() -> None:
-    store = NamedStore("tokens")  # not a TypeError
-    entered, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with store.lock():
-            entered.set()
-            release.wait(60)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    assert entered.wait(30)
-
-    def lock() -> str:
-        with store.lock():
-            return "locked"
-
-    child = in_child(lock)
-    release.set()
-    holder.join()
+    child = lock_in_child_while_a_parent_thread_holds_it(NamedStore("tokens"))  # made: not a TypeError
     assert child == "locked"  # the parent's thread's hold is not the child's
