@@ -26,7 +26,7 @@ from typing import Any
 import anyio
 import httpx
 
-from ._fork import renewed_in_child
+from ._fork import free_in_child, renewed_in_child
 from ._json import EncodedJSON, encode, loads
 from ._logging import logger
 from ._validation import no_unknown
@@ -413,7 +413,7 @@ class EngineCore:
         self.deadline = deadline
         self.max_answer_bytes = max_answer_bytes
         self.stats: Counter[str] = Counter()
-        self._stats_lock = threading.Lock()
+        self._stats_lock = free_in_child()  # shared with with_options' copies
         self._rng = renewed_in_child(random.Random(), random.Random.seed)  # noqa: S311 - jitter only
         self._loop: list[object | None] = [None]  # one binding, shared with with_options' copies
 

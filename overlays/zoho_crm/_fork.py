@@ -8,11 +8,12 @@ Objects holding such state register a ``renew`` here, called in the child (``os.
 from __future__ import annotations
 
 import os
+import threading
 import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["renewed_in_child"]
+__all__ = ["free_in_child", "renewed_in_child"]
 
 T = TypeVar("T")
 
@@ -29,6 +30,17 @@ def renewed_in_child(owner: T, renew: Callable[[T], None]) -> T:
 
     _RENEW[key] = (weakref.ref(owner, gone), renew)
     return owner
+
+
+def free_in_child() -> threading.Lock:
+    """A thread lock a forked child finds free, whoever held it (a thread of the parent), shared by copies."""
+    return renewed_in_child(threading.Lock(), _free)
+
+
+def _free(lock: threading.Lock) -> None:
+    reinit = getattr(lock, "_at_fork_reinit", None)  # CPython's, as the threading module's own locks use it
+    if reinit is not None:
+        reinit()
 
 
 def _renew() -> None:

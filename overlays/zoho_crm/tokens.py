@@ -25,12 +25,12 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from ._fork import renewed_in_child
+from ._fork import free_in_child, renewed_in_child
 from ._validation import finite_number
 from .errors import TokenStoreError
 
@@ -130,18 +130,12 @@ class LockingTokenStore(TokenStore, Protocol):
         """Exclusive access to the store for one load-check-refresh-save."""
 
 
-def _unheld(name: str) -> Callable[[object], None]:
-    """Replaces an object's thread lock ``name`` in a forked child (``_fork``): a thread of the parent held it."""
-    return lambda owner: setattr(owner, name, threading.Lock())
-
-
 class MemoryTokenStore:
     """Keeps the token in this process; the clients sharing one make one refresh per expiry between them."""
 
     def __init__(self) -> None:
         self._token: Token | None = None
-        self._refreshing = threading.Lock()
-        renewed_in_child(self, _unheld("_refreshing"))
+        self._refreshing = free_in_child()  # a forked child's sharers: a thread of the parent held it
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:

@@ -174,3 +174,12 @@ class NamedStore(MemoryTokenStore):
 def test_a_store_subclass_that_is_not_hashable_is_renewed_in_a_child() -> None:
     child = lock_in_child_while_a_parent_thread_holds_it(NamedStore("tokens"))  # made: not a TypeError
     assert child == "locked"  # the parent's thread's hold is not the child's
+
+
+def test_a_child_forked_while_a_parent_thread_counts_a_call_makes_its_own_calls() -> None:
+    with sandbox(mode="http") as sb, ZohoCRM(sb.credentials, **client_kwargs(sb)) as crm:
+        assert crm.records.count("Leads") == 0
+        counting = crm._engine._stats_lock  # as a parent's thread holds it, for a moment, at each call
+        with counting:
+            child = in_child(lambda: crm.records.count("Leads"))
+    assert child == "0"  # not a child stuck on the lock until its alarm
