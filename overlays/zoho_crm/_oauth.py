@@ -40,7 +40,7 @@ from ._engine import (
     deadline_of,
     sync_transport,
 )
-from ._fork import renewed_in_child
+from ._fork import free_in_child, renewed_in_child
 from ._json import loads
 from ._logging import logger
 from ._store_lock import PENDING, held_lock, in_thread, off_loop
@@ -198,11 +198,11 @@ class TokenCore:
         self.async_transport = async_transport
         self.timeout = httpx.Timeout(timeout) if not isinstance(timeout, httpx.Timeout) else timeout
         self.verify = verify
-        self._lock = threading.Lock()
+        self._lock = free_in_child()
         self._task_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
         self._refreshing: asyncio.Future[Token] | None = None  # an async refresh, run to its end
         self._running: _Refresh | None = None  # a sync one, in its thread
-        self._shield_lock = threading.Lock()
+        self._shield_lock = free_in_child()
         self._retired: collections.deque[str] = collections.deque(maxlen=8)  # tokens refreshes replaced
         self._last: Token | None = None  # the token this client last used: kept if the store fails
         self._reading: concurrent.futures.Future[Token | None] | None = None  # an async read of the store
@@ -217,9 +217,8 @@ class TokenCore:
         renewed_in_child(self, TokenCore._forget_threads)
 
     def _forget_threads(self) -> None:
-        """In a forked child (``_fork``): the parent's threads, the locks they held, their refreshes are gone."""
-        self._lock, self._shield_lock, self._task_locks = threading.Lock(), threading.Lock(), {}
-        self._running, self._refreshing, self._reading = None, None, None
+        """In a forked child (``_fork``): the parent's threads and their refreshes are gone (its locks are free)."""
+        self._running, self._refreshing, self._reading, self._task_locks = None, None, None, {}
         _RUNNING.clear()  # nothing for the child's exit to wait for
         PENDING.clear()
 

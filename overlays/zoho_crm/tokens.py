@@ -23,7 +23,6 @@ import json
 import os
 import stat
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -181,14 +180,14 @@ class FileTokenStore:
         from filelock import FileLock  # only file-store users pay for it
 
         self.path = Path(path)
-        self._thread_lock = threading.Lock()
+        self._thread_lock = free_in_child()
         self._file_lock = FileLock(
             self.path.with_name(self.path.name + ".lock"), timeout=lock_timeout, mode=0o600, thread_local=False
         )
-        renewed_in_child(self, FileTokenStore._own_locks)
+        renewed_in_child(self, FileTokenStore._own_file_lock)
 
-    def _own_locks(self) -> None:
-        """In a forked child (``_fork``): locks of its own, the parent's kept as they are.
+    def _own_file_lock(self) -> None:
+        """In a forked child (``_fork``): a file lock of its own, the parent's kept as it is.
 
         filelock refuses a lock object inherited across a fork (older versions let the child believe it held
         the parent's lock): the child takes the file's lock anew, so it waits for the parent's refresh. The
@@ -197,7 +196,6 @@ class FileTokenStore:
         from filelock import FileLock
 
         old = self._file_lock
-        self._thread_lock = threading.Lock()
         self._file_lock = FileLock(old.lock_file, timeout=old.timeout, mode=0o600, thread_local=False)
 
     @contextlib.contextmanager
